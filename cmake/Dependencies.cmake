@@ -1,0 +1,7 @@
+# Every dependency comes from a Debian 12 package; ./edusync.sh installs them (see its PACKAGES list).
+find_package(PkgConfig REQUIRED)
+find_package(LibXml2 REQUIRED)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)

@@ -1,0 +1,40 @@
+#pragma once
+// The model builder: turns the parsed exports into the canonical directory and its
+// data-quality warnings. The rules below are part of the contract (tests and reports rely on
+// them; see README "Canonical model rules"):
+// - current pupil: a D structure whose code is not "Inactifs", and no DATE_SORTIE on or before
+//   the export date (DATE_EXPORT, else the date of HORODATAGE);
+// - pupil key: ID_NATIONAL, else INE_RNIE, else "eleve:<ELEVE_ID>" (also when the INE is shared
+//   by two current pupils: neither may take the other's identity);
+// - surname: NOM_USAGE when non-empty, else NOM_DE_FAMILLE, else NOM;
+// - guardian: a person with a legal link (NIVEAU_RESPONSABILITE 1, RESP_LEGAL 1 or 2) to a
+//   current pupil; persons in charge and contacts of current pupils are kept apart;
+// - staff: an INDIVIDU with a FONCTION, or without one but with a teaching service;
+// - divisions and groups: STS-web's and SIECLE's, plus every D/G code of a current pupil.
+#include <string>
+#include <vector>
+
+#include "model/directory.hpp"
+#include "model/warning.hpp"
+#include "sources/exports.hpp"
+
+namespace edusync::assemble {
+
+struct Options {
+  // The schools this directory is for. Empty: the UAI of the first export.
+  std::vector<std::string> uais;
+  // ISO date used as export date for a pupils' export that carries none.
+  std::string today;
+};
+
+struct Result {
+  model::Directory directory;
+  std::vector<model::Warning> warnings;
+};
+
+// Builds the directory. Moves the data out of `exports` (their headers, paths, counts and
+// hashes stay for the report). Throws InputError when the exports cannot be combined: a UAI
+// other than the configured ones, or school years that disagree.
+Result assemble(std::vector<sources::ParsedExport>& exports, const Options& options);
+
+}  // namespace edusync::assemble

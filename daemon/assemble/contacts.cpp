@@ -1,0 +1,136 @@
+// Guardians and other contacts of BEE_RESPONSABLES, linked to current pupils. A person with no
+// link to a current pupil (SIECLE keeps many: leavers' parents) is counted and left out.
+#include <algorithm>
+#include <unordered_map>
+
+#include "assemble/context.hpp"
+#include "common/text.hpp"
+
+namespace edusync::assemble {
+namespace {
+
+bool is_guardian(const model::Contact& contact) {
+  return std::any_of(contact.pupils.begin(), contact.pupils.end(), [](const auto& link) {
+    return link.responsibility == model::Responsibility::legal;
+  });
+}
+
+std::string lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+// What two records of the same person share: the same mobile, else the same e-mail.
+std::string shared_contact(const model::Contact& a, const model::Contact& b) {
+  if (!a.mobile.empty() && a.mobile == b.mobile) return "téléphone portable (" + a.mobile + ")";
+  if (!a.email.empty() && lower_ascii(a.email) == lower_ascii(b.email)) return "mél (" + a.email + ")";
+  return {};
+}
+
+// SIECLE's "doublons responsables": two PERSONNE_ID with the same folded name and the same
+// mobile or e-mail. Names are bucketed first, so the pairwise check stays within a bucket.
+void find_duplicate_guardians(Context& context) {
+  const auto& guardians = context.directory.guardians;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+  for (std::size_t i = 0; i < guardians.size(); ++i) {
+    by_name[fold_name(guardians[i].surname + " " + guardians[i].given_name)].push_back(i);
+  }
+  std::vector<std::vector<std::size_t>> buckets;
+  for (auto& entry : by_name) {
+    if (entry.second.size() > 1) buckets.push_back(std::move(entry.second));
+  }
+  std::sort(buckets.begin(), buckets.end());  // deterministic order of the warnings
+  for (const auto& bucket : buckets) {
+    for (std::size_t a = 0; a < bucket.size(); ++a) {
+      for (std::size_t b = a + 1; b < bucket.size(); ++b) {
+        const auto& first = guardians[bucket[a]];
+        const auto& second = guardians[bucket[b]];
+        const std::string shared = shared_contact(first, second);
+        if (shared.empty()) continue;
+        context.warnings.duplicate_guardian(first, second, shared,
+                                            context.where(second.origin.source, second.origin.line));
+      }
+    }
+  }
+}
+
+class ContactBuilder {
+ public:
+  ContactBuilder(Context& context, std::size_t source) : context_(context), source_(source) {}
+  void run(sources::ResponsablesExport& responsables);
+
+ private:
+  void link(const sources::LinkRecord& link, std::unordered_map<std::string_view, std::size_t>& persons,
+            std::vector<sources::PersonRecord>& records);
+
+  Context& context_;
+  std::size_t source_;
+};
+
+void ContactBuilder::run(sources::ResponsablesExport& responsables) {
+  const std::string& uai = context_.exports[source_].header.uai;
+  if (!context_.uais_with_pupils.contains(uai)) {
+    context_.warnings.missing_pupils_export(uai, context_.exports[source_].path);
+  }
+  std::unordered_map<std::string_view, std::size_t> persons;
+  persons.reserve(responsables.persons.size());
+  for (std::size_t i = 0; i < responsables.persons.size(); ++i) {
+    const auto& person = responsables.persons[i].person;
+    if (!persons.try_emplace(person.personne_id, i).second) {
+      context_.warnings.duplicate_record("La personne PERSONNE_ID", person.personne_id,
+                                         context_.where(source_, person.origin.line));
+    }
+  }
+  for (const auto& link_record : responsables.links) link(link_record, persons, responsables.persons);
+  for (auto& record : responsables.persons) {
+    model::Contact& person = record.person;
+    if (person.pupils.empty()) {
+      ++context_.directory.ignored.unlinked_persons;
+      continue;
+    }
+    person.origin.source = static_cast<std::uint32_t>(source_);
+    auto& into = is_guardian(person) ? context_.directory.guardians : context_.directory.other_contacts;
+    into.push_back(std::move(person));
+  }
+  responsables = {};
+}
+
+void ContactBuilder::link(const sources::LinkRecord& link,
+                          std::unordered_map<std::string_view, std::size_t>& persons,
+                          std::vector<sources::PersonRecord>& records) {
+  const std::string& uai = context_.exports[source_].header.uai;
+  if (!context_.uais_with_pupils.contains(uai)) return;
+  const auto pupil = context_.eleve_ids.find(school_key(uai, link.eleve_id));
+  if (pupil == context_.eleve_ids.end()) {
+    context_.warnings.unknown_pupil_reference(link.eleve_id, link.personne_id,
+                                              context_.where(source_, link.line));
+    return;
+  }
+  if (pupil->second < 0) return;  // a leaver or a pupil without class: not an error
+  const auto person = persons.find(link.personne_id);
+  if (person == persons.end()) {
+    context_.warnings.unknown_person_reference(link.eleve_id, link.personne_id,
+                                               context_.where(source_, link.line));
+    return;
+  }
+  const auto& pupil_key = context_.directory.pupils[static_cast<std::size_t>(pupil->second)].key;
+  auto& links = records[person->second].person.pupils;
+  const bool known = std::any_of(links.begin(), links.end(),
+                                 [&](const auto& existing) { return existing.pupil_key == pupil_key; });
+  if (!known) links.push_back({pupil_key, link.responsibility, link.kinship, link.pays_fees});
+}
+
+}  // namespace
+
+void add_contacts(Context& context) {
+  for (std::size_t i = 0; i < context.exports.size(); ++i) {
+    if (auto* responsables = std::get_if<sources::ResponsablesExport>(&context.exports[i].data)) {
+      ContactBuilder(context, i).run(*responsables);
+    }
+  }
+  find_duplicate_guardians(context);
+}
+
+}  // namespace edusync::assemble

@@ -1,0 +1,50 @@
+#pragma once
+// State shared by the steps of assemble(): the exports, the directory being built, the
+// warnings, and the indexes that join records across files.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "assemble/assemble.hpp"
+#include "assemble/warnings.hpp"
+
+namespace edusync::assemble {
+
+struct Context {
+  std::vector<sources::ParsedExport>& exports;
+  const Options& options;
+  model::Directory& directory;
+  Warnings warnings;
+
+  // "<UAI>|<ELEVE_ID>" of every ELEVE record read, with the index of the pupil in
+  // directory.pupils when the pupil is current, -1 otherwise.
+  std::unordered_map<std::string, std::ptrdiff_t> eleve_ids;
+  std::unordered_set<std::string> uais_with_pupils;
+  // "<UAI>|<code>" -> index in directory.divisions / directory.groups.
+  std::unordered_map<std::string, std::size_t> division_index;
+  std::unordered_map<std::string, std::size_t> group_index;
+
+  // "file:line" for a record of export `source`.
+  std::string where(std::size_t source, std::uint32_t line) const {
+    return exports[source].path + ":" + std::to_string(line);
+  }
+};
+
+inline std::string school_key(const std::string& uai, const std::string& id) {
+  return uai + "|" + id;
+}
+
+void check_schools(Context& context);
+void add_reference_data(Context& context);
+void add_structures(Context& context);
+void add_pupils(Context& context);
+void add_contacts(Context& context);
+void add_staff(Context& context);
+// Adds the divisions and groups that only pupils' structures name, then sorts every list.
+void finish_directory(Context& context);
+// The division or group (uai, code), created with only its code when not known yet.
+model::Division& division_for(Context& context, const std::string& uai, const std::string& code);
+model::Group& group_for(Context& context, const std::string& uai, const std::string& code);
+
+}  // namespace edusync::assemble

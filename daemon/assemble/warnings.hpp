@@ -1,0 +1,47 @@
+#pragma once
+// The data-quality warnings of the model builder, with their French messages in one place.
+// Each message says what is wrong, for which record, and where to fix it at the source.
+#include <string>
+#include <vector>
+
+#include "model/directory.hpp"
+#include "model/warning.hpp"
+
+namespace edusync::assemble {
+
+class Warnings {
+ public:
+  explicit Warnings(std::vector<model::Warning>& out) : out_(out) {}
+
+  void missing_ine(const model::Pupil& pupil, const std::string& where);
+  void duplicate_ine(const std::string& ine, const model::Pupil& first, const model::Pupil& second,
+                     const std::string& where);
+  void missing_sex(const model::Pupil& pupil, const std::string& where);
+  void missing_birthdate(const model::Pupil& pupil, const std::string& raw, const std::string& where);
+  void multiple_divisions(const model::Pupil& pupil, const std::vector<std::string>& codes,
+                          const std::string& where);
+  void duplicate_guardian(const model::Contact& first, const model::Contact& second,
+                          const std::string& shared, const std::string& where);
+  void teacher_without_service(const model::Staff& staff, const std::string& where);
+  void unknown_pupil_reference(const std::string& eleve_id, const std::string& personne_id,
+                               const std::string& where);
+  void unknown_person_reference(const std::string& eleve_id, const std::string& personne_id,
+                                const std::string& where);
+  void unknown_staff_reference(const std::string& staff_id, const std::string& structure,
+                               const std::string& subject, const std::string& where);
+  void duplicate_record(const std::string& what, const std::string& id, const std::string& where);
+  void invalid_record(const std::string& message, const std::string& where);
+  void missing_pupils_export(const std::string& uai, const std::string& where);
+
+ private:
+  void add(const char* code, std::string message, std::vector<std::string> keys,
+           const std::string& where);
+  std::vector<model::Warning>& out_;
+};
+
+// "NOM Prénom (key)" as shown in messages.
+std::string describe(const model::Pupil& pupil);
+std::string describe(const model::Contact& contact);
+std::string describe(const model::Staff& staff);
+
+}  // namespace edusync::assemble

@@ -1,0 +1,52 @@
+#include "common/dates.hpp"
+
+#include <cstdio>
+
+#include "common/text.hpp"
+
+namespace edusync {
+namespace {
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+std::string format_iso(int year, int month, int day) {
+  char buffer[40];  // sized for any int, so that the compiler can prove no truncation
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+std::optional<std::string> checked(std::string_view y, std::string_view m, std::string_view d) {
+  if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+  const int year = to_int(y), month = to_int(m), day = to_int(d);
+  if (!is_valid_date(year, month, day)) return std::nullopt;
+  return format_iso(year, month, day);
+}
+
+}  // namespace
+
+bool is_valid_date(int year, int month, int day) {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int days = kDays[month - 1] + ((month == 2 && leap) ? 1 : 0);
+  return day <= days;
+}
+
+std::optional<std::string> parse_french_date(std::string_view text) {
+  text = trim(text);
+  if (text.size() > 10 && text[10] == ' ') text = text.substr(0, 10);
+  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  return checked(text.substr(6, 4), text.substr(3, 2), text.substr(0, 2));
+}
+
+std::optional<std::string> parse_iso_date(std::string_view text) {
+  text = trim(text);
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  return checked(text.substr(0, 4), text.substr(5, 2), text.substr(8, 2));
+}
+
+}  // namespace edusync

@@ -1,0 +1,17 @@
+#pragma once
+// Data-quality warnings: record-level problems that do not stop a run. Codes are part of the
+// report contract (DESIGN.md); messages are written for the school's operator and say where to
+// fix the data in SIECLE or STS-web.
+#include <string>
+#include <vector>
+
+namespace edusync::model {
+
+struct Warning {
+  std::string code;   // MISSING_INE, DUPLICATE_GUARDIAN...
+  std::string message;
+  std::vector<std::string> keys;  // the records concerned (pupil, person or staff keys)
+  std::string where;  // "file:line" of the first record concerned, when known
+};
+
+}  // namespace edusync::model

@@ -1,0 +1,23 @@
+#pragma once
+// Entry point of the sources stage: one document in, one ParsedExport out. The kind of export
+// is detected from the root element, never from the file name (FORMATS-INPUT §0.1).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sources/exports.hpp"
+#include "sources/input/byte_source.hpp"
+
+namespace edusync::sources {
+
+// Parses one document. When `expected` is given, a document of another kind is refused.
+// Throws InputError (file, line, column, French message) when the document cannot be used.
+ParsedExport parse_export(input::ByteSource& source,
+                          std::optional<ExportKind> expected = std::nullopt);
+
+// Parses every document of the given paths (zip archives contribute each XML member),
+// independent documents in parallel on up to `threads` threads. Results keep the order of
+// the paths (and of members inside an archive). The first InputError is rethrown.
+std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, unsigned threads);
+
+}  // namespace edusync::sources

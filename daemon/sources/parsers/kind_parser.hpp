@@ -1,0 +1,48 @@
+#pragma once
+// The interface between the streaming reader and the parser of one export kind. Each kind
+// declares the record elements it reads (path below the root); path 0 is always PARAMETRES,
+// read by the shared header parser. Records arrive in document order, but no parser relies on
+// the order of sections: joins between sections are made later, by assemble/.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sources/exports.hpp"
+#include "sources/xml/record_stream.hpp"
+
+namespace edusync::sources {
+
+class KindParser {
+ public:
+  virtual ~KindParser() = default;
+  // Record paths; index 0 must be {"PARAMETRES"}.
+  virtual const std::vector<xml::RecordPath>& record_paths() const = 0;
+  // One record of path index >= 1.
+  virtual void on_record(std::size_t path_index, const xml::Node& record) = 0;
+  // How many main records were read (ELEVE, PERSONNE, INDIVIDU...), for the report.
+  virtual std::uint64_t main_records() const = 0;
+  // The data read; called once, at the end of the document.
+  virtual ExportData take() = 0;
+
+  std::vector<ParseIssue>& issues() { return issues_; }
+
+ protected:
+  void issue(const xml::Node& record, std::string message) {
+    issues_.push_back({static_cast<std::uint32_t>(record.line()), std::move(message)});
+  }
+
+ private:
+  std::vector<ParseIssue> issues_;
+};
+
+std::unique_ptr<KindParser> make_eleves_parser();
+std::unique_ptr<KindParser> make_responsables_parser();
+std::unique_ptr<KindParser> make_structures_parser();
+std::unique_ptr<KindParser> make_nomenclatures_parser();
+std::unique_ptr<KindParser> make_sts_parser();
+
+// PARAMETRES of a BEE_* file (UAI as text) or of STS_EDT (UAI and year as attributes).
+ExportHeader parse_bee_header(const xml::Node& parametres);
+ExportHeader parse_sts_header(const xml::Node& parametres);
+
+}  // namespace edusync::sources

@@ -1,0 +1,44 @@
+#pragma once
+// Streaming reader of an XML export: libxml2's SAX2 push parser fed chunk by chunk from a
+// ByteSource, cutting the document into records (RecordTree) that a DocumentHandler turns into
+// typed data. Memory: one chunk, one record and the element path; never the document.
+//
+// Hostile input is expected (exports come from users): no DTD is accepted at all (SIECLE and
+// STS-web never write one), so no entity can be declared or expanded; no external resource
+// and no network is ever loaded; every record has a size limit; libxml2's own limits (depth,
+// name and text lengths) stay on, XML_PARSE_HUGE is never set.
+#include <string_view>
+#include <vector>
+
+#include "sources/input/byte_source.hpp"
+#include "sources/xml/record_tree.hpp"
+
+namespace edusync::xml {
+
+// Element names from the child of the root down to the record element,
+// e.g. {"DONNEES", "ELEVES", "ELEVE"}.
+using RecordPath = std::vector<std::string_view>;
+
+class DocumentHandler {
+ public:
+  virtual ~DocumentHandler() = default;
+  // Called once with the root element (its attributes readable through `root`). Returns the
+  // record paths to collect; elements elsewhere are skipped. Throws InputError to refuse.
+  virtual const std::vector<RecordPath>& on_root(const Node& root) = 0;
+  // Called for each complete record; `path_index` indexes the vector returned by on_root.
+  // Returns false to stop reading the document early (not an error).
+  virtual bool on_record(std::size_t path_index, const Node& record) = 0;
+};
+
+struct StreamLimits {
+  std::size_t chunk_bytes = 256u << 10;
+  RecordTree::Limits record;
+};
+
+// Reads the whole source (or until the handler stops). Throws InputError with file, line,
+// column and a message for: a document that is not well-formed or truncated, a DTD, an
+// unsupported encoding, a record over its limits, and whatever the handler throws.
+void stream_document(input::ByteSource& source, DocumentHandler& handler,
+                     const StreamLimits& limits = {});
+
+}  // namespace edusync::xml
