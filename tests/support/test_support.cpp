@@ -1,0 +1,105 @@
+#include "support/test_support.hpp"
+
+#include <zip.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+
+#include "sources/input/memory_source.hpp"
+#include "sources/parsers/export_parser.hpp"
+
+namespace edusync::test {
+
+TempDir::TempDir() {
+  std::random_device random;
+  path_ = std::filesystem::temp_directory_path() /
+          ("edusync-test-" + std::to_string(random()) + std::to_string(random()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& content) const {
+  const auto full = path_ / name;
+  std::filesystem::create_directories(full.parent_path());
+  std::ofstream(full, std::ios::binary) << content;
+  return full.string();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::string to_latin9(const std::string& utf8) {
+  std::string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0x80) { out.push_back(utf8[i++]); continue; }
+    if ((lead & 0xE0) == 0xC0 && i + 1 < utf8.size()) {
+      const unsigned cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu);
+      i += 2;
+      if (cp == 0x152) out.push_back('\xBC');
+      else if (cp == 0x153) out.push_back('\xBD');
+      else if (cp == 0x160) out.push_back('\xA6');
+      else if (cp == 0x161) out.push_back('\xA8');
+      else if (cp == 0x17D) out.push_back('\xB4');
+      else if (cp == 0x17E) out.push_back('\xB8');
+      else if (cp == 0x178) out.push_back('\xBE');
+      else if (cp <= 0xFF) out.push_back(static_cast<char>(cp));
+      else throw std::runtime_error("not in Latin-9");
+      continue;
+    }
+    if (lead == 0xE2 && i + 2 < utf8.size() && utf8.compare(i, 3, "\xE2\x82\xAC") == 0) {
+      out.push_back('\xA4');  // €
+      i += 3;
+      continue;
+    }
+    throw std::runtime_error("not in Latin-9");
+  }
+  return out;
+}
+
+sources::ParsedExport parse_string(const std::string& xml, std::size_t piece) {
+  input::MemorySource source("test.xml", xml, piece);
+  return sources::parse_export(source);
+}
+
+void write_zip(const std::string& path,
+               const std::vector<std::pair<std::string, std::string>>& members) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (archive == nullptr) throw std::runtime_error("zip_open failed");
+  for (const auto& [name, content] : members) {
+    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
+    if (source == nullptr || zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE) < 0) {
+      zip_discard(archive);
+      throw std::runtime_error("zip_file_add failed");
+    }
+  }
+  if (zip_close(archive) != 0) throw std::runtime_error("zip_close failed");
+}
+
+int run_command(const std::string& command, std::string& output) {
+  output.clear();
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  std::array<char, 4096> buffer{};
+  std::size_t got = 0;
+  while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), got);
+  const int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace edusync::test

@@ -1,0 +1,37 @@
+#pragma once
+// Helpers shared by the tests: temporary directories, files, and parsing from strings.
+#include <filesystem>
+#include <string>
+
+#include "sources/exports.hpp"
+
+namespace edusync::test {
+
+// A fresh directory under the system's temporary directory, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `content` to path()/name and returns the full path.
+  std::string write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string read_file(const std::string& path);
+// UTF-8 to ISO-8859-15 for test documents that declare that encoding (throws on a character
+// outside Latin-9).
+std::string to_latin9(const std::string& utf8);
+// Parses an in-memory document, handed out in pieces of `piece` bytes.
+sources::ParsedExport parse_string(const std::string& xml, std::size_t piece = 1u << 20);
+// Writes a zip archive with the given (member name, content) pairs.
+void write_zip(const std::string& path,
+               const std::vector<std::pair<std::string, std::string>>& members);
+// Runs a command through the shell; returns its exit code, stdout in `output`.
+int run_command(const std::string& command, std::string& output);
+
+}  // namespace edusync::test
