@@ -32,11 +32,6 @@ std::unordered_map<std::string_view, PupilStructures> index_structures(
   return index;
 }
 
-struct Candidate {
-  std::size_t record;  // index in the export's pupils
-  PupilStructures structures;
-};
-
 class PupilBuilder {
  public:
   // Current pupils are appended to the directory; their structures and unreadable birth dates

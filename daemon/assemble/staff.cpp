@@ -54,9 +54,14 @@ void StaffBuilder::add_services(std::size_t source, sources::StsExport& sts,
       continue;
     }
     std::string key = "sts:" + service.staff_id;
-    const std::string identity = key + "|" + uai + "|" + model::to_string(service.structure_kind) +
-                                 "|" + service.structure_code + "|" + service.subject_code;
-    if (!services_seen_.insert(identity).second) continue;
+    std::string identity = key;
+    for (const std::string_view part : {std::string_view(uai),
+                                        std::string_view(model::to_string(service.structure_kind)),
+                                        std::string_view(service.structure_code),
+                                        std::string_view(service.subject_code)}) {
+      identity.append("|").append(part);
+    }
+    if (!services_seen_.insert(std::move(identity)).second) continue;
     with_service_.insert(key);
     context_.directory.services.push_back({std::move(key), uai, service.structure_kind,
                                            std::move(service.structure_code),

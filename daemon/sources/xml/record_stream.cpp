@@ -251,7 +251,7 @@ bool SaxSession::copy_attributes(std::int32_t element, int nb_attributes,
                                  const xmlChar** attributes) {
   // libxml2 passes five pointers per attribute: localname, prefix, URI, value, end of value.
   for (int i = 0; i < nb_attributes; ++i) {
-    const xmlChar** attribute = attributes + 5 * i;
+    const xmlChar** attribute = attributes + static_cast<std::ptrdiff_t>(5) * i;
     const auto* value = reinterpret_cast<const char*>(attribute[3]);
     const auto* value_end = reinterpret_cast<const char*>(attribute[4]);
     if (!tree_.add_attribute(element, view(attribute[0]),
