@@ -26,6 +26,13 @@ struct School {
   std::string uai;
 };
 
+// What the identity stage attaches to a person with an account (pupils, staff). Allocated
+// once, stored, never recomputed: a corrected name does not change the login.
+struct Account {
+  std::string login;
+  std::uint32_t uid_number = 0;
+};
+
 struct Pupil {
   std::string key;  // the INE (ID_NATIONAL, else INE_RNIE), else "eleve:<ELEVE_ID>"
   std::string uai;
@@ -41,6 +48,11 @@ struct Pupil {
   std::string exit_date;   // ISO DATE_SORTIE after the export date (still current), else empty
   std::string mef;         // CODE_MEF
   std::string email;
+  Account account;
+  // Date edusync first found the pupil absent from the exports; empty while present. A
+  // departed pupil stays in the directory (account kept, disabled, out of every class and
+  // group) until the grace period ends.
+  std::string departed_on;
   RecordOrigin origin;
 };
 
@@ -72,6 +84,7 @@ struct Contact {
   std::string phone_work;
   std::string email;
   std::vector<PupilLink> pupils;
+  std::string departed_on;  // see Pupil::departed_on
   RecordOrigin origin;
 };
 
@@ -89,6 +102,8 @@ struct Staff {
   std::string birth_date;
   std::string function;  // FONCTION (ENS, EDU, DIR, DOC...), empty when absent
   std::string grade;
+  Account account;
+  std::string departed_on;  // see Pupil::departed_on
   RecordOrigin origin;
 };
 

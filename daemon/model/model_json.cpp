@@ -13,6 +13,13 @@ void put(Json& object, const char* name, const std::vector<std::string>& values)
   if (!values.empty()) object[name] = values;
 }
 
+// Identity-stage fields: absent in `inspect`, present once a run has allocated them.
+void put_identity(Json& object, const Account& account, const std::string& departed_on) {
+  put(object, "login", account.login);
+  if (account.uid_number != 0) object["uid_number"] = account.uid_number;
+  put(object, "departed_on", departed_on);
+}
+
 Json pupil_json(const Pupil& p) {
   Json j{{"key", p.key}, {"uai", p.uai}, {"eleve_id", p.eleve_id}};
   put(j, "elenoet", p.elenoet);
@@ -26,6 +33,7 @@ Json pupil_json(const Pupil& p) {
   put(j, "exit_date", p.exit_date);
   put(j, "mef", p.mef);
   put(j, "email", p.email);
+  put_identity(j, p.account, p.departed_on);
   return j;
 }
 
@@ -47,6 +55,7 @@ Json contact_json(const Contact& c) {
     links.push_back(std::move(l));
   }
   j["pupils"] = std::move(links);
+  put(j, "departed_on", c.departed_on);
   return j;
 }
 
@@ -61,6 +70,7 @@ Json staff_json(const Staff& s) {
   put(j, "birth_date", s.birth_date);
   put(j, "function", s.function);
   put(j, "grade", s.grade);
+  put_identity(j, s.account, s.departed_on);
   return j;
 }
 
