@@ -1,0 +1,96 @@
+#pragma once
+// The state store (SQLite, WAL): what edusync remembers between runs.
+//   identities        key -> login, uid number, created / departed / removed dates
+//   initial_passwords clear initial passwords of new accounts, kept for the account sheets only
+//                     until they expire (file mode 0600; never in a log or a JSON report)
+//   snapshots         the desired directory applied by a run (deduplicated by content hash)
+//   acknowledgements  connector name -> the snapshot it last applied in full
+//   export_marks      per export kind and UAI: the export date and record count last applied
+//   runs              run history: times, status, inputs with their sha256, report paths
+//   held_plans        runs stopped by a safety gate, confirmable while their inputs are unchanged
+// Each pipeline step writes in one transaction (Transaction), so that a process killed at any
+// moment leaves a state from which the next run converges.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/directory.hpp"
+#include "state/database.hpp"
+
+namespace edusync::state {
+
+enum class PersonKind : std::uint8_t { pupil, guardian, staff };
+const char* to_string(PersonKind kind);
+
+struct Identity {
+  std::string key;
+  PersonKind kind = PersonKind::pupil;
+  std::string login;  // pupils and staff; empty for guardians
+  std::uint32_t uid_number = 0;
+  std::string created;   // ISO dates
+  std::string departed;  // first day found absent; empty while present
+  std::string removed;   // day removed after the grace period
+  // Other identifiers by which the person may come back under another key (a pupil first seen
+  // without INE): "eleve:<UAI>:<ELEVE_ID>" and every INE, comma-separated.
+  std::string aliases;
+};
+
+struct ExportMark {
+  std::string export_date;  // ISO, may be empty (STS-web carries none)
+  std::uint64_t records = 0;
+};
+using ExportMarks = std::map<std::pair<std::string, std::string>, ExportMark>;  // (kind, uai)
+
+struct RunRecord {
+  std::string id;  // "20251120T023000Z-1a2b"
+  std::string started, finished;
+  std::string status;  // running, ok, held, failed, partial
+  bool dry_run = false;
+  std::string inputs_json;  // [{"path", "kind", "sha256", ...}]
+  std::string inputs_digest;  // sha256 over the inputs' sha256, to confirm a held run
+  std::string report_dir;
+  std::int64_t snapshot_id = 0;
+};
+
+class StateStore {
+ public:
+  // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables.
+  explicit StateStore(const std::string& state_dir);
+
+  Database& database() { return db_; }
+
+  std::vector<Identity> load_identities();
+  void save_identities(const std::vector<Identity>& identities);  // insert or replace
+
+  void save_passwords(const std::vector<std::pair<std::string, std::string>>& key_password,
+                      const std::string& created, const std::string& expires);
+  std::map<std::string, std::string> passwords(const std::vector<std::string>& keys, const std::string& today);
+  void purge_expired_passwords(const std::string& today);
+
+  std::optional<std::int64_t> latest_snapshot_id();
+  model::Directory load_snapshot(std::int64_t id);
+  // Stores the directory unless the same content is already stored; returns its id.
+  std::int64_t store_snapshot(const model::Directory& directory, const std::string& created);
+  // Deletes snapshots that neither a connector nor the latest run refers to.
+  void prune_snapshots();
+
+  std::optional<std::int64_t> acknowledged(const std::string& connector);
+  void acknowledge(const std::string& connector, std::int64_t snapshot_id, const std::string& when);
+
+  ExportMarks export_marks();
+  void save_export_marks(const ExportMarks& marks);
+
+  void save_run(const RunRecord& run);  // insert or replace
+  std::optional<RunRecord> run(const std::string& id);
+  std::optional<RunRecord> last_run(bool include_dry_runs = false);
+  std::optional<RunRecord> last_held_run();
+
+ private:
+  void create_tables();
+  Database db_;
+};
+
+}  // namespace edusync::state
