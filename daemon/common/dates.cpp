@@ -1,6 +1,8 @@
 #include "common/dates.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 
 #include "common/text.hpp"
 
@@ -26,7 +28,32 @@ std::optional<std::string> checked(std::string_view y, std::string_view m, std::
   return format_iso(year, month, day);
 }
 
+std::chrono::sys_days to_sys_days(const std::string& iso) {
+  const int year = to_int(std::string_view(iso).substr(0, 4));
+  const int month = to_int(std::string_view(iso).substr(5, 2));
+  const int day = to_int(std::string_view(iso).substr(8, 2));
+  return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                     std::chrono::day{static_cast<unsigned>(day)}};
+}
+
 }  // namespace
+
+int days_between(const std::string& from, const std::string& to) {
+  return static_cast<int>((to_sys_days(to) - to_sys_days(from)).count());
+}
+
+std::string add_days(const std::string& date, int days) {
+  const std::chrono::year_month_day moved{to_sys_days(date) + std::chrono::days{days}};
+  return format_iso(static_cast<int>(moved.year()), static_cast<int>(static_cast<unsigned>(moved.month())),
+                    static_cast<int>(static_cast<unsigned>(moved.day())));
+}
+
+std::string today_local() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return format_iso(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
 
 bool is_valid_date(int year, int month, int day) {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;

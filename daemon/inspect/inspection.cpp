@@ -1,28 +1,15 @@
 #include "inspect/inspection.hpp"
 
-#include <ctime>
-
+#include "common/dates.hpp"
 #include "model/model_json.hpp"
 #include "sources/parsers/export_parser.hpp"
 
 namespace edusync::inspect {
-namespace {
-
-std::string today_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-  return buffer;
-}
-
-}  // namespace
 
 Inspection inspect_files(const Request& request) {
   Inspection inspection;
   inspection.sources = sources::parse_files(request.files, request.threads);
-  assemble::Options options{request.uais, request.today.empty() ? today_iso() : request.today};
+  assemble::Options options{request.uais, request.today.empty() ? today_local() : request.today};
   inspection.result = assemble::assemble(inspection.sources, options);
   return inspection;
 }

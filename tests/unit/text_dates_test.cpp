@@ -44,3 +44,18 @@ TEST(Dates, IsoDatesAreValidated) {
 
 }  // namespace
 }  // namespace edusync
+
+namespace edusync {
+namespace {
+
+TEST(Dates, DayArithmeticCrossesMonthsYearsAndLeapDays) {
+  EXPECT_EQ(days_between("2025-11-20", "2025-12-20"), 30);
+  EXPECT_EQ(days_between("2024-02-28", "2024-03-01"), 2);
+  EXPECT_EQ(days_between("2025-01-01", "2024-12-31"), -1);
+  EXPECT_EQ(add_days("2025-12-20", 30), "2026-01-19");
+  EXPECT_EQ(add_days("2024-03-01", -1), "2024-02-29");
+  EXPECT_EQ(today_local().size(), 10u);
+}
+
+}  // namespace
+}  // namespace edusync

@@ -26,4 +26,13 @@ class ByteSource {
 // Throws InputError when the file cannot be opened or the archive is unreadable or empty.
 std::vector<std::unique_ptr<ByteSource>> open_inputs(const std::string& path);
 
+// One document: a plain file (empty `member`) or one member of a zip archive.
+struct DocumentRef {
+  std::string path;
+  std::string member;
+  std::string display_name() const { return member.empty() ? path : path + ":" + member; }
+};
+std::vector<DocumentRef> list_documents(const std::string& path);
+std::unique_ptr<ByteSource> open_document(const DocumentRef& document);
+
 }  // namespace edusync::input

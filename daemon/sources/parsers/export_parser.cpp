@@ -55,8 +55,8 @@ std::string explain_unsupported_root(std::string_view root) {
 // Bridges the record stream to the parser of the kind found at the root.
 class DispatchHandler final : public xml::DocumentHandler {
  public:
-  DispatchHandler(const std::string& file, std::optional<ExportKind> expected)
-      : file_(file), expected_(expected) {}
+  DispatchHandler(const std::string& file, std::optional<ExportKind> expected, bool header_only = false)
+      : file_(file), expected_(expected), header_only_(header_only) {}
 
   const std::vector<xml::RecordPath>& on_root(const xml::Node& root) override {
     const KnownRoot* known = nullptr;
@@ -79,6 +79,7 @@ class DispatchHandler final : public xml::DocumentHandler {
     if (path_index == 0) {
       header_ = kind_ == ExportKind::sts_emp ? parse_sts_header(record) : parse_bee_header(record);
       header_->version = version_;
+      return !header_only_;
     } else {
       parser_->on_record(path_index, record);
     }
@@ -103,6 +104,7 @@ class DispatchHandler final : public xml::DocumentHandler {
  private:
   const std::string& file_;
   std::optional<ExportKind> expected_;
+  bool header_only_;
   ExportKind kind_ = ExportKind::siecle_eleves;
   std::string version_;
   std::unique_ptr<KindParser> parser_;
@@ -131,6 +133,16 @@ std::string_view to_string(ExportKind kind) {
     case ExportKind::sts_emp: return "sts-emp";
   }
   return "";
+}
+
+ParsedExport read_export_header(input::ByteSource& source) {
+  DispatchHandler handler(source.display_name(), std::nullopt, true);
+  xml::stream_document(source, handler);
+  ParsedExport parsed = handler.finish(source.display_name());
+  parsed.records = 0;
+  parsed.data = {};
+  check_header(parsed);
+  return parsed;
 }
 
 ParsedExport parse_export(input::ByteSource& source, std::optional<ExportKind> expected) {

@@ -15,9 +15,14 @@ namespace edusync::sources {
 ParsedExport parse_export(input::ByteSource& source,
                           std::optional<ExportKind> expected = std::nullopt);
 
+// Reads only up to the end of PARAMETRES: the kind, school, year and export date of a document,
+// to choose among the files of an inbox before parsing them. `data` is left empty.
+ParsedExport read_export_header(input::ByteSource& source);
+
 // Parses every document of the given paths (zip archives contribute each XML member),
 // independent documents in parallel on up to `threads` threads. Results keep the order of
 // the paths (and of members inside an archive). The first InputError is rethrown.
 std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, unsigned threads);
+std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>& documents, unsigned threads);
 
 }  // namespace edusync::sources

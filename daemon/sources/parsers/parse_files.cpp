@@ -13,10 +13,14 @@
 namespace edusync::sources {
 
 std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, unsigned threads) {
-  std::vector<std::unique_ptr<input::ByteSource>> documents;
+  std::vector<input::DocumentRef> documents;
   for (const auto& path : paths) {
-    for (auto& source : input::open_inputs(path)) documents.push_back(std::move(source));
+    for (auto& document : input::list_documents(path)) documents.push_back(std::move(document));
   }
+  return parse_documents(documents, threads);
+}
+
+std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>& documents, unsigned threads) {
   if (documents.empty()) return {};
   // Largest first would balance better, but order of completion does not matter: results are
   // stored by index and the caller sees them in input order.
@@ -26,7 +30,7 @@ std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, uns
   auto worker = [&] {
     for (std::size_t i = next++; i < documents.size(); i = next++) {
       try {
-        results[i] = parse_export(*documents[i]);
+        results[i] = parse_export(*input::open_document(documents[i]));
       } catch (...) {
         errors[i] = std::current_exception();
       }

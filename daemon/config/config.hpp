@@ -1,0 +1,95 @@
+#pragma once
+// edusync.yaml, checked against the key tables of config/keys.hpp. Loading never stops at the
+// first problem: every unknown key, wrong type, value out of range, missing required key or
+// YAML syntax error is reported with its file:line:column, so that `check-config` lists them
+// all. A configuration with problems is never half-applied: `config` is then empty.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/errors.hpp"
+#include "config/keys.hpp"
+
+namespace edusync::config {
+
+struct Safety {
+  double max_departure_ratio = 0;
+  int grace_days = 0;
+  int login_reuse_days = 0;
+};
+
+struct UidRange {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+};
+
+// Policies are kept as their configuration names ("nomp8", "random8"); the identity stage maps
+// them to its generators. They are always one of the choices of the key table.
+struct Identity {
+  std::string login_policy;
+  std::string password_policy;
+  int password_retention_days = 0;
+  UidRange uid_range;
+};
+
+struct Diff {
+  double rename_similarity = 0;
+};
+
+struct Report {
+  std::string language;  // "fr" or "en"
+};
+
+// One item of `connectors`. Every key of its type's table is present once loaded (the file's
+// value or the default), so the accessors only throw (std::logic_error) for a key the type
+// does not declare or asks with the wrong accessor: a programming error.
+struct ConnectorConfig {
+  std::string name;
+  std::string type;
+  std::map<std::string, Value> keys;  // by path relative to the item, e.g. "path"
+  SourceLocation where;               // the item in the file, for errors found later
+
+  const std::string& string(const std::string& key) const;
+  std::filesystem::path path(const std::string& key) const;  // also *_file secrets (never read here)
+  std::int64_t integer(const std::string& key) const;
+  double number(const std::string& key) const;
+  bool boolean(const std::string& key) const;
+};
+
+struct Config {
+  std::vector<std::string> uais;  // at least one, no duplicates
+  std::string school_name;
+  std::filesystem::path state_dir;
+  std::filesystem::path inbox;
+  std::chrono::minutes schedule{0};  // nightly run, minutes after local midnight
+  Safety safety;
+  Identity identity;
+  Diff diff;
+  Report report;
+  std::vector<ConnectorConfig> connectors;  // names unique
+};
+
+struct ConfigProblem {
+  SourceLocation where;  // 1-based line and column; 0 when the problem has no place (no file)
+  std::string message;
+};
+
+struct LoadResult {
+  std::optional<Config> config;        // set only when there is no problem
+  std::vector<ConfigProblem> problems;  // in file order
+  bool ok() const { return problems.empty(); }
+};
+
+LoadResult load_config(const std::string& path);
+// `display_name` stands for the file name in the problems' locations.
+LoadResult load_config_from_string(std::string_view text, const std::string& display_name);
+
+// "file:line:column: message".
+std::string format_problem(const ConfigProblem& problem);
+
+}  // namespace edusync::config

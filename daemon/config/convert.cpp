@@ -1,0 +1,204 @@
+#include "config/convert.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <numeric>
+
+namespace edusync::config {
+namespace {
+
+// What the file holds where a value was expected, for "expected X, got Y".
+std::string describe_node(const YAML::Node& node) {
+  if (node.IsMap()) return "a map";
+  if (node.IsSequence()) return "a list";
+  if (node.IsScalar()) return in_quotes(node.Scalar());
+  return "nothing";
+}
+
+std::string expected(const KeyType& type, const YAML::Node& node) {
+  return "expected " + describe_type(type) + ", got " + describe_node(node);
+}
+
+std::string out_of_range(const KeyType& type, std::string_view text) {
+  return std::string(text) + " is out of range: expected " + describe_type(type);
+}
+
+std::optional<Value> to_integer(const std::string& text, const KeyType& type, std::string& error) {
+  std::int64_t value = 0;
+  const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (code != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  if (static_cast<double>(value) < type.min || static_cast<double>(value) > type.max) {
+    error = out_of_range(type, text);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Value> to_number(const std::string& text, const KeyType& type, std::string& error) {
+  double value = 0;
+  const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (code != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  if (value < type.min || value > type.max) {
+    error = out_of_range(type, text);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Value> to_boolean(const std::string& text) {
+  if (text == "true" || text == "True" || text == "TRUE") return true;
+  if (text == "false" || text == "False" || text == "FALSE") return false;
+  return std::nullopt;
+}
+
+// "HH:MM", 00:00 to 23:59, as minutes since midnight.
+std::optional<Value> to_time_of_day(const std::string& text) {
+  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
+    return std::nullopt;
+  }
+  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hours > 23 || minutes > 59) return std::nullopt;
+  return std::int64_t{hours * 60 + minutes};
+}
+
+bool is_name(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+std::string with_suggestion(std::string message, std::string_view typed,
+                            const std::vector<std::string>& candidates) {
+  if (const auto near = nearest(typed, candidates)) message += " (did you mean " + in_quotes(*near) + "?)";
+  return message;
+}
+
+// The UAI of an établissement: 7 digits and a capital letter (the check letter is not verified).
+bool is_uai(const std::string& text) {
+  return text.size() == 8 && std::all_of(text.begin(), text.end() - 1, [](char c) {
+           return c >= '0' && c <= '9';
+         }) && text.back() >= 'A' && text.back() <= 'Z';
+}
+
+std::string not_a_uai(const YAML::Node& node) {
+  return describe_node(node) + " is not a UAI: expected 7 digits and a capital letter, e.g. 0140065T";
+}
+
+std::optional<Value> to_uai_list(const YAML::Node& node, const KeyType& type,
+                                 std::vector<NodeError>& errors) {
+  if (node.IsScalar()) {
+    if (is_uai(node.Scalar())) return std::vector<std::string>{node.Scalar()};
+    errors.push_back({node.Mark(), not_a_uai(node)});
+    return std::nullopt;
+  }
+  if (!node.IsSequence()) {
+    errors.push_back({node.Mark(), expected(type, node)});
+    return std::nullopt;
+  }
+  if (node.size() == 0) {
+    errors.push_back({node.Mark(), "expected at least one UAI"});
+    return std::nullopt;
+  }
+  std::vector<std::string> uais;
+  const auto before = errors.size();
+  for (const auto& item : node) {
+    if (!item.IsScalar() || !is_uai(item.Scalar())) {
+      errors.push_back({item.Mark(), not_a_uai(item)});
+    } else if (std::find(uais.begin(), uais.end(), item.Scalar()) != uais.end()) {
+      errors.push_back({item.Mark(), "UAI " + item.Scalar() + " is listed twice"});
+    } else {
+      uais.push_back(item.Scalar());
+    }
+  }
+  if (errors.size() != before) return std::nullopt;
+  return uais;
+}
+
+// The scalar kinds: the text is checked, `error` is set when the message is more precise than
+// "expected X, got Y".
+std::optional<Value> to_scalar_value(const std::string& text, const KeyType& type, std::string& error) {
+  switch (type.kind) {
+    case Kind::kString:
+      if (!text.empty()) return text;
+      return std::nullopt;
+    case Kind::kPath:
+      if (!text.empty() && text.front() == '/') return text;
+      return std::nullopt;
+    case Kind::kInteger: return to_integer(text, type, error);
+    case Kind::kNumber: return to_number(text, type, error);
+    case Kind::kBoolean: return to_boolean(text);
+    case Kind::kTimeOfDay: return to_time_of_day(text);
+    case Kind::kName:
+      if (is_name(text)) return text;
+      return std::nullopt;
+    case Kind::kChoice:
+      if (std::find(type.choices.begin(), type.choices.end(), text) != type.choices.end()) return text;
+      error = with_suggestion(in_quotes(text) + " is not allowed: expected " + describe_type(type), text,
+                              type.choices);
+      return std::nullopt;
+    case Kind::kConnectorType:
+      if (connector_keys(text) != nullptr) return text;
+      error = with_suggestion("unknown connector type " + in_quotes(text) + "; known types: " +
+                                  join(connector_types()),
+                              text, connector_types());
+      return std::nullopt;
+    case Kind::kUaiList:
+    case Kind::kConnectorList: break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Value> convert(const YAML::Node& node, const KeyType& type,
+                             std::vector<NodeError>& errors) {
+  if (type.kind == Kind::kUaiList) return to_uai_list(node, type, errors);
+  if (!node.IsScalar()) {
+    errors.push_back({node.Mark(), expected(type, node)});
+    return std::nullopt;
+  }
+  std::string error;
+  auto value = to_scalar_value(node.Scalar(), type, error);
+  if (!value) errors.push_back({node.Mark(), error.empty() ? expected(type, node) : error});
+  return value;
+}
+
+std::optional<std::string> nearest(std::string_view typed, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 3;
+  for (const auto& candidate : candidates) {
+    // Levenshtein distance, one row at a time.
+    std::vector<std::size_t> row(candidate.size() + 1);
+    std::iota(row.begin(), row.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= typed.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= candidate.size(); ++j) {
+        const std::size_t above = row[j];
+        const std::size_t cost = typed[i - 1] == candidate[j - 1] ? 0 : 1;
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+        diagonal = above;
+      }
+    }
+    if (row.back() < best_distance && row.back() < typed.size()) {
+      best_distance = row.back();
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string in_quotes(std::string_view text) { return '"' + std::string(text) + '"'; }
+
+std::string join(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+}  // namespace edusync::config

@@ -1,0 +1,106 @@
+// The core table: every key of edusync.yaml outside the connector items, and where its value
+// goes in Config. The example file is checked against this table (tests/unit/config_test.cpp).
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+
+#include "config/config.hpp"
+#include "config/keys.hpp"
+#include "config/table_check.hpp"
+
+namespace edusync::config {
+namespace {
+
+// Values have passed their key's type (range included) before they are stored, so the
+// narrowing conversions below cannot lose anything.
+void assign(std::string& field, const Value& value) { field = std::get<std::string>(value); }
+void assign(std::filesystem::path& field, const Value& value) { field = std::get<std::string>(value); }
+void assign(int& field, const Value& value) { field = static_cast<int>(std::get<std::int64_t>(value)); }
+void assign(std::uint32_t& field, const Value& value) {
+  field = static_cast<std::uint32_t>(std::get<std::int64_t>(value));
+}
+void assign(double& field, const Value& value) { field = std::get<double>(value); }
+void assign(std::chrono::minutes& field, const Value& value) {
+  field = std::chrono::minutes(std::get<std::int64_t>(value));
+}
+void assign(std::vector<std::string>& field, const Value& value) {
+  field = std::get<std::vector<std::string>>(value);
+}
+
+// into(&Config::inbox), into(&Config::safety, &Safety::grace_days)...
+template <class Field>
+auto into(Field Config::*field) {
+  return [field](Config& config, const Value& value) { assign(config.*field, value); };
+}
+template <class Section, class Field>
+auto into(Section Config::*section, Field Section::*field) {
+  return [section, field](Config& config, const Value& value) { assign(config.*section.*field, value); };
+}
+
+std::vector<KeySpec> make_core_keys() {
+  constexpr double kMaxUid = 4294967294.0;  // (uid_t)-1 is "no user"
+  return {
+      {"school.uai", uai_list_type(), kRequired,
+       "UAI of the school, 7 digits and a capital letter, or a list of them for a cité scolaire",
+       into(&Config::uais)},
+      {"school.name", string_type(), kRequired,
+       "Name of the school, printed on reports and account sheets", into(&Config::school_name)},
+      {"state_dir", path_type(), "/var/lib/edusync",
+       "Directory of the state database, reports and account sheets, kept at mode 0700",
+       into(&Config::state_dir)},
+      {"inbox", path_type(), "/var/lib/edusync/inbox",
+       "Directory where the SIECLE and STS-web exports, .xml or .zip, are dropped",
+       into(&Config::inbox)},
+      {"schedule", time_of_day_type(), "\"02:30\"", "Time of the nightly run, local time",
+       into(&Config::schedule)},
+      {"safety.max_departure_ratio", number_type(0, 1), "0.10",
+       "Hold the run for a human when more than this share of a population (pupils, guardians, "
+       "staff) would leave",
+       into(&Config::safety, &Safety::max_departure_ratio)},
+      {"safety.grace_days", integer_type(0, 3650), "30",
+       "Days an account that left is kept, disabled, before it is removed",
+       into(&Config::safety, &Safety::grace_days)},
+      {"safety.login_reuse_days", integer_type(0, 36500), "365",
+       "Days during which a removed login is not given to anyone else",
+       into(&Config::safety, &Safety::login_reuse_days)},
+      {"identity.login_policy",
+       choice_type({"nomp8", "prenom.nom", "prenom.nom19", "pnom19", "pnom8", "nomprenom18"}), "nomp8",
+       "How logins are made from names, as in SambaEdu",
+       into(&Config::identity, &Identity::login_policy)},
+      {"identity.password_policy", choice_type({"random8", "semirandom6", "birthdate"}), "random8",
+       "How the initial password of a new account is made",
+       into(&Config::identity, &Identity::password_policy)},
+      {"identity.password_retention_days", integer_type(0, 3650), "7",
+       "Days the initial passwords are kept for the account sheets, then erased",
+       into(&Config::identity, &Identity::password_retention_days)},
+      {"identity.uid_range.first", integer_type(1, kMaxUid), "1001",
+       "First uid number given to new accounts",
+       [](Config& config, const Value& value) { assign(config.identity.uid_range.first, value); }},
+      {"identity.uid_range.last", integer_type(1, kMaxUid), "4999",
+       "Last uid number given to new accounts, not below first",
+       [](Config& config, const Value& value) { assign(config.identity.uid_range.last, value); }},
+      {"diff.rename_similarity", number_type(0, 1), "0.80",
+       "Jaccard overlap of members from which a group that disappeared and one that appeared in "
+       "the same run are taken as one renamed group",
+       into(&Config::diff, &Diff::rename_similarity)},
+      {"report.language", choice_type({"fr", "en"}), "fr", "Language of reports and account sheets",
+       into(&Config::report, &Report::language)},
+      // Stored by the loader, which checks each item against its type's table.
+      {"connectors", {Kind::kConnectorList}, "[]",
+       "Targets the directory is pushed to: a list of maps, each with a name, a type and the keys "
+       "of that type"},
+  };
+}
+
+}  // namespace
+
+const std::vector<KeySpec>& core_keys() {
+  static const std::vector<KeySpec> keys = [] {
+    auto table = make_core_keys();
+    check_table(table, "core configuration table");
+    return table;
+  }();
+  return keys;
+}
+
+}  // namespace edusync::config

@@ -1,0 +1,93 @@
+#pragma once
+// The configuration described once (STYLE.md, lesson 9): every key of edusync.yaml is a row of
+// a table giving its dotted path, its type, its default and its help. Loading, defaults, the
+// messages of `check-config`, its --help and the example file all come from these tables.
+// Connector keys are declared per connector type in tables of the same kind, registered by
+// type, so that a new connector adds its keys without touching the core table.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace edusync::config {
+
+struct Config;
+
+// A checked value: kString, kPath, kName, kChoice, kConnectorType -> string; kInteger and
+// kTimeOfDay (minutes since midnight) -> int64; kNumber -> double; kBoolean -> bool;
+// kUaiList -> vector of strings.
+using Value = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
+
+enum class Kind {
+  kString,         // non-empty text
+  kPath,           // absolute path; keys named *_file hold the path of a secret, never its content
+  kInteger,        // within [min, max]
+  kNumber,         // decimal number within [min, max]
+  kBoolean,        // true or false
+  kChoice,         // one of `choices`
+  kUaiList,        // one UAI (7 digits and a letter) or a list of them
+  kTimeOfDay,      // "HH:MM", stored as minutes since midnight
+  kName,           // [a-z0-9_-]+
+  kConnectorType,  // a registered connector type
+  kConnectorList,  // the list of connectors (each a map checked against its type's table)
+};
+
+struct KeyType {
+  Kind kind = Kind::kString;
+  double min = 0;  // kInteger, kNumber
+  double max = 0;
+  std::vector<std::string> choices = {};  // kChoice
+};
+
+KeyType string_type();
+KeyType path_type();
+KeyType integer_type(double min, double max);
+KeyType number_type(double min, double max);
+KeyType boolean_type();
+KeyType choice_type(std::vector<std::string> choices);
+KeyType uai_list_type();
+KeyType time_of_day_type();
+KeyType name_type();
+
+inline constexpr char kRequired[] = "";  // the `default_yaml` of a key that has no default
+
+struct KeySpec {
+  std::string path;          // dotted path below the table's map: "safety.grace_days"
+  KeyType type;
+  std::string default_yaml;  // the default as written in YAML; kRequired when required
+  std::string help;          // English, one sentence, for admins reading --help and the example
+  std::function<void(Config&, const Value&)> store = {};  // core keys: where the value goes
+  bool required() const { return default_yaml.empty(); }
+};
+
+// The keys of edusync.yaml outside the items of `connectors`.
+const std::vector<KeySpec>& core_keys();
+
+// The keys every connector item has (`name`, `type`), before those of its type.
+const std::vector<KeySpec>& connector_common_keys();
+
+// Declares the keys of a connector type (paths relative to the connector's map; `name` and
+// `type` are implicit). Throws std::logic_error when the type is already registered, a key
+// clashes with `name`/`type`, a *_file key is not a path, or a default does not pass its own
+// type. Called at start-up before any configuration is loaded; not thread-safe.
+void register_connector_keys(const std::string& type, std::vector<KeySpec> keys);
+
+// The table of a registered type, or nullptr. The built-in `journal` type is always there.
+const std::vector<KeySpec>* connector_keys(std::string_view type);
+
+// Registered types, sorted.
+std::vector<std::string> connector_types();
+
+// "integer from 0 to 3650", "one of fr, en", "absolute path"...
+std::string describe_type(const KeyType& type);
+
+// The help and constraints of a key, as written above it in the example file:
+// "Days ... removed (integer from 0 to 3650; default: 30)".
+std::string describe_key(const KeySpec& key);
+
+// Every key of the core table and of each connector type, for `check-config --help`.
+std::string describe_all_keys();
+
+}  // namespace edusync::config

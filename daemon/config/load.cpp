@@ -1,0 +1,86 @@
+// Loading edusync.yaml: YAML syntax, then the core table, then each connector against its type's
+// table, then the checks that involve several keys. Every problem is collected.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "config/config.hpp"
+#include "config/connectors.hpp"
+#include "config/walk.hpp"
+
+namespace edusync::config {
+namespace {
+
+// The single document of the file (null when the file is empty or only comments), or nullopt
+// after a syntax error.
+std::optional<YAML::Node> parse_document(std::string_view text, Problems& problems) {
+  try {
+    const auto documents = YAML::LoadAll(std::string(text));
+    if (documents.size() > 1) {
+      problems.add(documents[1].Mark(), "a second YAML document: the configuration is a single map");
+    }
+    return documents.empty() ? YAML::Node() : documents.front();
+  } catch (const YAML::Exception& error) {
+    problems.add(error.mark, "YAML syntax error: " + error.msg);
+    return std::nullopt;
+  }
+}
+
+void check_uid_range(const Config& config, const Walked& walked, Problems& problems) {
+  const auto& range = config.identity.uid_range;
+  if (range.first <= range.last) return;
+  const auto mark = walked.marks.contains("identity.uid_range.last")
+                        ? walked.marks.at("identity.uid_range.last")
+                        : walked.marks.at("identity.uid_range.first");
+  problems.add(mark, "identity.uid_range: last (" + std::to_string(range.last) +
+                         ") is below first (" + std::to_string(range.first) + ")");
+}
+
+Config build(const Walked& walked, Problems& problems) {
+  Config config;
+  for (const auto& key : core_keys()) {
+    const auto value = walked.values.find(key.path);
+    if (key.store && value != walked.values.end()) key.store(config, value->second);
+  }
+  config.connectors = load_connectors(walked.lists.at("connectors"), problems);
+  if (walked.values.contains("identity.uid_range.first") &&
+      walked.values.contains("identity.uid_range.last")) {
+    check_uid_range(config, walked, problems);
+  }
+  return config;
+}
+
+}  // namespace
+
+LoadResult load_config_from_string(std::string_view text, const std::string& display_name) {
+  Problems problems(display_name);
+  const auto document = parse_document(text, problems);
+  if (!document) return {std::nullopt, problems.take()};
+  const auto walked = walk(*document, core_keys(), {}, problems);
+  auto config = walked.lists.contains("connectors") ? build(walked, problems) : Config{};
+  if (!problems.empty()) return {std::nullopt, problems.take()};
+  return {std::move(config), {}};
+}
+
+LoadResult load_config(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return {std::nullopt, {{{path, 0, 0}, "is a directory, not a configuration file"}}};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int reason = errno;
+    return {std::nullopt,
+            {{{path, 0, 0}, std::string("cannot read the configuration file: ") + std::strerror(reason)}}};
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_config_from_string(text.str(), path);
+}
+
+std::string format_problem(const ConfigProblem& problem) {
+  return format_location(problem.where) + problem.message;
+}
+
+}  // namespace edusync::config
