@@ -1,10 +1,18 @@
 #pragma once
 // The connector interface: what every target (SambaEdu LDAP, KOXO, ENT, Pix, Éléa, the audit
-// journal) implements. A connector declares what it can do, receives a plan computed from the
-// snapshot it last acknowledged, and answers item by item. Nothing in daemon/ includes a
-// concrete connector: they are created by type through the registry (issue #3).
+// journal) implements. A connector declares what it can do, receives the plan computed from
+// the snapshot it last acknowledged, and answers item by item. It is acknowledged (its new
+// snapshot recorded) only when every item was applied. Nothing in daemon/ includes a concrete
+// connector: they are created by type through the registry (registry.hpp).
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "model/directory.hpp"
+#include "plan/plan.hpp"
 
 namespace edusync::connectors {
 
@@ -14,13 +22,49 @@ struct Capabilities {
   bool live_target = false;           // a server (LDAP) rather than files dropped for an importer
 };
 
+// A connector's settings from the configuration: its name, its type and its own keys (already
+// validated against the type's key table by config/). Values are text; `*_file` keys are paths
+// to secrets, read by the connector itself and never logged.
+struct Settings {
+  std::string name;
+  std::string type;
+  std::map<std::string, std::string> values;
+  std::string value(const std::string& key, const std::string& fallback = {}) const {
+    const auto found = values.find(key);
+    return found == values.end() ? fallback : found->second;
+  }
+};
+
+struct ApplyContext {
+  const plan::Plan& plan;
+  const model::Directory& before;  // what the target holds (its last acknowledged snapshot)
+  const model::Directory& after;   // what it must hold at the end
+  // Clear initial passwords of accounts created by this run, by key. Only for targets that set
+  // passwords; never written to a log or a report.
+  const std::map<std::string, std::string>& new_passwords;
+  std::string run_id;
+  std::string today;  // ISO
+};
+
+struct ItemFailure {
+  std::size_t item = 0;  // index in plan.items
+  std::string message;   // the target's own words, for the report
+};
+
+struct ApplyResult {
+  std::uint64_t applied = 0;
+  std::vector<ItemFailure> failures;
+  std::string error;  // the whole connector failed (server down, directory unwritable...)
+  bool complete() const { return failures.empty() && error.empty(); }
+};
+
 class Connector {
  public:
   virtual ~Connector() = default;
-  virtual std::string_view type() const = 0;  // "ldap-sambaedu", "koxo-csv", "journal"...
-  virtual const std::string& name() const = 0;  // the instance name from the configuration
+  virtual const Settings& settings() const = 0;
   virtual Capabilities capabilities() const = 0;
-  // apply(plan) -> per-item results comes with the plan type (issue #3).
+  // Applies the plan's items in order. Must not throw: failures are reported in the result.
+  virtual ApplyResult apply(const ApplyContext& context) = 0;
 };
 
 }  // namespace edusync::connectors

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   app.add_option("--config", config_path, "Fichier de configuration");
   edusync::cli::Command command;
   edusync::cli::register_inspect(app, command);
+  edusync::cli::register_check_config(app, command, config_path);
+  edusync::cli::register_run_commands(app, command, config_path);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -12,5 +12,8 @@ struct Command {
 };
 
 void register_inspect(CLI::App& app, Command& command);
+// `config_path` is read when the command runs (after --config is parsed).
+void register_check_config(CLI::App& app, Command& command, const std::string& config_path);
+void register_run_commands(CLI::App& app, Command& command, const std::string& config_path);
 
 }  // namespace edusync::cli

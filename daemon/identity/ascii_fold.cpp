@@ -29,16 +29,19 @@ std::unique_ptr<icu::Transliterator> build_prototype() {
   return transliterator;
 }
 
-// The calling thread's own transliterator, cloned from a process-wide prototype.
+std::unique_ptr<icu::Transliterator> clone_prototype() {
+  static const std::unique_ptr<icu::Transliterator> prototype = build_prototype();
+  static std::mutex clone_mutex;
+  const std::lock_guard<std::mutex> lock(clone_mutex);
+  std::unique_ptr<icu::Transliterator> clone(prototype->clone());
+  if (!clone) throw std::runtime_error("ICU cannot clone the transliterator (out of memory)");
+  return clone;
+}
+
+// The calling thread's own transliterator, cloned from the process-wide prototype on the
+// thread's first call.
 icu::Transliterator& thread_transliterator() {
-  thread_local std::unique_ptr<icu::Transliterator> mine;
-  if (!mine) {
-    static const std::unique_ptr<icu::Transliterator> prototype = build_prototype();
-    static std::mutex clone_mutex;
-    const std::lock_guard<std::mutex> lock(clone_mutex);
-    mine.reset(prototype->clone());
-    if (!mine) throw std::runtime_error("ICU cannot clone the transliterator (out of memory)");
-  }
+  thread_local const std::unique_ptr<icu::Transliterator> mine = clone_prototype();
   return *mine;
 }
 

@@ -21,15 +21,18 @@ void create_private_file(const std::string& path) {
 
 }  // namespace
 
-Database::Database(const std::string& path) {
-  create_private_file(path);
+Database::Database(const std::string& path, Mode mode) {
+  if (mode == Mode::read_write) create_private_file(path);
+  const int flags = (mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(mode == Mode::in_memory ? ":memory:" : path.c_str(), &raw, flags, nullptr);
   db_.reset(raw);
   if (rc != SQLITE_OK) fail(raw, "ouverture de " + path);
   sqlite3_busy_timeout(raw, 10'000);
-  exec("PRAGMA journal_mode=WAL");
-  exec("PRAGMA synchronous=FULL");
+  if (mode == Mode::read_write) {
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+  }
   exec("PRAGMA foreign_keys=ON");
 }
 

@@ -22,8 +22,10 @@ class Statement;
 
 class Database {
  public:
-  // Opens (creating with mode 0600) the database file, in WAL mode with a busy timeout.
-  explicit Database(const std::string& path);
+  enum class Mode { read_write, read_only, in_memory };
+  // read_write: opens (creating with mode 0600) the file, in WAL mode with a busy timeout.
+  // read_only: the file must exist; nothing is written (dry runs). in_memory: `path` ignored.
+  explicit Database(const std::string& path, Mode mode = Mode::read_write);
   void exec(const char* sql);
   Statement prepare(std::string_view sql);
   sqlite3* handle() const { return db_.get(); }

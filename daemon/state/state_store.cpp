@@ -54,6 +54,16 @@ const char* to_string(PersonKind kind) {
 
 StateStore::StateStore(const std::string& state_dir) : db_(prepare_directory(state_dir)) { create_tables(); }
 
+StateStore::StateStore(const std::string& path, Database::Mode mode) : db_(path, mode) {
+  if (mode == Database::Mode::in_memory) create_tables();
+}
+
+StateStore StateStore::for_reading(const std::string& state_dir) {
+  const auto path = (std::filesystem::path(state_dir) / "edusync.db").string();
+  if (std::filesystem::exists(path)) return StateStore(path, Database::Mode::read_only);
+  return StateStore(path, Database::Mode::in_memory);
+}
+
 void StateStore::create_tables() {
   db_.exec(R"(
     CREATE TABLE IF NOT EXISTS identities(

@@ -59,6 +59,9 @@ class StateStore {
  public:
   // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables.
   explicit StateStore(const std::string& state_dir);
+  // For dry runs: the existing store read-only, or an empty in-memory one when there is none
+  // yet. Either way nothing is written to disk.
+  static StateStore for_reading(const std::string& state_dir);
 
   Database& database() { return db_; }
 
@@ -89,6 +92,7 @@ class StateStore {
   std::optional<RunRecord> last_held_run();
 
  private:
+  StateStore(const std::string& path, Database::Mode mode);
   void create_tables();
   Database db_;
 };

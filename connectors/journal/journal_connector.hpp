@@ -1,0 +1,21 @@
+#pragma once
+#include "connectors/connector.hpp"
+
+namespace edusync::connectors {
+
+// `type: journal`, key `path`: appends every applied plan to a JSON-lines file, one line per
+// item ({"run", "date", "connector", "item": {...}}), for audit. Nothing is written for an
+// empty plan. Passwords are never written. The file is flushed and fsynced before the
+// connector reports success, so an acknowledged plan is on disk.
+class JournalConnector final : public Connector {
+ public:
+  explicit JournalConnector(Settings settings) : settings_(std::move(settings)) {}
+  const Settings& settings() const override { return settings_; }
+  Capabilities capabilities() const override { return {}; }
+  ApplyResult apply(const ApplyContext& context) override;
+
+ private:
+  Settings settings_;
+};
+
+}  // namespace edusync::connectors

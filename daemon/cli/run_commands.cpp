@@ -1,0 +1,170 @@
+// run, diff, report and accounts: the commands that use the configuration and the state.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "common/dates.hpp"
+#include "config/config.hpp"
+#include "report/account_sheets.hpp"
+#include "run/runner.hpp"
+#include "state/state_store.hpp"
+
+namespace edusync::cli {
+namespace {
+
+std::optional<config::Config> load(const std::string& path) {
+  auto result = config::load_config(path);
+  for (const auto& problem : result.problems) std::cerr << config::format_problem(problem) << '\n';
+  return std::move(result.config);
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void write_private(const std::string& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || ::write(fd, content.data(), content.size()) != static_cast<ssize_t>(content.size())) {
+    if (fd >= 0) ::close(fd);
+    throw std::runtime_error("impossible d'écrire " + path);
+  }
+  ::fchmod(fd, 0600);
+  ::close(fd);
+}
+
+struct RunFlags {
+  bool dry_run = false;
+  bool confirm = false;
+  std::string only;
+  std::string today;
+  int settle_ms = 1000;
+};
+
+int run_command(const std::string& config_path, const RunFlags& flags) {
+  const auto config = load(config_path);
+  if (!config) return kUsageError;
+  if (!flags.only.empty() &&
+      std::none_of(config->connectors.begin(), config->connectors.end(),
+                   [&](const auto& c) { return c.name == flags.only; })) {
+    std::cerr << "edusync run : aucun connecteur nommé « " << flags.only << " » dans " << config_path << '\n';
+    return kUsageError;
+  }
+  run::RunOptions options;
+  options.dry_run = flags.dry_run;
+  options.confirm = flags.confirm;
+  if (!flags.only.empty()) options.only = flags.only;
+  options.today = flags.today;
+  options.settle_time = std::chrono::milliseconds(flags.settle_ms);
+  const auto outcome = run::run_sync(*config, options);
+  std::cout << report::to_text(outcome.report);
+  if (!outcome.report_dir.empty()) std::cout << "\nRapports : " << outcome.report_dir << "/report.{txt,json,html}\n";
+  return outcome.exit_code;
+}
+
+std::optional<state::RunRecord> find_run(state::StateStore& store, const std::string& id) {
+  auto run = id.empty() ? store.last_run() : store.run(id);
+  if (!run) std::cerr << "edusync : " << (id.empty() ? "aucun passage enregistré" : "passage inconnu : " + id) << '\n';
+  return run;
+}
+
+int report_command(const std::string& config_path, const std::string& id, const std::string& format) {
+  const auto config = load(config_path);
+  if (!config) return kUsageError;
+  auto store = state::StateStore::for_reading(config->state_dir.string());
+  const auto run = find_run(store, id);
+  if (!run) return kInputError;
+  const std::string extension = format == "text" ? "txt" : format;
+  std::cout << read_text(run->report_dir + "/report." + extension);
+  return kDone;
+}
+
+int accounts_command(const std::string& config_path, const std::string& id, const std::string& format, const std::string& today) {
+  const auto config = load(config_path);
+  if (!config) return kUsageError;
+  auto store = state::StateStore::for_reading(config->state_dir.string());
+  const auto run = find_run(store, id);
+  if (!run) return kInputError;
+  const auto report = nlohmann::json::parse(read_text(run->report_dir + "/report.json"));
+  std::vector<report::SheetLine> lines;
+  std::vector<std::string> keys;
+  for (const auto& item : report["items"]) {
+    if (item["op"] != "add" || (item["entity"] != "pupil" && item["entity"] != "staff")) continue;
+    keys.push_back(item["key"]);
+  }
+  const auto passwords = store.passwords(keys, today.empty() ? today_local() : today);
+  const auto snapshot = run->snapshot_id != 0 ? store.load_snapshot(run->snapshot_id) : model::Directory{};
+  std::map<std::string, std::string> division;
+  for (const auto& m : snapshot.memberships) {
+    if (m.structure_kind == model::StructureKind::division) division.emplace(m.pupil_key, m.structure_code);
+  }
+  auto add = [&](const auto& person, const std::string& class_code) {
+    if (std::find(keys.begin(), keys.end(), person.key) == keys.end()) return;
+    const auto password = passwords.find(person.key);
+    lines.push_back({class_code, person.surname, person.given_name, person.account.login,
+                     password == passwords.end() ? "" : password->second});
+  };
+  for (const auto& p : snapshot.pupils) add(p, division[p.key]);
+  for (const auto& s : snapshot.staff) add(s, "");
+  const std::string path = run->report_dir + "/accounts." + format;
+  write_private(path, format == "csv" ? report::account_sheets_csv(lines) : report::account_sheets_html(run->id, lines));
+  std::cout << lines.size() << " comptes → " << path << " (mode 0600)\n";
+  if (passwords.size() < lines.size()) {
+    std::cout << lines.size() - passwords.size() << " mots de passe initiaux ont expiré (identity.password_retention_days)\n";
+  }
+  return kDone;
+}
+
+}  // namespace
+
+void register_run_commands(CLI::App& app, Command& command, const std::string& config_path) {
+  auto flags = std::make_shared<RunFlags>();
+  auto* run = app.add_subcommand("run", "Synchronise depuis la boîte de dépôt");
+  run->add_flag("--dry-run", flags->dry_run, "Calcule et affiche le plan sans rien modifier (état compris)");
+  run->add_flag("--confirm", flags->confirm, "Applique le passage retenu si les exports n'ont pas changé");
+  run->add_option("--only", flags->only, "N'applique que ce connecteur");
+  run->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
+  run->add_option("--settle-ms", flags->settle_ms, "Délai de stabilité des fichiers déposés (ms)")->group("");
+  run->callback([flags, &command, &config_path] { command.action = [flags, &config_path] { return run_command(config_path, *flags); }; });
+
+  auto* diff = app.add_subcommand("diff", "Comme run --dry-run");
+  diff->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
+  diff->add_option("--settle-ms", flags->settle_ms, "Délai de stabilité des fichiers déposés (ms)")->group("");
+  diff->callback([flags, &command, &config_path] {
+    flags->dry_run = true;
+    command.action = [flags, &config_path] { return run_command(config_path, *flags); };
+  });
+
+  auto id = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
+  auto* report = app.add_subcommand("report", "Affiche le rapport d'un passage (le dernier par défaut)");
+  report->add_option("run", *id, "Identifiant du passage");
+  report->add_option("--format", *format, "text, json ou html")->check(CLI::IsMember({"text", "json", "html"}));
+  report->callback([id, format, &command, &config_path] {
+    command.action = [id, format, &config_path] { return report_command(config_path, *id, *format); };
+  });
+
+  auto sheet_format = std::make_shared<std::string>("html");
+  auto* accounts = app.add_subcommand("accounts", "Fiches des comptes créés par un passage (identifiant, mot de passe)");
+  accounts->add_option("run", *id, "Identifiant du passage");
+  accounts->add_option("--format", *sheet_format, "html ou csv")->check(CLI::IsMember({"html", "csv"}));
+  accounts->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
+  accounts->callback([id, sheet_format, flags, &command, &config_path] {
+    command.action = [id, sheet_format, flags, &config_path] {
+      return accounts_command(config_path, *id, *sheet_format, flags->today);
+    };
+  });
+}
+
+}  // namespace edusync::cli

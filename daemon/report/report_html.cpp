@@ -1,0 +1,162 @@
+// One self-contained HTML page (inline CSS, no script, no external asset) that an operator
+// opens in a browser or receives by e-mail.
+#include <map>
+#include <sstream>
+
+#include "report/labels.hpp"
+#include "report/run_report.hpp"
+
+namespace edusync::report {
+namespace {
+
+std::string escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+constexpr const char* kStyle = R"(
+body{font-family:system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}
+h1{font-size:1.5em}h2{font-size:1.15em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left}
+th{background:#f3f3f3}.num{text-align:right}.status{font-weight:bold;padding:.2em .6em;border-radius:.3em}
+.ok{background:#d8f0d8}.held{background:#ffe0a0}.failed,.partial{background:#f6c6c6}
+.figures{display:flex;flex-wrap:wrap;gap:.8em}.figure{border:1px solid #ddd;border-radius:.4em;padding:.5em 1em}
+.figure b{display:block;font-size:1.4em}.code{font-family:monospace;font-weight:bold}.note{color:#555}
+)";
+
+void figures(const RunReport& r, const Labels& l, std::ostream& out) {
+  out << "<div class=\"figures\">";
+  const std::pair<const char*, const char*> totals[] = {{"pupils", l.pupils}, {"guardians", l.guardians},
+                                                        {"staff", l.staff}, {"divisions", l.divisions},
+                                                        {"groups", l.groups}};
+  for (const auto& [key, label] : totals) {
+    const auto value = r.totals.contains(key) ? r.totals[key].dump() : "0";
+    out << "<div class=\"figure\"><b>" << value << "</b>" << label << "</div>";
+  }
+  out << "</div>";
+}
+
+void changes_table(const RunReport& r, const Labels& l, std::ostream& out) {
+  const auto counts = plan::count_changes(r.plan);
+  out << "<h2>" << l.changes << "</h2>";
+  if (r.plan.rollover) out << "<p class=\"note\">" << l.rollover << "</p>";
+  out << "<table><tr><th></th><th>" << l.added << "</th><th>" << l.updated << "</th><th>" << l.departed << "</th><th>"
+      << l.returned << "</th><th>" << l.removed << "</th><th>" << l.renamed << "</th></tr>";
+  const std::pair<const char*, const char*> families[] = {{"pupils", l.pupils}, {"guardians", l.guardians},
+                                                          {"staff", l.staff}, {"divisions", l.divisions},
+                                                          {"groups", l.groups}, {"memberships", l.memberships}};
+  for (const auto& [family, label] : families) {
+    out << "<tr><th>" << label << "</th>";
+    for (const char* op : {"added", "updated", "departed", "returned", "removed", "renamed"}) {
+      const auto& ops = counts.at(family);
+      const auto found = ops.find(op);
+      out << "<td class=\"num\">" << (found == ops.end() ? std::string("–") : std::to_string(found->second)) << "</td>";
+    }
+    out << "</tr>";
+  }
+  out << "</table>";
+}
+
+// Pupils' memberships added and removed, per division: who arrives in and leaves each class.
+void by_division(const RunReport& r, const Labels& l, std::ostream& out) {
+  std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> divisions;
+  for (const auto& item : r.plan.items) {
+    if (item.entity != plan::Entity::membership || item.structure_kind != model::StructureKind::division) continue;
+    auto& entry = divisions[item.structure];
+    (item.op == plan::Op::add ? entry.first : entry.second).push_back(item.key);
+  }
+  if (divisions.empty()) return;
+  out << "<h2>" << l.by_division << "</h2><table><tr><th>" << l.divisions << "</th><th>+</th><th>−</th></tr>";
+  for (const auto& [code, moves] : divisions) {
+    auto join = [](const std::vector<std::string>& keys) {
+      std::string text;
+      for (const auto& key : keys) text += (text.empty() ? "" : ", ") + escape(key);
+      return text;
+    };
+    out << "<tr><td>" << escape(code) << "</td><td>" << join(moves.first) << "</td><td>" << join(moves.second)
+        << "</td></tr>";
+  }
+  out << "</table>";
+}
+
+void renames_and_leavers(const RunReport& r, const Labels& l, std::ostream& out) {
+  std::ostringstream renames;
+  for (const auto& item : r.plan.items) {
+    if (item.op != plan::Op::rename) continue;
+    renames << "<li>" << escape(item.fields.front().before) << " → " << escape(item.key) << "</li>";
+  }
+  if (!renames.str().empty()) out << "<h2>" << l.renames << "</h2><ul>" << renames.str() << "</ul>";
+  if (r.leavers.empty()) return;
+  out << "<h2>" << l.leavers << "</h2><table>";
+  for (const auto& x : r.leavers) {
+    out << "<tr><td>" << escape(x.name) << "</td><td>" << escape(x.login) << "</td><td>" << escape(x.departed_on)
+        << "</td><td>" << l.removal_on << " " << escape(x.removal_on) << "</td></tr>";
+  }
+  out << "</table>";
+}
+
+void messages(const RunReport& r, const Labels& l, std::ostream& out) {
+  if (!r.gates.empty()) {
+    out << "<h2>" << l.gates << "</h2><ul>";
+    for (const auto& g : r.gates) out << "<li><span class=\"code\">" << g.code << "</span> " << escape(g.message) << "</li>";
+    out << "</ul>";
+    if (r.status == "held") out << "<p><b>" << l.held_hint << "</b></p>";
+  }
+  out << "<h2>" << l.warnings << " (" << r.warnings.size() << ")</h2>";
+  if (r.warnings.empty()) out << "<p>" << l.none << "</p>";
+  std::map<std::string, std::vector<const model::Warning*>> by_code;
+  for (const auto& w : r.warnings) by_code[w.code].push_back(&w);
+  for (const auto& [code, items] : by_code) {
+    out << "<details><summary><span class=\"code\">" << code << "</span> (" << items.size() << ")</summary><ul>";
+    for (const auto* w : items) out << "<li>" << escape(w->message) << "</li>";
+    out << "</ul></details>";
+  }
+}
+
+void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
+  out << "<h2>" << l.connectors << "</h2><table>";
+  if (r.connectors.empty()) out << "<tr><td>" << l.none << "</td></tr>";
+  for (const auto& c : r.connectors) {
+    out << "<tr><td>" << escape(c.name) << "</td><td>" << escape(c.type) << "</td><td><span class=\"status "
+        << escape(c.status) << "\">" << escape(c.status) << "</span></td><td class=\"num\">" << c.applied
+        << "</td><td class=\"num\">" << c.failed << "</td><td>" << escape(c.error) << "</td></tr>";
+  }
+  out << "</table>";
+}
+
+}  // namespace
+
+std::string to_html(const RunReport& r) {
+  const Labels& l = labels(r.language);
+  std::ostringstream out;
+  out << "<!DOCTYPE html><html lang=\"" << (r.language == "en" ? "en" : "fr")
+      << "\"><head><meta charset=\"utf-8\"><title>" << l.title << " " << escape(r.id) << "</title><style>" << kStyle
+      << "</style></head><body><h1>" << l.title << "</h1><p>" << l.run << " <b>" << escape(r.id) << "</b> — "
+      << l.school_year << " " << escape(r.school_year) << " — <span class=\"status " << escape(r.status) << "\">"
+      << escape(r.status) << "</span></p>";
+  if (r.dry_run) out << "<p class=\"note\">" << l.dry_run << "</p>";
+  if (!r.error.empty()) out << "<p><b>" << escape(r.error) << "</b></p>";
+  figures(r, l, out);
+  changes_table(r, l, out);
+  messages(r, l, out);
+  by_division(r, l, out);
+  renames_and_leavers(r, l, out);
+  connectors(r, l, out);
+  out << "<h2>" << l.inputs << "</h2><ul>";
+  for (const auto& s : r.sources) out << "<li>" << escape(s.path) << " (" << sources::to_string(s.kind) << ")</li>";
+  out << "</ul></body></html>\n";
+  return out.str();
+}
+
+}  // namespace edusync::report

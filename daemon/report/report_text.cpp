@@ -1,0 +1,90 @@
+// The operator's summary: what was read, what changed, what needs attention. Short enough for
+// an e-mail; the JSON and HTML reports carry every item.
+#include <map>
+#include <sstream>
+
+#include "report/labels.hpp"
+#include "report/run_report.hpp"
+
+namespace edusync::report {
+namespace {
+
+constexpr std::size_t kExamples = 10;
+
+void print_changes(const RunReport& r, const Labels& l, std::ostream& out) {
+  const auto counts = plan::count_changes(r.plan);
+  out << l.changes << " :\n";
+  const std::pair<const char*, const char*> families[] = {{"pupils", l.pupils}, {"guardians", l.guardians},
+                                                          {"staff", l.staff}, {"divisions", l.divisions},
+                                                          {"groups", l.groups}, {"memberships", l.memberships}};
+  const std::map<std::string, const char*> ops = {{"added", l.added}, {"updated", l.updated},
+                                                  {"departed", l.departed}, {"returned", l.returned},
+                                                  {"removed", l.removed}, {"renamed", l.renamed}};
+  for (const auto& [family, label] : families) {
+    std::string line;
+    for (const auto& [op, count] : counts.at(family)) {
+      line += (line.empty() ? " " : ", ") + std::to_string(count) + " " + ops.at(op);
+    }
+    out << "  " << label << " :" << line << "\n";
+  }
+  if (r.plan.rollover) out << "  " << l.rollover << "\n";
+}
+
+template <typename Items, typename Print>
+void print_list(const char* title, const Items& items, std::ostream& out, Print print) {
+  if (items.empty()) return;
+  out << "\n" << title << " (" << items.size() << ") :\n";
+  std::size_t shown = 0;
+  for (const auto& item : items) {
+    if (shown++ == kExamples) {
+      out << "  … (+" << items.size() - kExamples << ")\n";
+      break;
+    }
+    out << "  - ";
+    print(item);
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+std::string to_text(const RunReport& r) {
+  const Labels& l = labels(r.language);
+  std::ostringstream out;
+  out << l.title << "\n" << l.run << " " << r.id << " — " << l.status << " : " << r.status;
+  if (r.confirmed) out << " (--confirm)";
+  out << "\n" << l.school_year << " : " << r.school_year << "\n";
+  if (r.dry_run) out << l.dry_run << "\n";
+  if (!r.error.empty()) out << r.error << "\n";
+  out << "\n" << l.inputs << " :\n";
+  for (const auto& s : r.sources) {
+    out << "  " << s.path << " (" << sources::to_string(s.kind) << ", " << s.records << ")\n";
+  }
+  print_list(l.ignored, r.ignored_inputs, out, [&](const auto& f) { out << f.path << " : " << f.reason; });
+  out << "\n";
+  print_changes(r, l, out);
+  print_list(l.gates, r.gates, out, [&](const auto& g) { out << g.code << " — " << g.message; });
+  if (!r.gates.empty() && r.status == "held") out << "  " << l.held_hint << "\n";
+  print_list(l.leavers, r.leavers, out, [&](const auto& x) {
+    out << x.name << " (" << x.key << ") — " << l.removal_on << " " << x.removal_on;
+  });
+  print_list(l.new_accounts, r.new_accounts, out, [&](const auto& a) {
+    out << a.login << " : " << a.surname << " " << a.given_name << (a.division.empty() ? "" : " (" + a.division + ")");
+  });
+  std::map<std::string, std::size_t> by_code;
+  for (const auto& w : r.warnings) by_code[w.code]++;
+  if (!by_code.empty()) {
+    out << "\n" << l.warnings << " :\n";
+    for (const auto& [code, count] : by_code) out << "  " << code << " : " << count << "\n";
+  }
+  out << "\n" << l.connectors << " :\n";
+  if (r.connectors.empty()) out << "  " << l.none << "\n";
+  for (const auto& c : r.connectors) {
+    out << "  " << c.name << " (" << c.type << ") : " << c.status << ", " << c.applied << " / " << c.failed;
+    if (!c.error.empty()) out << " — " << c.error;
+    out << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace edusync::report

@@ -1,0 +1,71 @@
+#pragma once
+// Everything a run report says, gathered by the runner; rendered as JSON (the stable contract,
+// schemas/report.schema.json), text (terminal, e-mail) and HTML (a self-contained page).
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "model/warning.hpp"
+#include "plan/plan.hpp"
+#include "run/gates.hpp"
+#include "run/inbox.hpp"
+#include "sources/exports.hpp"
+
+namespace edusync::report {
+
+struct ConnectorOutcome {
+  std::string name;
+  std::string type;
+  std::string status;  // ok, failed, skipped
+  std::uint64_t applied = 0;
+  std::uint64_t failed = 0;
+  std::string error;
+  std::vector<std::string> failures;  // per item, the target's message
+};
+
+// A new account, for the report and the account sheets (the password is read from the state
+// store by the sheets only).
+struct NewAccount {
+  std::string key;
+  std::string kind;  // pupil, staff
+  std::string login;
+  std::string surname, given_name;
+  std::string division;  // pupils
+};
+
+// A leaver, with the date the grace period ends.
+struct Leaver {
+  std::string key, kind, name, login, departed_on, removal_on;
+};
+
+struct RunReport {
+  std::string id;
+  std::string language = "fr";  // report.language: fr or en (labels; messages stay French)
+  std::string started, finished;  // ISO 8601 UTC
+  bool dry_run = false;
+  std::string status;  // ok, held, failed, partial
+  bool confirmed = false;  // held earlier, applied by --confirm
+  std::string school_year;
+  std::vector<std::string> uais;
+  std::string error;  // status failed: what stopped the run
+  std::vector<sources::ParsedExport> sources;  // data already moved out
+  std::vector<run::IgnoredFile> ignored_inputs;
+  nlohmann::ordered_json totals = nlohmann::ordered_json::object();
+  plan::Plan plan;  // from the last applied state to the new one
+  std::vector<model::Warning> warnings;
+  std::vector<run::Gate> gates;
+  std::vector<ConnectorOutcome> connectors;
+  std::vector<NewAccount> new_accounts;
+  std::vector<Leaver> leavers;
+};
+
+nlohmann::ordered_json to_json(const RunReport& report);
+std::string to_text(const RunReport& report);
+std::string to_html(const RunReport& report);
+
+// Writes report.json, report.txt and report.html into `dir` (created 0700), each through a
+// temporary file renamed into place. Returns `dir`.
+std::string write_report_files(const RunReport& report, const std::string& dir);
+
+}  // namespace edusync::report

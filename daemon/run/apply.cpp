@@ -1,0 +1,107 @@
+#include "run/apply.hpp"
+
+#include <map>
+#include <variant>
+
+#include "connectors/registry.hpp"
+#include "diff/diff.hpp"
+
+namespace edusync::run {
+namespace {
+
+std::string as_text(const config::Value& value) {
+  struct Visitor {
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(double d) const { return std::to_string(d); }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(const std::vector<std::string>& list) const {
+      std::string joined;
+      for (const auto& item : list) joined += (joined.empty() ? "" : ",") + item;
+      return joined;
+    }
+  };
+  return std::visit(Visitor{}, value);
+}
+
+connectors::Settings settings_of(const config::ConnectorConfig& connector) {
+  connectors::Settings settings{connector.name, connector.type, {}};
+  for (const auto& [key, value] : connector.keys) settings.values[key] = as_text(value);
+  return settings;
+}
+
+// Keys of the accounts this plan creates, whose initial passwords the connector may need.
+std::vector<std::string> created_keys(const plan::Plan& plan) {
+  std::vector<std::string> keys;
+  for (const auto& item : plan.items) {
+    if (item.op == plan::Op::add && (item.entity == plan::Entity::pupil || item.entity == plan::Entity::staff)) {
+      keys.push_back(item.key);
+    }
+  }
+  return keys;
+}
+
+class Applier {
+ public:
+  Applier(state::StateStore& store, const config::Config& config, const ApplyRequest& request)
+      : store_(store), config_(config), request_(request) {}
+
+  report::ConnectorOutcome apply(const config::ConnectorConfig& connector);
+
+ private:
+  const model::Directory& snapshot(std::int64_t id) {
+    auto [found, inserted] = snapshots_.try_emplace(id);
+    if (inserted) found->second = store_.load_snapshot(id);
+    return found->second;
+  }
+
+  state::StateStore& store_;
+  const config::Config& config_;
+  const ApplyRequest& request_;
+  std::map<std::int64_t, model::Directory> snapshots_;
+  const model::Directory empty_;
+};
+
+report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector) {
+  report::ConnectorOutcome outcome{connector.name, connector.type, "ok", 0, 0, {}, {}};
+  if (request_.only && *request_.only != connector.name) {
+    outcome.status = "skipped";
+    return outcome;
+  }
+  const auto acknowledged = store_.acknowledged(connector.name);
+  if (acknowledged == request_.snapshot_id) return outcome;  // already holds this state
+  try {
+    auto target = connectors::builtin_registry().create(settings_of(connector));
+    const model::Directory& before = acknowledged ? snapshot(*acknowledged) : empty_;
+    const auto plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
+    const auto passwords = store_.passwords(created_keys(plan), request_.today);
+    const auto result = target->apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
+    outcome.applied = result.applied;
+    outcome.failed = result.failures.size();
+    outcome.error = result.error;
+    for (const auto& failure : result.failures) outcome.failures.push_back(failure.message);
+    if (!result.complete()) {
+      outcome.status = "failed";
+      return outcome;
+    }
+    state::Transaction transaction(store_.database());
+    store_.acknowledge(connector.name, request_.snapshot_id, request_.today);
+    transaction.commit();
+  } catch (const std::exception& error) {
+    outcome.status = "failed";
+    outcome.error = error.what();
+  }
+  return outcome;
+}
+
+}  // namespace
+
+std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, const config::Config& config,
+                                                       const ApplyRequest& request) {
+  Applier applier(store, config, request);
+  std::vector<report::ConnectorOutcome> outcomes;
+  for (const auto& connector : config.connectors) outcomes.push_back(applier.apply(connector));
+  return outcomes;
+}
+
+}  // namespace edusync::run

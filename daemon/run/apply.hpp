@@ -1,0 +1,27 @@
+#pragma once
+// The apply step: each configured connector gets the plan from the snapshot it last
+// acknowledged to the new desired state, applies it, and is acknowledged only if every item
+// went through. One connector failing does not stop the others.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "model/directory.hpp"
+#include "report/run_report.hpp"
+#include "state/state_store.hpp"
+
+namespace edusync::run {
+
+struct ApplyRequest {
+  const model::Directory& desired;
+  std::int64_t snapshot_id;
+  std::string run_id;
+  std::string today;
+  std::optional<std::string> only;  // --only NAME
+};
+
+std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, const config::Config& config,
+                                                       const ApplyRequest& request);
+
+}  // namespace edusync::run

@@ -1,0 +1,30 @@
+#pragma once
+// Safety gates: a run that looks wrong is held (exit 3, nothing applied) until an operator
+// confirms it with `edusync run --confirm`. Each gate has a stable code and a French message
+// saying what was seen and what to do.
+#include <string>
+#include <vector>
+
+#include "model/directory.hpp"
+#include "plan/plan.hpp"
+#include "sources/exports.hpp"
+#include "state/state_store.hpp"
+
+namespace edusync::run {
+
+struct Gate {
+  std::string code;  // REMOVAL_THRESHOLD, STALE_EXPORT, YEAR_BACKWARDS, INCOMPLETE_EXPORT
+  std::string message;
+};
+
+struct GateInputs {
+  const model::Directory* previous = nullptr;  // last applied desired state; null on a first run
+  const plan::Plan* plan = nullptr;            // previous -> new desired state
+  const std::vector<sources::ParsedExport>* sources = nullptr;
+  const state::ExportMarks* marks = nullptr;   // last applied export per (kind, UAI)
+  double max_departure_ratio = 0.10;
+};
+
+std::vector<Gate> check_gates(const GateInputs& inputs);
+
+}  // namespace edusync::run

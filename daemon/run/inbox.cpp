@@ -1,0 +1,108 @@
+#include "run/inbox.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "common/errors.hpp"
+#include "sources/parsers/export_parser.hpp"
+
+namespace edusync::run {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Seen {
+  fs::path path;
+  std::uintmax_t size;
+  fs::file_time_type modified;
+};
+
+bool has_temporary_name(const std::string& name) {
+  for (const char* suffix : {".part", ".tmp", ".crdownload", "~"}) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return name.starts_with('.');
+}
+
+// XML (after an optional BOM and white space) or a zip signature; anything else is not ours.
+bool looks_like_export(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[64] = {};
+  in.read(head, sizeof head);
+  std::string_view bytes(head, static_cast<std::size_t>(in.gcount()));
+  if (bytes.starts_with("PK")) return true;
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const auto first = bytes.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && bytes[first] == '<';
+}
+
+std::vector<Seen> list_candidates(const fs::path& inbox, std::vector<IgnoredFile>& ignored) {
+  std::vector<Seen> seen;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(inbox, error)) {
+    const auto name = entry.path().filename().string();
+    if (!entry.is_regular_file()) continue;
+    if (has_temporary_name(name)) {
+      ignored.push_back({entry.path().string(), "nom temporaire : fichier en cours d'écriture, lu au prochain passage"});
+      continue;
+    }
+    seen.push_back({entry.path(), entry.file_size(), entry.last_write_time()});
+  }
+  if (error) throw InputError({inbox.string()}, "boîte de dépôt illisible : " + error.message());
+  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.path < b.path; });
+  return seen;
+}
+
+struct Candidate {
+  input::DocumentRef document;
+  std::string export_date;
+  fs::file_time_type modified;
+};
+
+bool newer(const Candidate& a, const Candidate& b) {
+  if (a.export_date != b.export_date) return a.export_date > b.export_date;
+  if (a.modified != b.modified) return a.modified > b.modified;
+  return a.document.display_name() > b.document.display_name();
+}
+
+}  // namespace
+
+InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time) {
+  InboxSelection selection;
+  auto seen = list_candidates(inbox, selection.ignored);
+  if (settle_time.count() > 0) std::this_thread::sleep_for(settle_time);
+  std::map<std::pair<std::string, std::string>, std::vector<Candidate>> by_kind;
+  for (const auto& file : seen) {
+    std::error_code error;
+    if (fs::file_size(file.path, error) != file.size || fs::last_write_time(file.path, error) != file.modified) {
+      selection.ignored.push_back({file.path.string(), "taille changeante : fichier en cours d'écriture, lu au prochain passage"});
+      continue;
+    }
+    if (!looks_like_export(file.path)) {
+      selection.ignored.push_back({file.path.string(), "ni XML ni zip : ce n'est pas un export"});
+      continue;
+    }
+    for (auto& document : input::list_documents(file.path.string())) {
+      const auto header = sources::read_export_header(*input::open_document(document));
+      by_kind[{std::string(sources::to_string(header.kind)), header.header.uai}].push_back(
+          {std::move(document), header.header.export_date, file.modified});
+    }
+  }
+  for (auto& [kind_uai, candidates] : by_kind) {
+    std::sort(candidates.begin(), candidates.end(), newer);
+    selection.chosen.push_back(candidates.front().document);
+    for (std::size_t i = 1; i < candidates.size(); ++i) {
+      selection.ignored.push_back({candidates[i].document.display_name(),
+                                   "export « " + kind_uai.first + " » plus ancien que " +
+                                       candidates.front().document.display_name() + ", retenu à sa place"});
+    }
+  }
+  std::sort(selection.chosen.begin(), selection.chosen.end(),
+            [](const auto& a, const auto& b) { return a.display_name() < b.display_name(); });
+  return selection;
+}
+
+}  // namespace edusync::run

@@ -1,0 +1,28 @@
+#pragma once
+// The inbox: where operators (or a script) drop SIECLE and STS-web exports. Files are
+// recognised by their content (XML or zip), never their name. Of several exports of the same
+// kind and school, the one with the newest export date wins; the others are listed as ignored.
+// A file still being written is left for the next run: a temporary name (`.*`, `*.part`,
+// `*.tmp`, `*.crdownload`, `*~`) or a size or modification time that changes while edusync looks.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "sources/input/byte_source.hpp"
+
+namespace edusync::run {
+
+struct IgnoredFile {
+  std::string path;
+  std::string reason;  // French, for the report
+};
+
+struct InboxSelection {
+  std::vector<input::DocumentRef> chosen;  // in a stable order (by name)
+  std::vector<IgnoredFile> ignored;
+};
+
+// Throws InputError when a file looks like an export but its header cannot be read.
+InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time);
+
+}  // namespace edusync::run

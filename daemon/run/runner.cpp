@@ -1,0 +1,248 @@
+#include "run/runner.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <random>
+#include <set>
+
+#include "assemble/assemble.hpp"
+#include "cli/exit_codes.hpp"
+#include "common/dates.hpp"
+#include "common/errors.hpp"
+#include "common/sha256.hpp"
+#include "diff/diff.hpp"
+#include "inspect/inspection.hpp"
+#include "run/accounts.hpp"
+#include "run/apply.hpp"
+#include "run/gates.hpp"
+#include "run/inbox.hpp"
+#include "sources/parsers/export_parser.hpp"
+#include "state/state_store.hpp"
+
+namespace edusync::run {
+namespace {
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string new_run_id() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+  std::random_device random;
+  char suffix[8];
+  std::snprintf(suffix, sizeof suffix, "%04x", random() & 0xFFFFu);
+  return std::string(stamp) + "-" + suffix;
+}
+
+// sha256 over the sorted (kind, uai, sha256) of the inputs: equal digests, equal inputs.
+std::string inputs_digest(const std::vector<sources::ParsedExport>& sources) {
+  std::vector<std::string> parts;
+  for (const auto& s : sources) parts.push_back(std::string(sources::to_string(s.kind)) + "|" + s.header.uai + "|" + s.sha256);
+  std::sort(parts.begin(), parts.end());
+  Sha256 hasher;
+  for (const auto& part : parts) hasher.update(part + "\n");
+  return hasher.hex_digest();
+}
+
+AccountSettings account_settings(const config::Config& config) {
+  AccountSettings settings;
+  settings.login_policy = identity::parse_login_policy(config.identity.login_policy).value_or(identity::kDefaultLoginPolicy);
+  settings.password_policy =
+      identity::parse_password_policy(config.identity.password_policy).value_or(identity::kDefaultPasswordPolicy);
+  settings.uid_first = config.identity.uid_range.first;
+  settings.uid_last = config.identity.uid_range.last;
+  settings.grace_days = config.safety.grace_days;
+  settings.login_reuse_days = config.safety.login_reuse_days;
+  return settings;
+}
+
+class Runner {
+ public:
+  Runner(const config::Config& config, const RunOptions& options)
+      : config_(config), options_(options), today_(options.today.empty() ? today_local() : options.today) {
+    report_.id = new_run_id();
+    report_.language = config.report.language;
+    report_.started = utc_now();
+    report_.dry_run = options.dry_run;
+    report_.uais = config.uais;
+  }
+
+  RunOutcome run();
+
+ private:
+  void read_inputs();
+  void plan_changes(state::StateStore& store);
+  bool held_by_gates(state::StateStore& store);
+  std::int64_t commit_desired_state(state::StateStore& store);
+  void describe_accounts();
+  RunOutcome finish(state::StateStore* store, int exit_code);
+
+  const config::Config& config_;
+  const RunOptions& options_;
+  std::string today_;
+  report::RunReport report_;
+  std::vector<sources::ParsedExport> sources_;
+  assemble::Result assembled_;
+  std::optional<model::Directory> previous_;
+  AccountOutcome accounts_;
+  std::string digest_;
+};
+
+void Runner::read_inputs() {
+  auto selection = scan_inbox(config_.inbox.string(), options_.settle_time);
+  report_.ignored_inputs = std::move(selection.ignored);
+  if (selection.chosen.empty()) {
+    throw InputError({config_.inbox.string()}, "aucun export dans la boîte de dépôt : déposez-y les exports "
+                                               "SIECLE et STS-web (.xml ou .zip)");
+  }
+  sources_ = sources::parse_documents(selection.chosen, 2);
+  assembled_ = assemble::assemble(sources_, {config_.uais, today_});
+  report_.school_year = assembled_.directory.school_year;
+  report_.totals = inspect::totals_json(assembled_.directory);
+  report_.warnings = std::move(assembled_.warnings);
+  digest_ = inputs_digest(sources_);
+}
+
+void Runner::plan_changes(state::StateStore& store) {
+  if (const auto id = store.latest_snapshot_id()) previous_ = store.load_snapshot(*id);
+  accounts_ = build_desired_state(std::move(assembled_.directory), previous_ ? &*previous_ : nullptr,
+                                  store.load_identities(), account_settings(config_), today_);
+  for (auto& warning : accounts_.warnings) report_.warnings.push_back(std::move(warning));
+  report_.plan = diff::diff(previous_ ? *previous_ : model::Directory{}, accounts_.desired,
+                            diff::Rules{config_.diff.rename_similarity});
+  describe_accounts();
+}
+
+// Gates hold the run unless it is the confirmation of a held run on the same inputs.
+bool Runner::held_by_gates(state::StateStore& store) {
+  const auto marks = store.export_marks();
+  report_.gates = check_gates({previous_ ? &*previous_ : nullptr, &report_.plan, &sources_, &marks,
+                               config_.safety.max_departure_ratio});
+  if (report_.gates.empty()) return false;
+  if (options_.confirm) {
+    const auto held = store.last_held_run();
+    if (held && held->inputs_digest == digest_) {
+      report_.confirmed = true;
+      return false;
+    }
+    report_.gates.push_back({"CONFIRM_INPUTS_CHANGED",
+                             "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports "
+                             "ont changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis "
+                             "confirmez à nouveau."});
+  }
+  return true;
+}
+
+std::int64_t Runner::commit_desired_state(state::StateStore& store) {
+  state::Transaction transaction(store.database());
+  store.save_identities(accounts_.changed);
+  store.save_passwords(accounts_.new_passwords, today_, add_days(today_, config_.identity.password_retention_days));
+  const auto snapshot = store.store_snapshot(accounts_.desired, today_);
+  auto marks = store.export_marks();
+  bool marks_changed = false;
+  for (const auto& s : sources_) {
+    state::ExportMark mark{s.header.export_date, s.records};
+    auto& slot = marks[{std::string(sources::to_string(s.kind)), s.header.uai}];
+    if (slot.export_date != mark.export_date || slot.records != mark.records) {
+      slot = mark;
+      marks_changed = true;
+    }
+  }
+  if (marks_changed) store.save_export_marks(marks);
+  store.save_run({report_.id, report_.started, "", "running", false, "[]", digest_, "", snapshot});
+  transaction.commit();
+  return snapshot;
+}
+
+void Runner::describe_accounts() {
+  std::map<std::string, std::string> division;
+  for (const auto& m : accounts_.desired.memberships) {
+    if (m.structure_kind == model::StructureKind::division) division.emplace(m.pupil_key, m.structure_code);
+  }
+  std::set<std::string> created;
+  for (const auto& [key, password] : accounts_.new_passwords) created.insert(key);
+  for (const auto& p : accounts_.desired.pupils) {
+    if (created.contains(p.key)) report_.new_accounts.push_back({p.key, "pupil", p.account.login, p.surname, p.given_name, division[p.key]});
+    if (!p.departed_on.empty()) {
+      report_.leavers.push_back({p.key, "pupil", p.surname + " " + p.given_name, p.account.login, p.departed_on,
+                                 add_days(p.departed_on, config_.safety.grace_days)});
+    }
+  }
+  for (const auto& s : accounts_.desired.staff) {
+    if (created.contains(s.key)) report_.new_accounts.push_back({s.key, "staff", s.account.login, s.surname, s.given_name, ""});
+    if (!s.departed_on.empty()) {
+      report_.leavers.push_back({s.key, "staff", s.surname + " " + s.given_name, s.account.login, s.departed_on,
+                                 add_days(s.departed_on, config_.safety.grace_days)});
+    }
+  }
+}
+
+RunOutcome Runner::finish(state::StateStore* store, int exit_code) {
+  report_.finished = utc_now();
+  RunOutcome outcome;
+  outcome.exit_code = exit_code;
+  if (store != nullptr && !options_.dry_run) {
+    const auto dir = (config_.state_dir / "reports" / report_.id).string();
+    outcome.report_dir = report::write_report_files(report_, dir);
+    auto inputs = inspect::sources_json(report_.sources).dump();
+    const auto snapshot = report_.status == "held" || report_.status == "failed" ? std::int64_t{0}
+                          : store->run(report_.id) ? store->run(report_.id)->snapshot_id : 0;
+    store->save_run({report_.id, report_.started, report_.finished, report_.status, false, inputs, digest_, dir, snapshot});
+  }
+  outcome.report = std::move(report_);
+  return outcome;
+}
+
+RunOutcome Runner::run() {
+  std::optional<state::StateStore> store;
+  try {
+    if (!options_.dry_run) store.emplace(config_.state_dir.string());
+    read_inputs();
+    if (options_.dry_run) {
+      auto peek = state::StateStore::for_reading(config_.state_dir.string());
+      plan_changes(peek);
+      const bool held = held_by_gates(peek);
+      report_.status = held ? "held" : "ok";
+      report_.sources = std::move(sources_);
+      return finish(nullptr, held ? cli::kHeld : cli::kDone);
+    }
+    plan_changes(*store);
+    if (held_by_gates(*store)) {
+      report_.status = "held";
+      report_.sources = std::move(sources_);
+      return finish(&*store, cli::kHeld);
+    }
+    const auto snapshot = commit_desired_state(*store);
+    report_.sources = std::move(sources_);
+    report_.connectors = apply_connectors(*store, config_, {accounts_.desired, snapshot, report_.id, today_, options_.only});
+    const bool all_ok = std::all_of(report_.connectors.begin(), report_.connectors.end(),
+                                    [](const auto& c) { return c.status != "failed"; });
+    report_.status = all_ok ? "ok" : "partial";
+    store->prune_snapshots();
+    store->purge_expired_passwords(today_);
+    return finish(&*store, all_ok ? cli::kDone : cli::kPartial);
+  } catch (const std::exception& error) {
+    report_.status = "failed";
+    report_.error = error.what();
+    report_.sources = std::move(sources_);
+    return finish(store ? &*store : nullptr, cli::kInputError);
+  }
+}
+
+}  // namespace
+
+RunOutcome run_sync(const config::Config& config, const RunOptions& options) {
+  return Runner(config, options).run();
+}
+
+}  // namespace edusync::run

@@ -1,0 +1,35 @@
+#pragma once
+// `edusync run`: one synchronisation from the configured inbox.
+//   inbox -> parse -> model -> identities/desired state -> plan -> gates
+//   -> [store: identities, passwords, snapshot, run]  -> per connector: diff from its last
+//   acknowledged snapshot, apply, acknowledge -> reports.
+// Crash safety: the desired state (with every login allocated) is committed before any
+// connector is touched, and a connector is acknowledged only after applying everything; a
+// process killed anywhere leaves a store from which the next run computes the same logins and
+// the remaining changes, never duplicates.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+#include "report/run_report.hpp"
+
+namespace edusync::run {
+
+struct RunOptions {
+  bool dry_run = false;   // compute and print; change nothing anywhere, state included
+  bool confirm = false;   // apply a held run if its inputs are unchanged
+  std::optional<std::string> only;  // apply this connector only
+  std::string today;      // ISO date; empty: today (tests set it to play a scenario over weeks)
+  std::chrono::milliseconds settle_time{1000};  // inbox: how long a file must stay unchanged
+};
+
+struct RunOutcome {
+  int exit_code = 0;  // 0 ok, 1 failed, 3 held, 4 partial
+  report::RunReport report;
+  std::string report_dir;  // empty for a dry run
+};
+
+RunOutcome run_sync(const config::Config& config, const RunOptions& options);
+
+}  // namespace edusync::run
