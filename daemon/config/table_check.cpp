@@ -35,8 +35,9 @@ void check_table(const std::vector<KeySpec>& keys, const std::string& what) {
     check_default(key, what);
   }
   for (const auto& path : paths) {
-    const auto child = paths.lower_bound(path + ".");
-    if (child != paths.end() && child->starts_with(path + ".")) {
+    const auto prefix = path + ".";
+    const auto child = paths.lower_bound(prefix);
+    if (child != paths.end() && child->starts_with(prefix)) {
       throw std::logic_error(what + ": " + path + " is both a value and the parent of " + *child);
     }
   }

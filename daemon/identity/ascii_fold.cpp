@@ -39,10 +39,12 @@ std::unique_ptr<icu::Transliterator> clone_prototype() {
 }
 
 // The calling thread's own transliterator, cloned from the process-wide prototype on the
-// thread's first call.
+// thread's first call and deleted when the thread ends.
+thread_local std::unique_ptr<icu::Transliterator> this_thread_transliterator;
+
 icu::Transliterator& thread_transliterator() {
-  thread_local const std::unique_ptr<icu::Transliterator> mine = clone_prototype();
-  return *mine;
+  if (!this_thread_transliterator) this_thread_transliterator = clone_prototype();
+  return *this_thread_transliterator;
 }
 
 std::string transliterate(const icu::UnicodeString& input) {

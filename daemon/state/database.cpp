@@ -23,7 +23,9 @@ void create_private_file(const std::string& path) {
 
 Database::Database(const std::string& path, Mode mode) {
   if (mode == Mode::read_write) create_private_file(path);
-  const int flags = (mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
+  // read_only still opens read-write (but never writes): a SQLITE_OPEN_READONLY connection to
+  // a WAL database leaves its -wal and -shm files behind, which a dry run must not do.
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(mode == Mode::in_memory ? ":memory:" : path.c_str(), &raw, flags, nullptr);
   db_.reset(raw);

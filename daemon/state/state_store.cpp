@@ -145,7 +145,7 @@ void StateStore::purge_expired_passwords(const std::string& today) {
 
 std::optional<std::int64_t> StateStore::latest_snapshot_id() {
   auto query = db_.prepare("SELECT snapshot_id FROM runs WHERE status IN ('ok', 'partial') AND dry_run = 0 "
-                           "AND snapshot_id IS NOT NULL ORDER BY started DESC, id DESC LIMIT 1");
+                           "AND snapshot_id IS NOT NULL ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return query.integer(0);
   return std::nullopt;
 }
@@ -171,7 +171,7 @@ std::int64_t StateStore::store_snapshot(const model::Directory& directory, const
 void StateStore::prune_snapshots() {
   db_.exec(R"(DELETE FROM snapshots WHERE id NOT IN (SELECT snapshot_id FROM acknowledgements)
               AND id NOT IN (SELECT snapshot_id FROM runs WHERE snapshot_id IS NOT NULL
-                             ORDER BY started DESC LIMIT 1))");
+                             ORDER BY rowid DESC LIMIT 1))");
 }
 
 std::optional<std::int64_t> StateStore::acknowledged(const std::string& connector) {
@@ -228,13 +228,13 @@ std::optional<RunRecord> StateStore::run(const std::string& id) {
 
 std::optional<RunRecord> StateStore::last_run(bool include_dry_runs) {
   auto query = db_.prepare(std::string(kRunColumns) + (include_dry_runs ? "" : "WHERE dry_run = 0 ") +
-                           "ORDER BY started DESC, id DESC LIMIT 1");
+                           "ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return read_run(query);
   return std::nullopt;
 }
 
 std::optional<RunRecord> StateStore::last_held_run() {
-  auto query = db_.prepare(std::string(kRunColumns) + "WHERE status = 'held' ORDER BY started DESC, id DESC LIMIT 1");
+  auto query = db_.prepare(std::string(kRunColumns) + "WHERE status = 'held' ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return read_run(query);
   return std::nullopt;
 }

@@ -4,6 +4,7 @@
 usage: validate.py SCHEMA JSON_FILE   -- exit 0 when valid, 1 with the first errors otherwise.
 """
 import json
+import pathlib
 import sys
 
 import jsonschema
@@ -15,7 +16,14 @@ def main() -> int:
         schema = json.load(handle)
     with open(document_path, encoding="utf-8") as handle:
         document = json.load(handle)
-    validator = jsonschema.Draft202012Validator(schema)
+    # Schemas refer to each other ("model.schema.json#/$defs/source"): resolve them locally.
+    store = {}
+    for path in pathlib.Path(schema_path).parent.glob("*.schema.json"):
+        with open(path, encoding="utf-8") as handle:
+            other = json.load(handle)
+        store[other["$id"]] = other
+    resolver = jsonschema.RefResolver(base_uri=schema["$id"], referrer=schema, store=store)
+    validator = jsonschema.Draft202012Validator(schema, resolver=resolver)
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     for error in errors[:10]:
         print(f"{'/'.join(map(str, error.absolute_path))}: {error.message}", file=sys.stderr)

@@ -1,0 +1,268 @@
+// Scenario tests of `edusync run` (in process, real files, real SQLite): a school's year played
+// export after export, from the hand-written exports of tests/data/handmade.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include "config/config.hpp"
+#include "run/runner.hpp"
+#include "state/state_store.hpp"
+#include "support/test_support.hpp"
+
+namespace edusync {
+namespace {
+
+std::string handmade(const std::string& name) {
+  return test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name);
+}
+
+// The exports are ISO-8859-15: patterns are written in UTF-8 here and converted.
+void replace(std::string& text, const std::string& from, const std::string& to) {
+  const auto at = text.find(test::to_latin9(from));
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, test::to_latin9(from).size(), test::to_latin9(to));
+}
+
+class RunScenario : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    eleves_ = handmade("eleves.xml");
+    responsables_ = handmade("responsables.xml");
+    sts_ = handmade("sts.xml");
+  }
+
+  std::string config_text(double ratio = 0.5) const {
+    return "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
+           "\ninbox: " + (dir_.path() / "inbox").string() +
+           "\nsafety: {max_departure_ratio: " + std::to_string(ratio) + ", grace_days: 30}\n" +
+           "connectors:\n  - {name: audit, type: journal, path: " + journal() + "}\n";
+  }
+
+  std::string journal() const { return (dir_.path() / "journal.jsonl").string(); }
+
+  void drop_exports() const {
+    std::filesystem::remove_all(dir_.path() / "inbox");
+    dir_.write("inbox/ElevesSansAdresses.xml", eleves_);
+    dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
+    dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
+  }
+
+  run::RunOutcome run(const std::string& today, bool confirm = false, double ratio = 0.5, bool dry_run = false) {
+    drop_exports();
+    auto loaded = config::load_config_from_string(config_text(ratio), "edusync.yaml");
+    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty() ? "" : config::format_problem(loaded.problems[0]));
+    run::RunOptions options;
+    options.today = today;
+    options.confirm = confirm;
+    options.dry_run = dry_run;
+    options.settle_time = std::chrono::milliseconds(0);
+    return run::run_sync(*loaded.config, options);
+  }
+
+  nlohmann::json changes(const run::RunOutcome& outcome) {
+    return nlohmann::json::parse(test::read_file(outcome.report_dir + "/report.json"))["changes"];
+  }
+
+  std::map<std::string, state::Identity> identities() {
+    state::StateStore store((dir_.path() / "state").string());
+    std::map<std::string, state::Identity> by_key;
+    for (auto& identity : store.load_identities()) by_key[identity.key] = identity;
+    return by_key;
+  }
+
+  std::size_t journal_lines() const {
+    if (!std::filesystem::exists(journal())) return 0;
+    const auto text = test::read_file(journal());
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  }
+
+  test::TempDir dir_;
+  std::string eleves_, responsables_, sts_;
+};
+
+TEST_F(RunScenario, FirstRunCreatesEverythingAndASecondRunChangesNothing) {
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0) << first.report.error;
+  EXPECT_EQ(first.report.status, "ok");
+  const auto c = changes(first);
+  EXPECT_EQ(c["pupils"]["added"], 5);
+  EXPECT_EQ(c["guardians"]["added"], 3);
+  EXPECT_EQ(c["staff"]["added"], 4);
+  EXPECT_EQ(c["divisions"]["added"], 3);
+  EXPECT_EQ(first.report.new_accounts.size(), 9u);
+  const auto lines = journal_lines();
+  EXPECT_EQ(lines, first.report.plan.items.size());
+  const auto before = identities();
+  EXPECT_EQ(before.at("123456789AB").login, "coeurdel");
+
+  const auto second = run("2025-11-21");
+  ASSERT_EQ(second.exit_code, 0);
+  EXPECT_TRUE(second.report.plan.empty());
+  EXPECT_EQ(journal_lines(), lines);  // nothing appended
+  EXPECT_EQ(identities().size(), before.size());
+  for (const auto& report : {first.report_dir, second.report_dir}) {
+    std::string output;
+    EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS + "/report.schema.json " +
+                                    report + "/report.json 2>&1", output), 0) << output;
+  }
+}
+
+TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeacher) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  const auto logins = identities();
+  // Arrival, departure (0100003 no longer exported), class change and corrected first name of
+  // 0100001, group 6LAT renamed 6LATIN, a new teacher with a service.
+  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  replace(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>", "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
+  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  replace(eleves_, "    </ELEVES>", R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
+        <NOM_DE_FAMILLE>NOUVEAU</NOM_DE_FAMILLE><PRENOM>Adèle</PRENOM><DATE_NAISS>08/08/2012</DATE_NAISS><CODE_SEXE>2</CODE_SEXE></ELEVE>
+    </ELEVES>)");
+  replace(eleves_, "    </STRUCTURES>", R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
+    </STRUCTURES>)");
+  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
+  replace(sts_, "    </INDIVIDUS>", R"(      <INDIVIDU ID="4106" TYPE="epp"><SEXE>1</SEXE><NOM_USAGE>NOUVEAU</NOM_USAGE><PRENOM>Paul</PRENOM><FONCTION>ENS</FONCTION></INDIVIDU>
+    </INDIVIDUS>)");
+  replace(sts_, "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG></DIVISION>",
+          "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG><SERVICES><SERVICE CODE_MATIERE=\"061300\"><ENSEIGNANTS><ENSEIGNANT ID=\"4106\"/></ENSEIGNANTS></SERVICE></SERVICES></DIVISION>");
+  const auto second = run("2025-11-27");
+  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  const auto c = changes(second);
+  EXPECT_EQ(c["pupils"]["added"], 1);
+  EXPECT_EQ(c["pupils"]["departed"], 1);
+  EXPECT_EQ(c["pupils"]["updated"], 1);  // 0100001: first name and class in one update
+  EXPECT_EQ(c["groups"]["renamed"], 1);
+  EXPECT_EQ(c["groups"]["added"], 0);
+  EXPECT_EQ(c["staff"]["added"], 1);
+  const auto after = identities();
+  EXPECT_EQ(after.at("123456789AB").login, logins.at("123456789AB").login);  // corrected name, same login
+  EXPECT_EQ(after.at("eleve:0100003").departed, "2025-11-27");
+  ASSERT_EQ(second.report.leavers.size(), 1u);
+  EXPECT_EQ(second.report.leavers[0].removal_on, "2025-12-27");
+}
+
+TEST_F(RunScenario, PartialExportIsHeldThenConfirmedOnUnchangedInputs) {
+  ASSERT_EQ(run("2025-11-20", false, 0.10).exit_code, 0);
+  const auto lines = journal_lines();
+  // A partial export: only the first two ELEVE records.
+  const auto cut = eleves_.find("<ELEVE ELEVE_ID=\"0100003\"");
+  const auto end = eleves_.find("</ELEVES>");
+  eleves_.erase(cut, end - cut);
+  const auto held = run("2025-11-21", false, 0.10);
+  EXPECT_EQ(held.exit_code, 3);
+  EXPECT_EQ(held.report.status, "held");
+  std::set<std::string> codes;
+  for (const auto& gate : held.report.gates) codes.insert(gate.code);
+  EXPECT_TRUE(codes.contains("REMOVAL_THRESHOLD"));
+  EXPECT_TRUE(codes.contains("INCOMPLETE_EXPORT"));
+  EXPECT_EQ(journal_lines(), lines);  // nothing applied
+  EXPECT_EQ(identities().at("eleve:0100003").departed, "");  // no departure recorded
+
+  const auto confirmed = run("2025-11-21", true, 0.10);
+  EXPECT_EQ(confirmed.exit_code, 0);
+  EXPECT_TRUE(confirmed.report.confirmed);
+  EXPECT_GT(journal_lines(), lines);
+  EXPECT_EQ(identities().at("eleve:0100003").departed, "2025-11-21");
+}
+
+TEST_F(RunScenario, ConfirmWithChangedInputsHoldsAgain) {
+  ASSERT_EQ(run("2025-11-20", false, 0.10).exit_code, 0);
+  const auto cut = eleves_.find("<ELEVE ELEVE_ID=\"0100003\"");
+  eleves_.erase(cut, eleves_.find("</ELEVES>") - cut);
+  ASSERT_EQ(run("2025-11-21", false, 0.10).exit_code, 3);
+  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  const auto again = run("2025-11-21", true, 0.10);
+  EXPECT_EQ(again.exit_code, 3);
+  EXPECT_EQ(again.report.gates.back().code, "CONFIRM_INPUTS_CHANGED");
+}
+
+TEST_F(RunScenario, StaleExportIsHeld) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  replace(eleves_, "<DATE_EXPORT>14/11/2025</DATE_EXPORT>", "<DATE_EXPORT>01/10/2025</DATE_EXPORT>");
+  const auto stale = run("2025-11-21");
+  EXPECT_EQ(stale.exit_code, 3);
+  ASSERT_FALSE(stale.report.gates.empty());
+  EXPECT_EQ(stale.report.gates[0].code, "STALE_EXPORT");
+}
+
+TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  auto year = [&](const std::string& from, const std::string& to) {
+    for (auto* text : {&eleves_, &responsables_}) replace(*text, "<ANNEE_SCOLAIRE>" + from, "<ANNEE_SCOLAIRE>" + to);
+    replace(sts_, "ANNEE=\"" + from + "\"", "ANNEE=\"" + to + "\"");
+  };
+  year("2025", "2024");
+  const auto backwards = run("2025-11-21");
+  EXPECT_EQ(backwards.exit_code, 3);
+  EXPECT_EQ(backwards.report.gates.at(0).code, "YEAR_BACKWARDS");
+  year("2024", "2026");
+  for (auto* text : {&eleves_, &responsables_}) replace(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
+  const auto rollover = run("2026-09-04");
+  ASSERT_EQ(rollover.exit_code, 0) << rollover.report.error;
+  EXPECT_TRUE(rollover.report.plan.rollover);
+  const auto c = changes(rollover);
+  EXPECT_EQ(c["divisions"]["removed"], 3);
+  EXPECT_EQ(c["divisions"]["added"], 3);
+  EXPECT_EQ(c["divisions"]["renamed"], 0);
+  EXPECT_EQ(c["pupils"]["removed"], 0);
+  EXPECT_EQ(c["pupils"]["added"], 0);
+}
+
+TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  const auto original = identities().at("eleve:0100003");
+  const std::string full = eleves_;
+  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  const std::string without = eleves_;
+  ASSERT_EQ(changes(run("2025-11-21"))["pupils"]["departed"], 1);
+  eleves_ = full;
+  const auto back = run("2025-12-01");
+  ASSERT_EQ(back.exit_code, 0);
+  EXPECT_EQ(changes(back)["pupils"]["returned"], 1);
+  const auto returned = identities().at("eleve:0100003");
+  EXPECT_EQ(returned.login, original.login);
+  EXPECT_EQ(returned.uid_number, original.uid_number);
+  EXPECT_EQ(returned.departed, "");
+  eleves_ = without;
+  const auto again = run("2025-12-02");
+  ASSERT_EQ(again.exit_code, 0) << again.report.error << (again.report.gates.empty() ? "" : again.report.gates[0].message);
+  ASSERT_EQ(changes(again)["pupils"]["departed"], 1) << changes(again).dump();
+  EXPECT_EQ(changes(run("2025-12-20"))["pupils"]["removed"], 0);  // 18 days: still in grace
+  const auto removed = run("2026-01-01");                         // 30 days after 2025-12-02
+  EXPECT_EQ(changes(removed)["pupils"]["removed"], 1);
+  EXPECT_EQ(identities().at("eleve:0100003").removed, "2026-01-01");
+  EXPECT_EQ(identities().at("eleve:0100003").login, original.login);  // held for login_reuse_days
+}
+
+TEST_F(RunScenario, DryRunChangesNothingAnywhere) {
+  const auto dry = run("2025-11-20", false, 0.5, true);
+  EXPECT_EQ(dry.exit_code, 0);
+  EXPECT_FALSE(dry.report.plan.empty());
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "state"));
+  EXPECT_EQ(journal_lines(), 0u);
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  const auto state_files = std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {});
+  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  const auto again = run("2025-11-21", false, 0.5, true);
+  EXPECT_EQ(again.report.plan.items.size(), 1u);
+  EXPECT_EQ(std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {}), state_files);
+}
+
+TEST_F(RunScenario, SameInputsSamePlan) {
+  const auto a = run("2025-11-20", false, 0.5, true);
+  const auto b = run("2025-11-20", false, 0.5, true);
+  ASSERT_EQ(a.report.plan.items.size(), b.report.plan.items.size());
+  for (std::size_t i = 0; i < a.report.plan.items.size(); ++i) {
+    EXPECT_EQ(a.report.plan.items[i].key, b.report.plan.items[i].key);
+    EXPECT_EQ(a.report.plan.items[i].login, b.report.plan.items[i].login);
+  }
+}
+
+}  // namespace
+}  // namespace edusync
