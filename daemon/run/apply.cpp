@@ -3,6 +3,7 @@
 #include <map>
 #include <variant>
 
+#include "common/crash_point.hpp"
 #include "connectors/registry.hpp"
 #include "diff/diff.hpp"
 
@@ -76,6 +77,7 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
     const auto plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
     const auto passwords = store_.passwords(created_keys(plan), request_.today);
     const auto result = target->apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
+    crash_point("after-connector-apply");
     outcome.applied = result.applied;
     outcome.failed = result.failures.size();
     outcome.error = result.error;
@@ -87,6 +89,7 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
     state::Transaction transaction(store_.database());
     store_.acknowledge(connector.name, request_.snapshot_id, request_.today);
     transaction.commit();
+    crash_point("after-acknowledge");
   } catch (const std::exception& error) {
     outcome.status = "failed";
     outcome.error = error.what();

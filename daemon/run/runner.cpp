@@ -8,6 +8,7 @@
 
 #include "assemble/assemble.hpp"
 #include "cli/exit_codes.hpp"
+#include "common/crash_point.hpp"
 #include "common/dates.hpp"
 #include "common/errors.hpp"
 #include "common/sha256.hpp"
@@ -161,6 +162,7 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
   if (marks_changed) store.save_export_marks(marks);
   store.save_run({report_.id, report_.started, "", "running", false, "[]", digest_, "", snapshot});
   transaction.commit();
+  crash_point("after-state-commit");
   return snapshot;
 }
 

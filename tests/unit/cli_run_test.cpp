@@ -1,0 +1,162 @@
+// The real binary on a real inbox and state: exit codes, crash safety (SIGKILL at each step,
+// then a normal run converges), a failing connector (partial), check-config, account sheets.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "support/test_support.hpp"
+
+namespace edusync {
+namespace {
+
+const std::string kBinary = EDUSYNC_BINARY;
+
+class CliRun : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* name : {"eleves.xml", "responsables.xml", "sts.xml"}) {
+      dir_.write(std::string("inbox/") + name, test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name));
+    }
+    write_config(journal());
+  }
+
+  void write_config(const std::string& second_journal) {
+    config_ = dir_.write("edusync.yaml",
+                         "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
+                             "\ninbox: " + (dir_.path() / "inbox").string() +
+                             "\nsafety: {max_departure_ratio: 0.5}\nconnectors:\n"
+                             "  - {name: audit, type: journal, path: " + journal() + "}\n"
+                             "  - {name: second, type: journal, path: " + second_journal + "}\n");
+  }
+
+  std::string journal() const { return (dir_.path() / "journal.jsonl").string(); }
+
+  int edusync(const std::string& arguments, const std::string& environment = "") {
+    return test::run_command(environment + " " + kBinary + " --config " + config_ + " " + arguments +
+                                 " --today 2025-11-20 --settle-ms 0 2>&1",
+                             output_);
+  }
+
+  nlohmann::json last_report() {
+    std::string json;
+    test::run_command(kBinary + " --config " + config_ + " report --format json", json);
+    return nlohmann::json::parse(json);
+  }
+
+  std::set<std::string> logins() {
+    std::set<std::string> logins;
+    for (const auto& item : last_report()["items"]) {
+      if (item.contains("login")) logins.insert(item["login"]);
+    }
+    return logins;
+  }
+
+  test::TempDir dir_;
+  std::string config_;
+  std::string output_;
+};
+
+TEST_F(CliRun, CheckConfigValidatesTheFile) {
+  std::string out;
+  EXPECT_EQ(test::run_command(kBinary + " --config " + config_ + " check-config 2>&1", out), 0) << out;
+  const auto bad = dir_.write("bad.yaml", "school: {uai: 0140065T}\nstate_dir: /tmp/x\ninbox: /tmp/y\nsaftey: {}\n");
+  EXPECT_EQ(test::run_command(kBinary + " --config " + bad + " check-config 2>&1", out), 2);
+  EXPECT_NE(out.find("bad.yaml:4:1"), std::string::npos) << out;
+  EXPECT_EQ(test::run_command(kBinary + " --config " + bad + " run 2>&1", out), 2);
+}
+
+TEST_F(CliRun, RunThenReportThenAccounts) {
+  ASSERT_EQ(edusync("run"), 0) << output_;
+  EXPECT_NE(output_.find("audit (journal) : ok"), std::string::npos) << output_;
+  const auto report = last_report();
+  EXPECT_EQ(report["run"]["status"], "ok");
+  std::string out;
+  EXPECT_EQ(test::run_command(kBinary + " --config " + config_ + " report --format html", out), 0);
+  EXPECT_NE(out.find("<!DOCTYPE html>"), std::string::npos);
+  ASSERT_EQ(test::run_command(kBinary + " --config " + config_ + " accounts --format csv --today 2025-11-20", out), 0) << out;
+  const std::string run_dir = (dir_.path() / "state" / "reports" / report["run"]["id"].get<std::string>()).string();
+  const auto csv = test::read_file(run_dir + "/accounts.csv");
+  EXPECT_NE(csv.find("6 A;CŒURDEVEY;Lætitia;coeurdel;"), std::string::npos) << csv;
+  struct stat info{};
+  ASSERT_EQ(::stat((run_dir + "/accounts.csv").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  // No initial password in any report or log.
+  const auto password = csv.substr(csv.find("coeurdel;") + 9, 8);
+  for (const char* file : {"/report.json", "/report.txt", "/report.html"}) {
+    EXPECT_EQ(test::read_file(run_dir + file).find(password), std::string::npos) << file;
+  }
+  EXPECT_EQ(test::read_file(journal()).find(password), std::string::npos);
+}
+
+TEST_F(CliRun, FailingConnectorGivesPartialAndCatchesUpLater) {
+  write_config((dir_.path() / "missing-dir" / "j.jsonl").string());
+  EXPECT_EQ(edusync("run"), 4) << output_;
+  auto report = last_report();
+  EXPECT_EQ(report["run"]["status"], "partial");
+  EXPECT_EQ(report["connectors"][0]["status"], "ok");
+  EXPECT_EQ(report["connectors"][1]["status"], "failed");
+  EXPECT_NE(report["connectors"][1]["error"].get<std::string>().find("missing-dir"), std::string::npos);
+  // Fixed: the lagging connector gets the whole plan, the other nothing.
+  const std::string fixed = (dir_.path() / "second.jsonl").string();
+  write_config(fixed);
+  ASSERT_EQ(edusync("run"), 0) << output_;
+  report = last_report();
+  EXPECT_EQ(report["connectors"][0]["applied"], 0);
+  EXPECT_GT(report["connectors"][1]["applied"].get<int>(), 20);
+  EXPECT_EQ(test::read_file(fixed).size() > 0, true);
+}
+
+TEST_F(CliRun, KilledAtAnyStepTheNextRunConvergesWithoutDuplicates) {
+  for (const char* point : {"after-state-commit", "after-connector-apply", "after-acknowledge"}) {
+    SCOPED_TRACE(point);
+    std::filesystem::remove_all(dir_.path() / "state");
+    std::filesystem::remove(journal());
+    EXPECT_NE(edusync("run", std::string("EDUSYNC_CRASH_AT=") + point), 0);
+    ASSERT_EQ(edusync("run"), 0) << output_;
+    ASSERT_EQ(edusync("run"), 0) << output_;
+    EXPECT_NE(output_.find("audit (journal) : ok, 0 / 0"), std::string::npos) << output_;  // converged
+    std::string out;
+    // Every login allocated once: the identities table has no duplicate, the first snapshot's
+    // logins are those of the crashed run (stored before any connector was touched).
+    ASSERT_EQ(test::run_command("sqlite3 " + (dir_.path() / "state" / "edusync.db").string() +
+                                    " 'SELECT COUNT(*), COUNT(DISTINCT login) FROM identities WHERE login IS NOT NULL'", out), 0);
+    EXPECT_EQ(out, "9|9\n");
+  }
+}
+
+TEST_F(CliRun, RandomKillsNeverCorruptTheState) {
+  // Kill the process after a few milliseconds, many times: whatever the moment, the next run
+  // completes and the store stays consistent.
+  for (int delay_ms : {1, 3, 5, 8, 12, 20, 30, 50}) {
+    std::string out;
+    test::run_command("timeout -s KILL " + std::to_string(delay_ms / 1000.0) + " " + kBinary + " --config " + config_ +
+                          " run --today 2025-11-20 --settle-ms 0 >/dev/null 2>&1; echo $?", out);
+  }
+  ASSERT_EQ(edusync("run"), 0) << output_;
+  std::string out;
+  ASSERT_EQ(test::run_command("sqlite3 " + (dir_.path() / "state" / "edusync.db").string() + " 'PRAGMA integrity_check'", out), 0);
+  EXPECT_EQ(out, "ok\n");
+  ASSERT_EQ(edusync("run"), 0);
+  EXPECT_NE(output_.find("audit (journal) : ok, 0 / 0"), std::string::npos) << output_;
+}
+
+TEST_F(CliRun, HeldRunExitsThree) {
+  ASSERT_EQ(edusync("run"), 0);
+  const auto eleves = dir_.path() / "inbox" / "eleves.xml";
+  auto text = test::read_file(eleves.string());
+  const auto cut = text.find("<ELEVE ELEVE_ID=\"0100002\"");
+  text.erase(cut, text.find("</ELEVES>") - cut);
+  dir_.write("inbox/eleves.xml", text);
+  EXPECT_EQ(edusync("run"), 3) << output_;
+  EXPECT_NE(output_.find("REMOVAL_THRESHOLD"), std::string::npos);
+  EXPECT_EQ(edusync("diff"), 3);
+  EXPECT_EQ(edusync("run --confirm"), 0) << output_;
+}
+
+}  // namespace
+}  // namespace edusync
