@@ -15,7 +15,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libxml2-dev libxml2-utils libzip-dev zip unzip nettle-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
-  clang libclang-rt-14-dev time python3-jsonschema sqlite3 libsqlite3-dev libyaml-cpp-dev libicu-dev
+  clang libclang-rt-14-dev time python3-jsonschema chromium sqlite3 libsqlite3-dev libyaml-cpp-dev libicu-dev
 )
 
 log() { printf '\n== %s\n' "$*"; }

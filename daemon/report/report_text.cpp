@@ -22,8 +22,11 @@ void print_changes(const RunReport& r, const Labels& l, std::ostream& out) {
                                                   {"removed", l.removed}, {"renamed", l.renamed}};
   for (const auto& [family, label] : families) {
     std::string line;
-    for (const auto& [op, count] : counts.at(family)) {
-      line += (line.empty() ? " " : ", ") + std::to_string(count) + " " + ops.at(op);
+    const auto& family_counts = counts.at(family);
+    for (const char* op : {"added", "updated", "departed", "returned", "removed", "renamed"}) {
+      const auto found = family_counts.find(op);
+      if (found == family_counts.end()) continue;
+      line += (line.empty() ? " " : ", ") + std::to_string(found->second) + " " + ops.at(op);
     }
     out << "  " << label << " :" << line << "\n";
   }

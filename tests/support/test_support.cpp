@@ -34,6 +34,10 @@ std::string TempDir::write(const std::string& name, const std::string& content) 
   return full.string();
 }
 
+void TempDir::write_absolute(const std::string& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);

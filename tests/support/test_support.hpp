@@ -17,6 +17,8 @@ class TempDir {
   const std::filesystem::path& path() const { return path_; }
   // Writes `content` to path()/name and returns the full path.
   std::string write(const std::string& name, const std::string& content) const;
+  // Writes `content` to an absolute path (golden files).
+  static void write_absolute(const std::string& path, const std::string& content);
 
  private:
   std::filesystem::path path_;

@@ -93,6 +93,31 @@ TEST_F(CliRun, RunThenReportThenAccounts) {
   EXPECT_EQ(test::read_file(journal()).find(password), std::string::npos);
 }
 
+// The HTML report is one self-contained page that a real browser renders: headless Chromium
+// (Debian's package, installed by edusync.sh) loads it, its DOM holds the sections, and a
+// screenshot is produced. No external asset: the page names no http(s) URL.
+TEST_F(CliRun, HtmlReportRendersInHeadlessChromium) {
+  ASSERT_EQ(edusync("run"), 0) << output_;
+  const std::string run_dir = (dir_.path() / "state" / "reports" / last_report()["run"]["id"].get<std::string>()).string();
+  const std::string html = test::read_file(run_dir + "/report.html");
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  const std::string chromium =
+      "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
+      "--disable-component-update --disable-sync --user-data-dir=" + (dir_.path() / "chromium").string();
+  std::string dom;
+  ASSERT_EQ(test::run_command("timeout 120 " + chromium + " --dump-dom file://" + run_dir + "/report.html 2>/dev/null", dom), 0);
+  for (const char* expected : {"Rapport de synchronisation edusync", "Changements", "DUPLICATE_GUARDIAN",
+                               "Changements par division", "Cibles"}) {
+    EXPECT_NE(dom.find(expected), std::string::npos) << expected;
+  }
+  const std::string png = (dir_.path() / "report.png").string();
+  std::string out;
+  ASSERT_EQ(test::run_command("timeout 120 " + chromium + " --window-size=1200,1600 --screenshot=" + png + " file://" +
+                                  run_dir + "/report.html 2>&1", out), 0) << out;
+  EXPECT_GT(std::filesystem::file_size(png), 20'000u);  // a blank page is a few KB
+}
+
 TEST_F(CliRun, FailingConnectorGivesPartialAndCatchesUpLater) {
   write_config((dir_.path() / "missing-dir" / "j.jsonl").string());
   EXPECT_EQ(edusync("run"), 4) << output_;

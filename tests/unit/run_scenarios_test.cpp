@@ -8,6 +8,7 @@
 #include <map>
 
 #include "config/config.hpp"
+#include "report/run_report.hpp"
 #include "run/runner.hpp"
 #include "state/state_store.hpp"
 #include "support/test_support.hpp"
@@ -262,6 +263,32 @@ TEST_F(RunScenario, SameInputsSamePlan) {
     EXPECT_EQ(a.report.plan.items[i].key, b.report.plan.items[i].key);
     EXPECT_EQ(a.report.plan.items[i].login, b.report.plan.items[i].login);
   }
+}
+
+// Golden files of the text report (the summary operators read): the run id is the only part
+// that changes from one run to the next. EDUSYNC_UPDATE_GOLDEN=1 rewrites them; review the diff.
+void expect_golden(const report::RunReport& report, const std::string& dir, const std::string& name) {
+  std::string text = report::to_text(report);
+  for (const auto& [from, to] : {std::pair{report.id, std::string("<RUN>")}, std::pair{dir, std::string("<DIR>")}}) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from)) text.replace(at, from.size(), to);
+  }
+  const std::string path = std::string(EDUSYNC_GOLDEN) + "/" + name;
+  if (std::getenv("EDUSYNC_UPDATE_GOLDEN") != nullptr) test::TempDir::write_absolute(path, text);
+  EXPECT_EQ(text, test::read_file(path)) << "golden file " << path;
+}
+
+TEST_F(RunScenario, TextReportsMatchTheirGoldenFiles) {
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0);
+  expect_golden(first.report, dir_.path().string(), "report_first_run.txt");
+  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
+  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  const auto second = run("2025-11-27");
+  ASSERT_EQ(second.exit_code, 0);
+  expect_golden(second.report, dir_.path().string(), "report_second_run.txt");
 }
 
 }  // namespace
