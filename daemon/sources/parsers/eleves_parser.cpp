@@ -78,13 +78,8 @@ void ElevesParser::read_pupil(const xml::Node& eleve) {
   data_.pupils.push_back(std::move(record));
 }
 
-// Surname: NOM_USAGE when non-empty, else NOM_DE_FAMILLE (since 2016), else NOM (before).
 void ElevesParser::read_names(const xml::Node& eleve, model::Pupil& pupil) {
-  std::string_view birth = eleve.child_text("NOM_DE_FAMILLE");
-  if (birth.empty()) birth = eleve.child_text("NOM");
-  const std::string_view usage = eleve.child_text("NOM_USAGE");
-  pupil.birth_surname = birth;
-  pupil.surname = usage.empty() ? birth : usage;
+  read_bee_surnames(eleve, pupil.surname, pupil.birth_surname);
   pupil.given_name = eleve.child_text("PRENOM");
   pupil.other_given_names = join_given_names(eleve.child_text("PRENOM2"), eleve.child_text("PRENOM3"));
 }

@@ -17,6 +17,14 @@ ExportHeader parse_bee_header(const xml::Node& parametres) {
   return header;
 }
 
+void read_bee_surnames(const xml::Node& person, std::string& surname, std::string& birth_surname) {
+  std::string_view birth = person.child_text("NOM_DE_FAMILLE");
+  if (birth.empty()) birth = person.child_text("NOM");
+  const std::string_view usage = person.child_text("NOM_USAGE");
+  birth_surname = birth;
+  surname = usage.empty() ? birth : usage;
+}
+
 ExportHeader parse_sts_header(const xml::Node& parametres) {
   ExportHeader header;
   header.uai = parametres.child("UAJ").attr("CODE");

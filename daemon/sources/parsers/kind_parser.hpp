@@ -41,6 +41,10 @@ std::unique_ptr<KindParser> make_structures_parser();
 std::unique_ptr<KindParser> make_nomenclatures_parser();
 std::unique_ptr<KindParser> make_sts_parser();
 
+// The surname rule of BEE_ELEVES and BEE_RESPONSABLES: NOM_USAGE when non-empty, else
+// NOM_DE_FAMILLE (since summer 2016), else NOM (before); the birth name is NOM_DE_FAMILLE or NOM.
+void read_bee_surnames(const xml::Node& person, std::string& surname, std::string& birth_surname);
+
 // PARAMETRES of a BEE_* file (UAI as text) or of STS_EDT (UAI and year as attributes).
 ExportHeader parse_bee_header(const xml::Node& parametres);
 ExportHeader parse_sts_header(const xml::Node& parametres);

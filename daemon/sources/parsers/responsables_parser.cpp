@@ -45,11 +45,7 @@ void ResponsablesParser::read_person(const xml::Node& personne) {
   }
   person.key = "personne:" + person.personne_id;
   person.civility = personne.child_text("LC_CIVILITE");
-  std::string_view birth = personne.child_text("NOM_DE_FAMILLE");
-  if (birth.empty()) birth = personne.child_text("NOM");
-  const std::string_view usage = personne.child_text("NOM_USAGE");
-  person.birth_surname = birth;
-  person.surname = usage.empty() ? birth : usage;
+  read_bee_surnames(personne, person.surname, person.birth_surname);
   person.given_name = personne.child_text("PRENOM");
   person.mobile = personne.child_text("TEL_PORTABLE");
   person.phone_home = personne.child_text("TEL_PERSONNEL");
