@@ -38,7 +38,10 @@ void check_table(const std::vector<KeySpec>& keys, const std::string& what) {
     const auto prefix = path + ".";
     const auto child = paths.lower_bound(prefix);
     if (child != paths.end() && child->starts_with(prefix)) {
-      throw std::logic_error(what + ": " + path + " is both a value and the parent of " + *child);
+      auto message = what;
+      message += ": " + path + " is both a value and the parent of ";
+      message += *child;
+      throw std::logic_error(message);
     }
   }
 }

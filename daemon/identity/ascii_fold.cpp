@@ -59,8 +59,8 @@ std::string transliterate(const icu::UnicodeString& input) {
 // blocks French names are written in are therefore folded one code point at a time, through a
 // table filled once by ICU itself: Latin-1 Supplement, Latin Extended-A and -B, combining
 // diacritics (decomposed input), Latin Extended Additional (Vietnamese) and General
-// Punctuation (’, no-break spaces). In these blocks Latin-ASCII only looks at context to choose
-// between "AE" and "Ae", which lower-casing makes moot; a test compares both paths.
+// Punctuation (’, no-break spaces). Once lower-cased, this gives what ICU gives for the whole
+// name (checked over every pair of these code points; a unit test compares both paths).
 struct Block {
   UChar32 first;
   UChar32 last;

@@ -17,7 +17,7 @@ namespace edusync::identity {
 // thread's first call (the clone is taken under a mutex; later calls take no lock).
 // Fast paths, same results: ASCII input does not touch ICU; input made only of the Latin
 // blocks French names use is folded code point by code point through a table that ICU fills
-// once per process (Latin-ASCII costs ~13 µs a name, the table ~0.5 µs).
+// once per process (Latin-ASCII costs ~13 µs a name, the table ~1 µs).
 // Throws std::runtime_error when ICU cannot build the transliterator (ICU data missing: an
 // installation problem, never a property of the name).
 std::string fold_to_ascii(std::string_view utf8);

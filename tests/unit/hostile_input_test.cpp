@@ -724,11 +724,10 @@ TEST(HostileInput, Utf8BomWithUtf8DeclarationParses) {
   }
 }
 
-// Known bug (record_stream.cpp, SaxSession::run): the push parser is created with the first
-// min(got, 4) bytes of the first read; when a source's first read returns fewer than 4 bytes
-// (legal for ByteSource::read), libxml2 2.9 cannot recognise the UTF-8 byte order mark and
-// reports "Document is empty". Enable once run() fills its first buffer before starting.
-TEST(HostileInput, DISABLED_Utf8BomSplitOverTheFirstReadsParses) {
+// A source may return fewer than 4 bytes on its first read (legal for ByteSource::read):
+// stream_document gathers a head before starting libxml2, which needs 4 bytes to recognise
+// the UTF-8 byte order mark.
+TEST(HostileInput, Utf8BomSplitOverTheFirstReadsParses) {
   const std::string xml =
       "\xEF\xBB\xBF" + bee_eleves(pupil("1", "Zo\xC3\xA9"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   for (const std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
@@ -793,8 +792,8 @@ std::string nested_elements(int depth) {
   return out;
 }
 
-// A valid export whose DONNEES holds 10 000 nested unknown elements (line 4), and one whose
-// ELEVE record does (line 5).
+// A valid export whose DONNEES holds 10 000 nested unknown elements, and one whose ELEVE
+// record does; in both the nested elements stand on line 5.
 std::string deep_outside_records() {
   return kDeclaration + "<BEE_ELEVES VERSION=\"3.0\">\n"
          "<PARAMETRES><UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE></PARAMETRES>\n"
@@ -822,12 +821,10 @@ TEST(HostileInput, ExcessiveNestingDoesNotCrash) {
   }
 }
 
-// Known bug (record_stream.hpp claims libxml2's depth limit stays on, but libxml2 2.9's push
-// parser never checks it: only its pull parser does): nesting is unbounded and costs about
-// 20 bytes of memory per 3 input bytes ("<X>"), outside records without any limit. Enable
-// once stream_document enforces a depth limit.
-TEST(HostileInput, DISABLED_ExcessiveNestingIsRefused) {
-  for (const auto& [xml, line] : {std::pair{deep_outside_records(), 4}, std::pair{deep_inside_a_record(), 5}}) {
+// libxml2 2.9's push parser checks no depth (only its pull parser does), so stream_document
+// enforces StreamLimits::max_depth itself: nesting would otherwise cost memory without bound.
+TEST(HostileInput, ExcessiveNestingIsRefused) {
+  for (const auto& [xml, line] : {std::pair{deep_outside_records(), 5}, std::pair{deep_inside_a_record(), 5}}) {
     const auto refusal = refuse_memory("profond.xml", xml, 7);
     EXPECT_EQ(refusal.error.where().file, "profond.xml");
     EXPECT_EQ(refusal.error.where().line, line) << refusal.message();

@@ -12,6 +12,7 @@
 
 #include "common/errors.hpp"
 #include "sources/xml/encoding_sniffer.hpp"
+#include "sources/xml/latin9_decoder.hpp"
 
 namespace edusync::xml {
 namespace {
@@ -31,6 +32,7 @@ void initialise_libxml_once() {
   std::call_once(once, [] {
     xmlInitParser();
     xmlSetExternalEntityLoader(refuse_external_entity);
+    register_latin9_decoder();
   });
 }
 
@@ -96,7 +98,13 @@ xmlSAXHandler SaxSession::make_sax_handler() {
 void SaxSession::run() {
   initialise_libxml_once();
   std::vector<char> buffer(limits_.chunk_bytes);
-  std::size_t got = source_.read(buffer.data(), buffer.size());
+  // A source may hand out fewer bytes than asked: gather a head large enough to hold the
+  // byte order mark and the XML declaration before judging the encoding.
+  std::size_t got = 0;
+  for (std::size_t n = 1; n > 0 && got < std::min<std::size_t>(4096, buffer.size());) {
+    n = source_.read(buffer.data() + got, buffer.size() - got);
+    got += n;
+  }
   check_encoding(std::string_view(buffer.data(), got));
   xmlSAXHandler sax = make_sax_handler();
   const int head = static_cast<int>(std::min<std::size_t>(got, 4));
@@ -177,9 +185,16 @@ void SaxSession::on_internal_subset(void* user, const xmlChar* name, const xmlCh
 
 void SaxSession::on_error(void* user, xmlError* error) {
   if (error == nullptr || error->level < XML_ERR_ERROR) return;
+  auto& session = self(user);
   std::string message = error->message == nullptr ? "erreur XML" : error->message;
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  self(user).fail("XML mal formé : " + message, error->line, error->int2);
+  // libxml2's push parser words a truncated file "Extra content at the end of the document".
+  const bool open_elements = !session.path_.empty() || !session.open_nodes_.empty();
+  if (error->code == XML_ERR_DOCUMENT_END && open_elements) {
+    const std::string_view open = session.open_nodes_.empty() ? session.path_.back() : std::string_view("enregistrement");
+    message = "fin de fichier prématurée, élément « " + std::string(open) + " » non fermé (fichier tronqué ?)";
+  }
+  session.fail("XML mal formé : " + message, error->line, error->int2);
 }
 
 void SaxSession::fail(const std::string& message, int line, int column) {
@@ -192,12 +207,22 @@ void SaxSession::fail(const std::string& message, int line, int column) {
 
 void SaxSession::start_element(std::string_view name, int nb_attributes,
                                const xmlChar** attributes) {
+  if (path_.size() + open_nodes_.size() >= limits_.max_depth) {
+    fail("imbrication trop profonde (plus de " + std::to_string(limits_.max_depth) +
+         " éléments ouverts) : ce n'est pas un export SIECLE ou STS-web");
+    return;
+  }
   if (!open_nodes_.empty()) {  // inside a record: grow its tree
     const auto element = tree_.open_element(open_nodes_.back(), name, current_line());
-    if (element < 0 || !copy_attributes(element, nb_attributes, attributes)) {
+    if (element < 0) {
       fail("enregistrement « " + std::string(tree_.root().name()) +
            " » trop volumineux (limite de " + std::to_string(limits_.record.max_elements) +
-           " éléments)");
+           " éléments et attributs)");
+      return;
+    }
+    if (!copy_attributes(element, nb_attributes, attributes)) {
+      fail("enregistrement « " + std::string(tree_.root().name()) + " » trop volumineux (plus de " +
+           std::to_string(limits_.record.max_text_bytes) + " octets de texte, ou trop d'attributs)");
       return;
     }
     open_nodes_.push_back(element);
@@ -212,7 +237,8 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
     tree_.clear();
     const auto root = tree_.open_element(-1, name, current_line());
     if (!copy_attributes(root, nb_attributes, attributes)) {
-      fail("enregistrement « " + std::string(name) + " » trop volumineux");
+      fail("enregistrement « " + std::string(name) + " » trop volumineux (plus de " +
+           std::to_string(limits_.record.max_text_bytes) + " octets de texte, ou trop d'attributs)");
       return;
     }
     open_nodes_.push_back(root);

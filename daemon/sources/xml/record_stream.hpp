@@ -6,7 +6,8 @@
 // Hostile input is expected (exports come from users): no DTD is accepted at all (SIECLE and
 // STS-web never write one), so no entity can be declared or expanded; no external resource
 // and no network is ever loaded; every record has a size limit; libxml2's own limits (depth,
-// name and text lengths) stay on, XML_PARSE_HUGE is never set.
+// name and text lengths) stay on, XML_PARSE_HUGE is never set, and the nesting depth is
+// limited here (StreamLimits::max_depth).
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,9 @@ class DocumentHandler {
 
 struct StreamLimits {
   std::size_t chunk_bytes = 256u << 10;
+  // Open elements at once, root included. Exports nest 6 deep (STS ENSEIGNANT); libxml2's
+  // push parser checks no depth itself (2.9), and each level costs memory.
+  std::size_t max_depth = 64;
   RecordTree::Limits record;
 };
 

@@ -45,14 +45,24 @@ std::string_view Node::name_of(std::int32_t index) const {
   return tree_->elements_[static_cast<std::size_t>(index)].name;
 }
 
+// Storage is reused from record to record, but a slot that once held a large text gives its
+// memory back: otherwise each record could grow a different slot and memory would grow with
+// the file, not with the largest record.
 void RecordTree::clear() {
+  constexpr std::size_t kKeptCapacity = 4096;
+  for (std::size_t i = 0; i < used_elements_; ++i) {
+    if (elements_[i].text.capacity() > kKeptCapacity) std::string().swap(elements_[i].text);
+  }
+  for (std::size_t i = 0; i < used_attributes_; ++i) {
+    if (attributes_[i].value.capacity() > kKeptCapacity) std::string().swap(attributes_[i].value);
+  }
   used_elements_ = 0;
   used_attributes_ = 0;
   text_bytes_ = 0;
 }
 
 std::int32_t RecordTree::open_element(std::int32_t parent, std::string_view name, int line) {
-  if (used_elements_ >= limits_.max_elements) return -1;
+  if (used_elements_ + used_attributes_ >= limits_.max_elements) return -1;
   if (used_elements_ == elements_.size()) elements_.emplace_back();
   const auto index = static_cast<std::int32_t>(used_elements_++);
   Element& element = elements_[static_cast<std::size_t>(index)];
@@ -78,6 +88,7 @@ bool RecordTree::add_attribute(std::int32_t element, std::string_view name,
                                std::string_view value) {
   text_bytes_ += value.size();
   if (text_bytes_ > limits_.max_text_bytes) return false;
+  if (used_elements_ + used_attributes_ >= limits_.max_elements) return false;  // attributes count too
   if (used_attributes_ == attributes_.size()) attributes_.emplace_back();
   Attribute& attribute = attributes_[used_attributes_++];
   attribute.name = name;

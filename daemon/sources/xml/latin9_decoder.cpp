@@ -1,0 +1,65 @@
+#include "sources/xml/latin9_decoder.hpp"
+
+#include <libxml/encoding.h>
+
+#include <mutex>
+
+namespace edusync::xml {
+namespace {
+
+// ISO-8859-15 differs from ISO-8859-1 in eight positions (€ Š š Ž ž Œ œ Ÿ).
+char32_t latin9_code_point(unsigned char byte) {
+  switch (byte) {
+    case 0xA4: return 0x20AC;
+    case 0xA6: return 0x0160;
+    case 0xA8: return 0x0161;
+    case 0xB4: return 0x017D;
+    case 0xB8: return 0x017E;
+    case 0xBC: return 0x0152;
+    case 0xBD: return 0x0153;
+    case 0xBE: return 0x0178;
+    default: return byte;
+  }
+}
+
+// libxml2's input converter contract: convert as much of `in` as fits in `out`, set both
+// lengths to what was consumed and produced, return the bytes produced or a negative error.
+int latin9_to_utf8(unsigned char* out, int* out_length, const unsigned char* in, int* in_length) {
+  int produced = 0, consumed = 0;
+  const int out_size = *out_length, in_size = *in_length;
+  while (consumed < in_size) {
+    const char32_t cp = latin9_code_point(in[consumed]);
+    const int need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+    if (produced + need > out_size) break;
+    if (need == 1) {
+      out[produced] = static_cast<unsigned char>(cp);
+    } else if (need == 2) {
+      out[produced] = static_cast<unsigned char>(0xC0 | (cp >> 6));
+      out[produced + 1] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+    } else {
+      out[produced] = static_cast<unsigned char>(0xE0 | (cp >> 12));
+      out[produced + 1] = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
+      out[produced + 2] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+    }
+    produced += need;
+    ++consumed;
+  }
+  *out_length = produced;
+  *in_length = consumed;
+  return produced;
+}
+
+}  // namespace
+
+void register_latin9_decoder() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // xmlNewCharEncodingHandler registers the handler itself (libxml2 2.9), and registered
+    // handlers are looked up by name before iconv. Decoding only: edusync never writes Latin-9.
+    for (const char* name : {"ISO-8859-15", "ISO8859-15", "LATIN-9", "LATIN9"}) {
+      xmlNewCharEncodingHandler(name, latin9_to_utf8, nullptr);
+    }
+  });
+}
+
+}  // namespace edusync::xml
