@@ -40,26 +40,64 @@ install_missing() {
 
 jobs() { nproc 2>/dev/null || echo 2; }
 
-# build DIR [cmake options...]
+# build DIR [cmake options...] [-- targets...]
 build() {
-  local dir=$1
+  local dir=$1 options=() targets=()
   shift
-  cmake -S . -B "build/$dir" -G Ninja "$@" >/dev/null
-  cmake --build "build/$dir" -j "$(jobs)"
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do options+=("$1"); shift; done
+  [ $# -gt 0 ] && shift && targets=("$@")
+  cmake -S . -B "build/$dir" -G Ninja "${options[@]}" >/dev/null
+  if [ ${#targets[@]} -gt 0 ]; then
+    cmake --build "build/$dir" -j "$(jobs)" --target "${targets[@]}"
+  else
+    cmake --build "build/$dir" -j "$(jobs)"
+  fi
 }
 
 run_ctest() {
   ctest --test-dir "build/$1" --output-on-failure -j "$(jobs)" --timeout 600
 }
 
+# A demo school under build/demo: its inbox, its state and an audit journal as the target.
+write_demo_config() {
+  local dir=$1
+  cat >"$dir/edusync.yaml" <<YAML
+school: {uai: 0069500U, name: "Collège de démonstration"}
+state_dir: $dir/state
+inbox: $dir/inbox
+connectors:
+  - {name: audit, type: journal, path: $dir/journal.jsonl}
+YAML
+}
+
+drop_exports() {
+  local from=$1 inbox=$2
+  rm -rf "$inbox" && mkdir -p "$inbox"
+  cp "$from"/*.xml "$inbox"/ 2>/dev/null || true
+  cp "$from"/*.zip "$inbox"/ 2>/dev/null || true
+}
+
 cmd_demo() {
   install_missing
   log "building (Release)"
-  build release -DCMAKE_BUILD_TYPE=Release
-  log "edusync inspect on the bundled sample (samples/college, one synthetic collège)"
-  ./build/release/daemon/edusync inspect samples/college/*.zip samples/college/*.xml
+  build release -DCMAKE_BUILD_TYPE=Release -- edusync
+  local edusync=./build/release/daemon/edusync dir
+  dir=$(pwd)/build/demo
+  log "1. edusync inspect: the bundled sample (samples/college, one synthetic collège)"
+  "$edusync" inspect samples/college/*.zip samples/college/*.xml
+  rm -rf "$dir" && mkdir -p "$dir"
+  write_demo_config "$dir"
+  log "2. first run: the sample's exports dropped in $dir/inbox"
+  drop_exports samples/college "$dir/inbox"
+  "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-16
+  log "3. account sheets of the first run's new accounts (logins and initial passwords, mode 0600)"
+  "$edusync" --config "$dir/edusync.yaml" accounts --format csv --today 2026-01-16
+  log "4. second run, two weeks later (samples/college-next): departures, an arrival, a class change, a corrected name, a renamed group, a new teacher"
+  drop_exports samples/college-next "$dir/inbox"
+  "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-30
   echo
-  echo "binary: $(pwd)/build/release/daemon/edusync   (JSON: add --json)"
+  echo "binary: $(pwd)/build/release/daemon/edusync"
+  echo "reports (text, JSON, HTML): $dir/state/reports/    audit journal: $dir/journal.jsonl"
 }
 
 cmd_test() {

@@ -97,26 +97,15 @@ int accounts_command(const std::string& config_path, const std::string& id, cons
   const auto run = find_run(store, id);
   if (!run) return kInputError;
   const auto report = nlohmann::json::parse(read_text(run->report_dir + "/report.json"));
-  std::vector<report::SheetLine> lines;
   std::vector<std::string> keys;
-  for (const auto& item : report["items"]) {
-    if (item["op"] != "add" || (item["entity"] != "pupil" && item["entity"] != "staff")) continue;
-    keys.push_back(item["key"]);
-  }
+  for (const auto& account : report["new_accounts"]) keys.push_back(account["key"]);
   const auto passwords = store.passwords(keys, today.empty() ? today_local() : today);
-  const auto snapshot = run->snapshot_id != 0 ? store.load_snapshot(run->snapshot_id) : model::Directory{};
-  std::map<std::string, std::string> division;
-  for (const auto& m : snapshot.memberships) {
-    if (m.structure_kind == model::StructureKind::division) division.emplace(m.pupil_key, m.structure_code);
-  }
-  auto add = [&](const auto& person, const std::string& class_code) {
-    if (std::find(keys.begin(), keys.end(), person.key) == keys.end()) return;
-    const auto password = passwords.find(person.key);
-    lines.push_back({class_code, person.surname, person.given_name, person.account.login,
+  std::vector<report::SheetLine> lines;
+  for (const auto& account : report["new_accounts"]) {
+    const auto password = passwords.find(account["key"]);
+    lines.push_back({account["division"], account["surname"], account["given_name"], account["login"],
                      password == passwords.end() ? "" : password->second});
-  };
-  for (const auto& p : snapshot.pupils) add(p, division[p.key]);
-  for (const auto& s : snapshot.staff) add(s, "");
+  }
   const std::string path = run->report_dir + "/accounts." + format;
   write_private(path, format == "csv" ? report::account_sheets_csv(lines) : report::account_sheets_html(run->id, lines));
   std::cout << lines.size() << " comptes → " << path << " (mode 0600)\n";
@@ -127,6 +116,17 @@ int accounts_command(const std::string& config_path, const std::string& id, cons
 }
 
 }  // namespace
+
+// Commands reading the state report problems instead of aborting.
+template <typename Body>
+int guarded(const char* command, Body body) {
+  try {
+    return body();
+  } catch (const std::exception& error) {
+    std::cerr << "edusync " << command << " : " << error.what() << '\n';
+    return kInputError;
+  }
+}
 
 void register_run_commands(CLI::App& app, Command& command, const std::string& config_path) {
   auto flags = std::make_shared<RunFlags>();
@@ -152,7 +152,9 @@ void register_run_commands(CLI::App& app, Command& command, const std::string& c
   report->add_option("run", *id, "Identifiant du passage");
   report->add_option("--format", *format, "text, json ou html")->check(CLI::IsMember({"text", "json", "html"}));
   report->callback([id, format, &command, &config_path] {
-    command.action = [id, format, &config_path] { return report_command(config_path, *id, *format); };
+    command.action = [id, format, &config_path] {
+      return guarded("report", [&] { return report_command(config_path, *id, *format); });
+    };
   });
 
   auto sheet_format = std::make_shared<std::string>("html");
@@ -162,7 +164,7 @@ void register_run_commands(CLI::App& app, Command& command, const std::string& c
   accounts->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
   accounts->callback([id, sheet_format, flags, &command, &config_path] {
     command.action = [id, sheet_format, flags, &config_path] {
-      return accounts_command(config_path, *id, *sheet_format, flags->today);
+      return guarded("accounts", [&] { return accounts_command(config_path, *id, *sheet_format, flags->today); });
     };
   });
 }

@@ -41,6 +41,12 @@ nlohmann::ordered_json to_json(const RunReport& r) {
     connectors.push_back(std::move(item));
   }
   json["connectors"] = std::move(connectors);
+  Json accounts = Json::array();
+  for (const auto& a : r.new_accounts) {
+    accounts.push_back({{"key", a.key}, {"kind", a.kind}, {"login", a.login}, {"surname", a.surname},
+                        {"given_name", a.given_name}, {"division", a.division}});
+  }
+  json["new_accounts"] = std::move(accounts);
   return json;
 }
 
