@@ -63,7 +63,7 @@ class ContactBuilder {
 
  private:
   void link(const sources::LinkRecord& link, std::unordered_map<std::string_view, std::size_t>& persons,
-            std::vector<sources::PersonRecord>& records);
+            std::deque<sources::PersonRecord>& records);
 
   Context& context_;
   std::size_t source_;
@@ -83,9 +83,12 @@ void ContactBuilder::run(sources::ResponsablesExport& responsables) {
                                          context_.where(source_, person.origin.line));
     }
   }
-  for (const auto& link_record : responsables.links) link(link_record, persons, responsables.persons);
-  for (auto& record : responsables.persons) {
-    model::Contact& person = record.person;
+  for (; !responsables.links.empty(); responsables.links.pop_front()) {
+    link(responsables.links.front(), persons, responsables.persons);
+  }
+  persons.clear();  // its keys view the records consumed below
+  for (; !responsables.persons.empty(); responsables.persons.pop_front()) {
+    model::Contact& person = responsables.persons.front().person;
     if (person.pupils.empty()) {
       ++context_.directory.ignored.unlinked_persons;
       continue;
@@ -99,7 +102,7 @@ void ContactBuilder::run(sources::ResponsablesExport& responsables) {
 
 void ContactBuilder::link(const sources::LinkRecord& link,
                           std::unordered_map<std::string_view, std::size_t>& persons,
-                          std::vector<sources::PersonRecord>& records) {
+                          std::deque<sources::PersonRecord>& records) {
   const std::string& uai = context_.exports[source_].header.uai;
   if (!context_.uais_with_pupils.contains(uai)) return;
   const auto pupil = context_.eleve_ids.find(school_key(uai, link.eleve_id));

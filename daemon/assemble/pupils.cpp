@@ -18,7 +18,7 @@ struct PupilStructures {
 
 // Indexes the STRUCTURES section by ELEVE_ID (the section is separate from ELEVES).
 std::unordered_map<std::string_view, PupilStructures> index_structures(
-    const std::vector<sources::StructureRecord>& structures) {
+    const std::deque<sources::StructureRecord>& structures) {
   std::unordered_map<std::string_view, PupilStructures> index;
   index.reserve(structures.size());
   for (const auto& structure : structures) {
@@ -64,7 +64,9 @@ void PupilBuilder::run(sources::ElevesExport& eleves) {
   context_.uais_with_pupils.insert(header.uai);
   auto structures = index_structures(eleves.structures);
   auto& ignored = context_.directory.ignored;
-  for (auto& record : eleves.pupils) {
+  context_.directory.pupils.reserve(context_.directory.pupils.size() + eleves.pupils.size());
+  for (; !eleves.pupils.empty(); eleves.pupils.pop_front()) {  // frees the records as it goes
+    auto& record = eleves.pupils.front();
     model::Pupil& pupil = record.pupil;
     auto [slot, inserted] = context_.eleve_ids.try_emplace(school_key(header.uai, pupil.eleve_id), -1);
     if (!inserted) {

@@ -3,6 +3,7 @@
 // records that the model builder (assemble/) needs. Record fields are already trimmed and
 // normalised (dates in ISO form); empty means absent.
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -47,9 +48,11 @@ struct StructureRecord {
   std::uint32_t line = 0;
 };
 
+// Deques, not vectors: they grow without copying everything (no 2x peak while a large export
+// is read) and give memory back block by block as the model builder consumes them.
 struct ElevesExport {
-  std::vector<PupilRecord> pupils;
-  std::vector<StructureRecord> structures;
+  std::deque<PupilRecord> pupils;
+  std::deque<StructureRecord> structures;
 };
 
 struct PersonRecord {
@@ -67,8 +70,8 @@ struct LinkRecord {
 };
 
 struct ResponsablesExport {
-  std::vector<PersonRecord> persons;
-  std::vector<LinkRecord> links;
+  std::deque<PersonRecord> persons;
+  std::deque<LinkRecord> links;
 };
 
 struct StructuresExport {
