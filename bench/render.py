@@ -1,0 +1,562 @@
+#!/usr/bin/env python3
+"""Writes RESULTS.md from what bench/run.sh measured:  render.py OUT_DIR RESULTS_MD
+
+OUT_DIR holds measure.tsv (id, iter, wall_s, maxrss_kb, rc, load1), facts.tsv (key, value...),
+logs/ (stdout of every timed command, state snapshots B.state.*.tsv, expected.json copies,
+churn.json) and perf-report.txt. Nothing here measures anything; it only reads and computes
+ratios, so it can be re-run on a kept OUT_DIR after editing the wording.
+"""
+import collections
+import json
+import pathlib
+import re
+import sys
+
+OUT = pathlib.Path(sys.argv[1])
+RESULTS = pathlib.Path(sys.argv[2])
+LOGS = OUT / "logs"
+
+# --- inputs ----------------------------------------------------------------------------------
+facts = collections.defaultdict(list)
+for line in (OUT / "facts.tsv").read_text().splitlines():
+    key, _, value = line.partition("\t")
+    facts[key].append(value)
+
+
+def fact(key, default=""):
+    return facts[key][-1] if facts.get(key) else default
+
+
+Measure = collections.namedtuple("Measure", "id iter wall rss rc load cpu")
+measures = collections.defaultdict(list)
+for line in (OUT / "measure.tsv").read_text().splitlines():
+    f = line.split("\t") + ["0", "0"]
+    measures[f[0]].append(Measure(f[0], int(f[1]), float(f[2]), int(f[3] or 0), int(f[4]), f[5],
+                                  float(f[6] or 0) + float(f[7] or 0)))
+
+
+def best(mid):
+    """(best wall of the successful iterations, max RSS of all, all ok?, iterations) or None."""
+    runs = measures.get(mid)
+    if not runs:
+        return None
+    ok = [m for m in runs if m.rc == 0]
+    wall = min(m.wall for m in ok) if ok else None
+    cpu = min(m.cpu for m in ok) if ok else None
+    return {"wall": wall, "cpu": cpu, "rss": max(m.rss for m in runs), "ok": len(ok) == len(runs), "n": len(runs),
+            "rc": [m.rc for m in runs], "walls": [m.wall for m in runs], "loads": [m.load for m in runs]}
+
+
+def log_text(mid, it=1, ext="out"):
+    p = LOGS / f"{mid}.{it}.{ext}"
+    return p.read_text(errors="replace") if p.exists() else ""
+
+
+def records_in(inspect_out):
+    """Records per file from `edusync inspect` text output: {path: (kind, records)}."""
+    files, path = {}, None
+    for line in inspect_out.splitlines():
+        if line.startswith("  ") and not line.startswith("    ") and line.strip().endswith(".xml"):
+            path = line.strip()
+        m = re.match(r"\s+(\S+?)(?: \(version [^)]*\))?, .*?(\d+) enregistrements", line)
+        if m and path:
+            files[path] = (m.group(1), int(m.group(2)))
+    return files
+
+
+def mb(n):
+    return n / 1e6
+
+
+def fmt_s(s):
+    return "—" if s is None else (f"{s:.2f} s" if s < 100 else f"{s:.0f} s")
+
+
+def fmt_mib(kb):
+    return f"{kb / 1024:,.0f} MiB" if kb < 10 * 1024 * 1024 else f"{kb / 1024 / 1024:.1f} GiB"
+
+
+def pf(ok):
+    return "**PASS**" if ok else "**FAIL**"
+
+
+def human_bytes(n):
+    n = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n /= 1000
+
+
+out = []
+w = out.append
+verdicts = []  # (target, verdict text)
+
+# --- header ----------------------------------------------------------------------------------
+mem_gib = int(fact("mem_total_kb", "0")) / 1024 / 1024
+w("# edusync benchmark results")
+w("")
+w(f"Produced by one run of `{fact('command')}` (mode **{fact('mode')}**), "
+  f"rendered by `bench/render.py`. Total time of the script: {int(fact('total_seconds', '0')) / 60:.1f} min.")
+w("")
+w("| | |")
+w("|---|---|")
+w(f"| date | {fact('date')} |")
+w(f"| machine | `nproc` = {fact('nproc')}, {fact('cpu')}, {mem_gib:.1f} GiB RAM, swap {int(fact('swap_total_kb', '0')) / 1024 / 1024:.1f} GiB |")
+w(f"| load average at start (1, 5, 15 min) | {fact('loadavg_start')} — shared machine: other engineers build and test "
+  f"on it; the 1-min load before each command is in the raw tables |")
+w(f"| kernel | {fact('kernel')} |")
+w(f"| build | {fact('build_type')}, {fact('compiler')}, commit {fact('git_head')} "
+  f"({fact('git_dirty')} modified/untracked files under daemon/ and connectors/ at the time) |")
+w(f"| xmllint | {fact('xmllint')} |")
+w(f"| method | wall time from the shell (`$EPOCHREALTIME`), peak RSS = \"Maximum resident set size\" of "
+  f"`/usr/bin/time -v`; every command under `ulimit -v` {fact('mem_limit_gb')} GiB; MB = 10^6 bytes, "
+  f"MiB/KiB = 2^20/2^10 |")
+w("")
+
+# --- A ---------------------------------------------------------------------------------------
+w("## A. `edusync inspect` — parser benchmark (issue #2)")
+w("")
+sizes = sorted({int(k.split(".")[1]) for k in measures if k.startswith("A.") and k.split(".")[1].isdigit()})
+w(f"Single-school exports from `edusync-gen --schools 1 --pupils N --seed 1` (ISO-8859-15, one element per "
+  f"line). Timings are the **best of {fact('repeat', '3')} runs**, page cache **warm** (files read once "
+  "before timing; they fit in RAM). The four commands of a size are interleaved round by round (edusync all, "
+  "xmllint all, edusync Eleves, xmllint Eleves) so background load hits them alike.")
+w("")
+a_rows = {}
+for n in sizes:
+    expected_path = LOGS / f"A.{n}.expected.json"
+    if not expected_path.exists():
+        w(f"**{n:,} pupils: generation failed** ({fact(f'A.{n}.error')}).")
+        continue
+    school = json.loads(expected_path.read_text())["schools"][0]
+    files = [v.split("\t") for v in facts[f"A.{n}.file"]]
+    sizes_by_name = {name: int(size) for name, size in files}
+    rec = records_in(log_text(f"A.{n}.edusync.all"))
+    rec_by_name = {pathlib.Path(p).name: r for p, r in rec.items()}
+    total_bytes = sum(sizes_by_name.values())
+    total_records = sum(r for _, r in rec.values())
+    eleves_name = next((k for k in sizes_by_name if k.startswith("Eleves")), None)
+    a_rows[n] = dict(school=school, sizes=sizes_by_name, rec=rec_by_name, bytes=total_bytes, records=total_records,
+                     eleves=eleves_name, ed=best(f"A.{n}.edusync.all"), xl=best(f"A.{n}.xmllint.all"),
+                     ede=best(f"A.{n}.edusync.eleves"), xle=best(f"A.{n}.xmllint.eleves"))
+
+w("### Files (real sizes)")
+w("")
+w("| pupils (current / ELEVE records) | file | bytes | MB | records (edusync inspect) |")
+w("|---|---|---:|---:|---:|")
+for n, r in a_rows.items():
+    c = r["school"]["counts"]
+    for name, size in sorted(r["sizes"].items(), key=lambda kv: -kv[1]):
+        kind, records = r["rec"].get(name, ("?", 0))
+        w(f"| {c['current_pupils']:,} / {c['eleve_records']:,} | {name} | {size:,} | {mb(size):,.1f} | "
+          f"{records:,} ({kind}) |")
+    w(f"| | **total** | **{r['bytes']:,}** | **{mb(r['bytes']):,.1f}** | **{r['records']:,}** |")
+    if r["eleves"]:
+        per = r["sizes"][r["eleves"]] / c["eleve_records"]
+        w(f"| | (Eleves: {per:,.0f} bytes per ELEVE record, departed pupils' records included) | | | |")
+w("")
+
+w("### All files of the export: edusync (parallel) vs xmllint (sequential)")
+w("")
+w("`edusync inspect --today <export date> <all files>` parses independent files **in parallel on the "
+  f"{fact('nproc')} cores** (then joins them into the model); `xmllint --stream --noout <all files>` reads them "
+  "**one after the other** on one core, which is what an operator would do. Both read the same files.")
+w("")
+w("| pupils | XML MB | records | edusync wall | MB/s | records/s | edusync CPU (user+sys) | edusync peak RSS | "
+  "RSS per pupil | xmllint wall (sequential) | xmllint MB/s | xmllint CPU | **edusync / xmllint wall** |")
+w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for n, r in a_rows.items():
+    ed, xl = r["ed"], r["xl"]
+    pupils = r["school"]["counts"]["current_pupils"]
+    if not ed or ed["wall"] is None:
+        w(f"| {pupils:,} | {mb(r['bytes']):,.1f} | {r['records']:,} | FAILED rc={ed and ed['rc']} | | | | | | | | | |")
+        continue
+    per_pupil = ed["rss"] * 1024 / pupils  # bytes
+    ratio = ed["wall"] / xl["wall"] if xl and xl["wall"] else None
+    r["per_pupil"], r["ratio"] = per_pupil, ratio
+    w(f"| {pupils:,} | {mb(r['bytes']):,.1f} | {r['records']:,} | {fmt_s(ed['wall'])} | "
+      f"{mb(r['bytes']) / ed['wall']:,.1f} | {r['records'] / ed['wall']:,.0f} | {fmt_s(ed['cpu'])} | {fmt_mib(ed['rss'])} | "
+      f"{per_pupil / 1024:,.2f} KiB | {fmt_s(xl and xl['wall'])} | "
+      f"{mb(r['bytes']) / xl['wall']:,.1f} | {fmt_s(xl['cpu'])} | **{ratio:.2f}×** |")
+w("")
+w("CPU = user + sys seconds of the best-CPU iteration (less sensitive than wall time to the other jobs on "
+  "this shared machine). ")
+w("RSS per pupil = peak RSS / current pupils of the export (the ELEVE records of departed pupils, the "
+  "guardians and the staff are all in the numerator, as they are in the process).")
+w("")
+
+w("### Eleves file alone (single-file ratio, no parallelism on either side)")
+w("")
+w("| pupils | Eleves MB | edusync wall | edusync MB/s | edusync CPU | edusync peak RSS | xmllint wall | xmllint MB/s | "
+  "xmllint CPU | **edusync / xmllint wall** |")
+w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for n, r in a_rows.items():
+    ed, xl = r["ede"], r["xle"]
+    if not ed or ed["wall"] is None or not r["eleves"]:
+        continue
+    size = mb(r["sizes"][r["eleves"]])
+    r["ratio_eleves"] = ed["wall"] / xl["wall"]
+    w(f"| {r['school']['counts']['current_pupils']:,} | {size:,.1f} | {fmt_s(ed['wall'])} | {size / ed['wall']:,.1f} | "
+      f"{fmt_s(ed['cpu'])} | {fmt_mib(ed['rss'])} | {fmt_s(xl['wall'])} | {size / xl['wall']:,.1f} | {fmt_s(xl['cpu'])} | "
+      f"**{r['ratio_eleves']:.2f}×** |")
+w("")
+
+for n, r in a_rows.items():
+    pupils = r["school"]["counts"]["current_pupils"]
+    if "per_pupil" in r:
+        verdicts.append((f"A. peak RSS < 1 KiB per pupil ({pupils:,} pupils)",
+                         f"{pf(r['per_pupil'] < 1024)} — {r['per_pupil'] / 1024:,.2f} KiB/pupil "
+                         f"({fmt_mib(r['ed']['rss'])})"))
+    if r.get("ratio") is not None:
+        verdicts.append((f"A. edusync wall / xmllint wall ≤ 1.0 ({pupils:,} pupils, all files; edusync parallel, "
+                         "xmllint sequential)", f"{pf(r['ratio'] <= 1.0)} — {r['ratio']:.2f}×"))
+    if r.get("ratio_eleves") is not None:
+        verdicts.append((f"A. (information) Eleves alone, both single-threaded ({pupils:,} pupils)",
+                         f"{r['ratio_eleves']:.2f}×"))
+
+w("<details><summary>Every timed iteration (A)</summary>")
+w("")
+w("| command | iteration | wall | CPU (user+sys) | peak RSS | exit | load1 before |")
+w("|---|---:|---:|---:|---:|---:|---:|")
+for mid, runs in measures.items():
+    if mid.startswith("A."):
+        for m in runs:
+            w(f"| `{mid}` | {m.iter} | {m.wall:.3f} s | {m.cpu:.2f} s | {fmt_mib(m.rss)} | {m.rc} | {m.load} |")
+w("")
+w("</details>")
+w("")
+
+# --- perf --------------------------------------------------------------------------------------
+INTERPRETATION = [
+    (r"latin9_to_utf8", "edusync's ISO-8859-15 → UTF-8 input converter (sources/xml/latin9_decoder.cpp): a switch "
+                        "and a branch per byte, no ASCII fast path; copying runs of bytes < 0x80 in bulk would bring "
+                        "it close to memcpy speed"),
+    (r"__memmove|__memcpy|memcpy", "copies: libxml2 moving its input buffer (push parser, 256 KiB chunks) and record "
+                                   "text copied into std::string fields; each byte is copied several times"),
+    (r"__memcmp|memcmp", "name comparisons: Node::child() scans a record's children comparing names byte-wise for "
+                         "every field read (~25 fields per ELEVE, so ~n² compares); names are interned by libxml2's "
+                         "dictionary, so a pointer compare or a per-record index would do"),
+    (r"sha256_compress|sha256", "SHA-256 of every input byte (nettle, SHA-NI) in HashingSource: each export's "
+                                "content hash for the report and the run digest; on the parsing thread"),
+    (r"xmlParseCharData", "libxml2 scanning character data (text and the indentation between tags): the "
+                          "tokenizer proper, what xmllint also pays"),
+    (r"xmlBufIsEmpty|xmlBufUse|xmlBufShrink|xmlBufGrow|xmlBuf",
+     "libxml2 push-parser bookkeeping: xmlParseTryOrFinish checks the input buffer before every token "
+     "(xmllint --stream's xmlTextReader sits on the same push parser, so it pays it too)"),
+    (r"RecordTree::append_text", "edusync appending each SAX text callback to the current element's std::string "
+                                 "(record tree, sources/xml/record_tree.cpp)"),
+    (r"Node::child", "the linear child lookup itself (see the memcmp line)"),
+    (r"ContactBuilder", "assemble/contacts.cpp: joining the Responsables links to pupils and persons "
+                        "(hash maps keyed by ids), building guardians and contacts"),
+    (r"find_duplicate_guardians", "assemble: the DUPLICATE_GUARDIAN check (folded name + mobile/e-mail)"),
+    (r"PupilBuilder|add_pupils", "assemble/pupils.cpp: building pupils and memberships from the parsed records"),
+    (r"_copy_to_iter|copy_user|copyout", "kernel copying the page cache into read() buffers (file reads, cache warm)"),
+    (r"basic_string.*operator=|basic_string.*_M_assign|_M_replace|_M_append|_M_construct|_M_create|basic_string<.*>::basic_string",
+     "std::string copies/assignments: field values copied out of the record tree into the parsed records "
+     "and the model"),
+    (r"malloc_consolidate|_int_free|_int_malloc|unlink_chunk|malloc|cfree|operator new|operator delete",
+     "glibc heap: many small allocations (strings, vectors per record and per model object)"),
+    (r"xmlParseStartTag|xmlParseStartTag2|xmlParseEndTag|xmlParseQName|xmlParseAttValue|xmlParseNCName",
+     "libxml2 parsing tags and attributes (SAX2 start/end element)"),
+    (r"xmlSkipBlankChars", "libxml2 skipping the indentation whitespace (one element per line, tabs)"),
+    (r"xmlDict", "libxml2 dictionary lookups interning every element name"),
+    (r"xmlParseTryOrFinish|xmlParseChunk|xmlParseGetLasts|xmlParseLookup",
+     "libxml2 push-parser driver: looks ahead for complete tokens in each chunk"),
+    (r"SaxSession::start_element|SaxSession::on_characters|SaxSession", "edusync's SAX callbacks (record_stream.cpp)"),
+    (r"RecordTree::open_element|RecordTree", "edusync's record tree: one node per element of the record"),
+    (r"_Hashtable", "std::unordered_map lookups/inserts keyed by string_view (ids: ELEVE_ID, PERSONNE_ID…)"),
+    (r"_Rb_tree", "std::map/std::set operations keyed by strings"),
+    (r"fold|Fold", "accent/case folding of names"),
+    (r"exc_page_fault|clear_page|page_fault", "kernel: page faults and zeroing of freshly allocated memory"),
+]
+
+
+def interpret(symbol, dso):
+    for pattern, text in INTERPRETATION:
+        if re.search(pattern, symbol):
+            return text
+    if dso.startswith("[kernel"):
+        return "kernel time (reads, page faults, memory zeroing)"
+    if "libxml2" in dso:
+        return "libxml2 internals"
+    if "libc" in dso:
+        return "C library"
+    return "(no interpretation recorded: look at the call sites with `perf report -g`)"
+
+
+perf_path = OUT / "perf-report.txt"
+if perf_path.exists():
+    n = fact("perf_pupils")
+    rows = []
+    for line in perf_path.read_text(errors="replace").splitlines():
+        m = re.match(r"^\s+([\d.]+)%\s+(\S+)\s+\[(.)\]\s+(.*?)(?:\s+-\s+-)?\s*$", line)
+        if m:
+            rows.append((float(m.group(1)), m.group(2), m.group(3), m.group(4)))
+    w(f"### `perf record -g` of `edusync inspect`, {int(n):,} pupils, all files — top 10 self-time symbols")
+    w("")
+    w("`perf record -g -- edusync inspect …` then `perf report --no-children --sort dso,symbol` (self time, "
+      "both threads; `perf stat` hardware counters are not available on this VM). The release build has no "
+      "frame pointers, so call chains are partial; self time is exact.")
+    w("")
+    w("| # | self % | object | symbol | interpretation |")
+    w("|---:|---:|---|---|---|")
+    for i, (pct, dso, kind, sym) in enumerate(rows[:10], 1):
+        short = sym if len(sym) <= 90 else sym[:87] + "…"
+        short = short.replace("|", "\\|")
+        w(f"| {i} | {pct:.2f} | {dso} | `{short}` | {interpret(sym, dso)} |")
+    by_dso = collections.Counter()
+    for pct, dso, _, _ in rows:
+        by_dso[dso] += pct
+    w("")
+    w("Self time by object (symbols ≥ 0.3 %): " + ", ".join(f"{d} {p:.1f} %" for d, p in by_dso.most_common(6)) + ".")
+    w("")
+
+# --- B ---------------------------------------------------------------------------------------
+w("## B. `edusync run` — synchronisation benchmark (issue #3)")
+w("")
+b_expected = LOGS / "B.expected.json"
+if not b_expected.exists():
+    w(f"**Generation failed**: {fact('B.error')}")
+else:
+    exp = json.loads(b_expected.read_text())
+    tc = exp["totals"]["counts"]
+    params = exp["parameters"]
+    gen = best("B.gen")
+    w(f"Academy: `edusync-gen --schools {params['schools']} --total-pupils {tc['current_pupils']:,} --jobs 2 "
+      f"--seed {params['seed']}` ({fmt_s(gen and gen['wall'])}): **{tc['current_pupils']:,} current pupils** "
+      f"({tc['eleve_records']:,} ELEVE records), {tc['persons']:,} persons of whom **{tc['guardians']:,} "
+      f"guardians**, **{tc['staff']:,} staff**, {tc['divisions']:,} divisions, {tc['groups']:,} groups; "
+      f"{fact('B.inbox_files')} files, {mb(int(fact('B.inbox_bytes', '0'))):,.0f} MB, hard-linked flat into "
+      f"the inbox as `<UAI>_<file>`.")
+    w("")
+    w("Configuration (`bench/run.sh` writes it): all UAIs under `school.uai`, `state_dir`, `inbox`, one "
+      "`journal` connector (`{name: audit, type: journal, path: …}`), `safety: {max_departure_ratio: 0.10}`, "
+      "and for academy scale `identity: {login_policy: prenom.nom, uid_range: {first: 100000, last: 2000000}}` — "
+      "with the defaults (`nomp8`, uids 1001–4999) at most 3,999 accounts get a uid (`UID_RANGE_EXHAUSTED` for the "
+      "rest) and `nomp8` runs out of its 99 collision variants for common surname+initial pairs "
+      "(`LOGIN_COLLISIONS_EXHAUSTED`). Runs: `edusync --config CFG run --settle-ms 0 --today D`; run 1 on the "
+      f"export date {fact('B.today')}, runs 2 and 3 the day after ({fact('B.today2')}).")
+    w("")
+    churn_path = LOGS / "B.churn.json"
+    if churn_path.exists():
+        ch = json.loads(churn_path.read_text())
+        xl = best("B.churn.xmllint")
+        w(f"**Churn for run 2** (`bench/churn.py`, the generator has no churn mode): on {ch['schools_touched']} of "
+          f"{ch['schools_total']} schools (every 10th; {ch['touched_current_pupils']:,} current pupils), "
+          f"**{ch['departures']:,} departures** (ELEVE records removed, with their structures, options, grants and "
+          f"{ch['links_removed']:,} guardian links), **{ch['arrivals']:,} arrivals** (current pupils duplicated under "
+          f"a new ELEVE_ID/ELENOET/INE, with copies of their {ch['links_added']:,} guardian links) and "
+          f"**{ch['class_changes']:,} class changes** (D structure moved to another division of the same level): "
+          f"{ch['departures'] + ch['arrivals']:,} pupils in or out = "
+          f"{100 * (ch['departures'] + ch['arrivals']) / ch['academy_current_pupils']:.2f} % of the "
+          f"{ch['academy_current_pupils']:,} pupils, {100 * ch['churned_ratio']:.2f} % counting the class changes. "
+          f"The other files are the first export's (the brief's \"regenerate with the same seed\" gives identical "
+          f"bytes, so they are reused). Modified files stay ISO-8859-15 (`{fact('B.churn.encoding')}`) and "
+          f"`xmllint --stream --noout` finds them well-formed: "
+          f"{'yes' if xl and xl['ok'] else 'NO, see logs/B.churn.xmllint.1.err'}.")
+        w("")
+
+    def run_info(mid):
+        text = log_text(mid)
+        status = re.search(r"État : (\S+)", text)
+        changes = re.search(r"Changements :\n((?:  .*\n)+)", text)
+        warnings = re.search(r"Avertissements :\n((?:  .*\n)+)", text)
+        targets = re.search(r"Cibles :\n((?:  .*\n)+)", text)
+        gates = re.findall(r"^\s*(REMOVAL_THRESHOLD|INCOMPLETE_EXPORT|STALE_EXPORT|YEAR_BACKWARDS)\b.*$", text, re.M)
+        return {"status": status.group(1) if status else "?",
+                "changes": changes.group(1).rstrip() if changes else "",
+                "warnings": dict(re.findall(r"^\s+([A-Z_]+) : (\d+)", warnings.group(1), re.M)) if warnings else {},
+                "targets": targets.group(1).strip() if targets else "", "gates": gates,
+                "error": log_text(mid, ext="err").strip()[-2000:]}
+
+    def compact_change(line):
+        """'élèves : 50 ajoutés, 50 modifiés, 50 partis, 0 revenus, 0 supprimés' -> 'pupils +50 ~50 →50'"""
+        names = {"élèves": "pupils", "responsables": "guardians", "personnels": "staff", "appartenances": "memberships"}
+        signs = {"ajoutés": "+", "modifiés": "~", "partis": "→", "revenus": "←", "supprimés": "−"}
+        entity, _, rest = line.strip().partition(" : ")
+        parts = [signs.get(word, word) + count for count, word in re.findall(r"(\d+) (\S+?)(?:,|$)", rest) if count != "0"]
+        return f"{names.get(entity, entity)} {' '.join(parts) or '0'}"
+
+    def state(label):
+        path = LOGS / f"B.state.{label}.tsv"
+        s = {"table": {}, "pages": {}, "kind": {}, "file": {}}
+        if not path.exists():
+            return None
+        for line in path.read_text().splitlines():
+            f = line.split("\t")
+            if f[0] == "table":
+                s["table"][f[1]] = (int(f[2]), f[3])
+            elif f[0] == "pages":
+                s["pages"][f[1]] = int(f[2])
+            elif f[0] == "kind":
+                s["kind"][f[1]] = (int(f[2]), int(f[3]), int(f[4]))
+            elif f[0] == "file":
+                s["file"][f[1]] = f[2:]
+            elif f[0] == "page_size":
+                s["page_size"] = int(f[1])
+        return s
+
+    run_ids = [("B.run1", "1. first full run", "B.inspect1", "after1"),
+               ("B.run2", "2. 1 % churn", "B.inspect2", "after2")]
+    if "B.run2b" in measures:
+        run_ids.append(("B.run2b", "2b. 1 % churn, max_departure_ratio raised to 0.5", "B.inspect2", "after2"))
+    run_ids.append(("B.run3", "3. no change (same inputs as 2)", "B.inspect2", "after3"))
+
+    w("### Runs")
+    w("")
+    w("Single measurements (a run changes the state, so it cannot be repeated as is); page cache warm (inbox "
+      "read before each command).")
+    w("")
+    w("| run | wall | peak RSS | exit | status | changes planned (+ added, ~ modified, → departed, ← back, − removed) | "
+      "journal lines written | state DB after | report dir of the run |")
+    w("|---|---:|---:|---:|---|---|---:|---:|---:|")
+    infos = {}
+    journal_before, reports_before = 0, 0
+    for mid, label, _, st in run_ids:
+        m = best(mid)
+        if not m:
+            continue
+        info = run_info(mid)
+        infos[mid] = info
+        s = state(st)
+        ch = info["changes"].splitlines()
+        short = "; ".join(compact_change(c) for c in ch if re.match(r"\s*(élèves|responsables|personnels|appartenances)", c))
+        journal = s["file"]["journal"][1] if s else "?"
+        dbsize = int(s["file"]["edusync.db"][0]) if s else 0
+        reports = int(s["file"]["reports"][0]) if s else 0
+        wall = measures[mid][0].wall
+        w(f"| {label} | {fmt_s(wall)} | {fmt_mib(m['rss'])} | {m['rc'][0]} | {info['status']} | {short or '—'} | "
+          f"{int(journal) - journal_before:,} | {human_bytes(dbsize)} | {human_bytes(reports - reports_before)} |")
+        journal_before, reports_before = int(journal), reports
+    w("")
+    s1 = state("after1")
+    if s1:
+        kinds = ", ".join(f"{k}: {v[0]:,} (login {v[1]:,}, uid {v[2]:,})" for k, v in sorted(s1["kind"].items()))
+        w(f"Identities after run 1: {sum(v[0] for v in s1['kind'].values()):,} — {kinds}.")
+        w("")
+    for mid, label, _, _ in run_ids:
+        info = infos.get(mid)
+        if not info:
+            continue
+        if info["warnings"]:
+            w(f"Warnings of run {label.split('.')[0]}: " + ", ".join(f"`{k}` {int(v):,}" for k, v in info["warnings"].items()) + ".")
+            w("")
+        if info["gates"]:
+            w(f"Run {label.split('.')[0]} was **held** by safety gates: {', '.join(sorted(set(info['gates'])))}.")
+            w("")
+    if fact("B.run2.held"):
+        w("Run 2 was held by a safety gate because of the churn: `safety.max_departure_ratio` was raised to 0.5 "
+          "and the run repeated (2b).")
+        w("")
+
+    w("### Parse versus the rest")
+    w("")
+    w("`edusync inspect --uai <each of the UAIs> --today D <every file of the inbox>` on the same inputs, just "
+      "before the run, measures reading + parsing + building the model (the run's first step, same 2 parser "
+      "threads). **rest = run wall − inspect wall**: the run's own work after the model — inbox scan, "
+      "loading the previous snapshot and identities, identities/logins, diff, safety gates, state "
+      "transaction (identities, passwords, snapshot), journal, reports. Target: rest < parse.")
+    w("")
+    w("| run | inspect wall (parse + model) | inspect peak RSS | run wall | rest = run − inspect | rest / parse | "
+      "target rest < parse |")
+    w("|---|---:|---:|---:|---:|---:|---|")
+    rest_ok_all = True
+    for mid, label, imid, _ in run_ids:
+        m, i = best(mid), best(imid)
+        if not m or not i or i["wall"] is None:
+            continue
+        run_wall = measures[mid][0].wall
+        rest = run_wall - i["wall"]
+        ok = rest < i["wall"] and m["rc"][0] in (0,)
+        rest_ok_all &= ok
+        w(f"| {label} | {fmt_s(i['wall'])} | {fmt_mib(i['rss'])} | {fmt_s(run_wall)} | {fmt_s(rest)} | "
+          f"{rest / i['wall']:.2f} | {pf(ok)} |")
+        verdicts.append((f"B. diff + state cheaper than parsing — run {label}",
+                         f"{pf(ok)} — rest {fmt_s(rest)} vs parse {fmt_s(i['wall'])} ({rest / i['wall']:.2f}×)"))
+    w("")
+
+    w("### Run 3 writes nothing but the run record?")
+    w("")
+    s2, s3 = state("after2"), state("after3")
+    if s2 and s3:
+        w("Every table before run 3 (after run 2) and after it: row count and a SHA-256 of its rows "
+          "(`SELECT * … ORDER BY rowid`; for `snapshots` the id, date, content hash and blob length). "
+          "Size on disk per table from `dbstat`.")
+        w("")
+        w("| table | rows before | rows after | content | bytes (dbstat) before | after | expected |")
+        w("|---|---:|---:|---|---:|---:|---|")
+        nothing_else = True
+        for t, (rows_before, digest_before) in s2["table"].items():
+            rows_after, digest_after = s3["table"].get(t, (None, None))
+            same = digest_before == digest_after
+            expected = "+1 row" if t == "runs" else "unchanged"
+            ok = (rows_after == rows_before + 1) if t == "runs" else (same and rows_after == rows_before)
+            nothing_else &= ok
+            w(f"| {t} | {rows_before:,} | {rows_after:,} | {'same' if same else 'changed'} | "
+              f"{s2['pages'].get(t, 0):,} | {s3['pages'].get(t, 0):,} | {expected}: {pf(ok)} |")
+        jb, ja = s2["file"]["journal"], s3["file"]["journal"]
+        journal_ok = jb == ja
+        nothing_else &= journal_ok
+        w(f"| journal.jsonl | {int(jb[1]):,} lines | {int(ja[1]):,} lines | "
+          f"{'same' if journal_ok else 'changed'} | {int(jb[0]):,} B | {int(ja[0]):,} B | unchanged: {pf(journal_ok)} |")
+        w("")
+        pages_changed, pages_total = fact("B.run3.pages_changed"), fact("B.run3.pages_total")
+        rb, ra = int(s2["file"]["reports"][0]), int(s3["file"]["reports"][0])
+        w(f"State file: {int(fact('B.run3.size_before', '0')):,} → {int(fact('B.run3.size_after', '0')):,} bytes; "
+          f"**{pages_changed} of {pages_total} pages** differ byte-wise (`cmp -l` against a copy taken before run 3). "
+          f"Run 3 also wrote its report directory ({human_bytes(ra - rb)}: report.txt/json/html), which is the "
+          "human side of the run record.")
+        w("")
+        verdicts.append(("B. no-change run writes nothing but the run record",
+                         f"{pf(nothing_else)} — identities, initial_passwords, snapshots, acknowledgements, "
+                         f"export_marks unchanged, runs +1, journal unchanged; {pages_changed}/{pages_total} DB "
+                         "pages touched"))
+    else:
+        w("Not measured (an earlier step failed).")
+        w("")
+    peak = [(label, best(mid)["rss"]) for mid, label, _, _ in run_ids if best(mid)]
+    if peak:
+        worst = max(peak, key=lambda x: x[1])
+        verdicts.append(("B. peak memory < 2 GB (every run)",
+                         f"{pf(worst[1] * 1024 < 2e9)} — highest {fmt_mib(worst[1])} (run {worst[0]}); "
+                         + ", ".join(f"{lab.split('.')[0]}: {fmt_mib(r)}" for lab, r in peak)))
+    failures = [(mid, label, infos.get(mid)) for mid, label, _, _ in run_ids
+                if best(mid) and best(mid)["rc"][0] not in (0,)]
+    if failures:
+        w("### Failures")
+        w("")
+        for mid, label, info in failures:
+            w(f"* run {label}: exit {best(mid)['rc'][0]}, status {info['status'] if info else '?'}; stderr tail:")
+            w("")
+            w("```")
+            w((info or {}).get("error", "") or "(empty)")
+            w("```")
+            w("")
+
+    w("<details><summary>Every timed command (B)</summary>")
+    w("")
+    w("| command | wall | CPU (user+sys) | peak RSS | exit | load1 before |")
+    w("|---|---:|---:|---:|---:|---:|")
+    for mid, runs in measures.items():
+        if mid.startswith("B."):
+            for m in runs:
+                w(f"| `{mid}` | {m.wall:.2f} s | {m.cpu:.2f} s | {fmt_mib(m.rss)} | {m.rc} | {m.load} |")
+    w("")
+    w("</details>")
+    w("")
+
+# --- verdicts --------------------------------------------------------------------------------
+w("## Targets")
+w("")
+w("| target | result |")
+w("|---|---|")
+for target, verdict in verdicts:
+    w(f"| {target} | {verdict} |")
+w("")
+
+# Summary first: insert the targets table after the header.
+text = "\n".join(out) + "\n"
+RESULTS.parent.mkdir(parents=True, exist_ok=True)
+RESULTS.write_text(text)
+print(f"render: {RESULTS}")
