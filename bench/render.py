@@ -182,6 +182,19 @@ for n, r in a_rows.items():
 w("")
 w("CPU = user + sys seconds of the best-CPU iteration (less sensitive than wall time to the other jobs on "
   "this shared machine). ")
+for n, r in a_rows.items():
+    ed = r["ed"]
+    if ed and ed["wall"]:
+        best_iter = min((m for m in measures[f"A.{n}.edusync.all"] if m.rc == 0), key=lambda m: m.wall)
+        w(f"At {r['school']['counts']['current_pupils']:,} pupils the fastest edusync iteration used "
+          f"{best_iter.cpu / best_iter.wall:.2f} cores on average (CPU / wall; 2 would be perfect overlap of the "
+          f"Eleves and Responsables parses, which run on separate threads, sources/parsers/parse_files.cpp); the "
+          f"1-min load average just before it was {best_iter.load} on 2 cores"
+          + (" — other jobs were competing for the cores, so the wall-time ratio is pessimistic for edusync; "
+             "the CPU columns compare the work done." if float(best_iter.load) >= 1.5 else
+             " (a quiet machine). The rest of the time one thread waits: the two big files are not the same "
+             "size, then the model is assembled on one thread."))
+w("")
 w("RSS per pupil = peak RSS / current pupils of the export (the ELEVE records of departed pupils, the "
   "guardians and the staff are all in the numerator, as they are in the process).")
 w("")
@@ -335,7 +348,8 @@ else:
       "and for academy scale `identity: {login_policy: prenom.nom, uid_range: {first: 100000, last: 2000000}}` — "
       "with the defaults (`nomp8`, uids 1001–4999) at most 3,999 accounts get a uid (`UID_RANGE_EXHAUSTED` for the "
       "rest) and `nomp8` runs out of its 99 collision variants for common surname+initial pairs "
-      "(`LOGIN_COLLISIONS_EXHAUSTED`). Runs: `edusync --config CFG run --settle-ms 0 --today D`; run 1 on the "
+      "(`LOGIN_COLLISIONS_EXHAUSTED`; measured while preparing this bench, outside this run: 83,708 of the ~108,000 "
+      "accounts of a 100-school / 100 k-pupil academy). Runs: `edusync --config CFG run --settle-ms 0 --today D`; run 1 on the "
       f"export date {fact('B.today')}, runs 2 and 3 the day after ({fact('B.today2')}).")
     w("")
     churn_path = LOGS / "B.churn.json"
@@ -395,6 +409,8 @@ else:
                 s["file"][f[1]] = f[2:]
             elif f[0] == "page_size":
                 s["page_size"] = int(f[1])
+            elif f[0] == "freelist":
+                s["freelist"] = int(f[1])
         return s
 
     run_ids = [("B.run1", "1. first full run", "B.inspect1", "after1"),
@@ -435,6 +451,14 @@ else:
         kinds = ", ".join(f"{k}: {v[0]:,} (login {v[1]:,}, uid {v[2]:,})" for k, v in sorted(s1["kind"].items()))
         w(f"Identities after run 1: {sum(v[0] for v in s1['kind'].values()):,} — {kinds}.")
         w("")
+        no_login = sum(v[2] - v[1] for k, v in s1["kind"].items() if k in ("pupil", "staff"))
+        if no_login > 0:
+            w(f"**Finding:** {no_login:,} pupil and staff identities have a uid number but **no login** "
+              "(`LOGIN_COLLISIONS_EXHAUSTED`: even `prenom.nom` runs out of its 99 variants for the most common "
+              "first name + surname pairs among a million synthetic pupils). `run/accounts.cpp` (`attach`, "
+              "`needs_account`) retries them on every run and marks them changed, so each run, the no-change one "
+              "included, re-saves those identities with identical values (invisible in the content check below).")
+            w("")
     for mid, label, _, _ in run_ids:
         info = infos.get(mid)
         if not info:
@@ -476,6 +500,69 @@ else:
                          f"{pf(ok)} — rest {fmt_s(rest)} vs parse {fmt_s(i['wall'])} ({rest / i['wall']:.2f}×)"))
     w("")
 
+    children_path = OUT / "perf-run-children.txt"
+    if children_path.exists():
+        inclusive = {}
+        for line in children_path.read_text(errors="replace").splitlines():
+            m = re.match(r"^\s+([\d.]+)%\s+([\d.]+)%\s+\[(.)\]\s+(.*?)(?:\s+-\s+-)?\s*$", line)
+            if m:
+                sym = m.group(4).replace("[abi:cxx11]", "")
+                inclusive[sym] = max(inclusive.get(sym, 0.0), float(m.group(1)))
+        r4 = measures.get("B.run4.perf", [None])[0]
+        cpu4 = r4.cpu if r4 else 0
+        STAGES = [
+            ("inbox scan: list, settle, open every file to read its header", r"^edusync::run::scan_inbox$", "max"),
+            ("parse: SAX + record parsers, hashing (both threads)", r"^edusync::sources::parse_export$", "max"),
+            ("assemble: model, joins, warnings", r"^edusync::assemble::assemble$", "max"),
+            ("load the previous snapshot (SQLite blob + decode)", r"^edusync::state::StateStore::load_snapshot$", "max"),
+            ("load identities (SQLite)", r"^edusync::state::StateStore::load_identities$", "max"),
+            ("identities: keys, logins, uids, departures (build_desired_state)", r"^edusync::run::build_desired_state$", "max"),
+            ("diff previous snapshot → desired", r"^edusync::diff::diff$", "max"),
+            ("safety gates", r"^edusync::run::check_gates$", "max"),
+            ("state commit: store the snapshot (encode, SHA-256, dedupe)", r"^edusync::state::StateStore::store_snapshot$", "max"),
+            ("state commit: save identities", r"^edusync::state::StateStore::save_identities$", "max"),
+            ("connectors (journal; skipped when already acknowledged)", r"^edusync::run::apply_connectors$", "max"),
+            ("reports: report.txt/json/html", r"^edusync::report::write_report_files$", "max"),
+            ("run record: inputs JSON of every source", r"^edusync::inspect::sources_json$", "max"),
+            ("prune snapshots", r"^edusync::state::StateStore::prune_snapshots$", "max"),
+            ("— across steps: every SQLite statement (sqlite3_step)", r"^sqlite3_step$", "max"),
+            ("— across steps: std::sort of pupils/contacts/memberships", r"^std::__introsort_loop<", "sum"),
+            ("— across steps: destroying model objects (Directory::~Directory)", r"^edusync::model::Directory::~Directory$", "max"),
+        ]
+        w(f"### Where a no-change run spends its time (run 4, same inputs, under `perf record --call-graph dwarf`)")
+        w("")
+        w(f"A 4th run, again with no change, under `perf record -F 49 --call-graph dwarf,16384` "
+          f"({fmt_s(r4.wall if r4 else None)} wall, {cpu4:,.0f} CPU s, peak {fmt_mib(r4.rss) if r4 else '?'}); "
+          "`perf report --children`: share of all CPU samples (both threads) spent inside each function, callees "
+          "included. The pipeline rows do not overlap; the last three cut across them. ≈ CPU s = share × the "
+          "run's CPU time.")
+        w("")
+        w("| step | function | inclusive share | ≈ CPU s |")
+        w("|---|---|---:|---:|")
+        for label, pattern, mode in STAGES:
+            hits = {k: v for k, v in inclusive.items() if re.search(pattern, k)}
+            if not hits:
+                w(f"| {label} | `{pattern.strip('^$')}` | < 0.1 % (or inlined) | |")
+                continue
+            pct = sum(hits.values()) if mode == "sum" else max(hits.values())
+            name = max(hits, key=hits.get) if mode == "max" else f"{len(hits)} instantiations"
+            name = name if len(name) < 70 else name[:67] + "…"
+            cpu_s = pct / 100 * cpu4
+            w(f"| {label} | `{name}` | {pct:.1f} % | {cpu_s:,.0f} |" if cpu_s >= 10 else
+              f"| {label} | `{name}` | {pct:.1f} % | {cpu_s:.1f} |")
+        w("")
+        self_path = OUT / "perf-run-self.txt"
+        if self_path.exists():
+            rows = []
+            for line in self_path.read_text(errors="replace").splitlines():
+                m = re.match(r"^\s+([\d.]+)%\s+(\S+)\s+\[(.)\]\s+(.*?)(?:\s+-\s+-)?\s*$", line)
+                if m:
+                    rows.append((float(m.group(1)), m.group(2), m.group(4)))
+            if rows:
+                w("Top self-time symbols of that run: " + "; ".join(
+                    f"`{(sym if len(sym) < 60 else sym[:57] + '…')}` ({dso}) {pct:.1f} %" for pct, dso, sym in rows[:10]) + ".")
+                w("")
+
     w("### Run 3 writes nothing but the run record?")
     w("")
     s2, s3 = state("after2"), state("after3")
@@ -507,6 +594,13 @@ else:
           f"**{pages_changed} of {pages_total} pages** differ byte-wise (`cmp -l` against a copy taken before run 3). "
           f"Run 3 also wrote its report directory ({human_bytes(ra - rb)}: report.txt/json/html), which is the "
           "human side of the run record.")
+        w("")
+        runs_growth = s3["pages"].get("runs", 0) - s2["pages"].get("runs", 0)
+        w(f"Of those pages, the `runs` table grew by {runs_growth:,} bytes ({runs_growth // s3.get('page_size', 4096)} pages): "
+          "each run record stores the JSON of every input (path, kind, sha256, records… for each of the "
+          f"{fact('B.inbox_files')} files). The database keeps {int(s3.get('freelist', 0)):,} free pages "
+          f"({human_bytes(int(s3.get('freelist', 0)) * s3.get('page_size', 4096))}) left by the snapshot replaced in "
+          "run 2: no auto_vacuum, so the file keeps its high-water size.")
         w("")
         verdicts.append(("B. no-change run writes nothing but the run record",
                          f"{pf(nothing_else)} — identities, initial_passwords, snapshots, acknowledgements, "

@@ -7,7 +7,8 @@
 #      pupils (best of 3, page cache warm), peak RSS, and `perf record` of the 100 k inspect;
 #   B. `edusync run` at academy scale (1000 schools, 1 M pupils): first run, a run with 1 % churn,
 #      a run with no change (checking it writes nothing but the run record), each against
-#      `edusync inspect` of the same inputs (parse + model alone).
+#      `edusync inspect` of the same inputs (parse + model alone); a 4th (no change) run under
+#      `perf record --call-graph dwarf` for the time of each pipeline step.
 #   --quick: the same steps on 10 k pupils (one school) and 10 schools / 10 k pupils, in well under
 #   a minute, to smoke-test this script. Results go to bench/out/quick/RESULTS.md instead of
 #   bench/RESULTS.md.
@@ -187,6 +188,7 @@ db_state() {
     "$(sha256sum "$B/journal.jsonl" 2>/dev/null | cut -c1-16 || echo none)" >>"$file"
   printf 'file\treports\t%s\n' "$(du -sb "$B/state/reports" 2>/dev/null | cut -f1 || echo 0)" >>"$file"
   printf 'page_size\t%s\n' "$(sql "PRAGMA page_size")" >>"$file"
+  printf 'freelist\t%s\n' "$(sql "PRAGMA freelist_count")" >>"$file"
 }
 
 write_config() {  # write_config MAX_DEPARTURE_RATIO
@@ -288,6 +290,18 @@ bench_run() {
     awk -v ps="$page_size" '{p = int(($1 - 1) / ps); if (!(p in seen)) {seen[p] = 1; n++}} END {print n + 0}')"
   fact B.run3.size_before "$(stat -c %s "$B/db.before3")"
   fact B.run3.size_after "$(stat -c %s "$B/state/edusync.db")"
+
+  # Where a run's time goes: a 4th run, no change again, under perf with DWARF call chains (the
+  # release build has no frame pointers). 49 Hz keeps perf.data around 200 MB at academy scale.
+  log "B. run 4: no change again, under perf record --call-graph dwarf (time per pipeline step)"
+  warm "$B"/inbox/*.xml
+  measure B.run4.perf 1 perf record -F 49 --call-graph dwarf,16384 -o "$OUT/perf-run.data" -- \
+    "$EDUSYNC" --config "$B/edusync.yaml" run --settle-ms 0 --today "$day2"
+  perf report -i "$OUT/perf-run.data" --children --sort symbol -g none --stdio --percent-limit 0.1 \
+    >"$OUT/perf-run-children.txt" 2>"$OUT/logs/perf-run-children.err" || true
+  perf report -i "$OUT/perf-run.data" --no-children --sort dso,symbol -g none --stdio --percent-limit 0.3 \
+    >"$OUT/perf-run-self.txt" 2>"$OUT/logs/perf-run-self.err" || true
+  [ "${BENCH_KEEP:-0}" = 1 ] || rm -f "$OUT/perf-run.data"
   [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$B"
 }
 
