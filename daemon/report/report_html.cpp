@@ -147,6 +147,10 @@ std::string to_html(const RunReport& r) {
       << escape(r.status) << "</span></p>";
   if (r.dry_run) out << "<p class=\"note\">" << l.dry_run << "</p>";
   if (!r.error.empty()) out << "<p><b>" << escape(r.error) << "</b></p>";
+  if (!r.unchanged_since.empty()) {
+    out << "<p class=\"note\">" << l.unchanged << " " << escape(r.unchanged_since) << " — " << l.unchanged_hint << " "
+        << escape(r.unchanged_report) << "</p>";
+  }
   figures(r, l, out);
   changes_table(r, l, out);
   messages(r, l, out);
