@@ -223,7 +223,8 @@ bool upper_gid_range(GroupKind kind) {
 Desired desired_state(const model::Directory& directory, const Layout& layout) {
   Desired desired;
   for (auto& user : desired_users(directory, layout)) desired.users.emplace(user.login, std::move(user));
-  desired.groups = GroupBuilder(directory, layout).build();
+  // An empty directory (a first run's "before") has no groups, not even empty Eleves / Profs.
+  if (!directory.pupils.empty() || !directory.staff.empty()) desired.groups = GroupBuilder(directory, layout).build();
   return desired;
 }
 

@@ -99,6 +99,9 @@ void bind(LDAP* handle, const ConnectionSettings& settings) {
     berval password{settings.bind_password.size(), const_cast<char*>(settings.bind_password.data())};
     code = ldap_sasl_bind_s(handle, settings.bind_dn.c_str(), nullptr, &password, nullptr, nullptr, nullptr);
   }
+  if (code == LDAP_SERVER_DOWN || code == LDAP_CONNECT_ERROR || code == LDAP_TIMEOUT) {
+    throw handle_error(handle, code, "connexion impossible à l'annuaire " + settings.uri);
+  }
   if (code != LDAP_SUCCESS) {
     const std::string who = settings.bind_dn.empty() ? "SASL EXTERNAL" : settings.bind_dn;
     throw handle_error(handle, code, "authentification refusée par l'annuaire " + settings.uri + " pour " + who);

@@ -4,6 +4,7 @@
 // from /etc/ldap/schema and the Samba schema of schemas/), listening on a free loopback port
 // only. Header-only so that the test CMakeLists needs no change. The process is killed when the
 // object goes; kill() and start() let a test cut the server in the middle of a run.
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -29,7 +30,7 @@ class Slapd {
   Slapd() : port_(free_port()) {
     dir_.write("db/.keep", "");
     config_ = dir_.write("slapd.conf", configuration());
-    password_file_ = dir_.write("bind.secret", std::string(kPassword) + "\n");
+    password_file_ = dir_.write("bind.secret", kPassword);  // no newline: ldapadd -y reads it all
     start();
     load(base_ldif());
   }
@@ -47,6 +48,13 @@ class Slapd {
     if (pid_ < 0) throw std::runtime_error("fork");
     if (pid_ == 0) {
       const std::string listen = uri() + "/";
+      // Its output goes to a file: an inherited pipe would keep the test's reader waiting.
+      const std::string log = (dir_.path() / "slapd.log").string();
+      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+      if (fd >= 0) {
+        ::dup2(fd, STDOUT_FILENO);
+        ::dup2(fd, STDERR_FILENO);
+      }
       ::execl("/usr/sbin/slapd", "slapd", "-f", config_.c_str(), "-h", listen.c_str(), "-d", "0", nullptr);
       ::_exit(127);
     }
