@@ -1,6 +1,8 @@
 // Accounts: created, corrected, moved to ou=Trash when removed, restored from it when back
 // (FORMATS-OUTPUT.md §1.8). Passwords are written at creation only: a user's own change is
 // never overwritten.
+#include <algorithm>
+
 #include "common/dates.hpp"
 #include "connectors/ldap_sambaedu/hashes.hpp"
 #include "connectors/ldap_sambaedu/reconcile_internal.hpp"
@@ -12,7 +14,11 @@ const std::vector<std::string> kUserSkip = {"uid"};
 
 class UserReconciler {
  public:
-  UserReconciler(const ReconcileInput& input, Work& work) : in_(input), work_(work) {}
+  UserReconciler(const ReconcileInput& input, Work& work) : in_(input), work_(work) {
+    for (const auto* branch : {&input.actual.people, &input.actual.trash}) {
+      for (const auto& [uid, entry] : *branch) uid_numbers_.emplace(entry.first("uidnumber"), entry.dn);
+    }
+  }
 
   void run() {
     for (const auto& [login, user] : in_.after.users) desired(user);
@@ -33,12 +39,19 @@ class UserReconciler {
     return found == in_.before.users.end() ? nullptr : &found->second;
   }
 
-  // An entry of that uid that edusync did not create and that belongs to someone else (another
-  // employeeNumber, or none): it is never taken over.
+  // An entry of that uid that edusync did not write and that belongs to someone else: another
+  // uidNumber (an adopted account has its number), or another employeeNumber. Never taken over.
   bool belongs_to_someone_else(const Entry& entry, const DesiredUser& user) const {
     if (before(user.login) != nullptr) return false;
+    if (entry.first("uidnumber") != user.attributes.at("uidNumber").front()) return true;
     const auto number = entry.first("employeenumber");
-    return number.empty() || user.employee_number.empty() || number != user.employee_number;
+    return !number.empty() && !same_employee_number(number, user.employee_number);
+  }
+
+  // SE3 holds ELENOET as exported or zero-padded to 5 digits ("1201", "01201"): the same pupil.
+  static bool same_employee_number(const std::string& a, const std::string& b) {
+    auto strip = [](const std::string& text) { return lower(text.substr(std::min(text.find_first_not_of('0'), text.size()))); };
+    return strip(a) == strip(b);
   }
 
   void desired(const DesiredUser& user) {
@@ -46,13 +59,15 @@ class UserReconciler {
     const Entry* trash = find(in_.actual.trash, user.login);
     const Entry* existing = people != nullptr ? people : trash;
     if (existing != nullptr && belongs_to_someone_else(*existing, user)) {
-      work_.refused.emplace_back(user.login, "le compte " + existing->dn + " existe déjà pour une autre personne (employeeNumber « " +
+      work_.refused.emplace_back(user.login, "le compte " + existing->dn + " existe déjà pour une autre personne (uidNumber " +
+                                                 existing->first("uidnumber") + ", employeeNumber « " +
                                                  existing->first("employeenumber") + " ») : rien n'est écrit pour " +
                                                  user.full_name + " (" + user.employee_number + ")");
       return;
     }
     const auto dn = in_.layout.user_dn(user.login);
     if (existing == nullptr) {
+      if (number_taken(user)) return;
       create(user);
       return;
     }
@@ -62,6 +77,17 @@ class UserReconciler {
     report_drift(user, *existing);
     auto mods = modifications(*existing, user.attributes, kUserSkip);
     if (!mods.empty()) work_.phases[3].push_back({modify_operation(dn, std::move(mods)), user.login});
+  }
+
+  // Two accounts never share a uidNumber (files and Samba SIDs follow it): an account the
+  // directory holds outside edusync's knowledge keeps its number, the new one is refused.
+  bool number_taken(const DesiredUser& user) {
+    const auto number = user.attributes.at("uidNumber").front();
+    const auto holder = uid_numbers_.find(number);
+    if (holder == uid_numbers_.end()) return false;
+    work_.refused.emplace_back(user.login, "uidNumber " + number + " de " + user.login + " déjà porté par " + holder->second +
+                                               " : compte non créé (adopter l'annuaire existant ou libérer ce numéro)");
+    return true;
   }
 
   void create(const DesiredUser& user) {
@@ -130,6 +156,7 @@ class UserReconciler {
 
   const ReconcileInput& in_;
   Work& work_;
+  std::map<std::string, std::string> uid_numbers_;  // uidNumber -> DN, People and Trash
 };
 
 }  // namespace

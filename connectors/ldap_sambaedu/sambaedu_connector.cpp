@@ -119,6 +119,27 @@ ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
   return result;
 }
 
+std::vector<ExistingAccount> SambaEduConnector::existing_accounts() {
+  auto layout_now = layout();
+  auto session = ldap::Session::open(connection_settings());
+  std::vector<ExistingAccount> accounts;
+  for (const bool in_trash : {false, true}) {
+    const auto branch = in_trash ? layout_now.trash_dn() : layout_now.people_dn();
+    for (const auto& entry : session.search(branch, ldap::Scope::one_level, "(uid=*)",
+                                            {"uid", "uidNumber", "employeeNumber", "cn"})) {
+      ExistingAccount account;
+      account.login = entry.first("uid");
+      const auto number = entry.first("uidnumber");
+      account.uid_number = number.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(number));
+      account.employee_number = entry.first("employeenumber");
+      account.full_name = entry.first("cn");
+      account.in_trash = in_trash;
+      accounts.push_back(std::move(account));
+    }
+  }
+  return accounts;
+}
+
 ApplyResult SambaEduConnector::apply_once(const ApplyContext& context, const ldap::ConnectionSettings& connection,
                                           ldap::Layout layout) {
   auto session = ldap::Session::open(connection);

@@ -20,6 +20,8 @@ class SambaEduConnector final : public Connector {
   const Settings& settings() const override { return settings_; }
   Capabilities capabilities() const override { return {true, true, true}; }
   ApplyResult apply(const ApplyContext& context) override;
+  // Every account of ou=People and ou=Trash (uid, uidNumber, employeeNumber, cn).
+  std::vector<ExistingAccount> existing_accounts() override;
 
   // What the last apply found changed by hand (and repaired), and its notices for the
   // operator (accounts only in the directory, accounts recreated without a password). Also

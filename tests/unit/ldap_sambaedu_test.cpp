@@ -348,3 +348,61 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
 
 }  // namespace
 }  // namespace edusync
+
+namespace edusync {
+namespace {
+
+TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
+  std::string out;
+  ASSERT_EQ(slapd_->load(test::read_file(std::string(EDUSYNC_TEST_DATA) + "/ldap/se3_adoption.ldif"), &out), 0) << out;
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0) << first.report.connectors.at(0).error
+                                << (first.report.connectors.at(0).failures.empty() ? "" : first.report.connectors.at(0).failures[0]);
+  // Matched by employeeNumber (padded or not, People or Trash), then by cn: their logins kept.
+  EXPECT_EQ(login_of("123456789AB"), "lcoeurdevey");
+  EXPECT_EQ(login_of("sts:4101"), "legoffm");
+  EXPECT_EQ(login_of("eleve:0100003"), "zdelafontaine");
+  const auto users = people();
+  std::map<std::string, int> by_number;
+  for (const auto& [login, user] : users) ++by_number[user.first("employeenumber")];
+  for (const auto& [number, count] : by_number) EXPECT_TRUE(number.empty() || count == 1) << number;  // nothing twice
+  const Entry& laetitia = users.at("lcoeurdevey");
+  EXPECT_EQ(laetitia.first("uidnumber"), "1500");
+  EXPECT_EQ(laetitia.first("employeenumber"), "01201");
+  EXPECT_EQ(laetitia.first("sambaacctflags"), "[U          ]");  // SE3's TABs corrected
+  EXPECT_EQ(laetitia.first("userpassword"), "{MD5}23U/4Xe2YgyzzQP9fY+33g==");  // the user's password kept
+  EXPECT_EQ(laetitia.first("sambasid"), std::string(Slapd::kDomainSid) + "-4000");
+  EXPECT_EQ(users.at("legoffm").first("uidnumber"), "1600");
+  // Found by cn among accounts without employeeNumber, which is then written.
+  ASSERT_TRUE(users.contains("jbmartin"));
+  EXPECT_EQ(users.at("jbmartin").first("employeenumber"), "01202");
+  EXPECT_EQ(users.at("jbmartin").first("uidnumber"), "1601");
+  ASSERT_TRUE(users.contains("ndoublon"));
+  EXPECT_EQ(users.at("ndoublon").first("uidnumber"), "1603");
+  // Back from the Trash with the same uid and numbers.
+  EXPECT_TRUE(trash().empty());
+  ASSERT_TRUE(users.contains("zdelafontaine"));
+  EXPECT_EQ(users.at("zdelafontaine").first("uidnumber"), "1602");
+  EXPECT_EQ(users.at("zdelafontaine").first("sambaacctflags"), "[U          ]");
+  // Hand-made accounts untouched, their numbers not given to anyone else.
+  EXPECT_EQ(users.at("technicien").first("uidnumber"), "1001");
+  EXPECT_EQ(users.at("technicien").first("cn"), "Technicien Reseau");
+  EXPECT_TRUE(users.contains("admin"));
+  for (const auto& [login, user] : users) {
+    if (login != "technicien") {
+      EXPECT_NE(user.first("uidnumber"), "1001") << login;
+    }
+  }
+  EXPECT_EQ(users.size(), 11u);  // 9 people of the exports + admin + technicien
+  // Existing groups kept their numbers and SIDs; members follow the exports.
+  const auto all = groups();
+  EXPECT_EQ(all.at("Classe_6_A").first("gidnumber"), "2000");
+  EXPECT_EQ(all.at("Classe_6_A").first("sambasid"), std::string(Slapd::kDomainSid) + "-1005");
+  const auto members = as_set(all.at("Classe_6_A").values("memberuid"));
+  EXPECT_TRUE(members.contains("lcoeurdevey"));
+  EXPECT_FALSE(members.contains("ancien"));
+  EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
+}
+
+}  // namespace
+}  // namespace edusync
