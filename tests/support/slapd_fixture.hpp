@@ -27,8 +27,11 @@ class Slapd {
   static constexpr char kPassword[] = "s3cret-admin";
   static constexpr char kDomainSid[] = "S-1-5-21-3090069703-3667237465-1667192555";
 
-  Slapd() : port_(free_port()) {
+  // With `tls`, a throw-away CA signs a certificate for 127.0.0.1 (openssl), and slapd also
+  // listens for ldaps:// on a second port and accepts StartTLS.
+  explicit Slapd(bool tls = false) : port_(free_port()), tls_port_(tls ? free_port() : 0) {
     dir_.write("db/.keep", "");
+    if (tls) make_certificates();
     config_ = dir_.write("slapd.conf", configuration());
     password_file_ = dir_.write("bind.secret", kPassword);  // no newline: ldapadd -y reads it all
     start();
@@ -39,6 +42,10 @@ class Slapd {
   Slapd& operator=(const Slapd&) = delete;
 
   std::string uri() const { return "ldap://127.0.0.1:" + std::to_string(port_); }
+  std::string ldaps_uri() const { return "ldaps://127.0.0.1:" + std::to_string(tls_port_); }
+  std::string ca_file() const { return (dir_.path() / "ca.crt").string(); }
+  // A CA certificate that did not sign the server's: verification must fail with it.
+  std::string other_ca_file() const { return (dir_.path() / "other-ca.crt").string(); }
   const std::string& password_file() const { return password_file_; }
   const std::filesystem::path& dir() const { return dir_.path(); }
 
@@ -47,7 +54,7 @@ class Slapd {
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork");
     if (pid_ == 0) {
-      const std::string listen = uri() + "/";
+      const std::string listen = uri() + "/" + (tls_port_ != 0 ? " " + ldaps_uri() + "/" : "");
       // Its output goes to a file: an inherited pipe would keep the test's reader waiting.
       const std::string log = (dir_.path() / "slapd.log").string();
       const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -128,12 +135,31 @@ class Slapd {
     }
     text += std::string("include ") + EDUSYNC_SCHEMAS + "/samba.schema\n";
     text += "pidfile " + (dir_.path() / "slapd.pid").string() + "\n";
+    if (tls_port_ != 0) {
+      text += "TLSCACertificateFile " + ca_file() + "\nTLSCertificateFile " + (dir_.path() / "server.crt").string() +
+              "\nTLSCertificateKeyFile " + (dir_.path() / "server.key").string() + "\n";
+    }
     text += "modulepath /usr/lib/ldap\nmoduleload back_mdb\n";
     text += "database mdb\nmaxsize 268435456\n";
     text += std::string("suffix \"") + kBase + "\"\nrootdn \"" + kAdmin + "\"\nrootpw " + kPassword + "\n";
     text += "directory " + (dir_.path() / "db").string() + "\n";
     text += "index objectClass eq\nindex uid,cn,memberUid,employeeNumber eq\n";
     return text;
+  }
+
+  void make_certificates() const {
+    const std::string d = dir_.path().string() + "/";
+    dir_.write("server.ext", "subjectAltName=IP:127.0.0.1\n");
+    const std::string quiet = " >/dev/null 2>&1";
+    std::string out;
+    for (const std::string& command : {
+             "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + d + "ca.key -out " + d + "ca.crt -days 2 -subj '/CN=edusync test CA'",
+             "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + d + "other-ca.key -out " + d + "other-ca.crt -days 2 -subj '/CN=other CA'",
+             "openssl req -newkey rsa:2048 -nodes -keyout " + d + "server.key -out " + d + "server.csr -subj '/CN=127.0.0.1'",
+             "openssl x509 -req -in " + d + "server.csr -CA " + d + "ca.crt -CAkey " + d + "ca.key -CAcreateserial -out " + d +
+                 "server.crt -days 2 -extfile " + d + "server.ext"}) {
+      if (run_command(command + quiet, out) != 0) throw std::runtime_error("openssl: " + command);
+    }
   }
 
   static std::string base_ldif() {
@@ -144,6 +170,7 @@ class Slapd {
 
   TempDir dir_;
   int port_;
+  int tls_port_;
   std::string config_;
   std::string password_file_;
   pid_t pid_ = -1;
