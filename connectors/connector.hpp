@@ -58,6 +58,16 @@ struct ApplyResult {
   bool complete() const { return failures.empty() && error.empty(); }
 };
 
+// An account a target held before edusync managed it, offered for adoption (see
+// Connector::existing_accounts and run/adoption.hpp).
+struct ExistingAccount {
+  std::string login;
+  std::uint32_t uid_number = 0;
+  std::string employee_number;  // as the target holds it (SambaEdu: ELENOET, %05d, P<STS id>); may be empty
+  std::string full_name;        // "Prénom Nom" as the target holds it (SambaEdu: cn)
+  bool in_trash = false;        // a leaver's account (SambaEdu: ou=Trash)
+};
+
 class Connector {
  public:
   virtual ~Connector() = default;
@@ -65,6 +75,10 @@ class Connector {
   virtual Capabilities capabilities() const = 0;
   // Applies the plan's items in order. Must not throw: failures are reported in the result.
   virtual ApplyResult apply(const ApplyContext& context) = 0;
+  // The accounts the target already holds, read before identities are allocated on a run where
+  // this connector has never been acknowledged, so that existing accounts are adopted rather than
+  // created twice. Default: none (file targets). May throw (target unreachable).
+  virtual std::vector<ExistingAccount> existing_accounts() { return {}; }
 };
 
 }  // namespace edusync::connectors

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "connectors/journal/journal_connector.hpp"
+#include "connectors/ldap_sambaedu/sambaedu_connector.hpp"
 
 namespace edusync::connectors {
 
@@ -22,6 +23,7 @@ const Registry& builtin_registry() {
   static const Registry registry = [] {
     Registry r;
     r.add("journal", [](const Settings& s) { return std::make_unique<JournalConnector>(s); });
+    r.add("ldap-sambaedu", [](const Settings& s) { return std::make_unique<SambaEduConnector>(s); });
     return r;
   }();
   return registry;

@@ -19,10 +19,35 @@ std::vector<KeySpec> journal_keys() {
   };
 }
 
+std::vector<KeySpec> ldap_sambaedu_keys() {
+  return {
+      {"uri", string_type(), kRequired, "LDAP server address: ldap://host:389, ldaps://host:636 or ldapi:///"},
+      {"base_dn", string_type(), kRequired, "Base DN of the SambaEdu directory, above ou=People, ou=Groups and ou=Trash"},
+      {"bind_dn", string_type(), "none",
+       "DN edusync binds as; none for SASL EXTERNAL over ldapi:// (the process's own identity)"},
+      {"bind_password_file", path_type(), "/etc/edusync/ldap.secret",
+       "File holding the password of bind_dn (read at each run, never logged)"},
+      {"starttls", boolean_type(), "false", "Upgrade an ldap:// connection with StartTLS; the certificate is verified"},
+      {"ca_file", path_type(), "/etc/ssl/certs/ca-certificates.crt",
+       "CA certificates that verify the server's certificate (StartTLS and ldaps://)"},
+      {"domain_sid", string_type(), "auto",
+       "Samba domain SID (S-1-5-21-...); auto reads it from the sambaDomain entry under base_dn"},
+      {"mail_domain", string_type(), "none", "Domain of the mail attribute (login@domain); none writes no mail"},
+      {"group_style", choice_type({"posix", "groupofnames"}), "posix",
+       "Equipe_ and Matiere_ groups as posixGroup with memberUid, or groupOfNames with member DNs"},
+      {"prefix", string_type(), "none",
+       "SambaEdu class prefix for a cite scolaire (CLG_, LYC_...), put after Classe_, Equipe_...; none for no prefix"},
+      {"password_hash", choice_type({"ssha", "md5"}), "ssha",
+       "Hash of userPassword for new accounts: ssha, or md5 as SambaEdu 3 writes it"},
+      {"timeout", integer_type(1, 3600), "30", "Seconds to wait for the server to connect or answer one operation"},
+  };
+}
+
 Registry& registry() {
   static Registry types = [] {
     Registry builtins;
     builtins.emplace("journal", journal_keys());
+    builtins.emplace("ldap-sambaedu", ldap_sambaedu_keys());
     for (const auto& [type, keys] : builtins) check_table(keys, "connector type " + type);
     return builtins;
   }();

@@ -16,6 +16,7 @@
 #include "diff/diff.hpp"
 #include "inspect/inspection.hpp"
 #include "run/accounts.hpp"
+#include "run/adoption.hpp"
 #include "run/apply.hpp"
 #include "run/gates.hpp"
 #include "run/inbox.hpp"
@@ -156,9 +157,14 @@ void Runner::plan_changes(state::StateStore& store) {
   trace_memory("previous snapshot loaded");
   auto identities = store.load_identities();
   trace_memory("identities loaded");
-  accounts_ =
-      build_desired_state(std::move(assembled_.directory), previous_ ? &*previous_ : nullptr,
-                          std::move(identities), account_settings(config_), today_);
+  auto adoption = adopt_existing_accounts(config_, store, assembled_.directory, identities, today_, report_.warnings);
+  identities.insert(identities.end(), adoption.adopted.begin(), adoption.adopted.end());
+  identities.insert(identities.end(), adoption.reserved.begin(), adoption.reserved.end());
+  accounts_ = build_desired_state(std::move(assembled_.directory), previous_ ? &*previous_ : nullptr,
+                                  std::move(identities), account_settings(config_), today_);
+  // Adopted identities are stored with the snapshot; reserved placeholders never are.
+  accounts_.changed.insert(accounts_.changed.begin(), adoption.adopted.begin(), adoption.adopted.end());
+  std::erase_if(accounts_.changed, [](const state::Identity& i) { return i.key.starts_with("annuaire:"); });
   trace_memory("desired state built");
   for (auto& warning : accounts_.warnings) report_.warnings.push_back(std::move(warning));
   report_.plan = diff::diff(previous_ ? *previous_ : model::Directory{}, accounts_.desired,

@@ -1,0 +1,176 @@
+#include "connectors/ldap_sambaedu/sambaedu_connector.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "connectors/ldap_sambaedu/desired.hpp"
+#include "connectors/ldap_sambaedu/reader.hpp"
+#include "connectors/ldap_sambaedu/reconcile.hpp"
+
+namespace edusync::connectors {
+namespace {
+
+constexpr int kAttempts = 4;  // one connection and three reconnections
+constexpr std::chrono::milliseconds kFirstBackoff{500};
+
+// "none", "auto" and the empty text mean the key is not set (the configuration gives every
+// key a default, see ldap_sambaedu_keys()).
+std::string optional(const Settings& settings, const std::string& key) {
+  const auto value = settings.value(key);
+  return value == "none" || value == "auto" ? std::string() : value;
+}
+
+std::string read_secret(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw std::runtime_error("bind_password_file " + path + " illisible");
+  std::ostringstream content;
+  content << file.rdbuf();
+  std::string secret = content.str();
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+  return secret;
+}
+
+// Renamed structures of the plan: old code -> new code.
+std::map<std::string, std::string> renamed_structures(const plan::Plan& plan) {
+  std::map<std::string, std::string> renamed;
+  for (const auto& item : plan.items) {
+    if (item.op != plan::Op::rename || !plan::is_structure(item.entity)) continue;
+    for (const auto& field : item.fields) {
+      if (field.field == "code") renamed[field.before] = field.after;
+    }
+  }
+  return renamed;
+}
+
+// The plan item a write is about (a login, a group named after a structure), or
+// plan.items.size() when the write repairs drift outside the plan.
+std::size_t item_of(const plan::Plan& plan, const std::string& subject) {
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    if (!plan.items[i].login.empty() && plan.items[i].login == subject) return i;
+  }
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
+    if (plan::is_structure(item.entity) && !item.key.empty() && subject.ends_with(ldap::clean_code(item.key))) return i;
+  }
+  return plan.items.size();
+}
+
+const char* verb(ldap::Operation::Kind kind) {
+  switch (kind) {
+    case ldap::Operation::Kind::add: return "ajout";
+    case ldap::Operation::Kind::modify: return "modification";
+    case ldap::Operation::Kind::rename: return "déplacement";
+    case ldap::Operation::Kind::remove: return "suppression";
+  }
+  return "écriture";
+}
+
+}  // namespace
+
+ldap::ConnectionSettings SambaEduConnector::connection_settings() const {
+  ldap::ConnectionSettings connection;
+  connection.uri = settings_.value("uri");
+  connection.bind_dn = optional(settings_, "bind_dn");
+  if (!connection.bind_dn.empty()) connection.bind_password = read_secret(settings_.value("bind_password_file"));
+  if (connection.bind_dn.empty() && !connection.uri.starts_with("ldapi://")) {
+    throw std::runtime_error("bind_dn manquant : sans bind_dn, seule l'authentification SASL EXTERNAL sur ldapi:// est possible");
+  }
+  connection.starttls = settings_.value("starttls") == "true";
+  connection.ca_file = optional(settings_, "ca_file");
+  const auto timeout = settings_.value("timeout", "30");
+  connection.timeout = std::chrono::seconds(std::stoi(timeout.empty() ? "30" : timeout));
+  return connection;
+}
+
+ldap::Layout SambaEduConnector::layout() const {
+  ldap::Layout layout;
+  layout.base_dn = settings_.value("base_dn");
+  layout.domain_sid = optional(settings_, "domain_sid");
+  layout.mail_domain = optional(settings_, "mail_domain");
+  layout.prefix = optional(settings_, "prefix");
+  layout.group_of_names = settings_.value("group_style") == "groupofnames";
+  layout.hash = settings_.value("password_hash") == "md5" ? ldap::PasswordHash::md5 : ldap::PasswordHash::ssha;
+  if (layout.base_dn.empty()) throw std::runtime_error("base_dn manquant");
+  return layout;
+}
+
+ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
+  ApplyResult result;
+  try {
+    const auto connection = connection_settings();
+    const auto base_layout = layout();
+    auto backoff = kFirstBackoff;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return apply_once(context, connection, base_layout);
+      } catch (const ldap::LdapError& error) {
+        if (!error.connection_lost() || attempt >= kAttempts) throw;
+        std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_RECONNECT : " << error.what() << " ; nouvel essai dans "
+                  << backoff.count() << " ms\n";
+        std::this_thread::sleep_for(backoff);
+        backoff *= 2;
+      }
+    }
+  } catch (const std::exception& error) {
+    result.error = error.what();
+  }
+  return result;
+}
+
+std::vector<ExistingAccount> SambaEduConnector::existing_accounts() {
+  auto layout_now = layout();
+  auto session = ldap::Session::open(connection_settings());
+  std::vector<ExistingAccount> accounts;
+  for (const bool in_trash : {false, true}) {
+    const auto branch = in_trash ? layout_now.trash_dn() : layout_now.people_dn();
+    for (const auto& entry : session.search(branch, ldap::Scope::one_level, "(uid=*)",
+                                            {"uid", "uidNumber", "employeeNumber", "cn"})) {
+      ExistingAccount account;
+      account.login = entry.first("uid");
+      const auto number = entry.first("uidnumber");
+      account.uid_number = number.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(number));
+      account.employee_number = entry.first("employeenumber");
+      account.full_name = entry.first("cn");
+      account.in_trash = in_trash;
+      accounts.push_back(std::move(account));
+    }
+  }
+  return accounts;
+}
+
+ApplyResult SambaEduConnector::apply_once(const ApplyContext& context, const ldap::ConnectionSettings& connection,
+                                          ldap::Layout layout) {
+  auto session = ldap::Session::open(connection);
+  const auto actual = ldap::read_snapshot(session, layout);
+  const auto before = ldap::desired_state(context.before, layout);
+  const auto after = ldap::desired_state(context.after, layout);
+  const auto renamed = renamed_structures(context.plan);
+  const auto work = ldap::reconcile(
+      {layout, before, after, actual, renamed, context.plan.rollover, context.new_passwords, context.today});
+  drift_ = work.drift;
+  notices_ = work.notices;
+  for (const auto& line : drift_) std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_DRIFT : " << line << '\n';
+  for (const auto& line : notices_) std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_NOTICE : " << line << '\n';
+  ApplyResult result;
+  for (const auto& [subject, why] : work.refused) result.failures.push_back({item_of(context.plan, subject), why});
+  for (const auto& phase : work.phases) {
+    std::vector<ldap::Operation> operations;
+    operations.reserve(phase.size());
+    for (const auto& step : phase) operations.push_back(step.operation);
+    const auto outcomes = session.run(operations);
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      if (outcomes[i].ok()) {
+        ++result.applied;
+        continue;
+      }
+      result.failures.push_back({item_of(context.plan, phase[i].subject),
+                                 phase[i].operation.dn + " : " + verb(phase[i].operation.kind) +
+                                     " refusé(e) par l'annuaire : " + outcomes[i].message});
+    }
+  }
+  return result;
+}
+
+}  // namespace edusync::connectors

@@ -1,0 +1,43 @@
+#pragma once
+// `type: ldap-sambaedu`: the accounts and groups of a SambaEdu 3 OpenLDAP directory
+// (FORMATS-OUTPUT.md §1). Every apply reads the managed subtree first and writes only what
+// differs from the desired state (reconcile.hpp), so a run interrupted half-way converges on the
+// next one and hand-made drift is repaired and reported. An entry the server refuses is
+// reported with the server's words and skipped; the connector is then not acknowledged.
+// A lost connection is retried with exponential backoff, re-reading the directory each time.
+#include <string>
+#include <vector>
+
+#include "connectors/connector.hpp"
+#include "connectors/ldap_sambaedu/layout.hpp"
+#include "connectors/ldap_sambaedu/session.hpp"
+
+namespace edusync::connectors {
+
+class SambaEduConnector final : public Connector {
+ public:
+  explicit SambaEduConnector(Settings settings) : settings_(std::move(settings)) {}
+  const Settings& settings() const override { return settings_; }
+  Capabilities capabilities() const override { return {true, true, true}; }
+  ApplyResult apply(const ApplyContext& context) override;
+  // Every account of ou=People and ou=Trash (uid, uidNumber, employeeNumber, cn).
+  std::vector<ExistingAccount> existing_accounts() override;
+
+  // What the last apply found changed by hand (and repaired), and its notices for the
+  // operator (accounts only in the directory, accounts recreated without a password). Also
+  // written to stderr, one line each, with the codes LDAP_DRIFT and LDAP_NOTICE.
+  const std::vector<std::string>& drift() const { return drift_; }
+  const std::vector<std::string>& notices() const { return notices_; }
+
+ private:
+  ApplyResult apply_once(const ApplyContext& context, const ldap::ConnectionSettings& connection,
+                         ldap::Layout layout);
+  ldap::ConnectionSettings connection_settings() const;
+  ldap::Layout layout() const;
+
+  Settings settings_;
+  std::vector<std::string> drift_;
+  std::vector<std::string> notices_;
+};
+
+}  // namespace edusync::connectors

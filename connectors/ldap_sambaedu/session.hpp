@@ -1,0 +1,104 @@
+#pragma once
+// One connection to an LDAP server through libldap (OpenLDAP 2.5), done as STYLE.md lesson 7
+// asks: every handle owned by RAII, network and operation timeouts, StartTLS or ldaps:// with
+// certificate verification, paged searches, write operations pipelined (many in flight on the
+// one connection), values passed as berval (binary-safe). Errors are LdapError exceptions
+// that say whether the connection is gone (retry after reconnecting) or the server refused.
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct ldap;  // LDAP from <ldap.h>, kept out of the header
+
+namespace edusync::connectors::ldap {
+
+using Values = std::vector<std::string>;
+
+// An entry as read: attribute names lower-cased (the server may return any case).
+struct Entry {
+  std::string dn;
+  std::map<std::string, Values> attributes;
+  const Values& values(const std::string& lower_name) const;
+  std::string first(const std::string& lower_name) const;  // empty when absent
+};
+
+struct ConnectionSettings {
+  std::string uri;            // ldap://, ldaps:// or ldapi://
+  std::string bind_dn;        // empty: SASL EXTERNAL (ldapi:// peer credentials)
+  std::string bind_password;  // secret: never logged
+  bool starttls = false;
+  std::string ca_file;        // CA bundle for the server certificate; empty: system default
+  std::chrono::seconds timeout{30};  // connection and per-operation timeout
+};
+
+class LdapError : public std::runtime_error {
+ public:
+  LdapError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }
+  // Server down, timeout, connection reset: reconnect and try again later.
+  bool connection_lost() const;
+
+ private:
+  int code_;
+};
+
+struct Modification {
+  enum class Op { add, remove, replace };
+  Op op = Op::replace;
+  std::string attribute;
+  Values values;  // remove with no value removes the attribute
+};
+
+struct Operation {
+  enum class Kind { add, modify, rename, remove };
+  Kind kind = Kind::modify;
+  std::string dn;
+  std::vector<Modification> modifications;  // add: every attribute of the entry
+  std::string new_rdn;                      // rename
+  std::string new_superior;                 // rename: empty to stay under the same parent
+};
+
+struct Outcome {
+  int code = 0;  // LDAP result code, 0 = success
+  std::string message;  // the server's words (error name and diagnostic)
+  bool ok() const { return code == 0; }
+};
+
+enum class Scope { base, one_level, subtree };
+
+class Session {
+ public:
+  // Connects, negotiates TLS as configured, binds. Throws LdapError (invalid credentials,
+  // server unreachable, certificate refused...).
+  static Session open(const ConnectionSettings& settings);
+
+  // Every entry matching, read by pages of `page_size` (RFC 2696). A missing base gives none.
+  std::vector<Entry> search(const std::string& base, Scope scope, const std::string& filter,
+                            const std::vector<std::string>& attributes, int page_size = 500);
+
+  // Sends the operations with up to `window` in flight and returns one outcome per operation,
+  // in order. Operations given together must not depend on each other. Throws LdapError when
+  // the connection is lost (outcomes of the operations already answered are then unknown to
+  // the caller, who must re-read the directory).
+  std::vector<Outcome> run(const std::vector<Operation>& operations, std::size_t window = 64);
+
+ private:
+  struct Closer {
+    void operator()(::ldap* handle) const;
+  };
+  explicit Session(std::unique_ptr<::ldap, Closer> handle, std::chrono::seconds timeout)
+      : handle_(std::move(handle)), timeout_(timeout) {}
+  int send(const Operation& operation);
+  std::unique_ptr<::ldap, Closer> handle_;
+  std::chrono::seconds timeout_;
+};
+
+// Test-only fault injection: when set, called after each answered write with the number of
+// writes answered so far in this process (a test kills slapd from it). Never set in production.
+std::function<void(std::size_t)>& after_write_hook();
+
+}  // namespace edusync::connectors::ldap

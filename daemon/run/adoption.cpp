@@ -1,0 +1,165 @@
+#include "run/adoption.hpp"
+
+#include <map>
+#include <set>
+#include <variant>
+
+#include "connectors/registry.hpp"
+#include "identity/ascii_fold.hpp"
+
+namespace edusync::run {
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// "01201", "1201" -> "1201"; "P4101" -> "p4101".
+std::string employee_key(const std::string& number) {
+  return lower(number.substr(std::min(number.find_first_not_of('0'), number.size())));
+}
+
+connectors::Settings settings_of(const config::ConnectorConfig& connector) {
+  connectors::Settings settings{connector.name, connector.type, {}};
+  for (const auto& [key, value] : connector.keys) {
+    settings.values[key] = std::visit(
+        [](const auto& v) -> std::string {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::string>) return v;
+          else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
+          else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>) return std::to_string(v);
+          else return {};
+        },
+        value);
+  }
+  return settings;
+}
+
+class Matcher {
+ public:
+  explicit Matcher(const std::vector<connectors::ExistingAccount>& accounts) {
+    for (const bool trash : {false, true}) {
+      for (const auto& account : accounts) {
+        if (account.in_trash != trash || account.login.empty() || account.uid_number == 0) continue;
+        if (!account.employee_number.empty()) {
+          by_number_.emplace(employee_key(account.employee_number), &account);
+        } else if (!trash) {
+          by_name_[lower(account.full_name)].push_back(&account);
+          by_folded_name_[identity::fold_to_ascii(account.full_name)].push_back(&account);
+        }
+      }
+    }
+  }
+
+  const connectors::ExistingAccount* find(const std::string& employee_number, const std::string& full_name) const {
+    if (!employee_number.empty()) {
+      const auto found = by_number_.find(employee_key(employee_number));
+      if (found != by_number_.end()) return found->second;
+    }
+    if (const auto* hit = unique(by_name_, lower(full_name))) return hit;
+    return unique(by_folded_name_, identity::fold_to_ascii(full_name));
+  }
+
+ private:
+  using Index = std::map<std::string, std::vector<const connectors::ExistingAccount*>>;
+  static const connectors::ExistingAccount* unique(const Index& index, const std::string& key) {
+    const auto found = index.find(key);
+    return found != index.end() && found->second.size() == 1 ? found->second.front() : nullptr;
+  }
+  std::map<std::string, const connectors::ExistingAccount*> by_number_;  // first seen wins: People
+  Index by_name_;
+  Index by_folded_name_;
+};
+
+class Adopter {
+ public:
+  Adopter(const std::vector<state::Identity>& known, const std::string& today) : today_(today) {
+    for (const auto& identity : known) {
+      keys_.insert(identity.key);
+      if (!identity.login.empty()) logins_.insert(identity.login);
+      if (identity.uid_number != 0) numbers_.insert(identity.uid_number);
+    }
+  }
+
+  // Placeholders for the accounts nobody known or adopted holds (see Adoption::reserved).
+  void reserve(const std::string& connector, const std::vector<connectors::ExistingAccount>& accounts) {
+    for (const auto& account : accounts) {
+      if (account.login.empty() || logins_.contains(account.login)) continue;
+      if (account.uid_number != 0 && numbers_.contains(account.uid_number)) continue;
+      logins_.insert(account.login);
+      if (account.uid_number != 0) numbers_.insert(account.uid_number);
+      state::Identity placeholder;
+      placeholder.key = "annuaire:" + connector + ":" + account.login;
+      placeholder.kind = state::PersonKind::staff;
+      placeholder.login = account.login;
+      placeholder.uid_number = account.uid_number;
+      placeholder.created = today_;
+      placeholder.removed = today_;  // held, never departed, never a person of the plan
+      reserved.push_back(std::move(placeholder));
+    }
+  }
+
+  void adopt(const std::vector<connectors::ExistingAccount>& accounts, const model::Directory& current) {
+    const Matcher matcher(accounts);
+    for (const auto& p : current.pupils) {
+      const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty() ? std::string(5 - p.elenoet.size(), '0') + p.elenoet : p.elenoet;
+      take(matcher.find(padded, p.given_name + " " + p.surname), p.key, state::PersonKind::pupil);
+    }
+    for (const auto& s : current.staff) {
+      take(matcher.find(s.sts_id.empty() ? "" : "P" + s.sts_id, s.given_name + " " + s.surname), s.key,
+           state::PersonKind::staff);
+    }
+  }
+
+  std::vector<state::Identity> adopted;
+  std::vector<state::Identity> reserved;
+
+ private:
+  void take(const connectors::ExistingAccount* account, const std::string& key, state::PersonKind kind) {
+    if (account == nullptr || keys_.contains(key) || logins_.contains(account->login) ||
+        numbers_.contains(account->uid_number)) {
+      return;
+    }
+    keys_.insert(key);
+    logins_.insert(account->login);
+    numbers_.insert(account->uid_number);
+    state::Identity identity;
+    identity.key = key;
+    identity.kind = kind;
+    identity.login = account->login;
+    identity.uid_number = account->uid_number;
+    identity.created = today_;
+    adopted.push_back(std::move(identity));
+  }
+
+  std::string today_;
+  std::set<std::string> keys_;
+  std::set<std::string> logins_;
+  std::set<std::uint32_t> numbers_;
+};
+
+}  // namespace
+
+Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store, const model::Directory& current,
+                                 const std::vector<state::Identity>& known, const std::string& today,
+                                 std::vector<model::Warning>& warnings) {
+  Adopter adopter(known, today);
+  for (const auto& connector : config.connectors) {
+    try {
+      auto target = connectors::builtin_registry().create(settings_of(connector));
+      const auto accounts = target->existing_accounts();
+      if (!store.acknowledged(connector.name)) adopter.adopt(accounts, current);  // first time only
+      adopter.reserve(connector.name, accounts);
+    } catch (const std::exception& error) {
+      warnings.push_back({"ADOPTION_UNAVAILABLE",
+                          "comptes existants de « " + connector.name + " » illisibles, aucun n'est repris : " +
+                              error.what(),
+                          {},
+                          {}});
+    }
+  }
+  return {std::move(adopter.adopted), std::move(adopter.reserved)};
+}
+
+}  // namespace edusync::run

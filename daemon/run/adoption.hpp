@@ -1,0 +1,35 @@
+#pragma once
+// Adoption of the accounts a target held before edusync (issue #4, SambaEdu 3 servers filled by
+// SE3's own import). On a run where a connector has never been acknowledged, the persons with
+// no stored identity who match one of its existing accounts take that account's login and uid
+// number instead of new ones, so that nothing is created twice. Matching follows SE3's import
+// (FORMATS-OUTPUT.md §1.7): the employeeNumber first (pupils: ELENOET as exported, zero-padded
+// or not; staff: P<STS id>), accounts of People before those of the Trash; then, among accounts
+// without employeeNumber, the exact cn "Prénom Nom" (ignoring case, then accents), when exactly
+// one account matches. Accounts found only in the target are never touched (the connector
+// reports them); on every run their logins and uid numbers are held (`reserved`) so that the
+// identity stage never gives them to a new person.
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "model/directory.hpp"
+#include "model/warning.hpp"
+#include "state/state_store.hpp"
+
+namespace edusync::run {
+
+struct Adoption {
+  std::vector<state::Identity> adopted;   // to store: persons who take an existing account
+  std::vector<state::Identity> reserved;  // transient placeholders ("annuaire:<connector>:<login>",
+                                          // removed today): hold a login and a number, never stored
+};
+
+// What to add to `known` before the identity stage. A target that cannot be read adds a
+// warning (ADOPTION_UNAVAILABLE) and nothing else; its apply reports the failure.
+Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store,
+                                                     const model::Directory& current,
+                                                     const std::vector<state::Identity>& known, const std::string& today,
+                                                     std::vector<model::Warning>& warnings);
+
+}  // namespace edusync::run

@@ -1,0 +1,408 @@
+// The SambaEdu LDAP target against a real slapd (tests/support/slapd_fixture.hpp): `edusync
+// run` in process on the hand-written exports, then the directory read back and checked the
+// way an ldapsearch would show it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "config/config.hpp"
+#include "connectors/ldap_sambaedu/hashes.hpp"
+#include "connectors/ldap_sambaedu/sambaedu_connector.hpp"
+#include "connectors/ldap_sambaedu/session.hpp"
+#include "run/runner.hpp"
+#include "state/state_store.hpp"
+#include "support/slapd_fixture.hpp"
+#include "support/test_support.hpp"
+
+namespace edusync {
+namespace {
+
+using connectors::ldap::Entry;
+using connectors::ldap::Scope;
+using test::Slapd;
+
+std::string handmade(const std::string& name) {
+  return test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name);
+}
+
+void replace(std::string& text, const std::string& from, const std::string& to) {
+  const auto at = text.find(test::to_latin9(from));
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, test::to_latin9(from).size(), test::to_latin9(to));
+}
+
+std::set<std::string> as_set(const connectors::ldap::Values& values) { return {values.begin(), values.end()}; }
+
+class LdapSambaEdu : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { slapd_ = std::make_unique<Slapd>(); }
+  static void TearDownTestSuite() { slapd_.reset(); }
+
+  void SetUp() override {
+    if (slapd_->pid() <= 0) slapd_->start();
+    slapd_->wipe();
+    eleves_ = handmade("eleves.xml");
+    responsables_ = handmade("responsables.xml");
+    sts_ = handmade("sts.xml");
+    password_file_ = slapd_->password_file();
+  }
+  void TearDown() override { connectors::ldap::after_write_hook() = nullptr; }
+
+  std::string config_text() const {
+    return "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
+           "\ninbox: " + (dir_.path() / "inbox").string() +
+           "\nsafety: {max_departure_ratio: 0.5, grace_days: 30}\nconnectors:\n"
+           "  - {name: sambaedu, type: ldap-sambaedu, uri: \"" + slapd_->uri() + "\", base_dn: \"" + Slapd::kBase +
+           "\", bind_dn: \"" + Slapd::kAdmin + "\", bind_password_file: " + password_file_ +
+           ", mail_domain: clg-test.ac-caen.fr, timeout: 10}\n";
+  }
+
+  run::RunOutcome run(const std::string& today) {
+    std::filesystem::remove_all(dir_.path() / "inbox");
+    dir_.write("inbox/ElevesSansAdresses.xml", eleves_);
+    dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
+    dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
+    auto loaded = config::load_config_from_string(config_text(), "edusync.yaml");
+    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty() ? "" : config::format_problem(loaded.problems[0]));
+    run::RunOptions options;
+    options.today = today;
+    options.settle_time = std::chrono::milliseconds(0);
+    return run::run_sync(*loaded.config, options);
+  }
+
+  static connectors::ldap::Session admin() {
+    return connectors::ldap::Session::open({slapd_->uri(), Slapd::kAdmin, Slapd::kPassword, false, "", std::chrono::seconds(10)});
+  }
+
+  static std::map<std::string, Entry> branch(const std::string& ou, const std::string& key) {
+    std::map<std::string, Entry> entries;
+    for (auto& entry : admin().search("ou=" + ou + "," + Slapd::kBase, Scope::one_level, "(objectClass=*)", {"*"})) {
+      entries[entry.first(key)] = entry;
+    }
+    return entries;
+  }
+  static std::map<std::string, Entry> people() { return branch("People", "uid"); }
+  static std::map<std::string, Entry> trash() { return branch("Trash", "uid"); }
+  static std::map<std::string, Entry> groups() { return branch("Groups", "cn"); }
+
+  std::string login_of(const std::string& key) {
+    state::StateStore store((dir_.path() / "state").string());
+    for (const auto& identity : store.load_identities()) {
+      if (identity.key == key) return identity.login;
+    }
+    return {};
+  }
+
+  static std::unique_ptr<Slapd> slapd_;
+  test::TempDir dir_;
+  std::string eleves_, responsables_, sts_, password_file_;
+};
+
+std::unique_ptr<Slapd> LdapSambaEdu::slapd_;
+
+TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0) << first.report.connectors.at(0).error;
+  ASSERT_EQ(first.report.connectors.at(0).status, "ok");
+  const auto users = people();
+  EXPECT_EQ(users.size(), 9u);  // 5 pupils, 4 staff, no guardian
+  const auto login = login_of("123456789AB");
+  ASSERT_TRUE(users.contains(login));
+  const Entry& pupil = users.at(login);
+  EXPECT_EQ(as_set(pupil.values("objectclass")),
+            (std::set<std::string>{"top", "posixAccount", "shadowAccount", "person", "inetOrgPerson", "sambaSamAccount"}));
+  EXPECT_EQ(pupil.first("givenname"), "Lætitia");
+  EXPECT_EQ(pupil.first("employeenumber"), "01201");
+  EXPECT_EQ(pupil.first("mail"), login + "@clg-test.ac-caen.fr");
+  EXPECT_EQ(pupil.first("homedirectory"), "/home/" + login);
+  EXPECT_EQ(pupil.first("loginshell"), "/bin/bash");
+  EXPECT_EQ(pupil.first("gidnumber"), "5005");
+  EXPECT_EQ(pupil.first("sambaacctflags"), "[U          ]");
+  EXPECT_EQ(pupil.first("sambaprimarygroupsid"), std::string(Slapd::kDomainSid) + "-513");
+  const auto uid = std::stoul(pupil.first("uidnumber"));
+  EXPECT_EQ(pupil.first("sambasid"), std::string(Slapd::kDomainSid) + "-" + std::to_string(2 * uid + 1000));
+  EXPECT_EQ(pupil.first("gecos").substr(0, 8), "Laetitia");
+  EXPECT_NE(pupil.first("gecos").find(",F,N"), std::string::npos) << pupil.first("gecos");
+  EXPECT_EQ(pupil.first("userpassword").rfind("{SSHA}", 0), 0u);
+  EXPECT_EQ(pupil.first("sambantpassword").size(), 32u);
+  EXPECT_EQ(pupil.first("shadowlastchange"), "20412");  // 2025-11-20 in days since 1970
+  const auto teacher = std::find_if(users.begin(), users.end(), [](const auto& u) { return u.second.first("employeenumber") == "P4101"; });
+  ASSERT_NE(teacher, users.end());
+  EXPECT_EQ(teacher->second.first("sn"), "LE GOFF");
+
+  const auto all = groups();
+  for (const char* cn : {"Eleves", "Profs", "Administratifs", "Classe_6_A", "Classe_6_B", "Equipe_6_A", "Matiere_AGL1",
+                         "Cours_AGL1_6_A", "Cours_6LAT", "Groupe_Professeurs_Principaux"}) {
+    EXPECT_TRUE(all.contains(cn)) << cn;
+  }
+  EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
+  EXPECT_EQ(all.at("Eleves").first("gidnumber"), "5001");
+  const Entry& classe = all.at("Classe_6_A");
+  EXPECT_TRUE(as_set(classe.values("memberuid")).contains(login));
+  const auto gid = std::stoul(classe.first("gidnumber"));
+  EXPECT_GE(gid, 2000u);
+  EXPECT_LE(gid, 4999u);
+  EXPECT_EQ(classe.first("sambagrouptype"), "2");
+  EXPECT_EQ(classe.first("description"), "6 A");
+  EXPECT_EQ(classe.first("sambasid").rfind(std::string(Slapd::kDomainSid) + "-", 0), 0u);
+  EXPECT_GE(std::stoul(all.at("Cours_6LAT").first("gidnumber")), 10000u);
+  EXPECT_TRUE(as_set(all.at("Cours_6LAT").values("memberuid")).contains(login));
+  EXPECT_TRUE(as_set(all.at("Groupe_Professeurs_Principaux").values("memberuid")).contains(teacher->first));
+  std::set<std::string> sids;
+  for (const auto& [cn, group] : all) EXPECT_TRUE(sids.insert(group.first("sambasid")).second) << cn;
+  for (const auto& [uid_, user] : users) EXPECT_TRUE(sids.insert(user.first("sambasid")).second) << uid_;
+}
+
+TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  const auto before = groups();
+  const auto laetitia = login_of("123456789AB");
+  const auto leaver = login_of("eleve:0100003");
+  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  replace(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>", "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
+  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  replace(eleves_, "    </ELEVES>", R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
+        <NOM_DE_FAMILLE>NOUVEAU</NOM_DE_FAMILLE><PRENOM>Adèle</PRENOM><DATE_NAISS>08/08/2012</DATE_NAISS><CODE_SEXE>2</CODE_SEXE></ELEVE>
+    </ELEVES>)");
+  replace(eleves_, "    </STRUCTURES>", R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
+    </STRUCTURES>)");
+  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
+  const auto second = run("2025-11-27");
+  ASSERT_EQ(second.exit_code, 0) << second.report.connectors.at(0).error;
+  const auto users = people();
+  const auto all = groups();
+  const auto arrival = login_of("823456789KL");
+  ASSERT_TRUE(users.contains(arrival));
+  EXPECT_EQ(users.at(arrival).first("employeenumber"), "01208");
+  EXPECT_TRUE(as_set(all.at("Classe_6_A").values("memberuid")).contains(arrival));
+  // Departure: disabled, out of its class, still an Eleves member, not moved.
+  EXPECT_EQ(users.at(leaver).first("sambaacctflags"), "[UD         ]");
+  EXPECT_FALSE(as_set(all.at("Classe_6_B").values("memberuid")).contains(leaver));
+  EXPECT_TRUE(as_set(all.at("Eleves").values("memberuid")).contains(leaver));
+  // Class change and corrected first name: same entry, same login.
+  EXPECT_EQ(users.at(laetitia).first("givenname"), "Laetitia");
+  EXPECT_TRUE(as_set(all.at("Classe_6_B").values("memberuid")).contains(laetitia));
+  EXPECT_FALSE(as_set(all.at("Classe_6_A").values("memberuid")).contains(laetitia));
+  // Rename: a modrdn keeping gidNumber and SID.
+  EXPECT_FALSE(all.contains("Cours_6LAT"));
+  ASSERT_TRUE(all.contains("Cours_6LATIN"));
+  EXPECT_EQ(all.at("Cours_6LATIN").first("gidnumber"), before.at("Cours_6LAT").first("gidnumber"));
+  EXPECT_EQ(all.at("Cours_6LATIN").first("sambasid"), before.at("Cours_6LAT").first("sambasid"));
+  EXPECT_EQ(all.at("Cours_6LATIN").first("displayname"), "Cours_6LATIN");
+  EXPECT_TRUE(as_set(all.at("Cours_6LATIN").values("memberuid")).contains(laetitia));
+}
+
+TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  const auto leaver = login_of("eleve:0100003");
+  const auto uid_number = people().at(leaver).first("uidnumber");
+  const std::string full = eleves_;
+  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  const std::string without = eleves_;
+  ASSERT_EQ(run("2025-11-21").exit_code, 0);
+  EXPECT_EQ(people().at(leaver).first("sambaacctflags"), "[UD         ]");
+  eleves_ = full;
+  ASSERT_EQ(run("2025-12-01").exit_code, 0);
+  EXPECT_EQ(people().at(leaver).first("sambaacctflags"), "[U          ]");
+  EXPECT_TRUE(as_set(groups().at("Classe_6_B").values("memberuid")).contains(leaver));
+  eleves_ = without;
+  ASSERT_EQ(run("2025-12-02").exit_code, 0);
+  const auto removed = run("2026-01-01");
+  ASSERT_EQ(removed.exit_code, 0) << removed.report.connectors.at(0).error;
+  EXPECT_FALSE(people().contains(leaver));
+  const auto bin = trash();
+  ASSERT_TRUE(bin.contains(leaver));  // moved, never deleted
+  EXPECT_EQ(bin.at(leaver).first("uidnumber"), uid_number);
+  EXPECT_EQ(bin.at(leaver).first("sambaacctflags"), "[UD         ]");
+  EXPECT_EQ(bin.at(leaver).first("employeenumber"), "01203");
+}
+
+TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  const auto laetitia = login_of("123456789AB");
+  for (auto* text : {&eleves_, &responsables_}) {
+    replace(*text, "<ANNEE_SCOLAIRE>2025", "<ANNEE_SCOLAIRE>2026");
+    replace(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
+  }
+  replace(sts_, "ANNEE=\"2025\"", "ANNEE=\"2026\"");
+  // This year's 6LAT group is called 6LAT1: last year's is removed, not renamed.
+  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LAT1</CODE_STRUCTURE>");
+  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LAT1\">");
+  const auto rollover = run("2026-09-04");
+  ASSERT_EQ(rollover.exit_code, 0) << rollover.report.connectors.at(0).error;
+  ASSERT_TRUE(rollover.report.plan.rollover);
+  const auto all = groups();
+  EXPECT_FALSE(all.contains("Cours_6LAT"));
+  ASSERT_TRUE(all.contains("Cours_6LAT1"));
+  EXPECT_TRUE(as_set(all.at("Classe_6_A").values("memberuid")).contains(laetitia));
+  EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
+  EXPECT_TRUE(people().contains(laetitia));  // accounts are kept
+}
+
+TEST_F(LdapSambaEdu, WrongBindPasswordAppliesNothing) {
+  password_file_ = dir_.write("wrong.secret", "not-the-password\n");
+  const auto outcome = run("2025-11-20");
+  EXPECT_EQ(outcome.exit_code, 4);
+  EXPECT_EQ(outcome.report.status, "partial");
+  const auto& connector = outcome.report.connectors.at(0);
+  EXPECT_EQ(connector.status, "failed");
+  EXPECT_NE(connector.error.find("authentification refusée"), std::string::npos) << connector.error;
+  EXPECT_NE(connector.error.find("Invalid credentials"), std::string::npos) << connector.error;
+  EXPECT_EQ(connector.error.find("not-the-password"), std::string::npos);
+  EXPECT_TRUE(people().empty());
+}
+
+TEST_F(LdapSambaEdu, RefusedEntryIsReportedSkippedAndFixedLater) {
+  // A hand-made entry in the way of Classe_6_A: the server refuses to turn it into a posixGroup.
+  ASSERT_EQ(slapd_->load(std::string("dn: ou=Groups,") + Slapd::kBase + "\nobjectClass: organizationalUnit\nou: Groups\n\n" +
+                         "dn: cn=Classe_6_A,ou=Groups," + Slapd::kBase + "\nobjectClass: organizationalRole\ncn: Classe_6_A\n\n"),
+            0);
+  const auto refused = run("2025-11-20");
+  EXPECT_EQ(refused.exit_code, 4);
+  const auto& connector = refused.report.connectors.at(0);
+  EXPECT_EQ(connector.status, "failed");
+  ASSERT_EQ(connector.failures.size(), 1u) << connector.error;
+  EXPECT_NE(connector.failures[0].find("cn=Classe_6_A"), std::string::npos) << connector.failures[0];
+  EXPECT_NE(connector.failures[0].find("refusé"), std::string::npos) << connector.failures[0];
+  EXPECT_EQ(people().size(), 9u);  // the rest went on
+  EXPECT_TRUE(groups().contains("Classe_6_B"));
+  // Fixed by hand: the next run (same exports, connector not acknowledged) converges.
+  std::string out;
+  ASSERT_EQ(slapd_->modify(std::string("dn: cn=Classe_6_A,ou=Groups,") + Slapd::kBase + "\nchangetype: delete\n", &out), 0) << out;
+  const auto fixed = run("2025-11-20");
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.report.connectors.at(0).error;
+  EXPECT_TRUE(as_set(groups().at("Classe_6_A").values("memberuid")).contains(login_of("123456789AB")));
+}
+
+TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
+  connectors::ldap::after_write_hook() = [first = std::optional<std::size_t>()](std::size_t answered) mutable {
+    if (!first) first = answered;
+    if (answered == *first + 10) slapd_->kill(SIGKILL);
+  };
+  const auto cut = run("2025-11-20");
+  connectors::ldap::after_write_hook() = nullptr;
+  EXPECT_EQ(cut.exit_code, 4);
+  EXPECT_EQ(cut.report.status, "partial");
+  EXPECT_EQ(cut.report.connectors.at(0).status, "failed");
+  EXPECT_FALSE(cut.report.connectors.at(0).error.empty());
+  slapd_->start();
+  const auto partial = people().size();
+  EXPECT_LT(partial, 9u);
+  const auto next = run("2025-11-21");
+  ASSERT_EQ(next.exit_code, 0) << next.report.connectors.at(0).error;
+  const auto users = people();
+  EXPECT_EQ(users.size(), 9u);
+  for (const auto& [login, user] : users) EXPECT_EQ(user.values("uidnumber").size(), 1u);
+  const auto all = groups();
+  EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
+  EXPECT_TRUE(as_set(all.at("Classe_6_A").values("memberuid")).contains(login_of("123456789AB")));
+  // Accounts created before the cut kept their passwords; none was created twice.
+  for (const auto& [login, user] : users) EXPECT_FALSE(user.first("sambantpassword").empty()) << login;
+}
+
+TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  const auto laetitia = login_of("123456789AB");
+  const auto other = login_of("eleve:0100003");
+  std::string out;
+  const std::string base = Slapd::kBase;
+  ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + base + "\nchangetype: modify\nreplace: sn\nsn: Piratée\n\n" +
+                               "dn: cn=Classe_6_A,ou=Groups," + base + "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + laetitia + "\n\n" +
+                               "dn: cn=Equipe_6_A,ou=Groups," + base + "\nchangetype: delete\n\n" +
+                               "dn: uid=" + other + ",ou=People," + base + "\nchangetype: delete\n",
+                           &out),
+            0) << out;
+  // A resynchronisation: the acknowledged state applied again, with an empty plan.
+  state::StateStore store((dir_.path() / "state").string());
+  const auto snapshot = store.load_snapshot(*store.acknowledged("sambaedu"));
+  connectors::Settings settings{"sambaedu", "ldap-sambaedu", {}};
+  settings.values = {{"uri", slapd_->uri()}, {"base_dn", base}, {"bind_dn", Slapd::kAdmin},
+                     {"bind_password_file", password_file_}, {"mail_domain", "clg-test.ac-caen.fr"}};
+  connectors::SambaEduConnector connector(settings);
+  const plan::Plan empty;
+  const std::map<std::string, std::string> no_passwords;
+  const auto result = connector.apply({empty, snapshot, snapshot, no_passwords, "resync", "2025-11-21"});
+  ASSERT_TRUE(result.complete()) << result.error;
+  std::string drift;
+  for (const auto& line : connector.drift()) drift += line + "\n";
+  EXPECT_NE(drift.find("uid=" + laetitia + " : sn"), std::string::npos) << drift;
+  EXPECT_NE(drift.find("cn=Classe_6_A : membres"), std::string::npos) << drift;
+  EXPECT_NE(drift.find("cn=Equipe_6_A supprimé"), std::string::npos) << drift;
+  EXPECT_NE(drift.find("uid=" + other + " supprimé"), std::string::npos) << drift;
+  const auto users = people();
+  EXPECT_EQ(users.at(laetitia).first("sn"), "CŒURDEVEY");
+  EXPECT_TRUE(users.contains(other));
+  const auto all = groups();
+  EXPECT_TRUE(as_set(all.at("Classe_6_A").values("memberuid")).contains(laetitia));
+  EXPECT_TRUE(all.contains("Equipe_6_A"));
+  // Nothing left to repair: a second pass writes nothing.
+  const auto again = connector.apply({empty, snapshot, snapshot, no_passwords, "resync", "2025-11-21"});
+  EXPECT_EQ(again.applied, 0u);
+  EXPECT_TRUE(connector.drift().empty());
+}
+
+}  // namespace
+}  // namespace edusync
+
+namespace edusync {
+namespace {
+
+TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
+  std::string out;
+  ASSERT_EQ(slapd_->load(test::read_file(std::string(EDUSYNC_TEST_DATA) + "/ldap/se3_adoption.ldif"), &out), 0) << out;
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0) << first.report.connectors.at(0).error
+                                << (first.report.connectors.at(0).failures.empty() ? "" : first.report.connectors.at(0).failures[0]);
+  // Matched by employeeNumber (padded or not, People or Trash), then by cn: their logins kept.
+  EXPECT_EQ(login_of("123456789AB"), "lcoeurdevey");
+  EXPECT_EQ(login_of("sts:4101"), "legoffm");
+  EXPECT_EQ(login_of("eleve:0100003"), "zdelafontaine");
+  const auto users = people();
+  std::map<std::string, int> by_number;
+  for (const auto& [login, user] : users) ++by_number[user.first("employeenumber")];
+  for (const auto& [number, count] : by_number) EXPECT_TRUE(number.empty() || count == 1) << number;  // nothing twice
+  const Entry& laetitia = users.at("lcoeurdevey");
+  EXPECT_EQ(laetitia.first("uidnumber"), "1500");
+  EXPECT_EQ(laetitia.first("employeenumber"), "01201");
+  EXPECT_EQ(laetitia.first("sambaacctflags"), "[U          ]");  // SE3's TABs corrected
+  EXPECT_EQ(laetitia.first("userpassword"), "{MD5}23U/4Xe2YgyzzQP9fY+33g==");  // the user's password kept
+  EXPECT_EQ(laetitia.first("sambasid"), std::string(Slapd::kDomainSid) + "-4000");
+  EXPECT_EQ(users.at("legoffm").first("uidnumber"), "1600");
+  // Found by cn among accounts without employeeNumber, which is then written.
+  ASSERT_TRUE(users.contains("jbmartin"));
+  EXPECT_EQ(users.at("jbmartin").first("employeenumber"), "01202");
+  EXPECT_EQ(users.at("jbmartin").first("uidnumber"), "1601");
+  ASSERT_TRUE(users.contains("ndoublon"));
+  EXPECT_EQ(users.at("ndoublon").first("uidnumber"), "1603");
+  // Back from the Trash with the same uid and numbers.
+  EXPECT_TRUE(trash().empty());
+  ASSERT_TRUE(users.contains("zdelafontaine"));
+  EXPECT_EQ(users.at("zdelafontaine").first("uidnumber"), "1602");
+  EXPECT_EQ(users.at("zdelafontaine").first("sambaacctflags"), "[U          ]");
+  // Hand-made accounts untouched, their numbers not given to anyone else.
+  EXPECT_EQ(users.at("technicien").first("uidnumber"), "1001");
+  EXPECT_EQ(users.at("technicien").first("cn"), "Technicien Reseau");
+  EXPECT_TRUE(users.contains("admin"));
+  for (const auto& [login, user] : users) {
+    if (login != "technicien") {
+      EXPECT_NE(user.first("uidnumber"), "1001") << login;
+    }
+  }
+  EXPECT_EQ(users.size(), 11u);  // 9 people of the exports + admin + technicien
+  // Existing groups kept their numbers and SIDs; members follow the exports.
+  const auto all = groups();
+  EXPECT_EQ(all.at("Classe_6_A").first("gidnumber"), "2000");
+  EXPECT_EQ(all.at("Classe_6_A").first("sambasid"), std::string(Slapd::kDomainSid) + "-1005");
+  const auto members = as_set(all.at("Classe_6_A").values("memberuid"));
+  EXPECT_TRUE(members.contains("lcoeurdevey"));
+  EXPECT_FALSE(members.contains("ancien"));
+  EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
+}
+
+}  // namespace
+}  // namespace edusync
