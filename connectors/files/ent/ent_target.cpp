@@ -102,7 +102,6 @@ CsvFile teachers_file(const SchoolView& v, std::vector<model::Warning>& warnings
 
 CsvFile personnel_file(const SchoolView& v, std::vector<model::Warning>& warnings) {
   CsvFile file{header_of({"Id", "Civilité", "Nom", "Prénom", "Date de naissance", "Fonction"}, {}), {}};
-  file.header.pop_back();  // header_of pads one repeated column; there is none here
   for (const auto& s : v.staff) {
     const auto& x = *s.staff;
     if (s.teacher || refused(who(x), x.key, x.surname, x.given_name, nullptr, warnings)) continue;
