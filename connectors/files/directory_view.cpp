@@ -13,7 +13,8 @@ bool in_school(const model::Staff& staff, const std::string& uai) {
 }
 
 void add_pupils(const model::Directory& d, SchoolView& view) {
-  std::map<std::string, PupilView*> by_key;
+  // assemble/ keeps keys unique; a multimap still serves a key held twice (Pix reports it).
+  std::multimap<std::string, PupilView*> by_key;
   for (const auto& pupil : d.pupils) {
     if (pupil.uai != view.uai) continue;
     if (!pupil.departed_on.empty()) {
@@ -22,14 +23,16 @@ void add_pupils(const model::Directory& d, SchoolView& view) {
     }
     view.pupils.push_back({&pupil, {}, {}});
   }
-  for (auto& p : view.pupils) by_key[p.pupil->key] = &p;
+  for (auto& p : view.pupils) by_key.emplace(p.pupil->key, &p);
   for (const auto& m : d.memberships) {
-    const auto found = by_key.find(m.pupil_key);
-    if (m.uai != view.uai || found == by_key.end()) continue;
-    if (m.structure_kind == model::StructureKind::division) {
-      found->second->division = m.structure_code;
-    } else {
-      found->second->groups.push_back(m.structure_code);
+    if (m.uai != view.uai) continue;
+    const auto [first, last] = by_key.equal_range(m.pupil_key);
+    for (auto found = first; found != last; ++found) {
+      if (m.structure_kind == model::StructureKind::division) {
+        found->second->division = m.structure_code;
+      } else {
+        found->second->groups.push_back(m.structure_code);
+      }
     }
   }
   for (auto& p : view.pupils) std::sort(p.groups.begin(), p.groups.end());
