@@ -36,12 +36,16 @@ std::string run_stem(const std::string& prefix, const std::string& uai, const st
 std::size_t rotate(const std::string& dir, const std::string& prefix, const std::string& uai, std::size_t keep) {
   const std::string head = prefix + "_" + uai + "_";
   std::map<std::string, std::vector<std::filesystem::path>> by_run;  // sorted oldest first
+  std::size_t removed = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     const std::string name = entry.path().filename().string();
+    if (name.starts_with("." + head) && name.ends_with(".tmp")) {  // left by a crash mid-write
+      removed += std::filesystem::remove(entry.path()) ? 1u : 0u;
+      continue;
+    }
     const std::string run = run_of(name, head);
     if (!run.empty() && entry.is_regular_file()) by_run[run].push_back(entry.path());
   }
-  std::size_t removed = 0;
   while (by_run.size() > keep) {
     for (const auto& path : by_run.begin()->second) removed += std::filesystem::remove(path) ? 1u : 0u;
     by_run.erase(by_run.begin());

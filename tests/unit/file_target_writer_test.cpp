@@ -137,7 +137,8 @@ TEST(FileRotation, KeepsTheLastRunsOfOneSchoolAndPrefix) {
   dir.write("koxo_0690001A_20250101_20250101T010101Z-aaaa_full.csv", "other school");
   dir.write("ent_0140065T_20250101_20250101T010101Z-aaaa_Eleves.csv", "other target");
   dir.write(".koxo_0140065T_20250101_x_full.csv.tmp", "temporary");
-  EXPECT_EQ(rotate(out, "koxo", "0140065T", 2), 2u);
+  EXPECT_EQ(rotate(out, "koxo", "0140065T", 2), 3u);  // the oldest run's two files, the temporary
+  EXPECT_FALSE(std::filesystem::exists(out + "/.koxo_0140065T_20250101_x_full.csv.tmp"));
   EXPECT_FALSE(std::filesystem::exists(out + "/koxo_0140065T_20250101_20250101T010101Z-aaaa_full.csv"));
   EXPECT_TRUE(std::filesystem::exists(out + "/koxo_0140065T_20250102_20250102T010101Z-bbbb_full.csv"));
   EXPECT_TRUE(std::filesystem::exists(out + "/koxo_0140065T_20250103_20250103T010101Z-cccc_delta.csv"));
