@@ -200,6 +200,13 @@ TEST_F(FileTargetsOnSample, RefusedRecordsAreInTheReportNotInTheFiles) {
   EXPECT_EQ(outcome(first, "koxo").warnings.size(), 0u);
   const auto json = test::read_file(first.report_dir + "/report.json");
   EXPECT_NE(json.find("\"PIX_INE_MISSING\""), std::string::npos);
+  std::string output;
+  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS + "/report.schema.json " +
+                                  first.report_dir + "/report.json 2>&1",
+                              output),
+            0)
+      << output;
+  EXPECT_NE(test::read_file(first.report_dir + "/report.txt").find("PIX_SEX_MISSING"), std::string::npos);
 }
 
 TEST_F(FileTargetsOnSample, PixXmlIsReadBackByEdusyncsOwnParser) {
