@@ -136,6 +136,12 @@ std::string who(const model::Contact& guardian) {
   return guardian.surname + " " + guardian.given_name + " (responsable " + guardian.personne_id + ")";
 }
 
+std::pair<std::string, std::string> second_and_third_names(const std::string& others) {
+  const auto space = others.find(' ');
+  if (space == std::string::npos) return {others, {}};
+  return {others.substr(0, space), others.substr(space + 1)};
+}
+
 std::string french_date(const std::string& iso) {
   if (iso.size() != 10) return iso;
   return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);

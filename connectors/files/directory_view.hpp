@@ -56,6 +56,9 @@ std::string who(const PupilView& pupil);
 std::string who(const model::Staff& staff);
 std::string who(const model::Contact& guardian);
 
+// PRENOM2 and PRENOM3 back from Pupil::other_given_names ("Jade Marie" -> {"Jade", "Marie"}).
+std::pair<std::string, std::string> second_and_third_names(const std::string& other_given_names);
+
 // ISO "2011-03-14" -> "14/03/2011"; empty stays empty.
 std::string french_date(const std::string& iso);
 

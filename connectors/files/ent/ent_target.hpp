@@ -6,7 +6,9 @@
 // looking them up in its alias table (ProfileColumnsMapper). Multi-valued fields repeat their
 // column (Classe;Classe, Regroupement;Regroupement), as many times as the longest list needs.
 // `;`, `"` quoting, ISO-8859-1 with CRLF (default, like the shipped templates) or UTF-8 with BOM
-// (the feeder's charset detection reads a BOM as UTF-8).
+// (the feeder's charset detection reads a BOM as UTF-8). `Id` (the feeder's externalId, unique
+// across the whole ENT): pupils their INE (else <UAI>-E<ELENOET>), staff P<STS id>, parents
+// R<PERSONNE_ID>; a parent's `Id enfant` columns hold the children's Id.
 //
 // Files per run: `ent_<UAI>_<date>_<run>_<Profile>.csv`, and with `zip: true` also
 // `ent_<UAI>_<date>_<run>.zip` holding `<Profile>.csv` (the zip name holds the UAI, as the

@@ -66,12 +66,6 @@ std::vector<const PupilView*> accepted(const SchoolView& v, bool csv, std::vecto
   return pupils;
 }
 
-std::pair<std::string, std::string> second_and_third(const std::string& others) {
-  const auto space = others.find(' ');
-  if (space == std::string::npos) return {others, {}};
-  return {others.substr(0, space), others.substr(space + 1)};
-}
-
 // FORMATS-OUTPUT.md §4.2: labels exactly as Pix's fr.json has them, asterisks included.
 CsvFile pix_csv(const std::vector<const PupilView*>& pupils) {
   CsvFile file{{"Identifiant unique*", "Premier prénom*", "Deuxième prénom", "Troisième prénom", "Nom de famille*",
@@ -81,7 +75,7 @@ CsvFile pix_csv(const std::vector<const PupilView*>& pupils) {
                {}};
   for (const auto* p : pupils) {
     const auto& x = *p->pupil;
-    const auto [second, third] = second_and_third(x.other_given_names);
+    const auto [second, third] = second_and_third_names(x.other_given_names);
     const std::string family = x.birth_surname.empty() ? x.surname : x.birth_surname;
     const bool france = x.birth_country == "100";
     file.records.push_back({x.key, who(*p),

@@ -12,13 +12,6 @@ void element(std::string& out, const char* indent, const char* name, const std::
   out += std::string("<") + name + ">" + xml_escape(value) + "</" + name + ">\n";
 }
 
-// PRENOM2 and PRENOM3 from the pupil's other given names ("Jade Marie").
-std::pair<std::string, std::string> second_and_third(const std::string& others) {
-  const auto space = others.find(' ');
-  if (space == std::string::npos) return {others, {}};
-  return {others.substr(0, space), others.substr(space + 1)};
-}
-
 void pupil_element(std::string& out, const PupilView& view) {
   const auto& x = *view.pupil;
   out += "\t\t\t<ELEVE ELEVE_ID=\"" + xml_escape(x.eleve_id) + "\" ELENOET=\"" + xml_escape(x.elenoet) + "\">\n";
@@ -28,7 +21,7 @@ void pupil_element(std::string& out, const PupilView& view) {
   element(out, in, "NOM_DE_FAMILLE", x.birth_surname.empty() ? x.surname : x.birth_surname);
   if (!x.birth_surname.empty() && x.surname != x.birth_surname) element(out, in, "NOM_USAGE", x.surname);
   element(out, in, "PRENOM", x.given_name);
-  const auto [second, third] = second_and_third(x.other_given_names);
+  const auto [second, third] = second_and_third_names(x.other_given_names);
   if (!second.empty()) element(out, in, "PRENOM2", second);
   if (!third.empty()) element(out, in, "PRENOM3", third);
   element(out, in, "DATE_NAISS", french_date(x.birth_date));
