@@ -52,7 +52,8 @@ void write_all(int fd, const std::string& bytes, const std::string& path) {
 
 void sync_directory(const std::string& dir) {
   Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0 || ::fsync(fd.get()) != 0) throw failure("synchronisation impossible du dossier", dir, errno);
+  if (fd.get() < 0 || ::fsync(fd.get()) != 0)
+    throw failure("synchronisation impossible du dossier", dir, errno);
 }
 
 void write_temporary(const std::string& temporary, const std::string& bytes) {
@@ -68,8 +69,11 @@ void write_temporary(const std::string& temporary, const std::string& bytes) {
 void ensure_directory(const std::string& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
-  if (error) throw std::runtime_error("dossier de sortie " + dir + " impossible à créer : " + error.message());
-  if (!std::filesystem::is_directory(dir)) throw std::runtime_error("dossier de sortie " + dir + " : pas un dossier");
+  if (error)
+    throw std::runtime_error("dossier de sortie " + dir +
+                             " impossible à créer : " + error.message());
+  if (!std::filesystem::is_directory(dir))
+    throw std::runtime_error("dossier de sortie " + dir + " : pas un dossier");
 }
 
 void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes) {
@@ -78,7 +82,8 @@ void write_atomically(const std::string& dir, const std::string& name, const std
   try {
     write_temporary(temporary, bytes);
     crash_point("file-target-before-rename");
-    if (::rename(temporary.c_str(), final_path.c_str()) != 0) throw failure("renommage impossible vers", final_path, errno);
+    if (::rename(temporary.c_str(), final_path.c_str()) != 0)
+      throw failure("renommage impossible vers", final_path, errno);
     sync_directory(dir);
   } catch (...) {
     ::unlink(temporary.c_str());
@@ -92,7 +97,8 @@ std::string zip_archive(const std::vector<std::pair<std::string, std::string>>& 
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
   if (buffer == nullptr) throw std::runtime_error("zip : création du tampon impossible");
   zip_source_keep(buffer);  // read back after zip_close
-  const std::unique_ptr<zip_source_t, decltype(&zip_source_free)> source_owner(buffer, &zip_source_free);
+  const std::unique_ptr<zip_source_t, decltype(&zip_source_free)> source_owner(buffer,
+                                                                               &zip_source_free);
   zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
   if (archive == nullptr) throw std::runtime_error("zip : ouverture impossible");
   for (const auto& [name, content] : members) {
@@ -108,11 +114,13 @@ std::string zip_archive(const std::vector<std::pair<std::string, std::string>>& 
     throw std::runtime_error("zip : écriture impossible");
   }
   zip_stat_t stat;
-  if (zip_source_stat(buffer, &stat) != 0 || zip_source_open(buffer) != 0) throw std::runtime_error("zip : relecture impossible");
+  if (zip_source_stat(buffer, &stat) != 0 || zip_source_open(buffer) != 0)
+    throw std::runtime_error("zip : relecture impossible");
   std::string bytes(static_cast<std::size_t>(stat.size), '\0');
   const zip_int64_t read = zip_source_read(buffer, bytes.data(), stat.size);
   zip_source_close(buffer);
-  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) throw std::runtime_error("zip : relecture incomplète");
+  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size)
+    throw std::runtime_error("zip : relecture incomplète");
   return bytes;
 }
 

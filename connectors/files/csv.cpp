@@ -6,7 +6,8 @@ namespace edusync::connectors::files {
 
 std::string csv_field(const std::string& value, const CsvStyle& style) {
   const bool needs_quotes =
-      style.quote_all || value.find_first_of(std::string{style.separator, '"', '\r', '\n'}) != std::string::npos;
+      style.quote_all ||
+      value.find_first_of(std::string{style.separator, '"', '\r', '\n'}) != std::string::npos;
   if (!needs_quotes) return value;
   std::string quoted = "\"";
   for (const char c : value) {

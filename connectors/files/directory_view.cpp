@@ -6,7 +6,9 @@
 namespace edusync::connectors::files {
 namespace {
 
-std::vector<std::string> sorted(const std::set<std::string>& values) { return {values.begin(), values.end()}; }
+std::vector<std::string> sorted(const std::set<std::string>& values) {
+  return {values.begin(), values.end()};
+}
 
 bool in_school(const model::Staff& staff, const std::string& uai) {
   return std::find(staff.uais.begin(), staff.uais.end(), uai) != staff.uais.end();
@@ -44,7 +46,8 @@ struct Teaching {
 
 std::map<std::string, Teaching> teaching_of(const model::Directory& d, const std::string& uai) {
   std::map<std::string, std::string> subject_names;
-  for (const auto& s : d.subjects) subject_names[s.code] = s.management_code.empty() ? s.code : s.management_code;
+  for (const auto& s : d.subjects)
+    subject_names[s.code] = s.management_code.empty() ? s.code : s.management_code;
   std::map<std::string, const model::Group*> groups;
   for (const auto& g : d.groups) {
     if (g.uai == uai) groups[g.code] = &g;
@@ -54,14 +57,16 @@ std::map<std::string, Teaching> teaching_of(const model::Directory& d, const std
     if (s.uai != uai) continue;
     auto& t = teaching[s.staff_key];
     const auto name = subject_names.find(s.subject_code);
-    if (!s.subject_code.empty()) t.subjects.insert(name == subject_names.end() ? s.subject_code : name->second);
+    if (!s.subject_code.empty())
+      t.subjects.insert(name == subject_names.end() ? s.subject_code : name->second);
     if (s.structure_kind == model::StructureKind::division) {
       t.divisions.insert(s.structure_code);
       continue;
     }
     t.groups.insert(s.structure_code);
     const auto group = groups.find(s.structure_code);
-    if (group != groups.end()) t.divisions.insert(group->second->divisions.begin(), group->second->divisions.end());
+    if (group != groups.end())
+      t.divisions.insert(group->second->divisions.begin(), group->second->divisions.end());
   }
   for (const auto& h : d.head_teachers) {
     if (h.uai == uai) teaching[h.staff_key].head_of.insert(h.division_code);
@@ -79,7 +84,8 @@ void add_staff(const model::Directory& d, SchoolView& view) {
     }
     const Teaching& t = teaching[staff.key];
     const bool teaches = !t.divisions.empty() || !t.groups.empty();
-    view.staff.push_back({&staff, sorted(t.divisions), sorted(t.groups), sorted(t.subjects), sorted(t.head_of),
+    view.staff.push_back({&staff, sorted(t.divisions), sorted(t.groups), sorted(t.subjects),
+                          sorted(t.head_of),
                           staff.function == "ENS" || (staff.function.empty() && teaches)});
   }
 }
@@ -92,7 +98,8 @@ void add_guardians(const model::Directory& d, SchoolView& view) {
     GuardianView g{&guardian, {}};
     for (const auto& link : guardian.pupils) {
       const auto child = current.find(link.pupil_key);
-      if (child != current.end() && link.responsibility == model::Responsibility::legal) g.children.push_back(child->second);
+      if (child != current.end() && link.responsibility == model::Responsibility::legal)
+        g.children.push_back(child->second);
     }
     if (!g.children.empty()) view.guardians.push_back(std::move(g));
   }
@@ -115,7 +122,9 @@ std::string stable_id(const model::Pupil& pupil) {
   return std::string(5 - pupil.elenoet.size(), '0') + pupil.elenoet;
 }
 
-std::string stable_id(const model::Staff& staff) { return staff.sts_id.empty() ? std::string() : "P" + staff.sts_id; }
+std::string stable_id(const model::Staff& staff) {
+  return staff.sts_id.empty() ? std::string() : "P" + staff.sts_id;
+}
 
 std::string platform_id(const model::Pupil& x) {
   if (!x.key.starts_with("eleve:")) return x.key;
@@ -124,8 +133,8 @@ std::string platform_id(const model::Pupil& x) {
 
 std::string who(const PupilView& p) {
   const std::string id = stable_id(*p.pupil);
-  return p.pupil->surname + " " + p.pupil->given_name + " (élève " + (id.empty() ? p.pupil->key : id) +
-         (p.division.empty() ? "" : ", " + p.division) + ")";
+  return p.pupil->surname + " " + p.pupil->given_name + " (élève " +
+         (id.empty() ? p.pupil->key : id) + (p.division.empty() ? "" : ", " + p.division) + ")";
 }
 
 std::string who(const model::Staff& staff) {
@@ -133,7 +142,8 @@ std::string who(const model::Staff& staff) {
 }
 
 std::string who(const model::Contact& guardian) {
-  return guardian.surname + " " + guardian.given_name + " (responsable " + guardian.personne_id + ")";
+  return guardian.surname + " " + guardian.given_name + " (responsable " + guardian.personne_id +
+         ")";
 }
 
 std::pair<std::string, std::string> second_and_third_names(const std::string& others) {

@@ -18,11 +18,11 @@ struct PupilView {
 
 struct StaffView {
   const model::Staff* staff = nullptr;
-  std::vector<std::string> divisions;     // divisions taught, directly or through a group, sorted
-  std::vector<std::string> groups;        // groups taught, sorted
-  std::vector<std::string> subjects;      // subjects taught (management code, else code), sorted
-  std::vector<std::string> head_of;       // divisions headed, sorted
-  bool teacher = false;                   // FONCTION ENS, or no function but a teaching service
+  std::vector<std::string> divisions;  // divisions taught, directly or through a group, sorted
+  std::vector<std::string> groups;     // groups taught, sorted
+  std::vector<std::string> subjects;   // subjects taught (management code, else code), sorted
+  std::vector<std::string> head_of;    // divisions headed, sorted
+  bool teacher = false;                // FONCTION ENS, or no function but a teaching service
 };
 
 struct GuardianView {
@@ -32,8 +32,8 @@ struct GuardianView {
 
 struct SchoolView {
   std::string uai;
-  std::vector<PupilView> pupils;      // current, in directory order
-  std::vector<StaffView> staff;       // current
+  std::vector<PupilView> pupils;        // current, in directory order
+  std::vector<StaffView> staff;         // current
   std::vector<GuardianView> guardians;  // with at least one current child here
   std::vector<const model::Pupil*> departed_pupils;
   std::vector<const model::Staff*> departed_staff;

@@ -47,8 +47,14 @@ std::optional<char> latin9_byte(char32_t cp) {
     case 0x0152: return '\xBC';  // Œ
     case 0x0153: return '\xBD';  // œ
     case 0x0178: return '\xBE';  // Ÿ
-    case 0xA4: case 0xA6: case 0xA8: case 0xB4: case 0xB8: case 0xBC: case 0xBD: case 0xBE:
-      return std::nullopt;       // the Latin-1 characters Latin-9 replaced
+    case 0xA4:
+    case 0xA6:
+    case 0xA8:
+    case 0xB4:
+    case 0xB8:
+    case 0xBC:
+    case 0xBD:
+    case 0xBE: return std::nullopt;  // the Latin-1 characters Latin-9 replaced
     default:
       if (cp < 0x100) return static_cast<char>(cp);
       return std::nullopt;
@@ -65,9 +71,15 @@ std::optional<char> single_byte(char32_t cp, Charset charset) {
 // depend on ICU data; anything else goes through fold_to_ascii.
 std::string transliterate(char32_t cp, std::string_view original) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x02BC: return "'";
-    case 0x201C: case 0x201D: return "\"";
-    case 0x2013: case 0x2014: case 0x2010: case 0x2011: return "-";
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC: return "'";
+    case 0x201C:
+    case 0x201D: return "\"";
+    case 0x2013:
+    case 0x2014:
+    case 0x2010:
+    case 0x2011: return "-";
     case 0x2026: return "...";
     case 0x20AC: return "EUR";
     case 0x0152: return "OE";
@@ -97,7 +109,8 @@ std::string_view byte_order_mark(Charset charset) {
   return charset == Charset::utf8_bom ? std::string_view("\xEF\xBB\xBF") : std::string_view();
 }
 
-std::string encode(std::string_view text, Charset charset, std::vector<Substitution>& substitutions) {
+std::string encode(std::string_view text, Charset charset,
+                   std::vector<Substitution>& substitutions) {
   const bool unicode = charset == Charset::utf8 || charset == Charset::utf8_bom;
   std::string out;
   out.reserve(text.size());

@@ -28,7 +28,8 @@ struct Substitution {
 // ASCII (ICU Latin-ASCII through identity::fold_to_ascii, with a table for the usual
 // typography), '?' when nothing is left; each replacement is appended to `substitutions`.
 // Invalid UTF-8 bytes become '?' and are reported the same way.
-std::string encode(std::string_view text, Charset charset, std::vector<Substitution>& substitutions);
+std::string encode(std::string_view text, Charset charset,
+                   std::vector<Substitution>& substitutions);
 
 // "« œ » -> « oe », « ’ » -> « ' »", for the operator's warning.
 std::string describe(const std::vector<Substitution>& substitutions);

@@ -28,12 +28,14 @@ std::string run_of(const std::string& name, const std::string& head) {
 
 }  // namespace
 
-std::string run_stem(const std::string& prefix, const std::string& uai, const std::string& today_iso,
-                     const std::string& run_id) {
-  return prefix + "_" + uai + "_" + compact_date(today_iso) + "_" + (run_id.empty() ? "run" : run_id);
+std::string run_stem(const std::string& prefix, const std::string& uai,
+                     const std::string& today_iso, const std::string& run_id) {
+  return prefix + "_" + uai + "_" + compact_date(today_iso) + "_" +
+         (run_id.empty() ? "run" : run_id);
 }
 
-std::size_t rotate(const std::string& dir, const std::string& prefix, const std::string& uai, std::size_t keep) {
+std::size_t rotate(const std::string& dir, const std::string& prefix, const std::string& uai,
+                   std::size_t keep) {
   const std::string head = prefix + "_" + uai + "_";
   std::map<std::string, std::vector<std::filesystem::path>> by_run;  // sorted oldest first
   std::size_t removed = 0;
@@ -47,7 +49,8 @@ std::size_t rotate(const std::string& dir, const std::string& prefix, const std:
     if (!run.empty() && entry.is_regular_file()) by_run[run].push_back(entry.path());
   }
   while (by_run.size() > keep) {
-    for (const auto& path : by_run.begin()->second) removed += std::filesystem::remove(path) ? 1u : 0u;
+    for (const auto& path : by_run.begin()->second)
+      removed += std::filesystem::remove(path) ? 1u : 0u;
     by_run.erase(by_run.begin());
   }
   return removed;

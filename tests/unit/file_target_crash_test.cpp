@@ -17,23 +17,26 @@ class FileTargetCrash : public ::testing::Test {
  protected:
   void SetUp() override {
     config_ = dir_.write("edusync.yaml", "school: {uai: 0069500U, name: Sample}\nstate_dir: " +
-                                             (dir_.path() / "state").string() + "\ninbox: " +
-                                             (dir_.path() / "inbox").string() +
+                                             (dir_.path() / "state").string() +
+                                             "\ninbox: " + (dir_.path() / "inbox").string() +
                                              "\nsafety: {max_departure_ratio: 0.5}\nconnectors:\n"
-                                             "  - {name: koxo, type: koxo-csv, dir: " + out() + "}\n");
+                                             "  - {name: koxo, type: koxo-csv, dir: " +
+                                             out() + "}\n");
   }
 
   void drop(const std::string& sample) {
     fs::remove_all(dir_.path() / "inbox");
     fs::create_directories(dir_.path() / "inbox");
     for (const auto& entry : fs::directory_iterator(std::string(EDUSYNC_SAMPLES) + "/" + sample)) {
-      if (entry.path().extension() != ".json") fs::copy_file(entry.path(), dir_.path() / "inbox" / entry.path().filename());
+      if (entry.path().extension() != ".json")
+        fs::copy_file(entry.path(), dir_.path() / "inbox" / entry.path().filename());
     }
   }
 
   int edusync(const std::string& today, const std::string& environment = "") {
-    return test::run_command(environment + " " + std::string(EDUSYNC_BINARY) + " --config " + config_ +
-                                 " run --today " + today + " --settle-ms 0 >/dev/null 2>&1",
+    return test::run_command(environment + " " + std::string(EDUSYNC_BINARY) + " --config " +
+                                 config_ + " run --today " + today +
+                                 " --settle-ms 0 >/dev/null 2>&1",
                              output_);
   }
 
@@ -76,7 +79,8 @@ TEST_F(FileTargetCrash, ACrashWhileWritingLeavesThePreviousFilesIntact) {
   }
   EXPECT_EQ(second_run, 2u);
   for (const auto& entry : fs::directory_iterator(out())) {
-    EXPECT_FALSE(entry.path().filename().string().ends_with(".tmp")) << "temporary left: " << entry.path();
+    EXPECT_FALSE(entry.path().filename().string().ends_with(".tmp"))
+        << "temporary left: " << entry.path();
   }
 }
 

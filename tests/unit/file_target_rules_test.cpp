@@ -44,7 +44,8 @@ model::Directory directory_with(const Breaker& breaker) {
   d.divisions = {{"0140065T", "6A", "6e A", {}}};
   d.pupils = {good_pupil("0502116650N", "DUPONT"), good_pupil("0602116650N", "REFUS")};
   d.pupils[1].elenoet = "1204";
-  for (const auto& p : d.pupils) d.memberships.push_back({p.key, "0140065T", model::StructureKind::division, "6A"});
+  for (const auto& p : d.pupils)
+    d.memberships.push_back({p.key, "0140065T", model::StructureKind::division, "6A"});
   breaker(d, d.pupils[1]);
   return d;
 }
@@ -54,7 +55,8 @@ struct Written {
   std::string files;  // every file written, concatenated
 };
 
-Written apply(const std::string& type, std::map<std::string, std::string> keys, const model::Directory& after) {
+Written apply(const std::string& type, std::map<std::string, std::string> keys,
+              const model::Directory& after) {
   test::TempDir dir;
   keys["dir"] = (dir.path() / "out").string();
   const auto connector = builtin_registry().create({"target", type, keys});
@@ -62,9 +64,12 @@ Written apply(const std::string& type, std::map<std::string, std::string> keys, 
   plan.items.push_back({});
   const model::Directory before;
   const std::map<std::string, std::string> passwords;
-  Written written{connector->apply({plan, before, after, passwords, "20251120T101010Z-abcd", "2025-11-20"}), {}};
+  Written written{
+      connector->apply({plan, before, after, passwords, "20251120T101010Z-abcd", "2025-11-20"}),
+      {}};
   if (fs::exists(keys["dir"])) {
-    for (const auto& entry : fs::directory_iterator(keys["dir"])) written.files += test::read_file(entry.path());
+    for (const auto& entry : fs::directory_iterator(keys["dir"]))
+      written.files += test::read_file(entry.path());
   }
   return written;
 }
@@ -111,24 +116,27 @@ const Breaker no_login = [](model::Directory&, model::Pupil& p) { p.account.logi
 // ENT, Pix and Éléa name pupils by INE; the REFUS pupil of no_ine is keyed eleve:9999.
 INSTANTIATE_TEST_SUITE_P(
     Rules, FileTargetRule,
-    ::testing::Values(RuleCase{"KOXO_NO_UNIQUE_ID", "koxo-csv", {}, no_elenoet},
-                      RuleCase{"KOXO_NAME_MISSING", "koxo-csv", {}, no_given_name},
-                      RuleCase{"KOXO_NO_GROUP", "koxo-csv", {}, no_division},
-                      RuleCase{"ENT_NAME_MISSING", "ent-csv", {}, no_given_name},
-                      RuleCase{"ENT_BIRTH_DATE_MISSING", "ent-csv", {}, no_birth_date},
-                      RuleCase{"PIX_NO_DIVISION", "pix-orga", {}, no_division},
-                      RuleCase{"PIX_SEX_MISSING", "pix-orga", {}, no_sex},
-                      RuleCase{"PIX_BIRTH_DATE_MISSING", "pix-orga", {}, no_birth_date},
-                      RuleCase{"PIX_BIRTH_CITY_CODE_MISSING", "pix-orga", {}, no_commune},
-                      RuleCase{"PIX_BIRTH_CITY_CODE_MISSING", "pix-orga", {{"format", "csv"}}, no_commune},
-                      RuleCase{"PIX_BIRTH_COUNTRY_MISSING", "pix-orga", {{"format", "csv"}}, no_country},
-                      RuleCase{"PIX_BIRTH_CITY_MISSING", "pix-orga", {{"format", "csv"}}, abroad_no_city},
-                      RuleCase{"PIX_STATUS_INVALID", "pix-orga", {{"format", "csv"}}, bad_status},
-                      RuleCase{"PIX_MEF_MISSING", "pix-orga", {{"format", "csv"}}, no_mef},
-                      RuleCase{"ELEA_NO_LOGIN", "elea-csv", {}, no_login},
-                      RuleCase{"ELEA_NAME_MISSING", "elea-csv", {}, no_given_name},
-                      RuleCase{"ELEA_NAME_MISSING", "elea-csv", {{"format", "ent-export"}}, no_given_name}),
-    [](const auto& test) { return std::string(test.param.code) + "_" + std::to_string(test.index); });
+    ::testing::Values(
+        RuleCase{"KOXO_NO_UNIQUE_ID", "koxo-csv", {}, no_elenoet},
+        RuleCase{"KOXO_NAME_MISSING", "koxo-csv", {}, no_given_name},
+        RuleCase{"KOXO_NO_GROUP", "koxo-csv", {}, no_division},
+        RuleCase{"ENT_NAME_MISSING", "ent-csv", {}, no_given_name},
+        RuleCase{"ENT_BIRTH_DATE_MISSING", "ent-csv", {}, no_birth_date},
+        RuleCase{"PIX_NO_DIVISION", "pix-orga", {}, no_division},
+        RuleCase{"PIX_SEX_MISSING", "pix-orga", {}, no_sex},
+        RuleCase{"PIX_BIRTH_DATE_MISSING", "pix-orga", {}, no_birth_date},
+        RuleCase{"PIX_BIRTH_CITY_CODE_MISSING", "pix-orga", {}, no_commune},
+        RuleCase{"PIX_BIRTH_CITY_CODE_MISSING", "pix-orga", {{"format", "csv"}}, no_commune},
+        RuleCase{"PIX_BIRTH_COUNTRY_MISSING", "pix-orga", {{"format", "csv"}}, no_country},
+        RuleCase{"PIX_BIRTH_CITY_MISSING", "pix-orga", {{"format", "csv"}}, abroad_no_city},
+        RuleCase{"PIX_STATUS_INVALID", "pix-orga", {{"format", "csv"}}, bad_status},
+        RuleCase{"PIX_MEF_MISSING", "pix-orga", {{"format", "csv"}}, no_mef},
+        RuleCase{"ELEA_NO_LOGIN", "elea-csv", {}, no_login},
+        RuleCase{"ELEA_NAME_MISSING", "elea-csv", {}, no_given_name},
+        RuleCase{"ELEA_NAME_MISSING", "elea-csv", {{"format", "ent-export"}}, no_given_name}),
+    [](const auto& test) {
+      return std::string(test.param.code) + "_" + std::to_string(test.index);
+    });
 
 TEST(FileTargetRules, PixLeavesOutAPupilWithoutIne) {
   const auto written = apply("pix-orga", {}, directory_with(no_ine));
@@ -139,10 +147,11 @@ TEST(FileTargetRules, PixLeavesOutAPupilWithoutIne) {
 }
 
 TEST(FileTargetRules, PixLeavesOutTheSecondHolderOfAnIneNamingBoth) {
-  const auto written = apply("pix-orga", {}, directory_with([](model::Directory& d, model::Pupil& p) {
-                               p.key = "0502116650N";
-                               d.memberships.back().pupil_key = p.key;
-                             }));
+  const auto written =
+      apply("pix-orga", {}, directory_with([](model::Directory& d, model::Pupil& p) {
+              p.key = "0502116650N";
+              d.memberships.back().pupil_key = p.key;
+            }));
   ASSERT_EQ(written.result.warnings.size(), 1u);
   EXPECT_EQ(written.result.warnings[0].code, "PIX_INE_DUPLICATE");
   EXPECT_NE(written.result.warnings[0].message.find("DUPONT"), std::string::npos);
@@ -152,7 +161,8 @@ TEST(FileTargetRules, PixLeavesOutTheSecondHolderOfAnIneNamingBoth) {
 TEST(FileTargetRules, AnUnwritableDirectoryFailsTheConnectorWithItsName) {
   test::TempDir dir;
   const std::string blocker = dir.write("blocker", "a file, not a directory");
-  const auto connector = builtin_registry().create({"koxo", "koxo-csv", {{"dir", blocker + "/out"}}});
+  const auto connector =
+      builtin_registry().create({"koxo", "koxo-csv", {{"dir", blocker + "/out"}}});
   plan::Plan plan;
   plan.items.push_back({});
   const model::Directory empty;
@@ -165,7 +175,8 @@ TEST(FileTargetRules, AnUnwritableDirectoryFailsTheConnectorWithItsName) {
 
 TEST(FileTargetRules, AnEmptyPlanWritesNothing) {
   test::TempDir dir;
-  const auto connector = builtin_registry().create({"koxo", "koxo-csv", {{"dir", (dir.path() / "out").string()}}});
+  const auto connector =
+      builtin_registry().create({"koxo", "koxo-csv", {{"dir", (dir.path() / "out").string()}}});
   const plan::Plan plan;
   const model::Directory empty;
   const std::map<std::string, std::string> passwords;

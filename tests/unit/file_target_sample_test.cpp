@@ -5,7 +5,6 @@
 // exactly the scenario's changes. EDUSYNC_UPDATE_GOLDEN=1 rewrites the golden files (then
 // review them: `file`, `iconv -f latin1`).
 #include <gtest/gtest.h>
-
 #include <zip.h>
 
 #include <filesystem>
@@ -37,7 +36,9 @@ const char* kConnectors = R"(
   - {name: elea-export, type: elea-csv, dir: OUT/elea-export, format: ent-export}
 )";
 
-std::string sample(const std::string& path) { return std::string(EDUSYNC_SAMPLES) + "/" + path; }
+std::string sample(const std::string& path) {
+  return std::string(EDUSYNC_SAMPLES) + "/" + path;
+}
 
 class FileTargetsOnSample : public ::testing::Test {
  protected:
@@ -52,12 +53,16 @@ class FileTargetsOnSample : public ::testing::Test {
     for (auto at = connectors.find("OUT"); at != std::string::npos; at = connectors.find("OUT")) {
       connectors.replace(at, 3, out());
     }
-    const std::string text = "school: {uai: 0069500U, name: Sample}\nstate_dir: " + (dir_.path() / "state").string() +
-                             "\ninbox: " + (dir_.path() / "inbox").string() +
-                             "\nsafety: {max_departure_ratio: 0.5}\nidentity: {password_policy: birthdate}\n"
-                             "connectors:" + connectors;
+    const std::string text =
+        "school: {uai: 0069500U, name: Sample}\nstate_dir: " + (dir_.path() / "state").string() +
+        "\ninbox: " + (dir_.path() / "inbox").string() +
+        "\nsafety: {max_departure_ratio: 0.5}\nidentity: {password_policy: birthdate}\n"
+        "connectors:" +
+        connectors;
     auto loaded = config::load_config_from_string(text, "edusync.yaml");
-    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty() ? "" : config::format_problem(loaded.problems[0]));
+    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
+                                     ? ""
+                                     : config::format_problem(loaded.problems[0]));
     run::RunOptions options;
     options.today = today;
     options.settle_time = std::chrono::milliseconds(0);
@@ -67,16 +72,19 @@ class FileTargetsOnSample : public ::testing::Test {
   std::string out() const { return (dir_.path() / "out").string(); }
 
   // The file of `connector` whose name holds the run date `day` and ends with `suffix`.
-  std::string file(const std::string& connector, const std::string& day, const std::string& suffix) const {
+  std::string file(const std::string& connector, const std::string& day,
+                   const std::string& suffix) const {
     for (const auto& entry : fs::directory_iterator(out() + "/" + connector)) {
       const auto name = entry.path().filename().string();
-      if (name.find("_" + day + "_") != std::string::npos && name.ends_with(suffix)) return test::read_file(entry.path());
+      if (name.find("_" + day + "_") != std::string::npos && name.ends_with(suffix))
+        return test::read_file(entry.path());
     }
     ADD_FAILURE() << "no file *" << day << "*" << suffix << " for " << connector;
     return {};
   }
 
-  static const report::ConnectorOutcome& outcome(const run::RunOutcome& run, const std::string& name) {
+  static const report::ConnectorOutcome& outcome(const run::RunOutcome& run,
+                                                 const std::string& name) {
     for (const auto& c : run.report.connectors) {
       if (c.name == name) return c;
     }
@@ -95,7 +103,8 @@ std::string mask_random_passwords(const std::string& koxo) {
     std::string line = koxo.substr(start, end - start);
     const auto last = line.rfind(';');
     const std::string password = line.substr(last + 1);
-    const bool birth_date = password.size() == 8 && password.find_first_not_of("0123456789") == std::string::npos;
+    const bool birth_date =
+        password.size() == 8 && password.find_first_not_of("0123456789") == std::string::npos;
     if (!password.empty() && !birth_date && start > 3) line = line.substr(0, last + 1) + "<RANDOM>";
     masked += line + "\r\n";
     start = end + 2;
@@ -109,9 +118,12 @@ void expect_golden(const std::string& name, const std::string& bytes) {
   EXPECT_TRUE(bytes == test::read_file(path)) << "golden file " << path << " differs";
 }
 
-std::string without_bom(const std::string& text) { return text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text; }
+std::string without_bom(const std::string& text) {
+  return text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
+}
 
-std::string unzip_single(const std::string& bytes, const std::string& member, std::size_t& members) {
+std::string unzip_single(const std::string& bytes, const std::string& member,
+                         std::size_t& members) {
   test::TempDir dir;
   const auto path = dir.write("a.zip", bytes);
   int error = 0;
@@ -135,10 +147,12 @@ TEST_F(FileTargetsOnSample, FirstRunMatchesTheGoldenFiles) {
   ASSERT_EQ(first.exit_code, 0) << first.report.error;
   const std::string day = "20260130";
   expect_golden("koxo_full.csv", mask_random_passwords(file("koxo", day, "_full.csv")));
-  expect_golden("koxo_latin1_full.csv", mask_random_passwords(file("koxo-latin1", day, "_full.csv")));
+  expect_golden("koxo_latin1_full.csv",
+                mask_random_passwords(file("koxo-latin1", day, "_full.csv")));
   expect_golden("koxo_columns_full.csv", file("koxo-columns", day, "_full.csv"));
   for (const char* profile : {"Eleves", "Enseignants", "Parents", "Personnels"}) {
-    expect_golden(std::string("ent_") + profile + ".csv", file("ent", day, std::string("_") + profile + ".csv"));
+    expect_golden(std::string("ent_") + profile + ".csv",
+                  file("ent", day, std::string("_") + profile + ".csv"));
   }
   expect_golden("ent_utf8_Eleves.csv", file("ent-utf8", day, "_Eleves.csv"));
   expect_golden("pix_ElevesSansAdresses.xml", file("pix", day, "_ElevesSansAdresses.xml"));
@@ -167,20 +181,25 @@ TEST_F(FileTargetsOnSample, FileEncodingsAndLineEndsAreTheImportersOnes) {
   ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
   const std::string day = "20260130";
   const auto koxo = file("koxo", day, "_full.csv");
-  EXPECT_TRUE(koxo.starts_with("\xEF\xBB\xBF" "Civilite;Nom;Prenom;DateNaissance;IdentifiantUnique;GroupeSecondaire;"
-                               "Email;Telephone;TelephoneMobile;Fax;PageWeb;ChampLibre;Fonction;MotDePasse\r\n"));
+  EXPECT_TRUE(koxo.starts_with(
+      "\xEF\xBB\xBF"
+      "Civilite;Nom;Prenom;DateNaissance;IdentifiantUnique;GroupeSecondaire;"
+      "Email;Telephone;TelephoneMobile;Fax;PageWeb;ChampLibre;Fonction;MotDePasse\r\n"));
   const auto latin1 = file("koxo-latin1", day, "_full.csv");
   EXPECT_NE(latin1.find("LEBOEUF;M\xE9lissa"), std::string::npos);  // Œ transliterated, é one byte
   const auto ent = file("ent", day, "_Eleves.csv");
-  EXPECT_TRUE(ent.starts_with("Id;Nom;Pr\xE9nom;Date de naissance;INE;Courriel;Classe;Regroupement"));
+  EXPECT_TRUE(
+      ent.starts_with("Id;Nom;Pr\xE9nom;Date de naissance;INE;Courriel;Classe;Regroupement"));
   EXPECT_EQ(ent.find('\n'), ent.find("\r\n") + 1);
   EXPECT_TRUE(file("ent-utf8", day, "_Eleves.csv").starts_with("\xEF\xBB\xBFId;Nom;Prénom;"));
-  EXPECT_TRUE(file("elea-export", day, "_export.csv").starts_with("\xEF\xBB\xBF\"Id\";\"Identifiant SIECLE\";"));
+  EXPECT_TRUE(file("elea-export", day, "_export.csv")
+                  .starts_with("\xEF\xBB\xBF\"Id\";\"Identifiant SIECLE\";"));
   std::size_t members = 0;
   const auto zip = file("ent", day, ".zip");
   EXPECT_EQ(unzip_single(zip, "Eleves.csv", members), ent);
   EXPECT_EQ(members, 4u);
-  EXPECT_EQ(unzip_single(file("pix-zip", day, "_ElevesSansAdresses.zip"), "ElevesSansAdresses.xml", members),
+  EXPECT_EQ(unzip_single(file("pix-zip", day, "_ElevesSansAdresses.zip"), "ElevesSansAdresses.xml",
+                         members),
             file("pix", day, "_ElevesSansAdresses.xml"));
   EXPECT_EQ(members, 1u);
 }
@@ -190,7 +209,8 @@ TEST_F(FileTargetsOnSample, RefusedRecordsAreInTheReportNotInTheFiles) {
   ASSERT_EQ(first.exit_code, 0);
   std::set<std::string> pix_codes;
   for (const auto& w : outcome(first, "pix").warnings) pix_codes.insert(w.code);
-  EXPECT_EQ(pix_codes, (std::set<std::string>{"PIX_INE_MISSING", "PIX_SEX_MISSING", "PIX_BIRTH_DATE_MISSING"}));
+  EXPECT_EQ(pix_codes, (std::set<std::string>{"PIX_INE_MISSING", "PIX_SEX_MISSING",
+                                              "PIX_BIRTH_DATE_MISSING"}));
   const auto xml = file("pix", "20260130", "_ElevesSansAdresses.xml");
   for (const auto& w : outcome(first, "pix").warnings) {
     EXPECT_NE(w.message.find("non écrit"), std::string::npos) << w.message;
@@ -201,12 +221,13 @@ TEST_F(FileTargetsOnSample, RefusedRecordsAreInTheReportNotInTheFiles) {
   const auto json = test::read_file(first.report_dir + "/report.json");
   EXPECT_NE(json.find("\"PIX_INE_MISSING\""), std::string::npos);
   std::string output;
-  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS + "/report.schema.json " +
-                                  first.report_dir + "/report.json 2>&1",
+  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS +
+                                  "/report.schema.json " + first.report_dir + "/report.json 2>&1",
                               output),
             0)
       << output;
-  EXPECT_NE(test::read_file(first.report_dir + "/report.txt").find("PIX_SEX_MISSING"), std::string::npos);
+  EXPECT_NE(test::read_file(first.report_dir + "/report.txt").find("PIX_SEX_MISSING"),
+            std::string::npos);
 }
 
 TEST_F(FileTargetsOnSample, PixXmlIsReadBackByEdusyncsOwnParser) {
@@ -218,7 +239,8 @@ TEST_F(FileTargetsOnSample, PixXmlIsReadBackByEdusyncsOwnParser) {
   EXPECT_EQ(parsed.header.school_year, "2025");
   EXPECT_TRUE(parsed.issues.empty());
   const auto& data = std::get<sources::ElevesExport>(parsed.data);
-  const std::size_t current = static_cast<std::size_t>(first.report.totals["pupils"].get<std::int64_t>());
+  const std::size_t current =
+      static_cast<std::size_t>(first.report.totals["pupils"].get<std::int64_t>());
   EXPECT_EQ(data.pupils.size(), current - outcome(first, "pix").warnings.size());
   std::set<std::string> ines;
   for (const auto& record : data.pupils) {
@@ -232,11 +254,13 @@ TEST_F(FileTargetsOnSample, PixXmlIsReadBackByEdusyncsOwnParser) {
   }
   EXPECT_EQ(data.structures.size(), data.pupils.size());
   for (const auto& s : data.structures) EXPECT_EQ(s.type, 'D');
-  EXPECT_NE(file("pix", "20260130", "_ElevesSansAdresses.xml").find("LEB\xBCUF"), std::string::npos);  // Œ in Latin-9
+  EXPECT_NE(file("pix", "20260130", "_ElevesSansAdresses.xml").find("LEB\xBCUF"),
+            std::string::npos);  // Œ in Latin-9
 }
 
 // Rows of a CSV keyed by one column.
-std::map<std::string, CsvRow> rows_by(const std::string& text, char separator, std::size_t key_column) {
+std::map<std::string, CsvRow> rows_by(const std::string& text, char separator,
+                                      std::size_t key_column) {
   std::map<std::string, CsvRow> rows;
   auto parsed = parse_csv(without_bom(text), separator);
   for (std::size_t i = 1; i < parsed.size(); ++i) rows[parsed[i][key_column]] = parsed[i];
@@ -252,16 +276,17 @@ TEST_F(FileTargetsOnSample, SecondRunDeltaHoldsExactlyTheScenarioChanges) {
   // rename; the three leavers are only missing from the full file.
   const auto koxo = rows_by(file("koxo", day, "_delta.csv"), ';', 4);
   EXPECT_EQ(koxo.size(), 4u);
-  EXPECT_EQ(koxo.at("11151")[5], "3E 1");            // DENIS-CARON: 4E 1 -> 3E 1
-  EXPECT_EQ(koxo.at("56782")[2], "Chloé-Marie");     // CHARPENTIER renamed
-  EXPECT_EQ(koxo.at("P99001")[12], "Enseignant");    // ARRIVÉE Hélène, new teacher
-  EXPECT_EQ(koxo.at("71463")[13], "20130308");       // NOUVEL Noémie, new: her password
+  EXPECT_EQ(koxo.at("11151")[5], "3E 1");          // DENIS-CARON: 4E 1 -> 3E 1
+  EXPECT_EQ(koxo.at("56782")[2], "Chloé-Marie");   // CHARPENTIER renamed
+  EXPECT_EQ(koxo.at("P99001")[12], "Enseignant");  // ARRIVÉE Hélène, new teacher
+  EXPECT_EQ(koxo.at("71463")[13], "20130308");     // NOUVEL Noémie, new: her password
   const auto full = rows_by(file("koxo", day, "_full.csv"), ';', 4);
   EXPECT_EQ(full.at("11151")[13], "");  // no password for an account created earlier
   // Éléa (idnumber, column 5): the same four, and the leavers suspended.
   const auto elea = rows_by(file("elea", day, "_delta.csv"), ',', 5);
   EXPECT_EQ(elea.size(), 7u);
-  for (const char* leaver : {"215949812XE", "553172039AZ", "772685332HD"}) EXPECT_EQ(elea.at(leaver)[6], "1");
+  for (const char* leaver : {"215949812XE", "553172039AZ", "772685332HD"})
+    EXPECT_EQ(elea.at(leaver)[6], "1");
   EXPECT_EQ(elea.at("022473181GO")[7], "0069500U-3E 1");
   expect_golden("koxo_second_delta.csv", mask_random_passwords(file("koxo", day, "_delta.csv")));
   expect_golden("elea_second_delta.csv", file("elea", day, "_delta.csv"));

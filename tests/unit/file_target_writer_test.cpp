@@ -1,7 +1,6 @@
 // The shared layer of the file targets (connectors/files/): CSV quoting and column counts,
 // output encodings with Latin-1 transliteration, atomic writes, rotation of old runs, zips.
 #include <gtest/gtest.h>
-
 #include <zip.h>
 
 #include <filesystem>
@@ -48,7 +47,8 @@ TEST(FileEncoding, Latin1KeepsFrenchLettersAndTransliteratesTheRest) {
   std::vector<Substitution> substitutions;
   EXPECT_EQ(encode("Hélène", Charset::latin1, substitutions), "H\xE9l\xE8ne");
   EXPECT_TRUE(substitutions.empty());
-  EXPECT_EQ(encode("LEBŒUF Lœtitia l’île", Charset::latin1, substitutions), "LEBOEUF Loetitia l'\xEEle");
+  EXPECT_EQ(encode("LEBŒUF Lœtitia l’île", Charset::latin1, substitutions),
+            "LEBOEUF Loetitia l'\xEEle");
   ASSERT_EQ(substitutions.size(), 3u);
   EXPECT_EQ(substitutions[0].original, "Œ");
   EXPECT_EQ(substitutions[0].replacement, "OE");
@@ -79,7 +79,8 @@ TEST(FileEncoding, Utf8IsUnchangedAndInvalidBytesAreReported) {
 }
 
 TEST(FileRecords, EncodingWarnsOncePerRecordNamingIt) {
-  CsvFile file{{"Nom"}, {{"k1", "LEBŒUF Mélissa (élève 33451)", {"LEBŒUF"}}, {"k2", "X", {"MARTIN"}}}};
+  CsvFile file{{"Nom"},
+               {{"k1", "LEBŒUF Mélissa (élève 33451)", {"LEBŒUF"}}, {"k2", "X", {"MARTIN"}}}};
   std::vector<model::Warning> warnings;
   const auto bytes = encode_csv(file, CsvStyle{}, Charset::latin1, warnings);
   EXPECT_EQ(bytes, "Nom\r\nLEBOEUF\r\nMARTIN\r\n");
@@ -90,8 +91,10 @@ TEST(FileRecords, EncodingWarnsOncePerRecordNamingIt) {
 }
 
 TEST(FileRecords, DeltaHoldsNewAndChangedRecordsOnly) {
-  const CsvFile before{{"Id", "Classe"}, {{"a", "", {"a", "6A"}}, {"b", "", {"b", "6A"}}, {"c", "", {"c", "6B"}}}};
-  const CsvFile after{{"Id", "Classe"}, {{"a", "", {"a", "6A"}}, {"b", "", {"b", "5A"}}, {"d", "", {"d", "6A"}}}};
+  const CsvFile before{{"Id", "Classe"},
+                       {{"a", "", {"a", "6A"}}, {"b", "", {"b", "6A"}}, {"c", "", {"c", "6B"}}}};
+  const CsvFile after{{"Id", "Classe"},
+                      {{"a", "", {"a", "6A"}}, {"b", "", {"b", "5A"}}, {"d", "", {"d", "6A"}}}};
   const auto delta = changed_records(before, after);
   ASSERT_EQ(delta.records.size(), 2u);
   EXPECT_EQ(delta.records[0].key, "b");
@@ -108,8 +111,9 @@ TEST(FileAtomic, WritesReplacesAndLeavesNoTemporary) {
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(out)) ++files;
   EXPECT_EQ(files, 1u);
-  EXPECT_EQ(std::filesystem::status(out + "/a.csv").permissions() & std::filesystem::perms::others_all,
-            std::filesystem::perms::none);
+  EXPECT_EQ(
+      std::filesystem::status(out + "/a.csv").permissions() & std::filesystem::perms::others_all,
+      std::filesystem::perms::none);
 }
 
 TEST(FileAtomic, AnUnwritableDirectoryIsAnErrorNamingIt) {
@@ -139,17 +143,23 @@ TEST(FileRotation, KeepsTheLastRunsOfOneSchoolAndPrefix) {
   dir.write(".koxo_0140065T_20250101_x_full.csv.tmp", "temporary");
   EXPECT_EQ(rotate(out, "koxo", "0140065T", 2), 3u);  // the oldest run's two files, the temporary
   EXPECT_FALSE(std::filesystem::exists(out + "/.koxo_0140065T_20250101_x_full.csv.tmp"));
-  EXPECT_FALSE(std::filesystem::exists(out + "/koxo_0140065T_20250101_20250101T010101Z-aaaa_full.csv"));
-  EXPECT_TRUE(std::filesystem::exists(out + "/koxo_0140065T_20250102_20250102T010101Z-bbbb_full.csv"));
-  EXPECT_TRUE(std::filesystem::exists(out + "/koxo_0140065T_20250103_20250103T010101Z-cccc_delta.csv"));
-  EXPECT_TRUE(std::filesystem::exists(out + "/koxo_0690001A_20250101_20250101T010101Z-aaaa_full.csv"));
-  EXPECT_TRUE(std::filesystem::exists(out + "/ent_0140065T_20250101_20250101T010101Z-aaaa_Eleves.csv"));
+  EXPECT_FALSE(
+      std::filesystem::exists(out + "/koxo_0140065T_20250101_20250101T010101Z-aaaa_full.csv"));
+  EXPECT_TRUE(
+      std::filesystem::exists(out + "/koxo_0140065T_20250102_20250102T010101Z-bbbb_full.csv"));
+  EXPECT_TRUE(
+      std::filesystem::exists(out + "/koxo_0140065T_20250103_20250103T010101Z-cccc_delta.csv"));
+  EXPECT_TRUE(
+      std::filesystem::exists(out + "/koxo_0690001A_20250101_20250101T010101Z-aaaa_full.csv"));
+  EXPECT_TRUE(
+      std::filesystem::exists(out + "/ent_0140065T_20250101_20250101T010101Z-aaaa_Eleves.csv"));
   EXPECT_EQ(run_stem("pix", "0140065T", "2025-11-20", "R"), "pix_0140065T_20251120_R");
 }
 
 TEST(FileZip, ArchiveHoldsTheMembersAsGiven) {
   test::TempDir dir;
-  const std::string path = dir.write("a.zip", zip_archive({{"Eleves.csv", "a;b\r\n"}, {"Parents.csv", "c\r\n"}}));
+  const std::string path =
+      dir.write("a.zip", zip_archive({{"Eleves.csv", "a;b\r\n"}, {"Parents.csv", "c\r\n"}}));
   int error = 0;
   zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
   ASSERT_NE(archive, nullptr);

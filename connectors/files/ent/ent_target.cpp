@@ -14,16 +14,19 @@ struct Repeated {
   std::size_t count;
 };
 
-CsvRow header_of(std::initializer_list<const char*> fixed, std::initializer_list<Repeated> repeated) {
+CsvRow header_of(std::initializer_list<const char*> fixed,
+                 std::initializer_list<Repeated> repeated) {
   CsvRow header(fixed.begin(), fixed.end());
-  for (const auto& r : repeated) header.insert(header.end(), std::max<std::size_t>(r.count, 1), r.label);
+  for (const auto& r : repeated)
+    header.insert(header.end(), std::max<std::size_t>(r.count, 1), r.label);
   return header;
 }
 
 // Appends `values` padded to `width` cells.
 void append(CsvRow& row, const std::vector<std::string>& values, std::size_t width) {
   width = std::max<std::size_t>(width, 1);
-  for (std::size_t i = 0; i < width; ++i) row.push_back(i < values.size() ? values[i] : std::string());
+  for (std::size_t i = 0; i < width; ++i)
+    row.push_back(i < values.size() ? values[i] : std::string());
 }
 
 template <typename Views, typename Size>
@@ -40,8 +43,9 @@ std::string civility_of(const model::Staff& s) {
 }
 
 // The feeder's schema requires firstName and lastName for every profile, birthDate for pupils.
-bool refused(const std::string& who, const std::string& key, const std::string& surname, const std::string& given,
-             const std::string* birth_date, std::vector<model::Warning>& warnings) {
+bool refused(const std::string& who, const std::string& key, const std::string& surname,
+             const std::string& given, const std::string* birth_date,
+             std::vector<model::Warning>& warnings) {
   std::string rule;
   std::string code;
   if (surname.empty() || given.empty()) {
@@ -52,7 +56,8 @@ bool refused(const std::string& who, const std::string& key, const std::string& 
     rule = "date de naissance absente ou illisible (obligatoire pour un élève dans l'ENT)";
   }
   if (rule.empty()) return false;
-  warnings.push_back(record_warning(code, "ENT : " + who + " non écrit : " + rule + ". À corriger dans SIECLE ou STS-web.", key));
+  warnings.push_back(record_warning(
+      code, "ENT : " + who + " non écrit : " + rule + ". À corriger dans SIECLE ou STS-web.", key));
   return true;
 }
 
@@ -65,8 +70,8 @@ CsvFile pupils_file(const SchoolView& v, std::vector<model::Warning>& warnings) 
     const auto& x = *p.pupil;
     if (refused(who(p), x.key, x.surname, x.given_name, &x.birth_date, warnings)) continue;
     const bool has_ine = !x.key.starts_with("eleve:");
-    CsvRow row{platform_id(x), x.surname, x.given_name, french_date(x.birth_date),
-               has_ine ? x.key : "", x.email, p.division};
+    CsvRow row{platform_id(x),       x.surname, x.given_name, french_date(x.birth_date),
+               has_ine ? x.key : "", x.email,   p.division};
     append(row, p.groups, groups);
     file.records.push_back({x.key, who(p), std::move(row)});
   }
@@ -84,13 +89,16 @@ CsvFile teachers_file(const SchoolView& v, std::vector<model::Warning>& warnings
   const std::size_t classes = width(&StaffView::divisions), groups = width(&StaffView::groups);
   const std::size_t subjects = width(&StaffView::subjects), heads = width(&StaffView::head_of);
   CsvFile file{header_of({"Id", "Civilité", "Nom", "Prénom", "Date de naissance", "Fonction"},
-                         {{"Classe", classes}, {"Regroupement", groups}, {"Matière enseignée", subjects},
+                         {{"Classe", classes},
+                          {"Regroupement", groups},
+                          {"Matière enseignée", subjects},
                           {"Professeur principal", heads}}),
                {}};
   for (const StaffView* s : teachers) {
     const auto& x = *s->staff;
     if (refused(who(x), x.key, x.surname, x.given_name, nullptr, warnings)) continue;
-    CsvRow row{stable_id(x), civility_of(x), x.surname, x.given_name, french_date(x.birth_date), x.function};
+    CsvRow row{stable_id(x), civility_of(x), x.surname, x.given_name, french_date(x.birth_date),
+               x.function};
     append(row, s->divisions, classes);
     append(row, s->groups, groups);
     append(row, s->subjects, subjects);
@@ -101,27 +109,37 @@ CsvFile teachers_file(const SchoolView& v, std::vector<model::Warning>& warnings
 }
 
 CsvFile personnel_file(const SchoolView& v, std::vector<model::Warning>& warnings) {
-  CsvFile file{header_of({"Id", "Civilité", "Nom", "Prénom", "Date de naissance", "Fonction"}, {}), {}};
+  CsvFile file{header_of({"Id", "Civilité", "Nom", "Prénom", "Date de naissance", "Fonction"}, {}),
+               {}};
   for (const auto& s : v.staff) {
     const auto& x = *s.staff;
     if (s.teacher || refused(who(x), x.key, x.surname, x.given_name, nullptr, warnings)) continue;
-    file.records.push_back({x.key, who(x),
-                            {stable_id(x), civility_of(x), x.surname, x.given_name, french_date(x.birth_date), x.function}});
+    file.records.push_back({x.key,
+                            who(x),
+                            {stable_id(x), civility_of(x), x.surname, x.given_name,
+                             french_date(x.birth_date), x.function}});
   }
   return file;
 }
 
 // Parents are linked to their children by the children's Id (the feeder's childExternalId).
 CsvFile relatives_file(const SchoolView& v, std::vector<model::Warning>& warnings) {
-  const std::size_t children = widest(v.guardians, [](const GuardianView& g) { return g.children.size(); });
-  CsvFile file{header_of({"Id", "Civilité", "Nom", "Prénom", "Courriel", "Téléphone", "Téléphone portable"},
-                         {{"Id enfant", children}}),
-               {}};
+  const std::size_t children =
+      widest(v.guardians, [](const GuardianView& g) { return g.children.size(); });
+  CsvFile file{
+      header_of({"Id", "Civilité", "Nom", "Prénom", "Courriel", "Téléphone", "Téléphone portable"},
+                {{"Id enfant", children}}),
+      {}};
   for (const auto& g : v.guardians) {
     const auto& x = *g.guardian;
     if (refused(who(x), x.key, x.surname, x.given_name, nullptr, warnings)) continue;
-    CsvRow row{"R" + x.personne_id, x.civility == "MME" ? "Mme" : x.civility, x.surname, x.given_name,
-               x.email, x.phone_home, x.mobile};
+    CsvRow row{"R" + x.personne_id,
+               x.civility == "MME" ? "Mme" : x.civility,
+               x.surname,
+               x.given_name,
+               x.email,
+               x.phone_home,
+               x.mobile};
     std::vector<std::string> ids;
     for (const auto* child : g.children) ids.push_back(platform_id(*child));
     append(row, ids, children);
@@ -133,7 +151,8 @@ CsvFile relatives_file(const SchoolView& v, std::vector<model::Warning>& warning
 }  // namespace
 
 BuiltFiles EntTarget::build(const BuildInput& input) {
-  const Charset charset = settings().value("encoding", "latin1") == "utf-8-bom" ? Charset::utf8_bom : Charset::latin1;
+  const Charset charset =
+      settings().value("encoding", "latin1") == "utf-8-bom" ? Charset::utf8_bom : Charset::latin1;
   const CsvStyle style{';', "\r\n", false};
   BuiltFiles built;
   const std::pair<const char*, CsvFile> profiles[] = {
@@ -147,7 +166,8 @@ BuiltFiles EntTarget::build(const BuildInput& input) {
     built.files.push_back({std::string("_") + profile + ".csv", bytes});
     members.emplace_back(std::string(profile) + ".csv", std::move(bytes));
   }
-  if (settings().value("zip", "false") == "true") built.files.push_back({".zip", zip_archive(members)});
+  if (settings().value("zip", "false") == "true")
+    built.files.push_back({".zip", zip_archive(members)});
   return built;
 }
 

@@ -11,7 +11,8 @@ namespace {
 
 // One person as a KOXO row sees it, whatever their kind.
 struct KoxoPerson {
-  std::string key, who, civility, surname, given_name, birth_date, unique_id, group, email, login, function;
+  std::string key, who, civility, surname, given_name, birth_date, unique_id, group, email, login,
+      function;
   std::string password;  // only for an account created in this run
 };
 
@@ -76,24 +77,37 @@ class KoxoBuilder {
  private:
   KoxoPerson pupil(const PupilView& p, const std::map<std::string, std::string>& passwords) const {
     const auto& x = *p.pupil;
-    return {x.key, who(p), civility_of(x.sex), x.surname, x.given_name, x.birth_date, stable_id(x), p.division,
-            x.email, x.account.login, "Eleve", password_of(x.key, passwords)};
+    return {x.key,           who(p),       civility_of(x.sex),
+            x.surname,       x.given_name, x.birth_date,
+            stable_id(x),    p.division,   x.email,
+            x.account.login, "Eleve",      password_of(x.key, passwords)};
   }
 
   KoxoPerson staff(const StaffView& v, const std::map<std::string, std::string>& passwords) const {
     const auto& x = *v.staff;
-    return {x.key, who(x), staff_civility(x), x.surname, x.given_name, x.birth_date, stable_id(x),
-            settings_.value("staff_group", "Profs"), "", x.account.login, v.teacher ? "Enseignant" : x.function,
+    return {x.key,
+            who(x),
+            staff_civility(x),
+            x.surname,
+            x.given_name,
+            x.birth_date,
+            stable_id(x),
+            settings_.value("staff_group", "Profs"),
+            "",
+            x.account.login,
+            v.teacher ? "Enseignant" : x.function,
             password_of(x.key, passwords)};
   }
 
-  static std::string password_of(const std::string& key, const std::map<std::string, std::string>& passwords) {
+  static std::string password_of(const std::string& key,
+                                 const std::map<std::string, std::string>& passwords) {
     const auto found = passwords.find(key);
     return found == passwords.end() ? std::string() : found->second;
   }
 
   // The rules of a KOXO Synchro row: a unique id to match on, a name, a secondary group.
-  static void add(CsvFile& file, const KoxoPerson& p, bool no_group, std::vector<model::Warning>* warnings) {
+  static void add(CsvFile& file, const KoxoPerson& p, bool no_group,
+                  std::vector<model::Warning>* warnings) {
     std::string refusal, code;
     if (p.unique_id.empty()) {
       code = "KOXO_NO_UNIQUE_ID";
@@ -107,8 +121,10 @@ class KoxoBuilder {
     }
     if (!refusal.empty()) {
       if (warnings != nullptr) {
-        warnings->push_back(record_warning(code, "KOXO : " + p.who + " non écrit : " + refusal +
-                                                     ". À corriger dans SIECLE ou STS-web.", p.key));
+        warnings->push_back(record_warning(
+            code,
+            "KOXO : " + p.who + " non écrit : " + refusal + ". À corriger dans SIECLE ou STS-web.",
+            p.key));
       }
       return;
     }
@@ -129,7 +145,8 @@ const char* koxo_default_columns() {
 
 KoxoTarget::KoxoTarget(Settings settings) : FileTarget(std::move(settings)) {
   if (!charset_from_name(this->settings().value("encoding", "utf-8-bom"))) {
-    throw std::invalid_argument("koxo-csv : encodage inconnu " + this->settings().value("encoding"));
+    throw std::invalid_argument("koxo-csv : encodage inconnu " +
+                                this->settings().value("encoding"));
   }
 }
 
@@ -143,7 +160,8 @@ BuiltFiles KoxoTarget::build(const BuildInput& input) {
   if (settings().value("delta", "true") == "true") {
     const CsvFile previous = builder.render(input.before, {}, nullptr);
     std::vector<model::Warning> repeated;  // already reported with the full file
-    built.files.push_back({"_delta.csv", encode_csv(changed_records(previous, full), style, charset, repeated)});
+    built.files.push_back(
+        {"_delta.csv", encode_csv(changed_records(previous, full), style, charset, repeated)});
   }
   return built;
 }

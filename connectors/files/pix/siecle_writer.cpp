@@ -14,12 +14,14 @@ void element(std::string& out, const char* indent, const char* name, const std::
 
 void pupil_element(std::string& out, const PupilView& view) {
   const auto& x = *view.pupil;
-  out += "\t\t\t<ELEVE ELEVE_ID=\"" + xml_escape(x.eleve_id) + "\" ELENOET=\"" + xml_escape(x.elenoet) + "\">\n";
+  out += "\t\t\t<ELEVE ELEVE_ID=\"" + xml_escape(x.eleve_id) + "\" ELENOET=\"" +
+         xml_escape(x.elenoet) + "\">\n";
   const char* in = "\t\t\t\t";
   element(out, in, "ID_NATIONAL", x.key);
   element(out, in, "ELENOET", x.elenoet);
   element(out, in, "NOM_DE_FAMILLE", x.birth_surname.empty() ? x.surname : x.birth_surname);
-  if (!x.birth_surname.empty() && x.surname != x.birth_surname) element(out, in, "NOM_USAGE", x.surname);
+  if (!x.birth_surname.empty() && x.surname != x.birth_surname)
+    element(out, in, "NOM_USAGE", x.surname);
   element(out, in, "PRENOM", x.given_name);
   const auto [second, third] = second_and_third_names(x.other_given_names);
   if (!second.empty()) element(out, in, "PRENOM2", second);
@@ -38,8 +40,8 @@ void pupil_element(std::string& out, const PupilView& view) {
 
 void structure_element(std::string& out, const PupilView& view) {
   const auto& x = *view.pupil;
-  out += "\t\t\t<STRUCTURES_ELEVE ELEVE_ID=\"" + xml_escape(x.eleve_id) + "\" ELENOET=\"" + xml_escape(x.elenoet) +
-         "\">\n\t\t\t\t<STRUCTURE>\n";
+  out += "\t\t\t<STRUCTURES_ELEVE ELEVE_ID=\"" + xml_escape(x.eleve_id) + "\" ELENOET=\"" +
+         xml_escape(x.elenoet) + "\">\n\t\t\t\t<STRUCTURE>\n";
   element(out, "\t\t\t\t\t", "CODE_STRUCTURE", view.division);
   element(out, "\t\t\t\t\t", "TYPE_STRUCTURE", "D");
   out += "\t\t\t\t</STRUCTURE>\n\t\t\t</STRUCTURES_ELEVE>\n";
@@ -62,8 +64,11 @@ std::string xml_escape(const std::string& text) {
   return out;
 }
 
-std::string siecle_eleves_xml(const SiecleHeader& header, const std::vector<const PupilView*>& pupils) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES VERSION=\"3.0\">\n\t<PARAMETRES>\n";
+std::string siecle_eleves_xml(const SiecleHeader& header,
+                              const std::vector<const PupilView*>& pupils) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES "
+      "VERSION=\"3.0\">\n\t<PARAMETRES>\n";
   element(out, "\t\t", "UAJ", header.uai);
   element(out, "\t\t", "ANNEE_SCOLAIRE", header.school_year);
   element(out, "\t\t", "DATE_EXPORT", french_date(header.export_date));

@@ -17,7 +17,8 @@ struct SiecleHeader {
   std::string export_date;  // ISO
 };
 
-std::string siecle_eleves_xml(const SiecleHeader& header, const std::vector<const PupilView*>& pupils);
+std::string siecle_eleves_xml(const SiecleHeader& header,
+                              const std::vector<const PupilView*>& pupils);
 
 // Escapes &, <, >, " for XML text and attribute values.
 std::string xml_escape(const std::string& text);
