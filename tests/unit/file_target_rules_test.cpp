@@ -81,6 +81,8 @@ struct RuleCase {
   Breaker breaker;
 };
 
+void PrintTo(const RuleCase& rule, std::ostream* out) { *out << rule.code << " (" << rule.type << ")"; }
+
 class FileTargetRule : public ::testing::TestWithParam<RuleCase> {};
 
 TEST_P(FileTargetRule, LeavesTheRecordOutAndSaysWhy) {
@@ -122,6 +124,7 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"KOXO_NO_GROUP", "koxo-csv", {}, no_division},
         RuleCase{"ENT_NAME_MISSING", "ent-csv", {}, no_given_name},
         RuleCase{"ENT_BIRTH_DATE_MISSING", "ent-csv", {}, no_birth_date},
+        RuleCase{"ENT_NO_CLASS", "ent-csv", {}, no_division},
         RuleCase{"PIX_NO_DIVISION", "pix-orga", {}, no_division},
         RuleCase{"PIX_SEX_MISSING", "pix-orga", {}, no_sex},
         RuleCase{"PIX_BIRTH_DATE_MISSING", "pix-orga", {}, no_birth_date},

@@ -1,6 +1,7 @@
 #include "connectors/files/ent/ent_target.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "connectors/files/atomic_file.hpp"
 #include "connectors/files/records.hpp"
@@ -42,22 +43,39 @@ std::string civility_of(const model::Staff& s) {
   return {};
 }
 
-// The feeder's schema requires firstName and lastName for every profile, birthDate for pupils.
-bool refused(const std::string& who, const std::string& key, const std::string& surname,
-             const std::string& given, const std::string* birth_date,
-             std::vector<model::Warning>& warnings) {
-  std::string rule;
-  std::string code;
+// What the feeder refuses: firstName and lastName for every profile (schema `required`), and
+// for pupils birthDate and a class (the official CSV_Eleves template marks `Classes*`).
+struct Refusal {
+  const char* code;
+  const char* rule;
+};
+
+std::optional<Refusal> person_refusal(const std::string& surname, const std::string& given) {
   if (surname.empty() || given.empty()) {
-    code = "ENT_NAME_MISSING";
-    rule = "nom ou prénom vide (champs obligatoires de l'import ENT)";
-  } else if (birth_date != nullptr && birth_date->empty()) {
-    code = "ENT_BIRTH_DATE_MISSING";
-    rule = "date de naissance absente ou illisible (obligatoire pour un élève dans l'ENT)";
+    return Refusal{"ENT_NAME_MISSING", "nom ou prénom vide (champs obligatoires de l'import ENT)"};
   }
-  if (rule.empty()) return false;
+  return std::nullopt;
+}
+
+std::optional<Refusal> pupil_refusal(const PupilView& p) {
+  if (auto refusal = person_refusal(p.pupil->surname, p.pupil->given_name)) return refusal;
+  if (p.pupil->birth_date.empty()) {
+    return Refusal{"ENT_BIRTH_DATE_MISSING",
+                   "date de naissance absente ou illisible (obligatoire pour un élève dans l'ENT)"};
+  }
+  if (p.division.empty())
+    return Refusal{"ENT_NO_CLASS", "élève sans classe (obligatoire dans l'ENT)"};
+  return std::nullopt;
+}
+
+// Records the refusal, if any, as a warning; true when the record must be left out.
+bool refused(const std::optional<Refusal>& refusal, const std::string& who, const std::string& key,
+             std::vector<model::Warning>& warnings) {
+  if (!refusal) return false;
   warnings.push_back(record_warning(
-      code, "ENT : " + who + " non écrit : " + rule + ". À corriger dans SIECLE ou STS-web.", key));
+      refusal->code,
+      "ENT : " + who + " non écrit : " + refusal->rule + ". À corriger dans SIECLE ou STS-web.",
+      key));
   return true;
 }
 
@@ -68,7 +86,7 @@ CsvFile pupils_file(const SchoolView& v, std::vector<model::Warning>& warnings) 
                {}};
   for (const auto& p : v.pupils) {
     const auto& x = *p.pupil;
-    if (refused(who(p), x.key, x.surname, x.given_name, &x.birth_date, warnings)) continue;
+    if (refused(pupil_refusal(p), who(p), x.key, warnings)) continue;
     const bool has_ine = !x.key.starts_with("eleve:");
     CsvRow row{platform_id(x),       x.surname, x.given_name, french_date(x.birth_date),
                has_ine ? x.key : "", x.email,   p.division};
@@ -96,7 +114,7 @@ CsvFile teachers_file(const SchoolView& v, std::vector<model::Warning>& warnings
                {}};
   for (const StaffView* s : teachers) {
     const auto& x = *s->staff;
-    if (refused(who(x), x.key, x.surname, x.given_name, nullptr, warnings)) continue;
+    if (refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
     CsvRow row{stable_id(x), civility_of(x), x.surname, x.given_name, french_date(x.birth_date),
                x.function};
     append(row, s->divisions, classes);
@@ -113,7 +131,8 @@ CsvFile personnel_file(const SchoolView& v, std::vector<model::Warning>& warning
                {}};
   for (const auto& s : v.staff) {
     const auto& x = *s.staff;
-    if (s.teacher || refused(who(x), x.key, x.surname, x.given_name, nullptr, warnings)) continue;
+    if (s.teacher || refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings))
+      continue;
     file.records.push_back({x.key,
                             who(x),
                             {stable_id(x), civility_of(x), x.surname, x.given_name,
@@ -132,7 +151,7 @@ CsvFile relatives_file(const SchoolView& v, std::vector<model::Warning>& warning
       {}};
   for (const auto& g : v.guardians) {
     const auto& x = *g.guardian;
-    if (refused(who(x), x.key, x.surname, x.given_name, nullptr, warnings)) continue;
+    if (refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
     CsvRow row{"R" + x.personne_id,
                x.civility == "MME" ? "Mme" : x.civility,
                x.surname,

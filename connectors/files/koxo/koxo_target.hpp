@@ -5,10 +5,12 @@
 // is configurable (`columns`); KOXO matches rows on IdentifiantUnique and writes it to AD
 // employeeNumber, so it is the same stable key the LDAP target uses.
 //
-// Files per run: `koxo_<UAI>_<date>_<run>_full.csv` (everyone: a Synchro on it disables or
-// deletes whoever is missing, by the profile's SyncDoNotDeleteUsers) and, unless `delta: false`,
-// `..._delta.csv` (only rows that are new or changed since the last acknowledged run, for a
-// profile with SyncDoNotDeleteUsers=1; leavers appear only as missing from the full file).
+// Files per run: `koxo_<UAI>_<date>_<run>_full.csv` (every current pupil and staff member) and,
+// unless `delta: false`, `..._delta.csv` (only rows that are new or changed since the last
+// acknowledged run). A Synchro on the full file removes whoever is missing: with the profile's
+// SyncDoNotDeleteUsers=1 KOXO disables them and keeps their SID, which is edusync's departure
+// (leavers are never deleted on the spot); with 0 it deletes them. The delta is for a profile
+// with SyncDoNotDeleteUsers=1 only; leavers appear only as missing from the full file.
 #include "connectors/files/file_target.hpp"
 
 namespace edusync::connectors::files {
