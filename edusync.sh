@@ -59,7 +59,8 @@ run_ctest() {
   ctest --test-dir "build/$1" --output-on-failure -j "$(jobs)" --timeout 600
 }
 
-# A demo school under build/demo: its inbox, its state and an audit journal as the target.
+# A demo school under build/demo: its inbox, its state, an audit journal and the four file
+# targets (KOXO, ENT, Pix Orga, Éléa) writing under build/demo/out.
 write_demo_config() {
   local dir=$1
   cat >"$dir/edusync.yaml" <<YAML
@@ -68,6 +69,10 @@ state_dir: $dir/state
 inbox: $dir/inbox
 connectors:
   - {name: audit, type: journal, path: $dir/journal.jsonl}
+  - {name: koxo, type: koxo-csv, dir: $dir/out/koxo}
+  - {name: ent, type: ent-csv, dir: $dir/out/ent, zip: true}
+  - {name: pix, type: pix-orga, dir: $dir/out/pix}
+  - {name: elea, type: elea-csv, dir: $dir/out/elea}
 YAML
 }
 
@@ -96,6 +101,8 @@ cmd_demo() {
   log "4. second run, two weeks later (samples/college-next): departures, an arrival, a class change, a corrected name, a renamed group, a new teacher"
   drop_exports samples/college-next "$dir/inbox"
   "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-30
+  log "5. files written for the file targets (full files, deltas, per-profile ENT files and zip, Pix XML)"
+  (cd "$dir/out" && find . -type f -printf '%-90p %8s bytes\n' | sort)
   echo
   echo "binary: $(pwd)/build/release/daemon/edusync"
   echo "reports (text, JSON, HTML): $dir/state/reports/    audit journal: $dir/journal.jsonl"

@@ -133,6 +133,14 @@ void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
         << "</td><td class=\"num\">" << c.failed << "</td><td>" << escape(c.error) << "</td></tr>";
   }
   out << "</table>";
+  for (const auto& c : r.connectors) {  // records a file target left out, and why
+    if (c.warnings.empty()) continue;
+    out << "<details><summary>" << escape(c.name) << " : " << l.warnings << " (" << c.warnings.size() << ")</summary><ul>";
+    for (const auto& w : c.warnings) {
+      out << "<li><span class=\"code\">" << escape(w.code) << "</span> " << escape(w.message) << "</li>";
+    }
+    out << "</ul></details>";
+  }
 }
 
 }  // namespace

@@ -47,6 +47,11 @@ Json tail_json(const RunReport& r) {
               {"failed", c.failed}};
     if (!c.error.empty()) item["error"] = c.error;
     if (!c.failures.empty()) item["failures"] = c.failures;
+    if (!c.warnings.empty()) {
+      Json connector_warnings = Json::array();
+      for (const auto& warning : c.warnings) connector_warnings.push_back(model::to_json(warning));
+      item["warnings"] = std::move(connector_warnings);
+    }
     connectors.push_back(std::move(item));
   }
   json["connectors"] = std::move(connectors);

@@ -89,6 +89,7 @@ std::string to_text(const RunReport& r) {
     out << "  " << c.name << " (" << c.type << ") : " << c.status << ", " << c.applied << " / " << c.failed;
     if (!c.error.empty()) out << " — " << c.error;
     out << "\n";
+    print_list(l.warnings, c.warnings, out, [&](const auto& w) { out << w.code << " — " << w.message; });
   }
   return out.str();
 }

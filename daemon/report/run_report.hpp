@@ -25,6 +25,9 @@ struct ConnectorOutcome {
   std::uint64_t failed = 0;
   std::string error;
   std::vector<std::string> failures;  // per item, the target's message
+  // Records the target would refuse, left out of what it was given (file targets), with code
+  // and French message; they do not make the connector fail.
+  std::vector<model::Warning> warnings;
 };
 
 // A new account, for the report and the account sheets (the password is read from the state
