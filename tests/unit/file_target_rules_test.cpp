@@ -189,3 +189,31 @@ TEST(FileTargetRules, AnEmptyPlanWritesNothing) {
 
 }  // namespace
 }  // namespace edusync::connectors
+
+namespace edusync::connectors {
+namespace {
+
+TEST(FileTargetSchools, EachSchoolGetsItsOwnFilesNamedWithItsUai) {
+  auto d = directory_with([](model::Directory&, model::Pupil&) {});
+  d.schools.push_back({"0690001A"});
+  d.pupils[1].uai = "0690001A";
+  d.memberships[1].uai = "0690001A";
+  d.divisions.push_back({"0690001A", "6A", "6e A", {}});
+  test::TempDir dir;
+  const std::string out = (dir.path() / "out").string();
+  const auto connector = builtin_registry().create({"koxo", "koxo-csv", {{"dir", out}}});
+  plan::Plan plan;
+  plan.items.push_back({});
+  const model::Directory before;
+  const std::map<std::string, std::string> passwords;
+  ASSERT_TRUE(connector->apply({plan, before, d, passwords, "R1", "2025-11-20"}).complete());
+  const auto first = test::read_file(out + "/koxo_0140065T_20251120_R1_full.csv");
+  const auto second = test::read_file(out + "/koxo_0690001A_20251120_R1_full.csv");
+  EXPECT_NE(first.find("DUPONT"), std::string::npos);
+  EXPECT_EQ(first.find("REFUS"), std::string::npos);
+  EXPECT_NE(second.find("REFUS"), std::string::npos);
+  EXPECT_EQ(second.find("DUPONT"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace edusync::connectors
