@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 
 #include "connectors/registry.hpp"
 #include "support/test_support.hpp"
@@ -81,7 +82,9 @@ struct RuleCase {
   Breaker breaker;
 };
 
-void PrintTo(const RuleCase& rule, std::ostream* out) { *out << rule.code << " (" << rule.type << ")"; }
+void PrintTo(const RuleCase& rule, std::ostream* out) {
+  *out << rule.code << " (" << rule.type << ")";
+}
 
 class FileTargetRule : public ::testing::TestWithParam<RuleCase> {};
 
@@ -213,6 +216,36 @@ TEST(FileTargetSchools, EachSchoolGetsItsOwnFilesNamedWithItsUai) {
   EXPECT_EQ(first.find("REFUS"), std::string::npos);
   EXPECT_NE(second.find("REFUS"), std::string::npos);
   EXPECT_EQ(second.find("DUPONT"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace edusync::connectors
+
+namespace edusync::connectors {
+namespace {
+
+TEST(FileTargetRules, EntLinksParentsOnlyToChildrenItWroteAndLeavesOutThoseWithNone) {
+  auto d = directory_with(no_birth_date);  // REFUS is refused by the ENT
+  const auto guardian = [](const std::string& id, const std::string& surname,
+                           std::vector<std::string> children) {
+    model::Contact c;
+    c.key = "personne:" + id;
+    c.personne_id = id;
+    c.surname = surname;
+    c.given_name = "Anne";
+    for (auto& child : children)
+      c.pupils.push_back({child, model::Responsibility::legal, "20", false});
+    return c;
+  };
+  d.guardians = {guardian("11", "PARENTBOTH", {"0502116650N", "0602116650N"}),
+                 guardian("22", "PARENTREFUS", {"0602116650N"})};
+  const auto written = apply("ent-csv", {}, d);
+  std::set<std::string> codes;
+  for (const auto& w : written.result.warnings) codes.insert(w.code);
+  EXPECT_EQ(codes, (std::set<std::string>{"ENT_BIRTH_DATE_MISSING", "ENT_NO_CHILD"}));
+  EXPECT_NE(written.files.find("R11;;PARENTBOTH;Anne;;;;0502116650N\r\n"), std::string::npos)
+      << written.files;
+  EXPECT_EQ(written.files.find("PARENTREFUS"), std::string::npos);
 }
 
 }  // namespace
