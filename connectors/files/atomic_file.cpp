@@ -68,12 +68,19 @@ void write_temporary(const std::string& temporary, const std::string& bytes) {
 
 void ensure_directory(const std::string& dir) {
   std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error)
+  const bool created = std::filesystem::create_directories(dir, error);
+  if (error) {
     throw std::runtime_error("dossier de sortie " + dir +
                              " impossible à créer : " + error.message());
-  if (!std::filesystem::is_directory(dir))
+  }
+  if (!std::filesystem::is_directory(dir)) {
     throw std::runtime_error("dossier de sortie " + dir + " : pas un dossier");
+  }
+  // Files may hold initial passwords (KOXO MotDePasse): owner and group (the importer) only.
+  using std::filesystem::perms;
+  if (created)
+    std::filesystem::permissions(dir, perms::owner_all | perms::group_read | perms::group_exec,
+                                 error);
 }
 
 void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes) {

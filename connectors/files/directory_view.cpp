@@ -6,30 +6,37 @@
 namespace edusync::connectors::files {
 namespace {
 
+using Views = std::map<std::string, SchoolView>;
+
 std::vector<std::string> sorted(const std::set<std::string>& values) {
   return {values.begin(), values.end()};
 }
 
-bool in_school(const model::Staff& staff, const std::string& uai) {
-  return std::find(staff.uais.begin(), staff.uais.end(), uai) != staff.uais.end();
+SchoolView& view_of(Views& views, const std::string& uai) {
+  auto& view = views[uai];
+  view.uai = uai;
+  return view;
 }
 
-void add_pupils(const model::Directory& d, SchoolView& view) {
-  // assemble/ keeps keys unique; a multimap still serves a key held twice (Pix reports it).
-  std::multimap<std::string, PupilView*> by_key;
+void add_pupils(const model::Directory& d, Views& views) {
   for (const auto& pupil : d.pupils) {
-    if (pupil.uai != view.uai) continue;
-    if (!pupil.departed_on.empty()) {
+    auto& view = view_of(views, pupil.uai);
+    if (pupil.departed_on.empty()) {
+      view.pupils.push_back({&pupil, {}, {}});
+    } else {
       view.departed_pupils.push_back(&pupil);
-      continue;
     }
-    view.pupils.push_back({&pupil, {}, {}});
   }
-  for (auto& p : view.pupils) by_key.emplace(p.pupil->key, &p);
+  // Indexed once every vector is complete (pointers stay valid). assemble/ keeps keys unique;
+  // a multimap still serves a key held twice (Pix reports it).
+  std::multimap<std::string, PupilView*> by_key;
+  for (auto& [uai, view] : views) {
+    for (auto& p : view.pupils) by_key.emplace(p.pupil->key, &p);
+  }
   for (const auto& m : d.memberships) {
-    if (m.uai != view.uai) continue;
     const auto [first, last] = by_key.equal_range(m.pupil_key);
     for (auto found = first; found != last; ++found) {
+      if (found->second->pupil->uai != m.uai) continue;
       if (m.structure_kind == model::StructureKind::division) {
         found->second->division = m.structure_code;
       } else {
@@ -37,83 +44,91 @@ void add_pupils(const model::Directory& d, SchoolView& view) {
       }
     }
   }
-  for (auto& p : view.pupils) std::sort(p.groups.begin(), p.groups.end());
+  for (auto& [uai, view] : views) {
+    for (auto& p : view.pupils) std::sort(p.groups.begin(), p.groups.end());
+  }
 }
 
 struct Teaching {
   std::set<std::string> divisions, groups, subjects, head_of;
 };
 
-std::map<std::string, Teaching> teaching_of(const model::Directory& d, const std::string& uai) {
+// What each teacher teaches and heads, by (UAI, staff key).
+std::map<std::pair<std::string, std::string>, Teaching> teaching_of(const model::Directory& d) {
   std::map<std::string, std::string> subject_names;
-  for (const auto& s : d.subjects)
+  for (const auto& s : d.subjects) {
     subject_names[s.code] = s.management_code.empty() ? s.code : s.management_code;
-  std::map<std::string, const model::Group*> groups;
-  for (const auto& g : d.groups) {
-    if (g.uai == uai) groups[g.code] = &g;
   }
-  std::map<std::string, Teaching> teaching;
+  std::map<std::pair<std::string, std::string>, const model::Group*> groups;
+  for (const auto& g : d.groups) groups[{g.uai, g.code}] = &g;
+  std::map<std::pair<std::string, std::string>, Teaching> teaching;
   for (const auto& s : d.services) {
-    if (s.uai != uai) continue;
-    auto& t = teaching[s.staff_key];
+    auto& t = teaching[{s.uai, s.staff_key}];
     const auto name = subject_names.find(s.subject_code);
-    if (!s.subject_code.empty())
+    if (!s.subject_code.empty()) {
       t.subjects.insert(name == subject_names.end() ? s.subject_code : name->second);
+    }
     if (s.structure_kind == model::StructureKind::division) {
       t.divisions.insert(s.structure_code);
       continue;
     }
     t.groups.insert(s.structure_code);
-    const auto group = groups.find(s.structure_code);
-    if (group != groups.end())
+    const auto group = groups.find({s.uai, s.structure_code});
+    if (group != groups.end()) {
       t.divisions.insert(group->second->divisions.begin(), group->second->divisions.end());
+    }
   }
-  for (const auto& h : d.head_teachers) {
-    if (h.uai == uai) teaching[h.staff_key].head_of.insert(h.division_code);
-  }
+  for (const auto& h : d.head_teachers)
+    teaching[{h.uai, h.staff_key}].head_of.insert(h.division_code);
   return teaching;
 }
 
-void add_staff(const model::Directory& d, SchoolView& view) {
-  auto teaching = teaching_of(d, view.uai);
+void add_staff(const model::Directory& d, Views& views) {
+  auto teaching = teaching_of(d);
   for (const auto& staff : d.staff) {
-    if (!in_school(staff, view.uai)) continue;
-    if (!staff.departed_on.empty()) {
-      view.departed_staff.push_back(&staff);
-      continue;
+    for (const auto& uai : staff.uais) {
+      auto& view = view_of(views, uai);
+      if (!staff.departed_on.empty()) {
+        view.departed_staff.push_back(&staff);
+        continue;
+      }
+      const Teaching& t = teaching[{uai, staff.key}];
+      const bool teaches = !t.divisions.empty() || !t.groups.empty();
+      view.staff.push_back({&staff, sorted(t.divisions), sorted(t.groups), sorted(t.subjects),
+                            sorted(t.head_of),
+                            staff.function == "ENS" || (staff.function.empty() && teaches)});
     }
-    const Teaching& t = teaching[staff.key];
-    const bool teaches = !t.divisions.empty() || !t.groups.empty();
-    view.staff.push_back({&staff, sorted(t.divisions), sorted(t.groups), sorted(t.subjects),
-                          sorted(t.head_of),
-                          staff.function == "ENS" || (staff.function.empty() && teaches)});
   }
 }
 
-void add_guardians(const model::Directory& d, SchoolView& view) {
+// A guardian appears in each school where a current child of his (legal link) is.
+void add_guardians(const model::Directory& d, Views& views) {
   std::map<std::string, const model::Pupil*> current;
-  for (const auto& p : view.pupils) current[p.pupil->key] = p.pupil;
+  for (const auto& [uai, view] : views) {
+    for (const auto& p : view.pupils) current[p.pupil->key] = p.pupil;
+  }
   for (const auto& guardian : d.guardians) {
     if (!guardian.departed_on.empty()) continue;
-    GuardianView g{&guardian, {}};
+    std::map<std::string, GuardianView> by_school;
     for (const auto& link : guardian.pupils) {
       const auto child = current.find(link.pupil_key);
-      if (child != current.end() && link.responsibility == model::Responsibility::legal)
-        g.children.push_back(child->second);
+      if (child == current.end() || link.responsibility != model::Responsibility::legal) continue;
+      auto& g = by_school[child->second->uai];
+      g.guardian = &guardian;
+      g.children.push_back(child->second);
     }
-    if (!g.children.empty()) view.guardians.push_back(std::move(g));
+    for (auto& [uai, g] : by_school) view_of(views, uai).guardians.push_back(std::move(g));
   }
 }
 
 }  // namespace
 
-SchoolView view_school(const model::Directory& directory, const std::string& uai) {
-  SchoolView view;
-  view.uai = uai;
-  add_pupils(directory, view);
-  add_staff(directory, view);
-  add_guardians(directory, view);
-  return view;
+std::map<std::string, SchoolView> view_schools(const model::Directory& directory) {
+  Views views;
+  add_pupils(directory, views);
+  add_staff(directory, views);
+  add_guardians(directory, views);
+  return views;
 }
 
 std::string stable_id(const model::Pupil& pupil) {

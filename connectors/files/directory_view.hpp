@@ -1,5 +1,5 @@
 #pragma once
-// What the file targets read from a directory, indexed once per run: for one school, its
+// What the file targets read from a directory, indexed once per run: for each school, its
 // current pupils with their division and groups, its staff with what they teach and head, its
 // guardians with their children. "Current" means not departed (Pupil::departed_on empty).
 #include <map>
@@ -39,7 +39,10 @@ struct SchoolView {
   std::vector<const model::Staff*> departed_staff;
 };
 
-SchoolView view_school(const model::Directory& directory, const std::string& uai);
+// Every school's view, by UAI, built in one pass over the directory (an academy's directory
+// holds hundreds of schools: one pass each would be quadratic). A school without anyone is
+// absent from the map.
+std::map<std::string, SchoolView> view_schools(const model::Directory& directory);
 
 // The stable key the LDAP target writes to employeeNumber (FORMATS-OUTPUT.md §1.7): pupils
 // ELENOET zero-padded to 5 digits, staff "P<STS id>". Empty when the export gave none.

@@ -14,6 +14,13 @@ std::size_t keep_count(const Settings& settings) {
   return keep == 0 ? 1 : static_cast<std::size_t>(keep);
 }
 
+// The view of `uai`, empty when the directory has no one there.
+const SchoolView& view_of(std::map<std::string, SchoolView>& views, const std::string& uai) {
+  auto& view = views[uai];
+  view.uai = uai;
+  return view;
+}
+
 }  // namespace
 
 model::Warning record_warning(std::string code, std::string message, std::string key) {
@@ -26,9 +33,11 @@ ApplyResult FileTarget::apply(const ApplyContext& context) {
   try {
     const std::string dir = settings_.value("dir");
     ensure_directory(dir);
+    auto after_views = view_schools(context.after);
+    auto before_views = view_schools(context.before);
     for (const auto& school : context.after.schools) {
-      const SchoolView after = view_school(context.after, school.uai);
-      const SchoolView before = view_school(context.before, school.uai);
+      const SchoolView& after = view_of(after_views, school.uai);
+      const SchoolView& before = view_of(before_views, school.uai);
       auto built = build({context, after, before});
       const std::string stem = run_stem(prefix(), school.uai, context.today, context.run_id);
       for (const auto& file : built.files) write_atomically(dir, stem + file.suffix, file.bytes);

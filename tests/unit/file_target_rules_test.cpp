@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 
 #include "connectors/registry.hpp"
 #include "support/test_support.hpp"
@@ -81,7 +82,9 @@ struct RuleCase {
   Breaker breaker;
 };
 
-void PrintTo(const RuleCase& rule, std::ostream* out) { *out << rule.code << " (" << rule.type << ")"; }
+void PrintTo(const RuleCase& rule, std::ostream* out) {
+  *out << rule.code << " (" << rule.type << ")";
+}
 
 class FileTargetRule : public ::testing::TestWithParam<RuleCase> {};
 
@@ -185,6 +188,64 @@ TEST(FileTargetRules, AnEmptyPlanWritesNothing) {
   const std::map<std::string, std::string> passwords;
   EXPECT_TRUE(connector->apply({plan, empty, empty, passwords, "r", "2025-11-20"}).complete());
   EXPECT_FALSE(fs::exists(dir.path() / "out"));
+}
+
+}  // namespace
+}  // namespace edusync::connectors
+
+namespace edusync::connectors {
+namespace {
+
+TEST(FileTargetSchools, EachSchoolGetsItsOwnFilesNamedWithItsUai) {
+  auto d = directory_with([](model::Directory&, model::Pupil&) {});
+  d.schools.push_back({"0690001A"});
+  d.pupils[1].uai = "0690001A";
+  d.memberships[1].uai = "0690001A";
+  d.divisions.push_back({"0690001A", "6A", "6e A", {}});
+  test::TempDir dir;
+  const std::string out = (dir.path() / "out").string();
+  const auto connector = builtin_registry().create({"koxo", "koxo-csv", {{"dir", out}}});
+  plan::Plan plan;
+  plan.items.push_back({});
+  const model::Directory before;
+  const std::map<std::string, std::string> passwords;
+  ASSERT_TRUE(connector->apply({plan, before, d, passwords, "R1", "2025-11-20"}).complete());
+  const auto first = test::read_file(out + "/koxo_0140065T_20251120_R1_full.csv");
+  const auto second = test::read_file(out + "/koxo_0690001A_20251120_R1_full.csv");
+  EXPECT_NE(first.find("DUPONT"), std::string::npos);
+  EXPECT_EQ(first.find("REFUS"), std::string::npos);
+  EXPECT_NE(second.find("REFUS"), std::string::npos);
+  EXPECT_EQ(second.find("DUPONT"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace edusync::connectors
+
+namespace edusync::connectors {
+namespace {
+
+TEST(FileTargetRules, EntLinksParentsOnlyToChildrenItWroteAndLeavesOutThoseWithNone) {
+  auto d = directory_with(no_birth_date);  // REFUS is refused by the ENT
+  const auto guardian = [](const std::string& id, const std::string& surname,
+                           std::vector<std::string> children) {
+    model::Contact c;
+    c.key = "personne:" + id;
+    c.personne_id = id;
+    c.surname = surname;
+    c.given_name = "Anne";
+    for (auto& child : children)
+      c.pupils.push_back({child, model::Responsibility::legal, "20", false});
+    return c;
+  };
+  d.guardians = {guardian("11", "PARENTBOTH", {"0502116650N", "0602116650N"}),
+                 guardian("22", "PARENTREFUS", {"0602116650N"})};
+  const auto written = apply("ent-csv", {}, d);
+  std::set<std::string> codes;
+  for (const auto& w : written.result.warnings) codes.insert(w.code);
+  EXPECT_EQ(codes, (std::set<std::string>{"ENT_BIRTH_DATE_MISSING", "ENT_NO_CHILD"}));
+  EXPECT_NE(written.files.find("R11;;PARENTBOTH;Anne;;;;0502116650N\r\n"), std::string::npos)
+      << written.files;
+  EXPECT_EQ(written.files.find("PARENTREFUS"), std::string::npos);
 }
 
 }  // namespace

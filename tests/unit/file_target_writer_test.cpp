@@ -114,6 +114,8 @@ TEST(FileAtomic, WritesReplacesAndLeavesNoTemporary) {
   EXPECT_EQ(
       std::filesystem::status(out + "/a.csv").permissions() & std::filesystem::perms::others_all,
       std::filesystem::perms::none);
+  EXPECT_EQ(std::filesystem::status(out).permissions() & std::filesystem::perms::others_all,
+            std::filesystem::perms::none);
 }
 
 TEST(FileAtomic, AnUnwritableDirectoryIsAnErrorNamingIt) {

@@ -1,6 +1,7 @@
 #pragma once
 // `type: elea-csv`: accounts for Éléa, the national Moodle (FORMATS-OUTPUT.md §5). Pupils and
-// staff only: parents have no Éléa access.
+// staff only: parents have no Éléa access. Left out, each with a warning: ELEA_NO_LOGIN (moodle),
+// ELEA_NAME_MISSING.
 //
 // `format: moodle` (default): Moodle's "upload users" CSV (admin/tool/uploaduser), UTF-8, `,`:
 //   username (the edusync login), firstname, lastname, email, auth (`auth` key), idnumber (the

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "connectors/files/atomic_file.hpp"
 #include "connectors/files/records.hpp"
@@ -141,28 +142,38 @@ CsvFile personnel_file(const SchoolView& v, std::vector<model::Warning>& warning
   return file;
 }
 
-// Parents are linked to their children by the children's Id (the feeder's childExternalId).
-CsvFile relatives_file(const SchoolView& v, std::vector<model::Warning>& warnings) {
-  const std::size_t children =
-      widest(v.guardians, [](const GuardianView& g) { return g.children.size(); });
+// Parents are linked to their children by the children's Id (the feeder's childExternalId),
+// only children the Eleves file holds: an Id the ENT does not know would link nobody.
+CsvFile relatives_file(const SchoolView& v, const std::set<std::string>& pupils_written,
+                       std::vector<model::Warning>& warnings) {
+  std::vector<std::pair<const model::Contact*, std::vector<std::string>>> relatives;
+  std::size_t children = 0;
+  for (const auto& g : v.guardians) {
+    const auto& x = *g.guardian;
+    if (refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
+    std::vector<std::string> ids;
+    for (const auto* child : g.children) {
+      if (pupils_written.contains(child->key)) ids.push_back(platform_id(*child));
+    }
+    const Refusal no_child{"ENT_NO_CHILD", "aucun de ses enfants n'est dans le fichier des élèves"};
+    if (ids.empty() && refused(no_child, who(x), x.key, warnings)) continue;
+    children = std::max(children, ids.size());
+    relatives.emplace_back(&x, std::move(ids));
+  }
   CsvFile file{
       header_of({"Id", "Civilité", "Nom", "Prénom", "Courriel", "Téléphone", "Téléphone portable"},
                 {{"Id enfant", children}}),
       {}};
-  for (const auto& g : v.guardians) {
-    const auto& x = *g.guardian;
-    if (refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
-    CsvRow row{"R" + x.personne_id,
-               x.civility == "MME" ? "Mme" : x.civility,
-               x.surname,
-               x.given_name,
-               x.email,
-               x.phone_home,
-               x.mobile};
-    std::vector<std::string> ids;
-    for (const auto* child : g.children) ids.push_back(platform_id(*child));
+  for (const auto& [x, ids] : relatives) {
+    CsvRow row{"R" + x->personne_id,
+               x->civility == "MME" ? "Mme" : x->civility,
+               x->surname,
+               x->given_name,
+               x->email,
+               x->phone_home,
+               x->mobile};
     append(row, ids, children);
-    file.records.push_back({x.key, who(x), std::move(row)});
+    file.records.push_back({x->key, who(*x), std::move(row)});
   }
   return file;
 }
@@ -174,10 +185,13 @@ BuiltFiles EntTarget::build(const BuildInput& input) {
       settings().value("encoding", "latin1") == "utf-8-bom" ? Charset::utf8_bom : Charset::latin1;
   const CsvStyle style{';', "\r\n", false};
   BuiltFiles built;
+  CsvFile pupils = pupils_file(input.after, built.warnings);
+  std::set<std::string> written;
+  for (const auto& record : pupils.records) written.insert(record.key);
   const std::pair<const char*, CsvFile> profiles[] = {
-      {"Eleves", pupils_file(input.after, built.warnings)},
+      {"Eleves", std::move(pupils)},
       {"Enseignants", teachers_file(input.after, built.warnings)},
-      {"Parents", relatives_file(input.after, built.warnings)},
+      {"Parents", relatives_file(input.after, written, built.warnings)},
       {"Personnels", personnel_file(input.after, built.warnings)}};
   std::vector<std::pair<std::string, std::string>> members;
   for (const auto& [profile, file] : profiles) {

@@ -10,6 +10,9 @@
 // across the whole ENT): pupils their INE (else <UAI>-E<ELENOET>), staff P<STS id>, parents
 // R<PERSONNE_ID>; a parent's `Id enfant` columns hold the children's Id.
 //
+// Left out, each with a warning: ENT_NAME_MISSING (all), ENT_BIRTH_DATE_MISSING and
+// ENT_NO_CLASS (pupils), ENT_NO_CHILD (a parent none of whose children is in the Eleves file).
+//
 // Files per run: `ent_<UAI>_<date>_<run>_<Profile>.csv`, and with `zip: true` also
 // `ent_<UAI>_<date>_<run>.zip` holding `<Profile>.csv` (the zip name holds the UAI, as the
 // feeder's drop directory requires). No delta: the feeder computes its own differences from a

@@ -5,6 +5,8 @@
 // is configurable (`columns`); KOXO matches rows on IdentifiantUnique and writes it to AD
 // employeeNumber, so it is the same stable key the LDAP target uses.
 //
+// Left out, each with a warning: KOXO_NO_UNIQUE_ID, KOXO_NAME_MISSING, KOXO_NO_GROUP.
+//
 // Files per run: `koxo_<UAI>_<date>_<run>_full.csv` (every current pupil and staff member) and,
 // unless `delta: false`, `..._delta.csv` (only rows that are new or changed since the last
 // acknowledged run). A Synchro on the full file removes whoever is missing: with the profile's
