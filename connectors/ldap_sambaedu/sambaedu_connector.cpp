@@ -147,7 +147,7 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context, const lda
   const auto before = ldap::desired_state(context.before, layout);
   const auto after = ldap::desired_state(context.after, layout);
   const auto renamed = renamed_structures(context.plan);
-  const auto work = ldap::reconcile(
+  auto work = ldap::reconcile(
       {layout, before, after, actual, renamed, context.plan.rollover, context.new_passwords, context.today});
   drift_ = work.drift;
   notices_ = work.notices;
@@ -155,10 +155,11 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context, const lda
   for (const auto& line : notices_) std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_NOTICE : " << line << '\n';
   ApplyResult result;
   for (const auto& [subject, why] : work.refused) result.failures.push_back({item_of(context.plan, subject), why});
-  for (const auto& phase : work.phases) {
+  // Phase after phase (branches, removals, moves, writes), each pipelined on the connection.
+  for (auto& phase : work.phases) {
     std::vector<ldap::Operation> operations;
     operations.reserve(phase.size());
-    for (const auto& step : phase) operations.push_back(step.operation);
+    for (auto& step : phase) operations.push_back(std::move(step.operation));
     const auto outcomes = session.run(operations);
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       if (outcomes[i].ok()) {
@@ -166,7 +167,7 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context, const lda
         continue;
       }
       result.failures.push_back({item_of(context.plan, phase[i].subject),
-                                 phase[i].operation.dn + " : " + verb(phase[i].operation.kind) +
+                                 operations[i].dn + " : " + verb(operations[i].kind) +
                                      " refusé(e) par l'annuaire : " + outcomes[i].message});
     }
   }

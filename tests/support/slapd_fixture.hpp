@@ -34,7 +34,17 @@ class Slapd {
     if (tls) make_certificates();
     config_ = dir_.write("slapd.conf", configuration());
     password_file_ = dir_.write("bind.secret", kPassword);  // no newline: ldapadd -y reads it all
-    start();
+    // Tests run in parallel processes: a port found free may be taken before slapd binds it.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        start();
+        break;
+      } catch (const std::runtime_error&) {
+        if (attempt == 5) throw;
+        port_ = free_port();
+        if (tls_port_ != 0) tls_port_ = free_port();
+      }
+    }
     load(base_ldif());
   }
   ~Slapd() { kill(SIGTERM); }
@@ -69,8 +79,14 @@ class Slapd {
     std::string out;
     while (run_command("ldapsearch -x -H " + uri() + " -b '' -s base -LLL 1.1 >/dev/null 2>&1", out) != 0) {
       int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) throw std::runtime_error("slapd s'est arrêté au démarrage");
-      if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("slapd ne répond pas");
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        throw std::runtime_error("slapd s'est arrêté au démarrage");
+      }
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(SIGKILL);
+        throw std::runtime_error("slapd ne répond pas");
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   }
