@@ -220,6 +220,17 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   EXPECT_EQ(bin.at(leaver).first("uidnumber"), uid_number);
   EXPECT_EQ(bin.at(leaver).first("sambaacctflags"), "[UD         ]");
   EXPECT_EQ(bin.at(leaver).first("employeenumber"), "01203");
+  // Back after the removal: restored from the Trash, same uid and numbers.
+  eleves_ = full;
+  const auto back = run("2026-01-10");
+  ASSERT_EQ(back.exit_code, 0) << back.report.connectors.at(0).error
+                               << (back.report.connectors.at(0).failures.empty() ? "" : back.report.connectors.at(0).failures[0]);
+  EXPECT_TRUE(trash().empty());
+  const auto users = people();
+  ASSERT_TRUE(users.contains(leaver));
+  EXPECT_EQ(users.at(leaver).first("uidnumber"), uid_number);
+  EXPECT_EQ(users.at(leaver).first("sambaacctflags"), "[U          ]");
+  EXPECT_TRUE(as_set(groups().at("Classe_6_B").values("memberuid")).contains(leaver));
 }
 
 TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
