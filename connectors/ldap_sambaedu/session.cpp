@@ -93,7 +93,9 @@ void set_options(LDAP* handle, const ConnectionSettings& settings) {
 void bind(LDAP* handle, const ConnectionSettings& settings) {
   int code = 0;
   if (settings.bind_dn.empty()) {
-    berval empty{0, nullptr};
+    // An empty initial response (present, zero length): no authorisation identity asked for.
+    char nothing[] = "";
+    berval empty{0, nothing};
     code = ldap_sasl_bind_s(handle, nullptr, "EXTERNAL", &empty, nullptr, nullptr, nullptr);
   } else {
     berval password{settings.bind_password.size(), const_cast<char*>(settings.bind_password.data())};

@@ -52,6 +52,13 @@ class Slapd {
   Slapd& operator=(const Slapd&) = delete;
 
   std::string uri() const { return "ldap://127.0.0.1:" + std::to_string(port_); }
+  // ldapi:// on a socket of the temporary directory; SASL EXTERNAL there maps this process's
+  // uid and gid to the administrator (authz-regexp).
+  std::string ldapi_uri() const {
+    std::string encoded;
+    for (const char c : (dir_.path() / "ldapi").string()) encoded += c == '/' ? std::string("%2F") : std::string(1, c);
+    return "ldapi://" + encoded;
+  }
   std::string ldaps_uri() const { return "ldaps://127.0.0.1:" + std::to_string(tls_port_); }
   std::string ca_file() const { return (dir_.path() / "ca.crt").string(); }
   // A CA certificate that did not sign the server's: verification must fail with it.
@@ -64,7 +71,7 @@ class Slapd {
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork");
     if (pid_ == 0) {
-      const std::string listen = uri() + "/" + (tls_port_ != 0 ? " " + ldaps_uri() + "/" : "");
+      const std::string listen = uri() + "/ " + ldapi_uri() + (tls_port_ != 0 ? " " + ldaps_uri() + "/" : "");
       // Its output goes to a file: an inherited pipe would keep the test's reader waiting.
       const std::string log = (dir_.path() / "slapd.log").string();
       const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -156,6 +163,8 @@ class Slapd {
               "\nTLSCertificateKeyFile " + (dir_.path() / "server.key").string() + "\n";
     }
     text += "modulepath /usr/lib/ldap\nmoduleload back_mdb\n";
+    text += "authz-regexp \"gidNumber=" + std::to_string(::getgid()) + ".uidNumber=" + std::to_string(::getuid()) +
+            ",cn=peercred,cn=external,cn=auth\" \"" + kAdmin + "\"\n";
     text += "database mdb\nmaxsize 268435456\n";
     text += std::string("suffix \"") + kBase + "\"\nrootdn \"" + kAdmin + "\"\nrootpw " + kPassword + "\n";
     text += "directory " + (dir_.path() / "db").string() + "\n";
