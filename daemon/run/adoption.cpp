@@ -26,10 +26,14 @@ connectors::Settings settings_of(const config::ConnectorConfig& connector) {
     settings.values[key] = std::visit(
         [](const auto& v) -> std::string {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::string>) return v;
-          else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
-          else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>) return std::to_string(v);
-          else return {};
+          if constexpr (std::is_same_v<T, std::string>)
+            return v;
+          else if constexpr (std::is_same_v<T, bool>)
+            return v ? "true" : "false";
+          else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
+            return std::to_string(v);
+          else
+            return {};
         },
         value);
   }
@@ -52,7 +56,8 @@ class Matcher {
     }
   }
 
-  const connectors::ExistingAccount* find(const std::string& employee_number, const std::string& full_name) const {
+  const connectors::ExistingAccount* find(const std::string& employee_number,
+                                          const std::string& full_name) const {
     if (!employee_number.empty()) {
       const auto found = by_number_.find(employee_key(employee_number));
       if (found != by_number_.end()) return found->second;
@@ -83,7 +88,8 @@ class Adopter {
   }
 
   // Placeholders for the accounts nobody known or adopted holds (see Adoption::reserved).
-  void reserve(const std::string& connector, const std::vector<connectors::ExistingAccount>& accounts) {
+  void reserve(const std::string& connector,
+               const std::vector<connectors::ExistingAccount>& accounts) {
     for (const auto& account : accounts) {
       // A login already known (a removed person's, in the Trash) may still hold a number the
       // identity stage has freed: the number alone is then held.
@@ -103,15 +109,18 @@ class Adopter {
     }
   }
 
-  void adopt(const std::vector<connectors::ExistingAccount>& accounts, const model::Directory& current) {
+  void adopt(const std::vector<connectors::ExistingAccount>& accounts,
+             const model::Directory& current) {
     const Matcher matcher(accounts);
     for (const auto& p : current.pupils) {
-      const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty() ? std::string(5 - p.elenoet.size(), '0') + p.elenoet : p.elenoet;
+      const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty()
+                              ? std::string(5 - p.elenoet.size(), '0') + p.elenoet
+                              : p.elenoet;
       take(matcher.find(padded, p.given_name + " " + p.surname), p.key, state::PersonKind::pupil);
     }
     for (const auto& s : current.staff) {
-      take(matcher.find(s.sts_id.empty() ? "" : "P" + s.sts_id, s.given_name + " " + s.surname), s.key,
-           state::PersonKind::staff);
+      take(matcher.find(s.sts_id.empty() ? "" : "P" + s.sts_id, s.given_name + " " + s.surname),
+           s.key, state::PersonKind::staff);
     }
   }
 
@@ -119,7 +128,8 @@ class Adopter {
   std::vector<state::Identity> reserved;
 
  private:
-  void take(const connectors::ExistingAccount* account, const std::string& key, state::PersonKind kind) {
+  void take(const connectors::ExistingAccount* account, const std::string& key,
+            state::PersonKind kind) {
     if (account == nullptr || keys_.contains(key) || logins_.contains(account->login) ||
         numbers_.contains(account->uid_number)) {
       return;
@@ -146,7 +156,8 @@ class Adopter {
 
 // A removed identity has lost its uid number (accounts.cpp); its account, still in the target
 // under its login, has it.
-void restore_numbers(const std::vector<connectors::ExistingAccount>& accounts, std::vector<state::Identity>& known) {
+void restore_numbers(const std::vector<connectors::ExistingAccount>& accounts,
+                     std::vector<state::Identity>& known) {
   std::map<std::string, std::uint32_t> by_login;
   for (const auto& account : accounts) by_login.emplace(account.login, account.uid_number);
   std::set<std::uint32_t> held;
@@ -160,7 +171,8 @@ void restore_numbers(const std::vector<connectors::ExistingAccount>& accounts, s
   }
 }
 
-Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store, const model::Directory& current,
+Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store,
+                                 const model::Directory& current,
                                  std::vector<state::Identity>& known, const std::string& today,
                                  std::vector<model::Warning>& warnings) {
   std::vector<std::vector<connectors::ExistingAccount>> found;
@@ -172,8 +184,8 @@ Adoption adopt_existing_accounts(const config::Config& config, state::StateStore
     } catch (const std::exception& error) {
       found.emplace_back();
       warnings.push_back({"ADOPTION_UNAVAILABLE",
-                          "comptes existants de « " + connector.name + " » illisibles, aucun n'est repris : " +
-                              error.what(),
+                          "comptes existants de « " + connector.name +
+                              " » illisibles, aucun n'est repris : " + error.what(),
                           {},
                           {}});
     }

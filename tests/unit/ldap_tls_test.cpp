@@ -45,7 +45,8 @@ TEST_F(LdapTls, StartTlsVerifiesTheServerCertificate) {
 TEST_F(LdapTls, LdapsVerifiesTheServerCertificate) {
   auto session = Session::open(settings(slapd_->ldaps_uri(), false, slapd_->ca_file()));
   EXPECT_EQ(read_base(session), 1u);
-  EXPECT_THROW(Session::open(settings(slapd_->ldaps_uri(), false, slapd_->other_ca_file())), LdapError);
+  EXPECT_THROW(Session::open(settings(slapd_->ldaps_uri(), false, slapd_->other_ca_file())),
+               LdapError);
 }
 
 }  // namespace
@@ -58,10 +59,13 @@ namespace {
 TEST(LdapLdapi, SaslExternalBindNeedsNoPassword) {
   Slapd slapd;
   auto session = Session::open({slapd.ldapi_uri(), "", "", false, "", std::chrono::seconds(10)});
-  EXPECT_EQ(session.search(Slapd::kBase, Scope::subtree, "(objectClass=sambaDomain)", {"sambaSID"}).at(0).first("sambasid"),
+  EXPECT_EQ(session.search(Slapd::kBase, Scope::subtree, "(objectClass=sambaDomain)", {"sambaSID"})
+                .at(0)
+                .first("sambasid"),
             Slapd::kDomainSid);
   const std::vector<connectors::ldap::Operation> add = {
-      {connectors::ldap::Operation::Kind::add, std::string("ou=People,") + Slapd::kBase,
+      {connectors::ldap::Operation::Kind::add,
+       std::string("ou=People,") + Slapd::kBase,
        {{connectors::ldap::Modification::Op::add, "objectClass", {"organizationalUnit"}},
         {connectors::ldap::Modification::Op::add, "ou", {"People"}}},
        {},
