@@ -137,6 +137,9 @@ TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
   EXPECT_EQ(pupil.first("userpassword").rfind("{SSHA}", 0), 0u);
   EXPECT_EQ(pupil.first("sambantpassword").size(), 32u);
   EXPECT_EQ(pupil.first("shadowlastchange"), "20412");  // 2025-11-20 in days since 1970
+  EXPECT_EQ(pupil.first("sambapwdmustchange"), "2147483647");
+  EXPECT_EQ(pupil.first("sambapwdlastset"), "1");
+  EXPECT_EQ(pupil.first("initials"), "laetitiaC");
   const auto teacher = std::find_if(users.begin(), users.end(), [](const auto& u) {
     return u.second.first("employeenumber") == "P4101";
   });
