@@ -235,6 +235,7 @@ std::vector<Entry> Session::search(const std::string& base, Scope scope, const s
                                    const std::vector<std::string>& attributes, int page_size) {
   LDAP* raw = handle_.get();
   std::vector<char*> names;
+  names.reserve(attributes.size() + 1);
   for (const auto& name : attributes) names.push_back(const_cast<char*>(name.c_str()));
   names.push_back(nullptr);
   std::vector<Entry> entries;
