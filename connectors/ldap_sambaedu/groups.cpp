@@ -213,21 +213,48 @@ std::string clean_code(const std::string& code) {
 
 std::string group_cn(GroupKind kind, const std::string& prefix, const std::string& subject_part,
                      const std::string& structure) {
+  // Built by appending: GCC 12 -O3 warns (-Wrestrict, a false positive) on "literal" + string&&.
+  std::string cn;
+  auto typed = [&](const char* type) {
+    cn = type;
+    cn += prefix;
+  };
   switch (kind) {
     case GroupKind::pupils: return "Eleves";
     case GroupKind::teachers: return "Profs";
     case GroupKind::administrative: return "Administratifs";
-    case GroupKind::division: return "Classe_" + prefix + clean_code(structure);
-    case GroupKind::team: return "Equipe_" + prefix + clean_code(structure);
-    case GroupKind::subject: return "Matiere_" + prefix + clean_code(subject_part);
+    case GroupKind::division:
+      typed("Classe_");
+      cn += clean_code(structure);
+      break;
+    case GroupKind::team:
+      typed("Equipe_");
+      cn += clean_code(structure);
+      break;
+    case GroupKind::subject:
+      typed("Matiere_");
+      cn += clean_code(subject_part);
+      break;
     case GroupKind::division_course:
-      return "Cours_" + prefix + clean_code(subject_part) + "_" + clean_code(structure);
+      typed("Cours_");
+      cn += clean_code(subject_part);
+      cn += '_';
+      cn += clean_code(structure);
+      break;
     case GroupKind::group_course:
-      return "Cours_" + prefix + clean_code(structure) +
-             (subject_part.empty() ? "" : "_" + clean_code(subject_part));
-    case GroupKind::head_teachers: return "Groupe_" + prefix + "Professeurs_Principaux";
+      typed("Cours_");
+      cn += clean_code(structure);
+      if (!subject_part.empty()) {
+        cn += '_';
+        cn += clean_code(subject_part);
+      }
+      break;
+    case GroupKind::head_teachers:
+      typed("Groupe_");
+      cn += "Professeurs_Principaux";
+      break;
   }
-  return {};
+  return cn;
 }
 
 std::uint32_t fixed_gid(GroupKind kind) {
