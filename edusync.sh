@@ -59,8 +59,9 @@ run_ctest() {
   ctest --test-dir "build/$1" --output-on-failure -j "$(jobs)" --timeout 600
 }
 
-# A demo school under build/demo: its inbox, its state, an audit journal and a throw-away
-# SambaEdu directory (slapd on a free loopback port) as the targets.
+# A demo school under build/demo: its inbox, its state, an audit journal, the four file targets
+# (KOXO, ENT, Pix Orga, Éléa) writing under build/demo/out, and a throw-away SambaEdu directory
+# (slapd on a free loopback port).
 DEMO_BASE="ou=clg-demo,ou=ac-lyon,ou=education,o=gouv,c=fr"
 write_demo_config() {
   local dir=$1 uri=$2
@@ -70,6 +71,10 @@ state_dir: $dir/state
 inbox: $dir/inbox
 connectors:
   - {name: audit, type: journal, path: $dir/journal.jsonl}
+  - {name: koxo, type: koxo-csv, dir: $dir/out/koxo}
+  - {name: ent, type: ent-csv, dir: $dir/out/ent, zip: true}
+  - {name: pix, type: pix-orga, dir: $dir/out/pix}
+  - {name: elea, type: elea-csv, dir: $dir/out/elea}
   - {name: sambaedu, type: ldap-sambaedu, uri: "$uri", base_dn: "$DEMO_BASE",
      bind_dn: "cn=admin,$DEMO_BASE", bind_password_file: $dir/slapd/bind.secret,
      mail_domain: clg-demo.ac-lyon.fr}
@@ -165,7 +170,9 @@ cmd_demo() {
   log "4. second run, two weeks later (samples/college-next): departures, an arrival, a class change, a corrected name, a renamed group, a new teacher"
   drop_exports samples/college-next "$dir/inbox"
   "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-30
-  log "5. the SambaEdu directory after both runs (throw-away slapd on $uri, stopped at the end)"
+  log "5. files written for the file targets (full files, deltas, per-profile ENT files and zip, Pix XML)"
+  (cd "$dir/out" && find . -type f -printf '%-90p %8s bytes\n' | sort)
+  log "6. the SambaEdu directory after both runs (throw-away slapd on $uri, stopped at the end)"
   show_demo_directory "$dir" "$uri"
   echo
   echo "binary: $(pwd)/build/release/daemon/edusync"

@@ -106,8 +106,13 @@ w(f"| machine | `nproc` = {fact('nproc')}, {fact('cpu')}, {mem_gib:.1f} GiB RAM,
 w(f"| load average at start (1, 5, 15 min) | {fact('loadavg_start')} — shared machine: other engineers build and test "
   f"on it; the 1-min load before each command is in the raw tables |")
 w(f"| kernel | {fact('kernel')} |")
-w(f"| build | {fact('build_type')}, {fact('compiler')}, commit {fact('git_head')} "
-  f"({fact('git_dirty')} modified/untracked files under daemon/ and connectors/ at the time) |")
+if fact("build_commit"):
+    w(f"| build | {fact('build_type')}, {fact('compiler')}, binaries built from commit **{fact('build_commit')}** "
+      f"(`edusync` sha256 {fact('edusync_sha256')}…); repository HEAD when the script started: {fact('git_head')} "
+      f"({fact('git_dirty')} modified/untracked files under daemon/ and connectors/ at that time) |")
+else:
+    w(f"| build | {fact('build_type')}, {fact('compiler')}, commit {fact('git_head')} "
+      f"({fact('git_dirty')} modified/untracked files under daemon/ and connectors/ at the time) |")
 w(f"| xmllint | {fact('xmllint')} |")
 w(f"| method | wall time from the shell (`$EPOCHREALTIME`), peak RSS = \"Maximum resident set size\" of "
   f"`/usr/bin/time -v`; every command under `ulimit -v` {fact('mem_limit_gb')} GiB; MB = 10^6 bytes, "
@@ -349,8 +354,9 @@ else:
       "with the defaults (`nomp8`, uids 1001–4999) at most 3,999 accounts get a uid (`UID_RANGE_EXHAUSTED` for the "
       "rest) and `nomp8` runs out of its 99 collision variants for common surname+initial pairs "
       "(`LOGIN_COLLISIONS_EXHAUSTED`; measured while preparing this bench, outside this run: 83,708 of the ~108,000 "
-      "accounts of a 100-school / 100 k-pupil academy). Runs: `edusync --config CFG run --settle-ms 0 --today D`; run 1 on the "
-      f"export date {fact('B.today')}, runs 2 and 3 the day after ({fact('B.today2')}).")
+      "accounts of a 100-school / 100 k-pupil academy). Runs: `EDUSYNC_TRACE_MEMORY=1 edusync --config CFG run --settle-ms 0 "
+      f"--today D` (runs 3r and 4 with `--recompute`); run 1 on the export date {fact('B.today')}, the others the "
+      f"day after ({fact('B.today2')}).")
     w("")
     churn_path = LOGS / "B.churn.json"
     if churn_path.exists():
@@ -418,6 +424,8 @@ else:
     if "B.run2b" in measures:
         run_ids.append(("B.run2b", "2b. 1 % churn, max_departure_ratio raised to 0.5", "B.inspect2", "after2"))
     run_ids.append(("B.run3", "3. no change (same inputs as 2)", "B.inspect2", "after3"))
+    if "B.run3r" in measures:
+        run_ids.append(("B.run3r", "3r. no change, recomputed (--recompute)", "B.inspect2", "after3r"))
 
     w("### Runs")
     w("")
@@ -438,11 +446,16 @@ else:
         s = state(st)
         ch = info["changes"].splitlines()
         short = "; ".join(compact_change(c) for c in ch if re.match(r"\s*(élèves|responsables|personnels|appartenances)", c))
+        if fact(f"{mid}.unchanged_since"):
+            short = "none computed (short cut; the report prints " + (short or "nothing") + ")"
         journal = s["file"]["journal"][1] if s else "?"
         dbsize = int(s["file"]["edusync.db"][0]) if s else 0
         reports = int(s["file"]["reports"][0]) if s else 0
         wall = measures[mid][0].wall
-        w(f"| {label} | {fmt_s(wall)} | {fmt_mib(m['rss'])} | {m['rc'][0]} | {info['status']} | {short or '—'} | "
+        status = info["status"]
+        if fact(f"{mid}.unchanged_since"):
+            status += f" — short cut: unchanged since run `{fact(f'{mid}.unchanged_since')}`"
+        w(f"| {label} | {fmt_s(wall)} | {fmt_mib(m['rss'])} | {m['rc'][0]} | {status} | {short or '—'} | "
           f"{int(journal) - journal_before:,} | {human_bytes(dbsize)} | {human_bytes(reports - reports_before)} |")
         journal_before, reports_before = int(journal), reports
     w("")
@@ -456,8 +469,9 @@ else:
             w(f"**Finding:** {no_login:,} pupil and staff identities have a uid number but **no login** "
               "(`LOGIN_COLLISIONS_EXHAUSTED`: even `prenom.nom` runs out of its 99 variants for the most common "
               "first name + surname pairs among a million synthetic pupils). `run/accounts.cpp` (`attach`, "
-              "`needs_account`) retries them on every run and marks them changed, so each run, the no-change one "
-              "included, re-saves those identities with identical values (invisible in the content check below).")
+              "`needs_account`) retries them on every run and marks them changed, so each run that computes a plan, the "
+              "no-change `--recompute` one included, re-saves those identities with identical values (invisible in "
+              "the content check below; the short cut of run 3 computes nothing).")
             w("")
     for mid, label, _, _ in run_ids:
         info = infos.get(mid)
@@ -474,30 +488,151 @@ else:
           "and the run repeated (2b).")
         w("")
 
-    w("### Parse versus the rest")
+    # --- stages: EDUSYNC_TRACE_MEMORY lines on each run's stderr --------------------------------
+    TRACE_RE = re.compile(r"^memory\s+([\d.]+) s (.*?)\s+heap\s+(\d+) MiB\s+rss\s+(\d+) MiB\s+peak\s+(\d+) MiB\s*$")
+
+    def trace(mid):
+        """{stage: (seconds since start, heap MiB, rss MiB, peak MiB)} in the order printed."""
+        marks = {}
+        for line in log_text(mid, ext="err").splitlines():
+            m = TRACE_RE.match(line)
+            if m:
+                marks[m.group(2)] = (float(m.group(1)), int(m.group(3)), int(m.group(4)), int(m.group(5)))
+        return marks
+
+    # (key, label, from mark, to mark); "parse" starts at "inputs hashed" when the run printed it.
+    STAGE_ROWS = [
+        ("scan", "scan + unchanged-inputs check (hash)", "start", "inputs hashed"),
+        ("parse", "parse (XML, 2 threads)", None, "parsed"),
+        ("model", "model: assemble the canonical directory", "parsed", "assembled"),
+        ("load_snapshot", "↳ load the previous snapshot", "assembled", "previous snapshot loaded"),
+        ("load_identities", "↳ load identities", "previous snapshot loaded", "identities loaded"),
+        ("desired", "↳ identities, logins, uids, departures (build_desired_state)", "identities loaded",
+         "desired state built"),
+        ("identities", "identities / desired state (the three rows above)", "assembled", "desired state built"),
+        ("diff", "diff previous snapshot → desired", "desired state built", "diffed"),
+        ("state", "state: gates + SQLite transaction", "diffed", "state committed"),
+        ("connector", "connector (journal)", "state committed", "connectors applied"),
+        ("reports", "reports + run record", "connectors applied", "reports written"),
+    ]
+
+    def stages(mid):
+        """{key: (seconds, mark at the end)} for the stages whose two marks are present."""
+        marks = trace(mid)
+        out_ = {}
+        for key, _, start, end in STAGE_ROWS:
+            if start is None:
+                start = "inputs hashed" if "inputs hashed" in marks else "start"
+            if start in marks and end in marks:
+                out_[key] = (marks[end][0] - marks[start][0], marks[end])
+        if {"identities", "diff", "state"} <= out_.keys():
+            out_["diff_state"] = (out_["identities"][0] + out_["diff"][0] + out_["state"][0], None)
+        return out_
+
+    traced_runs = [(mid, label) for mid, label, _, _ in run_ids if trace(mid)]
+    if "B.run4.perf" in measures and trace("B.run4.perf"):
+        traced_runs.append(("B.run4.perf", "4. no change, recomputed, under perf record (perf section below)"))
+
+    w("### Time and memory per stage (`EDUSYNC_TRACE_MEMORY=1`)")
+    w("")
+    w("Every run above prints, at the end of each stage, the seconds since its `start` and its memory (`heap` = "
+      "bytes the allocator has handed out, `rss` = VmRSS, `peak` = VmHWM, the high-water RSS so far). "
+      "A stage's time is the difference between its end mark and the previous one; **peak at end** is the "
+      "process's peak RSS so far. The last row is the part of the wall time (measured from the shell) outside "
+      "the trace: process start and configuration before `start`, then whatever follows the last mark "
+      "(destruction of the model and exit; for the short cut, the run record and the report; for run 4, also "
+      "perf's start and its writing of perf.data).")
+    w("")
+    w("Stages (runner.cpp): **scan + unchanged-inputs check** = inbox scan (list, settle, read every file's "
+      "header) and, when kinds, UAIs and export dates all match the last applied run's, the SHA-256 of every "
+      "input (2 threads) compared with that run's; absent with `--recompute`, whose **parse** then includes the "
+      "inbox scan. **model** = assemble the canonical directory. **identities / desired state** = load the "
+      "previous snapshot, load the identities, build_desired_state (keys, logins, uids, departures). **diff** = "
+      "previous snapshot → desired. **state** = the report's account lists, the safety gates, then the SQLite "
+      "transaction (identities, passwords, snapshot, export marks, run). **connector** = the journal (skipped when "
+      "already acknowledged). **reports** = prune snapshots, purge expired passwords, report.txt/json/html, "
+      "the run record.")
+    w("")
+    for mid, label in traced_runs:
+        marks, st = trace(mid), stages(mid)
+        wall = measures[mid][0].wall
+        w(f"#### Run {label}")
+        w("")
+        w(f"Wall {fmt_s(wall)}, peak RSS {fmt_mib(best(mid)['rss'])} (`/usr/bin/time`), exit {measures[mid][0].rc}"
+          + (f"; **short cut**: unchanged since run `{fact(f'{mid}.unchanged_since')}`, stages after the hash skipped"
+             if fact(f"{mid}.unchanged_since") else "")
+          + (f"; 1-min load before: {measures[mid][0].load}" if measures[mid][0].load else "") + ".")
+        w("")
+        w("| stage | end mark | seconds | share of wall | heap at end | RSS at end | **peak at end** |")
+        w("|---|---|---:|---:|---:|---:|---:|")
+        for key, text, _, end in STAGE_ROWS:
+            if key not in st:
+                continue
+            sec, (_, heap, rss, peak) = st[key]
+            cells = f"{sec:,.2f} s" if sec < 100 else f"{sec:,.0f} s"
+            if key == "identities":
+                text, cells = f"*{text}*", f"*{cells}*"
+            w(f"| {text} | `{end}` | {cells} | {100 * sec / wall:.1f} % | {heap:,} MiB | {rss:,} MiB | "
+              f"{peak:,} MiB |")
+        last = max(marks.values(), key=lambda v: v[0])
+        w(f"| outside the trace (wall − last mark) | | {wall - last[0]:,.2f} s | {100 * (wall - last[0]) / wall:.1f} % "
+          "| | | |")
+        w("")
+
+    w("#### Target: diff + state vs parse")
+    w("")
+    w("**diff + state** = identities / desired state + diff + state, i.e. everything between the model and the "
+      "connector (loading the previous snapshot and the identities, logins and uids, the diff, the gates and the "
+      "SQLite transaction). It is compared two ways: with the **XML parse alone** (`parsed` − `start`, or − "
+      "`inputs hashed`: the strict reading of \"less than the parsing\", which decides PASS/FAIL), and with "
+      "**parse + model** (what `edusync inspect` does; information). Run 3 is the short cut: no parse, no diff.")
+    w("")
+    w("| run | parse | model | parse + model | identities / desired | diff | state | **diff + state** | "
+      "**÷ parse (strict)** | ÷ (parse + model) | target diff + state < parse |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for mid, label in traced_runs:
+        st = stages(mid)
+        if "diff_state" not in st or "parse" not in st or "model" not in st:
+            w(f"| {label} | " + " | ".join(["—"] * 9) + " | n/a (no parse, no diff) |")
+            continue
+        parse, model, ds = st["parse"][0], st["model"][0], st["diff_state"][0]
+        ok = ds < parse and measures[mid][0].rc == 0
+        perf_run = mid == "B.run4.perf"
+        w(f"| {label} | {fmt_s(parse)} | {fmt_s(model)} | {fmt_s(parse + model)} | {fmt_s(st['identities'][0])} | "
+          f"{fmt_s(st['diff'][0])} | {fmt_s(st['state'][0])} | **{fmt_s(ds)}** | **{ds / parse:.2f}×** | "
+          f"{ds / (parse + model):.2f}× | {'(under perf: information)' if perf_run else pf(ok)} |")
+        if not perf_run:
+            verdicts.append((f"B. diff + state cheaper than parsing — run {label}",
+                             f"{pf(ok)} — diff + state {fmt_s(ds)} vs XML parse {fmt_s(parse)}: "
+                             f"**{ds / parse:.2f}×** (strict); vs parse + model {fmt_s(parse + model)}: "
+                             f"{ds / (parse + model):.2f}×"))
+    w("")
+
+    w("### Cross-check: the run against `edusync inspect` of the same inputs")
     w("")
     w("`edusync inspect --uai <each of the UAIs> --today D <every file of the inbox>` on the same inputs, just "
-      "before the run, measures reading + parsing + building the model (the run's first step, same 2 parser "
-      "threads). **rest = run wall − inspect wall**: the run's own work after the model — inbox scan, "
-      "loading the previous snapshot and identities, identities/logins, diff, safety gates, state "
-      "transaction (identities, passwords, snapshot), journal, reports. Target: rest < parse.")
+      "before the run, measures reading + parsing + building the model in a separate process (same 2 parser "
+      "threads). **rest = run wall − inspect wall**: everything else the run does, including what the trace "
+      "does not cover (inbox scan, hash, connector, reports, exit). Information only: the verdict above uses "
+      "the stage trace of the run itself.")
     w("")
-    w("| run | inspect wall (parse + model) | inspect peak RSS | run wall | rest = run − inspect | rest / parse | "
-      "target rest < parse |")
-    w("|---|---:|---:|---:|---:|---:|---|")
-    rest_ok_all = True
+    w("| run | inspect wall (parse + model) | inspect peak RSS | run wall | rest = run − inspect | rest / inspect | "
+      "traced parse + model of the run |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
     for mid, label, imid, _ in run_ids:
         m, i = best(mid), best(imid)
         if not m or not i or i["wall"] is None:
             continue
         run_wall = measures[mid][0].wall
+        st = stages(mid)
+        if fact(f"{mid}.unchanged_since"):
+            w(f"| {label} | {fmt_s(i['wall'])} | {fmt_mib(i['rss'])} | {fmt_s(run_wall)} | — (short cut: no parse) | "
+              f"{run_wall / i['wall']:.2f} (whole run) | — |")
+            continue
         rest = run_wall - i["wall"]
-        ok = rest < i["wall"] and m["rc"][0] in (0,)
-        rest_ok_all &= ok
+        traced = fmt_s(st["parse"][0] + st["model"][0]) if "parse" in st and "model" in st else "—"
         w(f"| {label} | {fmt_s(i['wall'])} | {fmt_mib(i['rss'])} | {fmt_s(run_wall)} | {fmt_s(rest)} | "
-          f"{rest / i['wall']:.2f} | {pf(ok)} |")
-        verdicts.append((f"B. diff + state cheaper than parsing — run {label}",
-                         f"{pf(ok)} — rest {fmt_s(rest)} vs parse {fmt_s(i['wall'])} ({rest / i['wall']:.2f}×)"))
+          f"{rest / i['wall']:.2f} | {traced} |")
     w("")
 
     children_path = OUT / "perf-run-children.txt"
@@ -529,9 +664,10 @@ else:
             ("— across steps: std::sort of pupils/contacts/memberships", r"^std::__introsort_loop<", "sum"),
             ("— across steps: destroying model objects (Directory::~Directory)", r"^edusync::model::Directory::~Directory$", "max"),
         ]
-        w(f"### Where a no-change run spends its time (run 4, same inputs, under `perf record --call-graph dwarf`)")
+        w(f"### Where a no-change run spends its time (run 4, same inputs, `--recompute`, under `perf record --call-graph dwarf`)")
         w("")
-        w(f"A 4th run, again with no change, under `perf record -F 49 --call-graph dwarf,16384` "
+        w(f"A 4th run, again with no change and `--recompute` (the short cut would skip the pipeline), under "
+          f"`perf record -F 49 --call-graph dwarf,16384` "
           f"({fmt_s(r4.wall if r4 else None)} wall, {cpu4:,.0f} CPU s, peak {fmt_mib(r4.rss) if r4 else '?'}); "
           "`perf report --children`: share of all CPU samples (both threads) spent inside each function, callees "
           "included. The pipeline rows do not overlap; the last three cut across them. ≈ CPU s = share × the "
@@ -563,52 +699,61 @@ else:
                     f"`{(sym if len(sym) < 60 else sym[:57] + '…')}` ({dso}) {pct:.1f} %" for pct, dso, sym in rows[:10]) + ".")
                 w("")
 
-    w("### Run 3 writes nothing but the run record?")
-    w("")
-    s2, s3 = state("after2"), state("after3")
-    if s2 and s3:
-        w("Every table before run 3 (after run 2) and after it: row count and a SHA-256 of its rows "
+    def writes_nothing(run, label, before, after, copy_taken):
+        """The table-by-table comparison around a no-change run; appends its verdict."""
+        w(f"### Run {run} writes nothing but the run record?")
+        w("")
+        sb, sa = state(before), state(after)
+        if not (sb and sa):
+            w("Not measured (an earlier step failed).")
+            w("")
+            return
+        w(f"Every table before run {run} ({copy_taken}) and after it: row count and a SHA-256 of its rows "
           "(`SELECT * … ORDER BY rowid`; for `snapshots` the id, date, content hash and blob length). "
           "Size on disk per table from `dbstat`.")
         w("")
         w("| table | rows before | rows after | content | bytes (dbstat) before | after | expected |")
         w("|---|---:|---:|---|---:|---:|---|")
         nothing_else = True
-        for t, (rows_before, digest_before) in s2["table"].items():
-            rows_after, digest_after = s3["table"].get(t, (None, None))
+        for t, (rows_before, digest_before) in sb["table"].items():
+            rows_after, digest_after = sa["table"].get(t, (None, None))
             same = digest_before == digest_after
             expected = "+1 row" if t == "runs" else "unchanged"
             ok = (rows_after == rows_before + 1) if t == "runs" else (same and rows_after == rows_before)
             nothing_else &= ok
             w(f"| {t} | {rows_before:,} | {rows_after:,} | {'same' if same else 'changed'} | "
-              f"{s2['pages'].get(t, 0):,} | {s3['pages'].get(t, 0):,} | {expected}: {pf(ok)} |")
-        jb, ja = s2["file"]["journal"], s3["file"]["journal"]
+              f"{sb['pages'].get(t, 0):,} | {sa['pages'].get(t, 0):,} | {expected}: {pf(ok)} |")
+        jb, ja = sb["file"]["journal"], sa["file"]["journal"]
         journal_ok = jb == ja
         nothing_else &= journal_ok
         w(f"| journal.jsonl | {int(jb[1]):,} lines | {int(ja[1]):,} lines | "
           f"{'same' if journal_ok else 'changed'} | {int(jb[0]):,} B | {int(ja[0]):,} B | unchanged: {pf(journal_ok)} |")
         w("")
-        pages_changed, pages_total = fact("B.run3.pages_changed"), fact("B.run3.pages_total")
-        rb, ra = int(s2["file"]["reports"][0]), int(s3["file"]["reports"][0])
-        w(f"State file: {int(fact('B.run3.size_before', '0')):,} → {int(fact('B.run3.size_after', '0')):,} bytes; "
-          f"**{pages_changed} of {pages_total} pages** differ byte-wise (`cmp -l` against a copy taken before run 3). "
-          f"Run 3 also wrote its report directory ({human_bytes(ra - rb)}: report.txt/json/html), which is the "
-          "human side of the run record.")
+        key = f"B.run{run}"
+        pages_changed, pages_total = fact(f"{key}.pages_changed"), fact(f"{key}.pages_total")
+        rb, ra = int(sb["file"]["reports"][0]), int(sa["file"]["reports"][0])
+        w(f"State file: {int(fact(f'{key}.size_before', '0')):,} → {int(fact(f'{key}.size_after', '0')):,} bytes; "
+          f"**{pages_changed} of {pages_total} pages** differ byte-wise (`cmp -l` against a copy taken before run "
+          f"{run}). Run {run} also wrote its report directory ({human_bytes(ra - rb)}: report.txt/json/html), "
+          "which is the human side of the run record.")
         w("")
-        runs_growth = s3["pages"].get("runs", 0) - s2["pages"].get("runs", 0)
-        w(f"Of those pages, the `runs` table grew by {runs_growth:,} bytes ({runs_growth // s3.get('page_size', 4096)} pages): "
-          "each run record stores the JSON of every input (path, kind, sha256, records… for each of the "
-          f"{fact('B.inbox_files')} files). The database keeps {int(s3.get('freelist', 0)):,} free pages "
-          f"({human_bytes(int(s3.get('freelist', 0)) * s3.get('page_size', 4096))}) left by the snapshot replaced in "
-          "run 2: no auto_vacuum, so the file keeps its high-water size.")
+        runs_growth = sa["pages"].get("runs", 0) - sb["pages"].get("runs", 0)
+        w(f"Of those pages, the `runs` table grew by {runs_growth:,} bytes "
+          f"({runs_growth // sa.get('page_size', 4096)} pages): each run record stores the JSON of every input "
+          f"(path, kind, sha256, records… for each of the {fact('B.inbox_files')} files). The database keeps "
+          f"{int(sa.get('freelist', 0)):,} free pages "
+          f"({human_bytes(int(sa.get('freelist', 0)) * sa.get('page_size', 4096))}) left by the snapshot replaced "
+          "in run 2: no auto_vacuum, so the file keeps its high-water size.")
         w("")
-        verdicts.append(("B. no-change run writes nothing but the run record",
+        how = "short cut" if fact(f"{key}.unchanged_since") else "--recompute" if run == "3r" else "full run"
+        verdicts.append((f"B. no-change run writes nothing but the run record — run {run} ({how})",
                          f"{pf(nothing_else)} — identities, initial_passwords, snapshots, acknowledgements, "
                          f"export_marks unchanged, runs +1, journal unchanged; {pages_changed}/{pages_total} DB "
                          "pages touched"))
-    else:
-        w("Not measured (an earlier step failed).")
-        w("")
+
+    writes_nothing("3", "no change", "after2", "after3", "after run 2")
+    if "B.run3r" in measures:
+        writes_nothing("3r", "no change, recomputed", "after3", "after3r", "after run 3")
     peak = [(label, best(mid)["rss"]) for mid, label, _, _ in run_ids if best(mid)]
     if peak:
         worst = max(peak, key=lambda x: x[1])

@@ -6,8 +6,11 @@
 #   A. `edusync inspect` vs `xmllint --stream --noout` on single-school exports of 100 k and 1 M
 #      pupils (best of 3, page cache warm), peak RSS, and `perf record` of the 100 k inspect;
 #   B. `edusync run` at academy scale (1000 schools, 1 M pupils): first run, a run with 1 % churn,
-#      a run with no change (checking it writes nothing but the run record), each against
-#      `edusync inspect` of the same inputs (parse + model alone); a 4th (no change) run under
+#      a run with no change (the unchanged-inputs short cut: hash, record the run) and the same
+#      again with --recompute (full parse, model, diff; empty plan), checking that both write
+#      nothing but the run record; each against `edusync inspect` of the same inputs (parse + model
+#      alone). Every run under EDUSYNC_TRACE_MEMORY=1: its stderr (logs/) has the time and memory
+#      at the end of each stage. A 4th run (--recompute, no change) under
 #      `perf record --call-graph dwarf` for the time of each pipeline step.
 #   --quick: the same steps on 10 k pupils (one school) and 10 schools / 10 k pupils, in well under
 #   a minute, to smoke-test this script. Results go to bench/out/quick/RESULTS.md instead of
@@ -21,7 +24,8 @@
 # Environment: BENCH_OUT (default bench/out), BENCH_REPEAT (timed repetitions in A, default 3),
 # BENCH_MEM_LIMIT_GB (address-space limit of every timed command, default 20: a runaway process
 # gets bad_alloc instead of waking the OOM killer on a shared machine), BENCH_TIMEOUT_S (per
-# command, default 5400), BENCH_KEEP=1.
+# command, default 5400), BENCH_KEEP=1, BENCH_BUILD_COMMIT (the commit BUILD_DIR was built from,
+# recorded in RESULTS.md).
 # Only loopback/local files are involved: the journal connector writes a local file.
 set -euo pipefail
 
@@ -124,6 +128,10 @@ machine_facts() {
   fact build_type "$(sed -n 's/^CMAKE_BUILD_TYPE:[^=]*=//p' "$BUILD/CMakeCache.txt" 2>/dev/null | head -n1)"
   fact xmllint "$(xmllint --version 2>&1 | head -n1)"
   fact git_head "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  # The commit BUILD_DIR was built from, when the caller knows it (other engineers may commit
+  # between the build and the bench, so HEAD above is not necessarily the binaries' commit).
+  fact build_commit "${BENCH_BUILD_COMMIT:-}"
+  fact edusync_sha256 "$(sha256sum "$EDUSYNC" | cut -c1-16)"
   fact git_dirty "$(git status --porcelain -- daemon connectors 2>/dev/null | wc -l)"
   fact mem_limit_gb "${BENCH_MEM_LIMIT_GB:-20}"
   fact repeat "$REPEAT"
@@ -231,9 +239,39 @@ inspect_inputs() {  # inspect_inputs ID TODAY
   measure "$1" 1 "$EDUSYNC" inspect "${uai_args[@]}" --today "$2" "$B"/inbox/*.xml
 }
 
-run_sync() {  # run_sync ID TODAY
+# run_sync ID TODAY [RUN OPTIONS...]: one traced `edusync run` (stage times and memory on stderr).
+run_sync() {
+  local id=$1 day=$2
+  shift 2
   warm "$B"/inbox/*.xml
-  measure "$1" 1 "$EDUSYNC" --config "$B/edusync.yaml" run --settle-ms 0 --today "$2"
+  measure "$id" 1 env EDUSYNC_TRACE_MEMORY=1 "$EDUSYNC" --config "$B/edusync.yaml" run --settle-ms 0 --today "$day" "$@"
+  run_facts "$id"
+}
+
+# run_facts ID: what the report.json of the run just made says about itself (the state and its
+# reports are deleted at the end; keep the few fields RESULTS.md needs).
+run_facts() {
+  local dir
+  dir=$(ls -1td "$B"/state/reports/*/ 2>/dev/null | head -n1 || true)
+  [ -n "$dir" ] && [ -f "$dir/report.json" ] || return 0
+  python3 - "$dir/report.json" "$1" >>"$OUT/facts.tsv" <<'PY' || true
+import json, sys
+r = json.load(open(sys.argv[1]))["run"]
+for key in ("id", "status", "unchanged_since"):
+    print(f"{sys.argv[2]}.{key}\t{r.get(key, '')}")
+PY
+}
+
+# db_compare LABEL COPY: pages of the state file that differ from COPY (taken before the run).
+db_compare() {
+  local label=$1 copy=$2 page_size
+  page_size=$(sql "PRAGMA page_size")
+  fact "$label.pages_total" "$(( $(stat -c %s "$B/state/edusync.db") / page_size ))"
+  fact "$label.pages_changed" "$( (cmp -l "$copy" "$B/state/edusync.db" 2>/dev/null || true) |
+    awk -v ps="$page_size" '{p = int(($1 - 1) / ps); if (!(p in seen)) {seen[p] = 1; n++}} END {print n + 0}')"
+  fact "$label.size_before" "$(stat -c %s "$copy")"
+  fact "$label.size_after" "$(stat -c %s "$B/state/edusync.db")"
+  rm -f "$copy"
 }
 
 bench_run() {
@@ -280,23 +318,29 @@ bench_run() {
   db_state after2
   cp "$B/state/edusync.db" "$B/db.before3"
 
-  log "B. run 3: no change"
+  # Run 3: the inbox holds exactly the inputs of run 2, nothing is due: the unchanged-inputs
+  # short cut (hash the inputs, record the run, report.json run.unchanged_since = run 2).
+  log "B. run 3: no change (unchanged-inputs short cut)"
   run_sync B.run3 "$day2"
   db_state after3
-  local page_size
-  page_size=$(sql "PRAGMA page_size")
-  fact B.run3.pages_total "$(( $(stat -c %s "$B/state/edusync.db") / page_size ))"
-  fact B.run3.pages_changed "$( (cmp -l "$B/db.before3" "$B/state/edusync.db" 2>/dev/null || true) |
-    awk -v ps="$page_size" '{p = int(($1 - 1) / ps); if (!(p in seen)) {seen[p] = 1; n++}} END {print n + 0}')"
-  fact B.run3.size_before "$(stat -c %s "$B/db.before3")"
-  fact B.run3.size_after "$(stat -c %s "$B/state/edusync.db")"
+  db_compare B.run3 "$B/db.before3"
 
-  # Where a run's time goes: a 4th run, no change again, under perf with DWARF call chains (the
-  # release build has no frame pointers). 49 Hz keeps perf.data around 200 MB at academy scale.
-  log "B. run 4: no change again, under perf record --call-graph dwarf (time per pipeline step)"
+  # Run 3r: the same inputs with --recompute (no short cut): full parse, model, identities, diff
+  # (empty plan), state transaction, connector; must write nothing but the run record either.
+  log "B. run 3r: no change, recomputed (--recompute)"
+  cp "$B/state/edusync.db" "$B/db.before3r"
+  run_sync B.run3r "$day2" --recompute
+  db_state after3r
+  db_compare B.run3r "$B/db.before3r"
+
+  # Where a run's time goes: a 4th run, no change again, recomputed (without --recompute it would
+  # profile the short cut), under perf with DWARF call chains (the release build has no frame
+  # pointers). 49 Hz keeps perf.data around 200 MB at academy scale.
+  log "B. run 4: no change again (--recompute), under perf record --call-graph dwarf (time per pipeline step)"
   warm "$B"/inbox/*.xml
   measure B.run4.perf 1 perf record -F 49 --call-graph dwarf,16384 -o "$OUT/perf-run.data" -- \
-    "$EDUSYNC" --config "$B/edusync.yaml" run --settle-ms 0 --today "$day2"
+    env EDUSYNC_TRACE_MEMORY=1 "$EDUSYNC" --config "$B/edusync.yaml" run --settle-ms 0 --today "$day2" --recompute
+  run_facts B.run4.perf
   perf report -i "$OUT/perf-run.data" --children --sort symbol -g none --stdio --percent-limit 0.1 \
     >"$OUT/perf-run-children.txt" 2>"$OUT/logs/perf-run-children.err" || true
   perf report -i "$OUT/perf-run.data" --no-children --sort dso,symbol -g none --stdio --percent-limit 0.3 \

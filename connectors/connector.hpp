@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/directory.hpp"
+#include "model/warning.hpp"
 #include "plan/plan.hpp"
 
 namespace edusync::connectors {
@@ -55,6 +56,11 @@ struct ApplyResult {
   std::uint64_t applied = 0;
   std::vector<ItemFailure> failures;
   std::string error;  // the whole connector failed (server down, directory unwritable...)
+  // Records left out because the target would refuse them (file targets: a pupil without INE
+  // for Pix...), and characters the output encoding could not hold. They do not make the
+  // connector fail (the rest is applied and acknowledged); the report lists them under the
+  // connector, with their code and French message.
+  std::vector<model::Warning> warnings;
   bool complete() const { return failures.empty() && error.empty(); }
 };
 

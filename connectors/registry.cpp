@@ -2,6 +2,10 @@
 
 #include <stdexcept>
 
+#include "connectors/files/elea/elea_target.hpp"
+#include "connectors/files/ent/ent_target.hpp"
+#include "connectors/files/koxo/koxo_target.hpp"
+#include "connectors/files/pix/pix_target.hpp"
 #include "connectors/journal/journal_connector.hpp"
 #include "connectors/ldap_sambaedu/sambaedu_connector.hpp"
 
@@ -24,6 +28,10 @@ const Registry& builtin_registry() {
     Registry r;
     r.add("journal", [](const Settings& s) { return std::make_unique<JournalConnector>(s); });
     r.add("ldap-sambaedu", [](const Settings& s) { return std::make_unique<SambaEduConnector>(s); });
+    r.add("koxo-csv", [](const Settings& s) { return std::make_unique<files::KoxoTarget>(s); });
+    r.add("ent-csv", [](const Settings& s) { return std::make_unique<files::EntTarget>(s); });
+    r.add("pix-orga", [](const Settings& s) { return std::make_unique<files::PixTarget>(s); });
+    r.add("elea-csv", [](const Settings& s) { return std::make_unique<files::EleaTarget>(s); });
     return r;
   }();
   return registry;

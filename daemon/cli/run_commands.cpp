@@ -47,6 +47,7 @@ void write_private(const std::string& path, const std::string& content) {
 struct RunFlags {
   bool dry_run = false;
   bool confirm = false;
+  bool recompute = false;
   std::string only;
   std::string today;
   int settle_ms = 1000;
@@ -64,6 +65,7 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
   run::RunOptions options;
   options.dry_run = flags.dry_run;
   options.confirm = flags.confirm;
+  options.recompute = flags.recompute;
   if (!flags.only.empty()) options.only = flags.only;
   options.today = flags.today;
   options.settle_time = std::chrono::milliseconds(flags.settle_ms);
@@ -134,6 +136,8 @@ void register_run_commands(CLI::App& app, Command& command, const std::string& c
   run->add_flag("--dry-run", flags->dry_run, "Calcule et affiche le plan sans rien modifier (état compris)");
   run->add_flag("--confirm", flags->confirm, "Applique le passage retenu si les exports n'ont pas changé");
   run->add_option("--only", flags->only, "N'applique que ce connecteur");
+  run->add_flag("--recompute", flags->recompute,
+                "Recalcule tout même si les exports sont ceux du dernier passage appliqué");
   run->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
   run->add_option("--settle-ms", flags->settle_ms, "Délai de stabilité des fichiers déposés (ms)")->group("");
   run->callback([flags, &command, &config_path] { command.action = [flags, &config_path] { return run_command(config_path, *flags); }; });

@@ -43,11 +43,66 @@ std::vector<KeySpec> ldap_sambaedu_keys() {
   };
 }
 
+// Keys every file target has (issue #5): where its files go and how many runs are kept.
+std::vector<KeySpec> file_target_keys(std::vector<KeySpec> own) {
+  std::vector<KeySpec> keys = {
+      {"dir", path_type(), kRequired, "Directory the files are written to, created when missing"},
+      {"keep", integer_type(1, 1000), "10", "How many runs' files are kept in dir, older ones are removed"},
+  };
+  for (auto& key : own) keys.push_back(std::move(key));
+  return keys;
+}
+
+std::vector<KeySpec> koxo_keys() {
+  return file_target_keys({
+      {"columns", string_type(),
+       "Civilite;Nom;Prenom;DateNaissance;IdentifiantUnique;GroupeSecondaire;Email;Telephone;TelephoneMobile;Fax;"
+       "PageWeb;ChampLibre;Fonction;MotDePasse",
+       "Columns of the KOXO Synchro CSV in the order of the KOXO profile, separated by ;"},
+      {"encoding", choice_type({"utf-8-bom", "utf-8", "latin1"}), "utf-8-bom",
+       "Encoding of the CSV; latin1 transliterates the characters it lacks, with a warning"},
+      {"staff_group", string_type(), "Profs", "GroupeSecondaire of staff members (pupils get their division)"},
+      {"delta", boolean_type(), "true", "Also write a delta file holding only new and changed rows"},
+  });
+}
+
+std::vector<KeySpec> ent_keys() {
+  return file_target_keys({
+      {"encoding", choice_type({"latin1", "utf-8-bom"}), "latin1", "Encoding of the ENT CSV files"},
+      {"zip", boolean_type(), "false", "Also put the four CSV files in one zip named with the UAI"},
+  });
+}
+
+std::vector<KeySpec> pix_keys() {
+  return file_target_keys({
+      {"format", choice_type({"siecle", "csv"}), "siecle",
+       "siecle: a SIECLE-shaped BEE_ELEVES XML (collèges, lycées); csv: the 15-column CSV"},
+      {"zip", boolean_type(), "false", "format siecle: put the XML in a zip, as SIECLE delivers it"},
+  });
+}
+
+std::vector<KeySpec> elea_keys() {
+  return file_target_keys({
+      {"format", choice_type({"moodle", "ent-export"}), "moodle",
+       "moodle: Moodle upload-users CSV; ent-export: the ENT \"export classique\" file"},
+      {"auth", string_type(), "cas", "format moodle: the auth column of every account (cas, shibboleth, manual...)"},
+      {"email_domain", string_type(), "none",
+       "format moodle: domain of the e-mail given to accounts without one (login@domain); none leaves it empty"},
+      {"profile_field_division", string_type(), "none",
+       "format moodle: short name of a profile field receiving the division (pupils); none for no such column"},
+      {"delta", boolean_type(), "true", "format moodle: also write a delta file of new and changed rows"},
+  });
+}
+
 Registry& registry() {
   static Registry types = [] {
     Registry builtins;
     builtins.emplace("journal", journal_keys());
     builtins.emplace("ldap-sambaedu", ldap_sambaedu_keys());
+    builtins.emplace("koxo-csv", koxo_keys());
+    builtins.emplace("ent-csv", ent_keys());
+    builtins.emplace("pix-orga", pix_keys());
+    builtins.emplace("elea-csv", elea_keys());
     for (const auto& [type, keys] : builtins) check_table(keys, "connector type " + type);
     return builtins;
   }();

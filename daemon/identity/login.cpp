@@ -141,14 +141,24 @@ std::string collision_candidate(std::string_view stem, int counter) {
 
 LoginResult allocate_login(LoginPolicy policy, std::string_view surname,
                            std::string_view given_names, const LoginTaken& taken) {
+  CollisionHints none;
+  return allocate_login(policy, surname, given_names, taken, none);
+}
+
+LoginResult allocate_login(LoginPolicy policy, std::string_view surname,
+                           std::string_view given_names, const LoginTaken& taken,
+                           CollisionHints& first_free) {
   LoginResult stem = login_stem(policy, surname, given_names);
   if (!stem.ok()) return stem;
-  for (int counter = 1; counter <= kMaxCollisionCounter; ++counter) {
+  int& first = first_free.try_emplace(stem.login, 1).first->second;
+  for (int counter = first; counter <= kMaxCollisionCounter; ++counter) {
     std::string candidate = collision_candidate(stem.login, counter);
     if (!is_reserved_login(candidate) && !taken(candidate)) {
+      first = counter + 1;  // this one is taken from now on
       return {std::move(candidate), std::nullopt, {}};
     }
   }
+  first = kMaxCollisionCounter + 1;
   return failure(LoginError::collisions_exhausted,
                  "Impossible de créer l'identifiant de " + quoted_name(surname, given_names) +
                      " : « " + stem.login + " » et ses variantes « " +

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace edusync::identity {
 
@@ -89,6 +90,15 @@ using LoginTaken = std::function<bool(std::string_view login)>;
 // people in a stable order (e.g. by key) so that a re-run gives the same logins.
 LoginResult allocate_login(LoginPolicy policy, std::string_view surname,
                            std::string_view given_names, const LoginTaken& taken);
+
+// The same, for many allocations in a row: `first_free` remembers, per stem, the first
+// collision counter not known to be taken, so that the n-th homonym costs one probe instead of
+// n (academies have hundreds of "lucas.martin"). Valid only while `taken` never frees a login
+// between calls, which holds within one run.
+using CollisionHints = std::unordered_map<std::string, int>;
+LoginResult allocate_login(LoginPolicy policy, std::string_view surname,
+                           std::string_view given_names, const LoginTaken& taken,
+                           CollisionHints& first_free);
 
 // The login of a key: `stored_login` unchanged when the key has one (whatever the name, the
 // policy or the reserved list say today), else a new one from allocate_login. The caller

@@ -48,6 +48,13 @@ struct Pupil {
   std::string exit_date;   // ISO DATE_SORTIE after the export date (still current), else empty
   std::string mef;         // CODE_MEF
   std::string email;
+  // Birth place and status as BEE_ELEVES gives them, for Pix Orga (FORMATS-OUTPUT.md §4). Not
+  // compared by diff/ nor kept in the state's snapshots: only the current export's values.
+  std::string birth_country;     // CODE_PAYS, 3 digits (100 = France)
+  std::string birth_department;  // CODE_DEPARTEMENT_NAISS
+  std::string birth_commune;     // CODE_COMMUNE_INSEE_NAISS (born in France)
+  std::string birth_city;        // VILLE_NAISS (born abroad)
+  std::string status;            // CODE_STATUT: ST (pupil), AP (apprentice)
   Account account;
   // Date edusync first found the pupil absent from the exports; empty while present. A
   // departed pupil stays in the directory (account kept, disabled, out of every class and

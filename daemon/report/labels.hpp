@@ -38,6 +38,8 @@ struct Labels {
   const char* dry_run;
   const char* held_hint;
   const char* by_division;
+  const char* unchanged;
+  const char* unchanged_hint;
 };
 
 const Labels& labels(const std::string& language);

@@ -133,6 +133,14 @@ void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
         << "</td><td class=\"num\">" << c.failed << "</td><td>" << escape(c.error) << "</td></tr>";
   }
   out << "</table>";
+  for (const auto& c : r.connectors) {  // records a file target left out, and why
+    if (c.warnings.empty()) continue;
+    out << "<details><summary>" << escape(c.name) << " : " << l.warnings << " (" << c.warnings.size() << ")</summary><ul>";
+    for (const auto& w : c.warnings) {
+      out << "<li><span class=\"code\">" << escape(w.code) << "</span> " << escape(w.message) << "</li>";
+    }
+    out << "</ul></details>";
+  }
 }
 
 }  // namespace
@@ -147,6 +155,10 @@ std::string to_html(const RunReport& r) {
       << escape(r.status) << "</span></p>";
   if (r.dry_run) out << "<p class=\"note\">" << l.dry_run << "</p>";
   if (!r.error.empty()) out << "<p><b>" << escape(r.error) << "</b></p>";
+  if (!r.unchanged_since.empty()) {
+    out << "<p class=\"note\">" << l.unchanged << " " << escape(r.unchanged_since) << " — " << l.unchanged_hint << " "
+        << escape(r.unchanged_report) << "</p>";
+  }
   figures(r, l, out);
   changes_table(r, l, out);
   messages(r, l, out);

@@ -59,6 +59,9 @@ std::string to_text(const RunReport& r) {
   out << "\n" << l.school_year << " : " << r.school_year << "\n";
   if (r.dry_run) out << l.dry_run << "\n";
   if (!r.error.empty()) out << r.error << "\n";
+  if (!r.unchanged_since.empty()) {
+    out << l.unchanged << " " << r.unchanged_since << " — " << l.unchanged_hint << " " << r.unchanged_report << "\n";
+  }
   out << "\n" << l.inputs << " :\n";
   for (const auto& s : r.sources) {
     out << "  " << s.path << " (" << sources::to_string(s.kind) << ", " << s.records << ")\n";
@@ -86,6 +89,7 @@ std::string to_text(const RunReport& r) {
     out << "  " << c.name << " (" << c.type << ") : " << c.status << ", " << c.applied << " / " << c.failed;
     if (!c.error.empty()) out << " — " << c.error;
     out << "\n";
+    print_list(l.warnings, c.warnings, out, [&](const auto& w) { out << w.code << " — " << w.message; });
   }
   return out.str();
 }

@@ -2,7 +2,6 @@
 // Everything a run report says, gathered by the runner; rendered as JSON (the stable contract,
 // schemas/report.schema.json), text (terminal, e-mail) and HTML (a self-contained page).
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -11,6 +10,10 @@
 #include "run/gates.hpp"
 #include "run/inbox.hpp"
 #include "sources/exports.hpp"
+
+namespace edusync {
+class FileWriter;
+}
 
 namespace edusync::report {
 
@@ -22,6 +25,9 @@ struct ConnectorOutcome {
   std::uint64_t failed = 0;
   std::string error;
   std::vector<std::string> failures;  // per item, the target's message
+  // Records the target would refuse, left out of what it was given (file targets), with code
+  // and French message; they do not make the connector fail.
+  std::vector<model::Warning> warnings;
 };
 
 // A new account, for the report and the account sheets (the password is read from the state
@@ -41,14 +47,18 @@ struct Leaver {
 
 struct RunReport {
   std::string id;
-  std::string language = "fr";  // report.language: fr or en (labels; messages stay French)
+  std::string language = "fr";    // report.language: fr or en (labels; messages stay French)
   std::string started, finished;  // ISO 8601 UTC
   bool dry_run = false;
-  std::string status;  // ok, held, failed, partial
+  std::string status;      // ok, held, failed, partial
   bool confirmed = false;  // held earlier, applied by --confirm
   std::string school_year;
   std::vector<std::string> uais;
   std::string error;  // status failed: what stopped the run
+  // The inputs were those of this applied run and nothing was due: nothing was recomputed;
+  // figures and warnings are in that run's report (unchanged_report, its directory).
+  std::string unchanged_since;
+  std::string unchanged_report;
   std::vector<sources::ParsedExport> sources;  // data already moved out
   std::vector<run::IgnoredFile> ignored_inputs;
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
@@ -60,7 +70,8 @@ struct RunReport {
   std::vector<Leaver> leavers;
 };
 
-nlohmann::ordered_json to_json(const RunReport& report);
+// report.json; written item by item (see report_json.cpp).
+void write_json(const RunReport& report, FileWriter& out);
 std::string to_text(const RunReport& report);
 std::string to_html(const RunReport& report);
 

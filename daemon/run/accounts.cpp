@@ -10,6 +10,13 @@
 namespace edusync::run {
 namespace {
 
+// Lets the login set be searched with a string_view, without making a string per probe.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+
 std::vector<std::string> split_aliases(const std::string& aliases) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -57,7 +64,8 @@ class AccountBuilder {
   std::unordered_map<std::string, std::size_t> by_alias_;
   std::unordered_set<std::size_t> changed_;
   std::unordered_set<std::string> present_;
-  std::unordered_set<std::string> logins_;
+  std::unordered_set<std::string, TransparentHash, std::equal_to<>> logins_;
+  identity::CollisionHints collision_hints_;
   std::optional<identity::NumberAllocator> uids_;
   AccountOutcome outcome_;
 };
@@ -114,7 +122,8 @@ void AccountBuilder::allocate(model::Account& account, state::Identity& identity
                               const std::string& given_name, const std::string& birth_date) {
   if (identity.login.empty()) {
     const auto login = identity::allocate_login(settings_.login_policy, surname, given_name,
-                                                [&](std::string_view name) { return logins_.contains(std::string(name)); });
+                                                [&](std::string_view name) { return logins_.contains(name); },
+                                                collision_hints_);
     if (login.ok()) {
       identity.login = login.login;
       logins_.insert(login.login);

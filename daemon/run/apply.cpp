@@ -64,7 +64,7 @@ class Applier {
 };
 
 report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector) {
-  report::ConnectorOutcome outcome{connector.name, connector.type, "ok", 0, 0, {}, {}};
+  report::ConnectorOutcome outcome{connector.name, connector.type, "ok", 0, 0, {}, {}, {}};
   if (request_.only && *request_.only != connector.name) {
     outcome.status = "skipped";
     return outcome;
@@ -82,6 +82,7 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
     outcome.failed = result.failures.size();
     outcome.error = result.error;
     for (const auto& failure : result.failures) outcome.failures.push_back(failure.message);
+    outcome.warnings = result.warnings;
     if (!result.complete()) {
       outcome.status = "failed";
       return outcome;

@@ -46,7 +46,8 @@ std::vector<Seen> list_candidates(const fs::path& inbox, std::vector<IgnoredFile
     const auto name = entry.path().filename().string();
     if (!entry.is_regular_file()) continue;
     if (has_temporary_name(name)) {
-      ignored.push_back({entry.path().string(), "nom temporaire : fichier en cours d'écriture, lu au prochain passage"});
+      ignored.push_back({entry.path().string(),
+                         "nom temporaire : fichier en cours d'écriture, lu au prochain passage"});
       continue;
     }
     seen.push_back({entry.path(), entry.file_size(), entry.last_write_time()});
@@ -58,12 +59,14 @@ std::vector<Seen> list_candidates(const fs::path& inbox, std::vector<IgnoredFile
 
 struct Candidate {
   input::DocumentRef document;
-  std::string export_date;
+  sources::ParsedExport header;
   fs::file_time_type modified;
 };
 
 bool newer(const Candidate& a, const Candidate& b) {
-  if (a.export_date != b.export_date) return a.export_date > b.export_date;
+  const auto& a_date = a.header.header.export_date;
+  const auto& b_date = b.header.header.export_date;
+  if (a_date != b_date) return a_date > b_date;
   if (a.modified != b.modified) return a.modified > b.modified;
   return a.document.display_name() > b.document.display_name();
 }
@@ -77,8 +80,11 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
   std::map<std::pair<std::string, std::string>, std::vector<Candidate>> by_kind;
   for (const auto& file : seen) {
     std::error_code error;
-    if (fs::file_size(file.path, error) != file.size || fs::last_write_time(file.path, error) != file.modified) {
-      selection.ignored.push_back({file.path.string(), "taille changeante : fichier en cours d'écriture, lu au prochain passage"});
+    if (fs::file_size(file.path, error) != file.size ||
+        fs::last_write_time(file.path, error) != file.modified) {
+      selection.ignored.push_back(
+          {file.path.string(),
+           "taille changeante : fichier en cours d'écriture, lu au prochain passage"});
       continue;
     }
     if (!looks_like_export(file.path)) {
@@ -86,22 +92,29 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
       continue;
     }
     for (auto& document : input::list_documents(file.path.string())) {
-      const auto header = sources::read_export_header(*input::open_document(document));
-      by_kind[{std::string(sources::to_string(header.kind)), header.header.uai}].push_back(
-          {std::move(document), header.header.export_date, file.modified});
+      auto header = sources::read_export_header(*input::open_document(document));
+      auto& same_kind = by_kind[{std::string(sources::to_string(header.kind)), header.header.uai}];
+      same_kind.push_back({std::move(document), std::move(header), file.modified});
     }
   }
+  std::vector<Candidate> chosen;
   for (auto& [kind_uai, candidates] : by_kind) {
     std::sort(candidates.begin(), candidates.end(), newer);
-    selection.chosen.push_back(candidates.front().document);
     for (std::size_t i = 1; i < candidates.size(); ++i) {
       selection.ignored.push_back({candidates[i].document.display_name(),
                                    "export « " + kind_uai.first + " » plus ancien que " +
-                                       candidates.front().document.display_name() + ", retenu à sa place"});
+                                       candidates.front().document.display_name() +
+                                       ", retenu à sa place"});
     }
+    chosen.push_back(std::move(candidates.front()));
   }
-  std::sort(selection.chosen.begin(), selection.chosen.end(),
-            [](const auto& a, const auto& b) { return a.display_name() < b.display_name(); });
+  std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) {
+    return a.document.display_name() < b.document.display_name();
+  });
+  for (auto& candidate : chosen) {
+    selection.chosen.push_back(std::move(candidate.document));
+    selection.headers.push_back(std::move(candidate.header));
+  }
   return selection;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sources/exports.hpp"
 #include "sources/input/byte_source.hpp"
 
 namespace edusync::run {
@@ -19,6 +20,8 @@ struct IgnoredFile {
 
 struct InboxSelection {
   std::vector<input::DocumentRef> chosen;  // in a stable order (by name)
+  // The header of each chosen document (kind, UAI, dates; no records), at the same index.
+  std::vector<sources::ParsedExport> headers;
   std::vector<IgnoredFile> ignored;
 };
 

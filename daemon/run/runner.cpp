@@ -11,6 +11,7 @@
 #include "common/crash_point.hpp"
 #include "common/dates.hpp"
 #include "common/errors.hpp"
+#include "common/memory_trace.hpp"
 #include "common/sha256.hpp"
 #include "diff/diff.hpp"
 #include "inspect/inspection.hpp"
@@ -19,6 +20,7 @@
 #include "run/apply.hpp"
 #include "run/gates.hpp"
 #include "run/inbox.hpp"
+#include "run/unchanged.hpp"
 #include "sources/parsers/export_parser.hpp"
 #include "state/state_store.hpp"
 
@@ -46,21 +48,12 @@ std::string new_run_id() {
   return std::string(stamp) + "-" + suffix;
 }
 
-// sha256 over the sorted (kind, uai, sha256) of the inputs: equal digests, equal inputs.
-std::string inputs_digest(const std::vector<sources::ParsedExport>& sources) {
-  std::vector<std::string> parts;
-  for (const auto& s : sources) parts.push_back(std::string(sources::to_string(s.kind)) + "|" + s.header.uai + "|" + s.sha256);
-  std::sort(parts.begin(), parts.end());
-  Sha256 hasher;
-  for (const auto& part : parts) hasher.update(part + "\n");
-  return hasher.hex_digest();
-}
-
 AccountSettings account_settings(const config::Config& config) {
   AccountSettings settings;
-  settings.login_policy = identity::parse_login_policy(config.identity.login_policy).value_or(identity::kDefaultLoginPolicy);
-  settings.password_policy =
-      identity::parse_password_policy(config.identity.password_policy).value_or(identity::kDefaultPasswordPolicy);
+  settings.login_policy = identity::parse_login_policy(config.identity.login_policy)
+                              .value_or(identity::kDefaultLoginPolicy);
+  settings.password_policy = identity::parse_password_policy(config.identity.password_policy)
+                                 .value_or(identity::kDefaultPasswordPolicy);
   settings.uid_first = config.identity.uid_range.first;
   settings.uid_last = config.identity.uid_range.last;
   settings.grace_days = config.safety.grace_days;
@@ -71,7 +64,9 @@ AccountSettings account_settings(const config::Config& config) {
 class Runner {
  public:
   Runner(const config::Config& config, const RunOptions& options)
-      : config_(config), options_(options), today_(options.today.empty() ? today_local() : options.today) {
+      : config_(config),
+        options_(options),
+        today_(options.today.empty() ? today_local() : options.today) {
     report_.id = new_run_id();
     report_.language = config.report.language;
     report_.started = utc_now();
@@ -82,7 +77,9 @@ class Runner {
   RunOutcome run();
 
  private:
-  void read_inputs();
+  InboxSelection scan();
+  bool take_unchanged_shortcut(state::StateStore& store, const InboxSelection& selection);
+  void read_inputs(const InboxSelection& selection);
   void plan_changes(state::StateStore& store);
   bool held_by_gates(state::StateStore& store);
   std::int64_t commit_desired_state(state::StateStore& store);
@@ -98,26 +95,68 @@ class Runner {
   std::optional<model::Directory> previous_;
   AccountOutcome accounts_;
   std::string digest_;
+  std::int64_t unchanged_snapshot_ = 0;  // the snapshot still in force after the short cut
 };
 
-void Runner::read_inputs() {
+InboxSelection Runner::scan() {
+  trace_memory("start");
   auto selection = scan_inbox(config_.inbox.string(), options_.settle_time);
   report_.ignored_inputs = std::move(selection.ignored);
   if (selection.chosen.empty()) {
-    throw InputError({config_.inbox.string()}, "aucun export dans la boîte de dépôt : déposez-y les exports "
-                                               "SIECLE et STS-web (.xml ou .zip)");
+    throw InputError({config_.inbox.string()},
+                     "aucun export dans la boîte de dépôt : déposez-y les exports "
+                     "SIECLE et STS-web (.xml ou .zip)");
   }
+  return selection;
+}
+
+// Inputs already applied and nothing due: the run records itself, points to the applied run,
+// and changes nothing else (expired initial passwords are still erased: their retention is a
+// promise made to the families, not a consequence of the inputs).
+bool Runner::take_unchanged_shortcut(state::StateStore& store, const InboxSelection& selection) {
+  if (options_.recompute || options_.confirm) return false;
+  std::vector<std::string> names;
+  for (const auto& connector : config_.connectors) {
+    if (!options_.only || *options_.only == connector.name) names.push_back(connector.name);
+  }
+  auto unchanged = find_unchanged(store, selection, names, config_.safety.grace_days, today_);
+  trace_memory("inputs hashed");
+  if (!unchanged) return false;
+  report_.unchanged_since = unchanged->since.id;
+  report_.unchanged_report = unchanged->since.report_dir;
+  unchanged_snapshot_ = unchanged->since.snapshot_id;
+  report_.school_year = unchanged->sources.front().header.school_year;
+  digest_ = unchanged->since.inputs_digest;
+  report_.sources = std::move(unchanged->sources);
+  for (const auto& connector : config_.connectors) {
+    if (options_.only && *options_.only != connector.name) continue;
+    report::ConnectorOutcome up_to_date;
+    up_to_date.name = connector.name;
+    up_to_date.type = connector.type;
+    up_to_date.status = "ok";
+    report_.connectors.push_back(std::move(up_to_date));
+  }
+  report_.status = "ok";
+  return true;
+}
+
+void Runner::read_inputs(const InboxSelection& selection) {
   sources_ = sources::parse_documents(selection.chosen, 2);
+  trace_memory("parsed");
   assembled_ = assemble::assemble(sources_, {config_.uais, today_});
+  return_free_memory();
   report_.school_year = assembled_.directory.school_year;
   report_.totals = inspect::totals_json(assembled_.directory);
   report_.warnings = std::move(assembled_.warnings);
+  trace_memory("assembled");
   digest_ = inputs_digest(sources_);
 }
 
 void Runner::plan_changes(state::StateStore& store) {
   if (const auto id = store.latest_snapshot_id()) previous_ = store.load_snapshot(*id);
+  trace_memory("previous snapshot loaded");
   auto identities = store.load_identities();
+  trace_memory("identities loaded");
   auto adoption = adopt_existing_accounts(config_, store, assembled_.directory, identities, today_, report_.warnings);
   identities.insert(identities.end(), adoption.adopted.begin(), adoption.adopted.end());
   identities.insert(identities.end(), adoption.reserved.begin(), adoption.reserved.end());
@@ -126,9 +165,11 @@ void Runner::plan_changes(state::StateStore& store) {
   // Adopted identities are stored with the snapshot; reserved placeholders never are.
   accounts_.changed.insert(accounts_.changed.begin(), adoption.adopted.begin(), adoption.adopted.end());
   std::erase_if(accounts_.changed, [](const state::Identity& i) { return i.key.starts_with("annuaire:"); });
+  trace_memory("desired state built");
   for (auto& warning : accounts_.warnings) report_.warnings.push_back(std::move(warning));
   report_.plan = diff::diff(previous_ ? *previous_ : model::Directory{}, accounts_.desired,
                             diff::Rules{config_.diff.rename_similarity});
+  trace_memory("diffed");
   describe_accounts();
 }
 
@@ -144,10 +185,11 @@ bool Runner::held_by_gates(state::StateStore& store) {
       report_.confirmed = true;
       return false;
     }
-    report_.gates.push_back({"CONFIRM_INPUTS_CHANGED",
-                             "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports "
-                             "ont changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis "
-                             "confirmez à nouveau."});
+    report_.gates.push_back(
+        {"CONFIRM_INPUTS_CHANGED",
+         "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports "
+         "ont changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis "
+         "confirmez à nouveau."});
   }
   return true;
 }
@@ -155,7 +197,8 @@ bool Runner::held_by_gates(state::StateStore& store) {
 std::int64_t Runner::commit_desired_state(state::StateStore& store) {
   state::Transaction transaction(store.database());
   store.save_identities(accounts_.changed);
-  store.save_passwords(accounts_.new_passwords, today_, add_days(today_, config_.identity.password_retention_days));
+  store.save_passwords(accounts_.new_passwords, today_,
+                       add_days(today_, config_.identity.password_retention_days));
   const auto snapshot = store.store_snapshot(accounts_.desired, today_);
   auto marks = store.export_marks();
   bool marks_changed = false;
@@ -177,21 +220,28 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
 void Runner::describe_accounts() {
   std::map<std::string, std::string> division;
   for (const auto& m : accounts_.desired.memberships) {
-    if (m.structure_kind == model::StructureKind::division) division.emplace(m.pupil_key, m.structure_code);
+    if (m.structure_kind == model::StructureKind::division)
+      division.emplace(m.pupil_key, m.structure_code);
   }
   std::set<std::string> created;
   for (const auto& [key, password] : accounts_.new_passwords) created.insert(key);
   for (const auto& p : accounts_.desired.pupils) {
-    if (created.contains(p.key)) report_.new_accounts.push_back({p.key, "pupil", p.account.login, p.surname, p.given_name, division[p.key]});
+    if (created.contains(p.key))
+      report_.new_accounts.push_back(
+          {p.key, "pupil", p.account.login, p.surname, p.given_name, division[p.key]});
     if (!p.departed_on.empty()) {
-      report_.leavers.push_back({p.key, "pupil", p.surname + " " + p.given_name, p.account.login, p.departed_on,
+      report_.leavers.push_back({p.key, "pupil", p.surname + " " + p.given_name, p.account.login,
+                                 p.departed_on,
                                  add_days(p.departed_on, config_.safety.grace_days)});
     }
   }
   for (const auto& s : accounts_.desired.staff) {
-    if (created.contains(s.key)) report_.new_accounts.push_back({s.key, "staff", s.account.login, s.surname, s.given_name, ""});
+    if (created.contains(s.key))
+      report_.new_accounts.push_back(
+          {s.key, "staff", s.account.login, s.surname, s.given_name, ""});
     if (!s.departed_on.empty()) {
-      report_.leavers.push_back({s.key, "staff", s.surname + " " + s.given_name, s.account.login, s.departed_on,
+      report_.leavers.push_back({s.key, "staff", s.surname + " " + s.given_name, s.account.login,
+                                 s.departed_on,
                                  add_days(s.departed_on, config_.safety.grace_days)});
     }
   }
@@ -206,8 +256,11 @@ RunOutcome Runner::finish(state::StateStore* store, int exit_code) {
     outcome.report_dir = report::write_report_files(report_, dir);
     auto inputs = inspect::sources_json(report_.sources).dump();
     const auto snapshot = report_.status == "held" || report_.status == "failed" ? std::int64_t{0}
-                          : store->run(report_.id) ? store->run(report_.id)->snapshot_id : 0;
-    store->save_run({report_.id, report_.started, report_.finished, report_.status, false, inputs, digest_, dir, snapshot});
+                          : !report_.unchanged_since.empty() ? unchanged_snapshot_
+                          : store->run(report_.id)           ? store->run(report_.id)->snapshot_id
+                                                             : 0;
+    store->save_run({report_.id, report_.started, report_.finished, report_.status, false, inputs,
+                     digest_, dir, snapshot});
   }
   outcome.report = std::move(report_);
   return outcome;
@@ -217,15 +270,22 @@ RunOutcome Runner::run() {
   std::optional<state::StateStore> store;
   try {
     if (!options_.dry_run) store.emplace(config_.state_dir.string());
-    read_inputs();
+    const auto selection = scan();
     if (options_.dry_run) {
       auto peek = state::StateStore::for_reading(config_.state_dir.string());
+      if (take_unchanged_shortcut(peek, selection)) return finish(nullptr, cli::kDone);
+      read_inputs(selection);
       plan_changes(peek);
       const bool held = held_by_gates(peek);
       report_.status = held ? "held" : "ok";
       report_.sources = std::move(sources_);
       return finish(nullptr, held ? cli::kHeld : cli::kDone);
     }
+    if (take_unchanged_shortcut(*store, selection)) {
+      store->purge_expired_passwords(today_);
+      return finish(&*store, cli::kDone);
+    }
+    read_inputs(selection);
     plan_changes(*store);
     if (held_by_gates(*store)) {
       report_.status = "held";
@@ -233,14 +293,19 @@ RunOutcome Runner::run() {
       return finish(&*store, cli::kHeld);
     }
     const auto snapshot = commit_desired_state(*store);
+    trace_memory("state committed");
     report_.sources = std::move(sources_);
-    report_.connectors = apply_connectors(*store, config_, {accounts_.desired, snapshot, report_.id, today_, options_.only});
+    report_.connectors = apply_connectors(
+        *store, config_, {accounts_.desired, snapshot, report_.id, today_, options_.only});
+    trace_memory("connectors applied");
     const bool all_ok = std::all_of(report_.connectors.begin(), report_.connectors.end(),
                                     [](const auto& c) { return c.status != "failed"; });
     report_.status = all_ok ? "ok" : "partial";
     store->prune_snapshots();
     store->purge_expired_passwords(today_);
-    return finish(&*store, all_ok ? cli::kDone : cli::kPartial);
+    auto outcome = finish(&*store, all_ok ? cli::kDone : cli::kPartial);
+    trace_memory("reports written");
+    return outcome;
   } catch (const std::exception& error) {
     report_.status = "failed";
     report_.error = error.what();

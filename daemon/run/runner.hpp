@@ -7,6 +7,8 @@
 // connector is touched, and a connector is acknowledged only after applying everything; a
 // process killed anywhere leaves a store from which the next run computes the same logins and
 // the remaining changes, never duplicates.
+// When the inbox holds exactly the inputs of the last applied run and nothing is due, the run
+// stops after hashing them (run/unchanged.hpp).
 #include <chrono>
 #include <optional>
 #include <string>
@@ -17,10 +19,11 @@
 namespace edusync::run {
 
 struct RunOptions {
-  bool dry_run = false;   // compute and print; change nothing anywhere, state included
-  bool confirm = false;   // apply a held run if its inputs are unchanged
+  bool dry_run = false;             // compute and print; change nothing anywhere, state included
+  bool confirm = false;             // apply a held run if its inputs are unchanged
   std::optional<std::string> only;  // apply this connector only
-  std::string today;      // ISO date; empty: today (tests set it to play a scenario over weeks)
+  bool recompute = false;           // never take the unchanged-inputs short cut (run/unchanged.hpp)
+  std::string today;  // ISO date; empty: today (tests set it to play a scenario over weeks)
   std::chrono::milliseconds settle_time{1000};  // inbox: how long a file must stay unchanged
 };
 

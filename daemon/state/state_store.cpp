@@ -233,6 +233,21 @@ std::optional<RunRecord> StateStore::last_run(bool include_dry_runs) {
   return std::nullopt;
 }
 
+std::optional<RunRecord> StateStore::last_applied_run() {
+  auto query = db_.prepare(std::string(kRunColumns) +
+                           "WHERE status IN ('ok', 'partial') AND dry_run = 0 AND snapshot_id IS NOT NULL "
+                           "ORDER BY rowid DESC LIMIT 1");
+  if (query.step()) return read_run(query);
+  return std::nullopt;
+}
+
+std::optional<std::string> StateStore::earliest_departure() {
+  auto query = db_.prepare("SELECT min(departed) FROM identities WHERE coalesce(removed, '') = '' "
+                           "AND coalesce(departed, '') <> ''");
+  if (query.step() && !query.is_null(0)) return query.text(0);
+  return std::nullopt;
+}
+
 std::optional<RunRecord> StateStore::last_held_run() {
   auto query = db_.prepare(std::string(kRunColumns) + "WHERE status = 'held' ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return read_run(query);

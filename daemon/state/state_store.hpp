@@ -90,6 +90,10 @@ class StateStore {
   std::optional<RunRecord> run(const std::string& id);
   std::optional<RunRecord> last_run(bool include_dry_runs = false);
   std::optional<RunRecord> last_held_run();
+  // The latest run that stored a snapshot (status ok or partial, not a dry run).
+  std::optional<RunRecord> last_applied_run();
+  // The earliest departure date of a person not yet removed; nullopt when nobody is departed.
+  std::optional<std::string> earliest_departure();
 
  private:
   StateStore(const std::string& path, Database::Mode mode);

@@ -267,6 +267,30 @@ TEST(LoginAllocation, CollisionSequenceUpToTwoDigits) {
                                               "dupont9", "dupon10"}));
 }
 
+// Hints change the cost, never the result: 120 homonyms (some logins already held, with gaps)
+// get the same logins with and without them, and the 100th onwards fail the same way.
+TEST(LoginAllocation, CollisionHintsGiveTheSameLoginsWithOneProbeEach) {
+  std::set<std::string, std::less<>> plain = {"dupont3", "dupon17"};
+  std::set<std::string, std::less<>> hinted = plain;
+  CollisionHints hints;
+  int probes = 0;
+  const LoginTaken counting = [&](std::string_view login) {
+    ++probes;
+    return hinted.find(login) != hinted.end();
+  };
+  for (int person = 0; person < 120; ++person) {
+    const auto expected = allocate_login(LoginPolicy::nomp8, "DUPONT", "Jean", taken_from(plain));
+    const auto got = allocate_login(LoginPolicy::nomp8, "DUPONT", "Jean", counting, hints);
+    ASSERT_EQ(got.login, expected.login) << person;
+    ASSERT_EQ(got.ok(), expected.ok()) << person;
+    if (!got.ok()) continue;
+    plain.insert(expected.login);
+    hinted.insert(got.login);
+  }
+  EXPECT_EQ(hinted.size(), 99u);  // dupontj..dupon99, counters 1 to 99
+  EXPECT_LT(probes, 2 * 99);      // without hints: ~99 * 100 / 2
+}
+
 TEST(LoginAllocation, ReservedCandidatesAreSkipped) {
   // SambaEdu jumps from admse2 to admse4: admse3 is its own account.
   std::set<std::string, std::less<>> held = {"admsej", "admse2"};

@@ -39,7 +39,7 @@ class RunScenario : public ::testing::Test {
     return "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
            "\ninbox: " + (dir_.path() / "inbox").string() +
            "\nsafety: {max_departure_ratio: " + std::to_string(ratio) + ", grace_days: 30}\n" +
-           "connectors:\n  - {name: audit, type: journal, path: " + journal() + "}\n";
+           "connectors:\n  - {name: audit, type: journal, path: " + journal() + "}\n" + extra_connectors_;
   }
 
   std::string journal() const { return (dir_.path() / "journal.jsonl").string(); }
@@ -60,6 +60,7 @@ class RunScenario : public ::testing::Test {
     options.confirm = confirm;
     options.dry_run = dry_run;
     options.settle_time = std::chrono::milliseconds(0);
+    options.recompute = recompute_;
     return run::run_sync(*loaded.config, options);
   }
 
@@ -80,8 +81,25 @@ class RunScenario : public ::testing::Test {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   }
 
+  // Every table of the state but the run history, as text: equal dumps, nothing written.
+  std::string state_without_runs() {
+    state::StateStore store((dir_.path() / "state").string());
+    std::string dump;
+    for (const char* table : {"identities", "initial_passwords", "snapshots", "acknowledgements", "export_marks"}) {
+      auto rows = store.database().prepare(std::string("SELECT * FROM ") + table + " ORDER BY 1");
+      while (rows.step()) dump += std::string(table) + ": " + rows.text(0) + " " + rows.text(1) + "\n";
+    }
+    return dump;
+  }
+
+  std::string unchanged_since(const run::RunOutcome& outcome) {
+    return nlohmann::json::parse(test::read_file(outcome.report_dir + "/report.json"))["run"].value("unchanged_since", "");
+  }
+
   test::TempDir dir_;
   std::string eleves_, responsables_, sts_;
+  std::string extra_connectors_;  // appended to `connectors:`
+  bool recompute_ = false;
 };
 
 TEST_F(RunScenario, FirstRunCreatesEverythingAndASecondRunChangesNothing) {
@@ -234,11 +252,69 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   const auto again = run("2025-12-02");
   ASSERT_EQ(again.exit_code, 0) << again.report.error << (again.report.gates.empty() ? "" : again.report.gates[0].message);
   ASSERT_EQ(changes(again)["pupils"]["departed"], 1) << changes(again).dump();
-  EXPECT_EQ(changes(run("2025-12-20"))["pupils"]["removed"], 0);  // 18 days: still in grace
-  const auto removed = run("2026-01-01");                         // 30 days after 2025-12-02
+  const auto in_grace = run("2025-12-20");  // 18 days: still in grace, nothing due
+  EXPECT_EQ(unchanged_since(in_grace), again.report.id);
+  EXPECT_EQ(changes(in_grace)["pupils"]["removed"], 0);
+  const auto removed = run("2026-01-01");  // 30 days after 2025-12-02: due, so recomputed
+  EXPECT_EQ(unchanged_since(removed), "");
   EXPECT_EQ(changes(removed)["pupils"]["removed"], 1);
   EXPECT_EQ(identities().at("eleve:0100003").removed, "2026-01-01");
   EXPECT_EQ(identities().at("eleve:0100003").login, original.login);  // held for login_reuse_days
+}
+
+// The nightly run on exports already applied: nothing parsed, nothing but the run record
+// written, and the report points to the run whose figures still hold.
+TEST_F(RunScenario, UnchangedInputsAreNotRecomputedAndOnlyTheRunIsRecorded) {
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0);
+  const auto state = state_without_runs();
+  const auto lines = journal_lines();
+  const auto second = run("2025-11-21");
+  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  EXPECT_EQ(unchanged_since(second), first.report.id);
+  EXPECT_TRUE(second.report.plan.empty());
+  EXPECT_EQ(second.report.sources.size(), 3u);
+  EXPECT_EQ(second.report.sources[0].records, first.report.sources[0].records);
+  EXPECT_EQ(second.report.sources[0].sha256, first.report.sources[0].sha256);
+  ASSERT_EQ(second.report.connectors.size(), 1u);
+  EXPECT_EQ(second.report.connectors[0].status, "ok");
+  EXPECT_NE(test::read_file(second.report_dir + "/report.txt").find(first.report.id), std::string::npos);
+  EXPECT_EQ(state_without_runs(), state);
+  EXPECT_EQ(journal_lines(), lines);
+  std::string output;
+  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS + "/report.schema.json " +
+                                  second.report_dir + "/report.json 2>&1", output), 0) << output;
+  // Chained: the short-cut run is itself the applied run the next one compares with.
+  EXPECT_EQ(unchanged_since(run("2025-11-22")), second.report.id);
+  // --recompute goes the whole way, and finds nothing to do either.
+  recompute_ = true;
+  const auto recomputed = run("2025-11-23");
+  EXPECT_EQ(unchanged_since(recomputed), "");
+  EXPECT_TRUE(recomputed.report.plan.empty());
+  EXPECT_EQ(recomputed.report.totals["pupils"], 5);
+  EXPECT_EQ(state_without_runs(), state);
+}
+
+TEST_F(RunScenario, AChangeInsideAnExportWithTheSameHeaderIsNotMissed) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  const auto second = run("2025-11-21");
+  EXPECT_EQ(unchanged_since(second), "");
+  EXPECT_EQ(changes(second)["pupils"]["updated"], 1);
+}
+
+TEST_F(RunScenario, ANewConnectorOnUnchangedInputsGetsEverything) {
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0);
+  const auto second_journal = (dir_.path() / "second.jsonl").string();
+  extra_connectors_ = "  - {name: second, type: journal, path: " + second_journal + "}\n";
+  const auto second = run("2025-11-21");
+  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  EXPECT_EQ(unchanged_since(second), "");
+  ASSERT_EQ(second.report.connectors.size(), 2u);
+  EXPECT_EQ(second.report.connectors[1].applied, first.report.plan.items.size());
+  const auto text = test::read_file(second_journal);
+  EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), first.report.plan.items.size());
 }
 
 TEST_F(RunScenario, DryRunChangesNothingAnywhere) {

@@ -74,6 +74,11 @@ void ElevesParser::read_pupil(const xml::Node& eleve) {
   pupil.sex = parse_sex(eleve.child_text("CODE_SEXE"));
   pupil.mef = eleve.child_text("CODE_MEF");
   pupil.email = eleve.child_text("MEL");
+  pupil.birth_country = eleve.child_text("CODE_PAYS");
+  pupil.birth_department = eleve.child_text("CODE_DEPARTEMENT_NAISS");
+  pupil.birth_commune = eleve.child_text("CODE_COMMUNE_INSEE_NAISS");
+  pupil.birth_city = eleve.child_text("VILLE_NAISS");
+  pupil.status = eleve.child_text("CODE_STATUT");
   pupil.origin.line = static_cast<std::uint32_t>(eleve.line());
   data_.pupils.push_back(std::move(record));
 }

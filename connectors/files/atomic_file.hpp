@@ -1,0 +1,24 @@
+#pragma once
+// Writing an output file so that a reader (the target's importer, an operator copying the
+// drop directory) never sees half of it, and a crash leaves the previous file intact: the bytes
+// go to a hidden temporary file in the same directory, which is fsynced, renamed over the final
+// name, and the directory fsynced so that the rename itself survives a power cut.
+#include <string>
+#include <vector>
+
+namespace edusync::connectors::files {
+
+// Creates `dir` (and its parents, mode 0750) when missing. Throws std::runtime_error with a
+// French message naming the directory.
+void ensure_directory(const std::string& dir);
+
+// Writes `bytes` to dir/name atomically (see above), mode 0640. The crash point
+// "file-target-before-rename" (EDUSYNC_CRASH_AT) fires after the temporary file is complete
+// and synced, before the rename. Throws std::runtime_error naming the file on any failure; the
+// temporary file is then removed.
+void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes);
+
+// A zip archive (libzip) of (member name, content) pairs, built in memory.
+std::string zip_archive(const std::vector<std::pair<std::string, std::string>>& members);
+
+}  // namespace edusync::connectors::files

@@ -1,0 +1,53 @@
+#pragma once
+// The shared shape of the four file targets (KOXO, ENT, Pix, Éléa): on every run that changes
+// something, for each school of the directory, the target builds its files in memory, then
+// each is written atomically into the connector's `dir` under the run's stem (see rotation.hpp)
+// and the files of all but the last `keep` runs are removed. Records the target would refuse
+// become warnings of the result, not failures: the rest is written and acknowledged.
+#include <string>
+#include <vector>
+
+#include "connectors/connector.hpp"
+#include "connectors/files/directory_view.hpp"
+
+namespace edusync::connectors::files {
+
+struct OutputFile {
+  std::string suffix;  // appended to the run stem: "_full.csv", "_delta.csv", ".zip"
+  std::string bytes;
+};
+
+struct BuiltFiles {
+  std::vector<OutputFile> files;
+  std::vector<model::Warning> warnings;
+};
+
+// What a target builds from, for one school.
+struct BuildInput {
+  const ApplyContext& context;
+  const SchoolView& after;
+  const SchoolView& before;  // the last acknowledged state, for deltas
+};
+
+class FileTarget : public Connector {
+ public:
+  explicit FileTarget(Settings settings) : settings_(std::move(settings)) {}
+  const Settings& settings() const override { return settings_; }
+  Capabilities capabilities() const override { return {}; }
+  // Never throws: a failure to write is the result's error (the connector is not
+  // acknowledged and the next run writes everything again).
+  ApplyResult apply(const ApplyContext& context) final;
+
+ protected:
+  // "koxo", "ent", "pix", "elea": the first part of every file name.
+  virtual std::string prefix() const = 0;
+  virtual BuiltFiles build(const BuildInput& input) = 0;
+
+ private:
+  Settings settings_;
+};
+
+// A refusal or encoding warning about one record.
+model::Warning record_warning(std::string code, std::string message, std::string key);
+
+}  // namespace edusync::connectors::files

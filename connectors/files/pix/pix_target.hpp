@@ -1,0 +1,29 @@
+#pragma once
+// `type: pix-orga`: the learners of a school for Pix Orga (FORMATS-OUTPUT.md §4). Pix imports
+// a full list: every learner of the organisation missing from the file is disabled, so there is
+// never a delta. Only current pupils that Pix accepts are written; each one left out is a
+// warning naming the rule (the fix is in SIECLE):
+//   PIX_INE_MISSING (no ID_NATIONAL), PIX_INE_DUPLICATE, PIX_NO_DIVISION, PIX_SEX_MISSING,
+//   PIX_BIRTH_DATE_MISSING, PIX_BIRTH_CITY_CODE_MISSING (born in France, no INSEE commune);
+//   format csv also: PIX_BIRTH_COUNTRY_MISSING, PIX_BIRTH_CITY_MISSING (born abroad, no city
+//   name), PIX_STATUS_INVALID (not ST or AP), PIX_MEF_MISSING.
+//
+// `format: siecle` (default): `pix_<UAI>_<date>_<run>_ElevesSansAdresses.xml`, a BEE_ELEVES in
+//   ISO-8859-15 whose UAJ is the school's UAI; with `zip: true`, `..._ElevesSansAdresses.zip`
+//   holding that one XML instead.
+// `format: csv`: `pix_<UAI>_<date>_<run>_eleves.csv`, the 15-column CSV with Pix's exact
+//   labels, `;`, UTF-8 with BOM (the first encoding Pix tries), CRLF.
+#include "connectors/files/file_target.hpp"
+
+namespace edusync::connectors::files {
+
+class PixTarget final : public FileTarget {
+ public:
+  explicit PixTarget(Settings settings) : FileTarget(std::move(settings)) {}
+
+ protected:
+  std::string prefix() const override { return "pix"; }
+  BuiltFiles build(const BuildInput& input) override;
+};
+
+}  // namespace edusync::connectors::files

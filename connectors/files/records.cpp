@@ -1,0 +1,39 @@
+#include "connectors/files/records.hpp"
+
+#include <map>
+
+namespace edusync::connectors::files {
+
+std::string encode_csv(const CsvFile& file, const CsvStyle& style, Charset charset,
+                       std::vector<model::Warning>& warnings) {
+  const std::size_t columns = file.header.size();
+  std::vector<Substitution> header_substitutions;
+  std::string bytes(byte_order_mark(charset));
+  bytes += encode(csv_line(file.header, columns, style), charset, header_substitutions);
+  for (const auto& record : file.records) {
+    std::vector<Substitution> substitutions;
+    bytes += encode(csv_line(record.cells, columns, style), charset, substitutions);
+    if (substitutions.empty()) continue;
+    warnings.push_back(model::Warning{
+        "CHARSET_TRANSLITERATED",
+        record.who + " : caractère(s) absent(s) du jeu de caractères du fichier, remplacé(s) : " +
+            describe(substitutions) +
+            ". Vérifier l'orthographe dans SIECLE/STS-web ou choisir l'encodage utf-8-bom.",
+        {record.key},
+        {}});
+  }
+  return bytes;
+}
+
+CsvFile changed_records(const CsvFile& before, const CsvFile& after) {
+  std::map<std::string, const CsvRow*> previous;
+  for (const auto& record : before.records) previous[record.key] = &record.cells;
+  CsvFile delta{after.header, {}};
+  for (const auto& record : after.records) {
+    const auto found = previous.find(record.key);
+    if (found == previous.end() || *found->second != record.cells) delta.records.push_back(record);
+  }
+  return delta;
+}
+
+}  // namespace edusync::connectors::files

@@ -1,0 +1,46 @@
+#pragma once
+// Buffered output to a file descriptor, for files too large to build in memory first (an
+// academy's report or journal holds millions of lines). Two ways to open:
+//  - FileWriter::replace(path): writes `path.tmp`; commit() flushes, fsyncs and renames it over
+//    `path`, so a reader sees the old file or the whole new one, never half of it. Without
+//    commit() (an exception, a crash) the old file stays and the temporary is removed.
+//  - FileWriter::append(path): appends to `path` (created 0600); commit() flushes and fsyncs.
+// Files are created with mode 0600: reports and journals name pupils.
+// Errors throw std::runtime_error with the path and the system's reason, in French like every
+// message an operator may read.
+#include <string>
+#include <string_view>
+
+namespace edusync {
+
+class FileWriter {
+ public:
+  static FileWriter replace(const std::string& path);
+  static FileWriter append(const std::string& path);
+
+  FileWriter(FileWriter&& other) noexcept;
+  FileWriter& operator=(FileWriter&&) = delete;
+  FileWriter(const FileWriter&) = delete;
+  FileWriter& operator=(const FileWriter&) = delete;
+  ~FileWriter();
+
+  void write(std::string_view bytes);
+  FileWriter& operator<<(std::string_view bytes) {
+    write(bytes);
+    return *this;
+  }
+  void commit();
+
+ private:
+  FileWriter(std::string path, std::string written_path, int fd);
+  void flush();
+  [[noreturn]] void fail(const char* what);
+
+  std::string path_;          // the file the caller named
+  std::string written_path_;  // the file written: path_ + ".tmp" for replace(), else path_
+  int fd_ = -1;
+  bool committed_ = false;
+  std::string buffer_;
+};
+
+}  // namespace edusync
