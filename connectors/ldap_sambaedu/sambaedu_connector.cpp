@@ -163,6 +163,9 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
   for (const auto& line : notices_)
     std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_NOTICE : " << line << '\n';
   ApplyResult result;
+  // In the report under this connector; they do not make it fail.
+  for (const auto& line : drift_) result.warnings.push_back({"LDAP_DRIFT", line, {}, {}});
+  for (const auto& line : notices_) result.warnings.push_back({"LDAP_NOTICE", line, {}, {}});
   for (const auto& [subject, why] : work.refused)
     result.failures.push_back({item_of(context.plan, subject), why});
   // Phase after phase (branches, removals, moves, writes), each pipelined on the connection.

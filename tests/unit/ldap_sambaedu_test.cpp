@@ -3,6 +3,7 @@
 // way an ldapsearch would show it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -395,6 +396,10 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
   EXPECT_NE(drift.find("cn=Classe_6_A : membres"), std::string::npos) << drift;
   EXPECT_NE(drift.find("cn=Equipe_6_A supprimé"), std::string::npos) << drift;
   EXPECT_NE(drift.find("uid=" + other + " supprimé"), std::string::npos) << drift;
+  const auto reported =
+      std::count_if(result.warnings.begin(), result.warnings.end(),
+                    [](const auto& warning) { return warning.code == "LDAP_DRIFT"; });
+  EXPECT_EQ(static_cast<std::size_t>(reported), connector.drift().size());  // in the report too
   const auto users = people();
   EXPECT_EQ(users.at(laetitia).first("sn"), "CŒURDEVEY");
   EXPECT_TRUE(users.contains(other));
