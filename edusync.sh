@@ -59,10 +59,12 @@ run_ctest() {
   ctest --test-dir "build/$1" --output-on-failure -j "$(jobs)" --timeout 600
 }
 
-# A demo school under build/demo: its inbox, its state, an audit journal and the four file
-# targets (KOXO, ENT, Pix Orga, Éléa) writing under build/demo/out.
+# A demo school under build/demo: its inbox, its state, an audit journal, the four file targets
+# (KOXO, ENT, Pix Orga, Éléa) writing under build/demo/out, and a throw-away SambaEdu directory
+# (slapd on a free loopback port).
+DEMO_BASE="ou=clg-demo,ou=ac-lyon,ou=education,o=gouv,c=fr"
 write_demo_config() {
-  local dir=$1
+  local dir=$1 uri=$2
   cat >"$dir/edusync.yaml" <<YAML
 school: {uai: 0069500U, name: "Collège de démonstration"}
 state_dir: $dir/state
@@ -73,7 +75,71 @@ connectors:
   - {name: ent, type: ent-csv, dir: $dir/out/ent, zip: true}
   - {name: pix, type: pix-orga, dir: $dir/out/pix}
   - {name: elea, type: elea-csv, dir: $dir/out/elea}
+  - {name: sambaedu, type: ldap-sambaedu, uri: "$uri", base_dn: "$DEMO_BASE",
+     bind_dn: "cn=admin,$DEMO_BASE", bind_password_file: $dir/slapd/bind.secret,
+     mail_domain: clg-demo.ac-lyon.fr}
 YAML
+}
+
+# Starts slapd from a generated configuration (schemas core, cosine, nis, inetorgperson and
+# schemas/samba.schema) with the base and sambaDomain entries; prints its URI. Stopped by
+# stop_demo_slapd (the demo's EXIT trap).
+start_demo_slapd() {
+  local dir=$1/slapd port schema
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  mkdir -p "$dir/db"
+  {
+    for schema in core cosine nis inetorgperson; do echo "include /etc/ldap/schema/$schema.schema"; done
+    echo "include $(pwd)/schemas/samba.schema"
+    echo "pidfile $dir/slapd.pid"
+    echo "modulepath /usr/lib/ldap"
+    echo "moduleload back_mdb"
+    echo "database mdb"
+    echo "maxsize 268435456"
+    echo "suffix \"$DEMO_BASE\""
+    echo "rootdn \"cn=admin,$DEMO_BASE\""
+    echo "rootpw demo-admin-secret"
+    echo "directory $dir/db"
+    echo "index objectClass,uid,cn,memberUid,employeeNumber eq"
+  } >"$dir/slapd.conf"
+  (umask 077 && printf '%s' demo-admin-secret >"$dir/bind.secret")
+  /usr/sbin/slapd -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$port/" >"$dir/slapd.log" 2>&1
+  for _ in $(seq 100); do
+    ldapsearch -x -H "ldap://127.0.0.1:$port" -b '' -s base 1.1 >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  ldapadd -x -H "ldap://127.0.0.1:$port" -D "cn=admin,$DEMO_BASE" -y "$dir/bind.secret" >/dev/null <<LDIF
+dn: $DEMO_BASE
+objectClass: organizationalUnit
+ou: clg-demo
+
+dn: sambaDomainName=SAMBAEDU,$DEMO_BASE
+objectClass: sambaDomain
+sambaDomainName: SAMBAEDU
+sambaSID: S-1-5-21-3090069703-3667237465-1667192555
+sambaNextRid: 1000
+LDIF
+  echo "ldap://127.0.0.1:$port"
+}
+
+stop_demo_slapd() {
+  local pidfile=$1/slapd/slapd.pid
+  [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+}
+
+# Counts per branch, one account and one class group, as ldapsearch shows them (no password).
+show_demo_directory() {
+  local dir=$1 uri=$2 ou
+  local search=(ldapsearch -x -LLL -o ldif-wrap=no -H "$uri" -D "cn=admin,$DEMO_BASE" -y "$dir/slapd/bind.secret")
+  for ou in People Groups Trash; do
+    echo "ou=$ou: $("${search[@]}" -b "ou=$ou,$DEMO_BASE" -s one 1.1 2>/dev/null | grep -c '^dn:') entrées"
+  done
+  echo
+  "${search[@]}" -z 1 -b "ou=People,$DEMO_BASE" -s one '(employeeNumber=0*)' 2>/dev/null \
+    objectClass uid cn sn givenName initials mail uidNumber gidNumber homeDirectory loginShell gecos employeeNumber \
+    sambaSID sambaPrimaryGroupSID sambaAcctFlags shadowLastChange | grep -v '^# \|^$' || true
+  echo
+  "${search[@]}" -z 1 -b "ou=Groups,$DEMO_BASE" -s one '(cn=Classe_*)' 2>/dev/null | grep -v '^# \|^$' || true
 }
 
 drop_exports() {
@@ -92,7 +158,10 @@ cmd_demo() {
   log "1. edusync inspect: the bundled sample (samples/college, one synthetic collège)"
   "$edusync" inspect samples/college/*.zip samples/college/*.xml
   rm -rf "$dir" && mkdir -p "$dir"
-  write_demo_config "$dir"
+  local uri
+  uri=$(start_demo_slapd "$dir")
+  trap "stop_demo_slapd '$dir'" EXIT
+  write_demo_config "$dir" "$uri"
   log "2. first run: the sample's exports dropped in $dir/inbox"
   drop_exports samples/college "$dir/inbox"
   "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-16
@@ -103,6 +172,8 @@ cmd_demo() {
   "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-30
   log "5. files written for the file targets (full files, deltas, per-profile ENT files and zip, Pix XML)"
   (cd "$dir/out" && find . -type f -printf '%-90p %8s bytes\n' | sort)
+  log "6. the SambaEdu directory after both runs (throw-away slapd on $uri, stopped at the end)"
+  show_demo_directory "$dir" "$uri"
   echo
   echo "binary: $(pwd)/build/release/daemon/edusync"
   echo "reports (text, JSON, HTML): $dir/state/reports/    audit journal: $dir/journal.jsonl"

@@ -28,9 +28,15 @@ struct DesiredUser {
 };
 
 enum class GroupKind {
-  pupils, teachers, administrative,       // Eleves, Profs, Administratifs (fixed gidNumbers)
-  division, team, subject,                // Classe_, Equipe_, Matiere_ (gidNumber 2000-4999)
-  division_course, group_course, head_teachers,  // Cours_…, Groupe_Professeurs_Principaux (10000-64000)
+  pupils,
+  teachers,
+  administrative,  // Eleves, Profs, Administratifs (fixed gidNumbers)
+  division,
+  team,
+  subject,  // Classe_, Equipe_, Matiere_ (gidNumber 2000-4999)
+  division_course,
+  group_course,
+  head_teachers,  // Cours_…, Groupe_Professeurs_Principaux (10000-64000)
 };
 
 struct DesiredGroup {

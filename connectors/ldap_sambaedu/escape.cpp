@@ -12,10 +12,15 @@ void append_hex(std::string& out, unsigned char byte) {
 
 bool is_dn_special(char c) {
   switch (c) {
-    case ',': case '+': case '"': case '\\': case '<': case '>': case ';': case '=':
-      return true;
-    default:
-      return false;
+    case ',':
+    case '+':
+    case '"':
+    case '\\':
+    case '<':
+    case '>':
+    case ';':
+    case '=': return true;
+    default: return false;
   }
 }
 

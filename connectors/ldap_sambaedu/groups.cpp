@@ -11,7 +11,8 @@ namespace {
 // Upper-case Latin letters of the Latin-1 Supplement and Latin Extended-A blocks, the ones
 // French codes use; their ASCII fold is upper-cased back.
 bool is_upper_latin(char32_t code) {
-  return (code >= 0xc0 && code <= 0xde && code != 0xd7) || (code >= 0x100 && code <= 0x17f && code % 2 == 0);
+  return (code >= 0xc0 && code <= 0xde && code != 0xd7) ||
+         (code >= 0x100 && code <= 0x17f && code % 2 == 0);
 }
 
 char32_t decode(const std::string& text, std::size_t at, std::size_t& length) {
@@ -19,7 +20,8 @@ char32_t decode(const std::string& text, std::size_t at, std::size_t& length) {
   length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
   if (at + length > text.size()) length = text.size() - at;
   char32_t code = lead & (0x7f >> length);
-  for (std::size_t i = 1; i < length; ++i) code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3f);
+  for (std::size_t i = 1; i < length; ++i)
+    code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3f);
   return code;
 }
 
@@ -46,21 +48,24 @@ std::string fold_keeping_case(const std::string& text) {
 
 std::string subject_part(const model::Directory& directory, const std::string& subject_code) {
   for (const auto& subject : directory.subjects) {
-    if (subject.code == subject_code) return subject.management_code.empty() ? subject.code : subject.management_code;
+    if (subject.code == subject_code)
+      return subject.management_code.empty() ? subject.code : subject.management_code;
   }
   return subject_code;
 }
 
 std::string subject_label(const model::Directory& directory, const std::string& subject_code) {
   for (const auto& subject : directory.subjects) {
-    if (subject.code == subject_code) return subject.long_label.empty() ? subject.short_label : subject.long_label;
+    if (subject.code == subject_code)
+      return subject.long_label.empty() ? subject.short_label : subject.long_label;
   }
   return subject_code;
 }
 
 class GroupBuilder {
  public:
-  GroupBuilder(const model::Directory& directory, const Layout& layout) : directory_(directory), layout_(layout) {
+  GroupBuilder(const model::Directory& directory, const Layout& layout)
+      : directory_(directory), layout_(layout) {
     for (const auto& p : directory.pupils) {
       if (!p.account.login.empty() && p.account.uid_number != 0) pupils_[p.key] = &p;
     }
@@ -93,15 +98,22 @@ class GroupBuilder {
     const auto cn = group_cn(kind, layout_.prefix, subject, structure);
     auto [found, inserted] = groups_.try_emplace(cn);
     if (inserted) {
-      found->second = {cn, kind, structure, subject, description,
-                       layout_.group_of_names && (kind == GroupKind::team || kind == GroupKind::subject), {}};
+      found->second = {
+          cn,
+          kind,
+          structure,
+          subject,
+          description,
+          layout_.group_of_names && (kind == GroupKind::team || kind == GroupKind::subject),
+          {}};
     }
     return found->second;
   }
 
   void add_staff(DesiredGroup& into, const std::string& key) {
     const auto found = staff_.find(key);
-    if (found != staff_.end() && found->second->departed_on.empty()) into.members.insert(found->second->account.login);
+    if (found != staff_.end() && found->second->departed_on.empty())
+      into.members.insert(found->second->account.login);
   }
 
   void population_groups() {
@@ -121,26 +133,31 @@ class GroupBuilder {
     const auto pupil = pupils_.find(m.pupil_key);
     if (pupil == pupils_.end() || !pupil->second->departed_on.empty()) return;
     if (m.structure_kind == model::StructureKind::division) {
-      group(GroupKind::division, m.structure_code, "", m.structure_code).members.insert(pupil->second->account.login);
+      group(GroupKind::division, m.structure_code, "", m.structure_code)
+          .members.insert(pupil->second->account.login);
     }
     pupils_of_[{m.structure_kind, m.structure_code}].insert(pupil->second->account.login);
   }
 
   void service(const model::Service& s) {
     const auto subject = subject_part(directory_, s.subject_code);
-    add_staff(group(GroupKind::subject, "", subject, subject_label(directory_, s.subject_code)), s.staff_key);
+    add_staff(group(GroupKind::subject, "", subject, subject_label(directory_, s.subject_code)),
+              s.staff_key);
     if (s.structure_kind == model::StructureKind::division) {
       add_staff(group(GroupKind::team, s.structure_code, "", s.structure_code), s.staff_key);
-      auto& course = group(GroupKind::division_course, s.structure_code, subject, subject + " / " + s.structure_code);
+      auto& course = group(GroupKind::division_course, s.structure_code, subject,
+                           subject + " / " + s.structure_code);
       add_staff(course, s.staff_key);
       courses_.emplace_back(course.cn, std::pair{s.structure_kind, s.structure_code});
       return;
     }
     for (const auto& g : directory_.groups) {
       if (g.code != s.structure_code) continue;
-      for (const auto& division : g.divisions) add_staff(group(GroupKind::team, division, "", division), s.staff_key);
+      for (const auto& division : g.divisions)
+        add_staff(group(GroupKind::team, division, "", division), s.staff_key);
     }
-    auto& course = group(GroupKind::group_course, s.structure_code, group_subject(s), subject + " / " + s.structure_code);
+    auto& course = group(GroupKind::group_course, s.structure_code, group_subject(s),
+                         subject + " / " + s.structure_code);
     add_staff(course, s.staff_key);
     courses_.emplace_back(course.cn, std::pair{s.structure_kind, s.structure_code});
   }
@@ -159,12 +176,15 @@ class GroupBuilder {
   void course_pupils() {
     for (const auto& [cn, structure] : courses_) {
       const auto found = pupils_of_.find(structure);
-      if (found != pupils_of_.end()) groups_[cn].members.insert(found->second.begin(), found->second.end());
+      if (found != pupils_of_.end())
+        groups_[cn].members.insert(found->second.begin(), found->second.end());
     }
   }
 
   void drop_empty_named_groups() {
-    std::erase_if(groups_, [](const auto& entry) { return entry.second.group_of_names && entry.second.members.empty(); });
+    std::erase_if(groups_, [](const auto& entry) {
+      return entry.second.group_of_names && entry.second.members.empty();
+    });
   }
 
   const model::Directory& directory_;
@@ -183,7 +203,8 @@ std::string clean_code(const std::string& code) {
   for (const char c : fold_keeping_case(code)) {
     if (c == '/' || c == ' ') {
       out += '_';
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-') {
       out += c;
     }
   }
@@ -192,19 +213,48 @@ std::string clean_code(const std::string& code) {
 
 std::string group_cn(GroupKind kind, const std::string& prefix, const std::string& subject_part,
                      const std::string& structure) {
+  // Built by appending: GCC 12 -O3 warns (-Wrestrict, a false positive) on "literal" + string&&.
+  std::string cn;
+  auto typed = [&](const char* type) {
+    cn = type;
+    cn += prefix;
+  };
   switch (kind) {
     case GroupKind::pupils: return "Eleves";
     case GroupKind::teachers: return "Profs";
     case GroupKind::administrative: return "Administratifs";
-    case GroupKind::division: return "Classe_" + prefix + clean_code(structure);
-    case GroupKind::team: return "Equipe_" + prefix + clean_code(structure);
-    case GroupKind::subject: return "Matiere_" + prefix + clean_code(subject_part);
-    case GroupKind::division_course: return "Cours_" + prefix + clean_code(subject_part) + "_" + clean_code(structure);
+    case GroupKind::division:
+      typed("Classe_");
+      cn += clean_code(structure);
+      break;
+    case GroupKind::team:
+      typed("Equipe_");
+      cn += clean_code(structure);
+      break;
+    case GroupKind::subject:
+      typed("Matiere_");
+      cn += clean_code(subject_part);
+      break;
+    case GroupKind::division_course:
+      typed("Cours_");
+      cn += clean_code(subject_part);
+      cn += '_';
+      cn += clean_code(structure);
+      break;
     case GroupKind::group_course:
-      return "Cours_" + prefix + clean_code(structure) + (subject_part.empty() ? "" : "_" + clean_code(subject_part));
-    case GroupKind::head_teachers: return "Groupe_" + prefix + "Professeurs_Principaux";
+      typed("Cours_");
+      cn += clean_code(structure);
+      if (!subject_part.empty()) {
+        cn += '_';
+        cn += clean_code(subject_part);
+      }
+      break;
+    case GroupKind::head_teachers:
+      typed("Groupe_");
+      cn += "Professeurs_Principaux";
+      break;
   }
-  return {};
+  return cn;
 }
 
 std::uint32_t fixed_gid(GroupKind kind) {
@@ -217,14 +267,17 @@ std::uint32_t fixed_gid(GroupKind kind) {
 }
 
 bool upper_gid_range(GroupKind kind) {
-  return kind == GroupKind::division_course || kind == GroupKind::group_course || kind == GroupKind::head_teachers;
+  return kind == GroupKind::division_course || kind == GroupKind::group_course ||
+         kind == GroupKind::head_teachers;
 }
 
 Desired desired_state(const model::Directory& directory, const Layout& layout) {
   Desired desired;
-  for (auto& user : desired_users(directory, layout)) desired.users.emplace(user.login, std::move(user));
+  for (auto& user : desired_users(directory, layout))
+    desired.users.emplace(user.login, std::move(user));
   // An empty directory (a first run's "before") has no groups, not even empty Eleves / Profs.
-  if (!directory.pupils.empty() || !directory.staff.empty()) desired.groups = GroupBuilder(directory, layout).build();
+  if (!directory.pupils.empty() || !directory.staff.empty())
+    desired.groups = GroupBuilder(directory, layout).build();
   return desired;
 }
 

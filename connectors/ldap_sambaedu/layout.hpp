@@ -14,18 +14,22 @@ struct Layout {
   std::string base_dn;
   std::string domain_sid;   // S-1-5-21-…, from the configuration or the sambaDomain entry
   std::string mail_domain;  // empty: no mail attribute is managed
-  std::string prefix;       // SambaEdu's class prefix for cités scolaires (CLG_, LYC_…), may be empty
+  std::string prefix;  // SambaEdu's class prefix for cités scolaires (CLG_, LYC_…), may be empty
   bool group_of_names = false;  // Equipe_ and Matiere_ as groupOfNames (member DNs)
   PasswordHash hash = PasswordHash::ssha;
 
   std::string people_dn() const { return "ou=People," + base_dn; }
   std::string groups_dn() const { return "ou=Groups," + base_dn; }
   std::string trash_dn() const { return "ou=Trash," + base_dn; }
-  std::string user_dn(const std::string& login) const { return "uid=" + escape_dn_value(login) + "," + people_dn(); }
+  std::string user_dn(const std::string& login) const {
+    return "uid=" + escape_dn_value(login) + "," + people_dn();
+  }
   std::string trash_user_dn(const std::string& login) const {
     return "uid=" + escape_dn_value(login) + "," + trash_dn();
   }
-  std::string group_dn(const std::string& cn) const { return "cn=" + escape_dn_value(cn) + "," + groups_dn(); }
+  std::string group_dn(const std::string& cn) const {
+    return "cn=" + escape_dn_value(cn) + "," + groups_dn();
+  }
 };
 
 // SE3's fixed values (install LDIFs and add_user()).

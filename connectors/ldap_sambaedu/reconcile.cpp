@@ -8,7 +8,8 @@
 namespace edusync::connectors::ldap {
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
@@ -20,7 +21,9 @@ std::size_t Work::size() const {
 
 namespace detail {
 
-const Values& actual_values(const Entry& actual, const std::string& name) { return actual.values(lower(name)); }
+const Values& actual_values(const Entry& actual, const std::string& name) {
+  return actual.values(lower(name));
+}
 
 bool same_values(const Values& a, const Values& b) {
   if (a.size() != b.size()) return false;
@@ -75,11 +78,14 @@ Operation modify_operation(const std::string& dn, std::vector<Modification> modi
   return {Operation::Kind::modify, dn, std::move(modifications), {}, {}};
 }
 
-Operation rename_operation(const std::string& dn, const std::string& new_rdn, const std::string& new_superior) {
+Operation rename_operation(const std::string& dn, const std::string& new_rdn,
+                           const std::string& new_superior) {
   return {Operation::Kind::rename, dn, {}, new_rdn, new_superior};
 }
 
-Operation remove_operation(const std::string& dn) { return {Operation::Kind::remove, dn, {}, {}, {}}; }
+Operation remove_operation(const std::string& dn) {
+  return {Operation::Kind::remove, dn, {}, {}, {}};
+}
 
 }  // namespace detail
 
@@ -87,9 +93,10 @@ Work reconcile(const ReconcileInput& input) {
   Work work;
   for (const char* branch : {"People", "Groups", "Trash"}) {
     if (!input.actual.missing_branches.contains(branch)) continue;
-    work.phases[0].push_back({detail::add_operation(std::string("ou=") + branch + "," + input.layout.base_dn,
-                                                    {{"objectClass", {"top", "organizationalUnit"}}, {"ou", {branch}}}),
-                              std::string("ou=") + branch});
+    work.phases[0].push_back(
+        {detail::add_operation(std::string("ou=") + branch + "," + input.layout.base_dn,
+                               {{"objectClass", {"top", "organizationalUnit"}}, {"ou", {branch}}}),
+         std::string("ou=") + branch});
   }
   detail::reconcile_users(input, work);
   detail::reconcile_groups(input, work);

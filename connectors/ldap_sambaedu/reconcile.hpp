@@ -19,14 +19,14 @@ namespace edusync::connectors::ldap {
 
 // The managed part of the directory as read (keys lower-cased: uid and cn match ignoring case).
 struct Snapshot {
-  std::map<std::string, Entry> people;  // ou=People, by uid
-  std::map<std::string, Entry> trash;   // ou=Trash, by uid
-  std::map<std::string, Entry> groups;  // ou=Groups, by cn
+  std::map<std::string, Entry> people;     // ou=People, by uid
+  std::map<std::string, Entry> trash;      // ou=Trash, by uid
+  std::map<std::string, Entry> groups;     // ou=Groups, by cn
   std::set<std::string> missing_branches;  // "People", "Groups", "Trash" when absent
-  std::set<std::uint32_t> gids;  // every gidNumber of People, Trash and Groups
-  std::set<std::uint32_t> rids;  // every RID of the domain SID in use
-  std::string domain_dn;         // the sambaDomain entry, empty when none
-  std::uint32_t next_rid = 0;    // its sambaNextRid, 0 when none
+  std::set<std::uint32_t> gids;            // every gidNumber of People, Trash and Groups
+  std::set<std::uint32_t> rids;            // every RID of the domain SID in use
+  std::string domain_dn;                   // the sambaDomain entry, empty when none
+  std::uint32_t next_rid = 0;              // its sambaNextRid, 0 when none
 };
 
 // One write, with what it is about (a login or a group cn) for the report.
@@ -53,7 +53,7 @@ struct ReconcileInput {
   const std::map<std::string, std::string>& renamed;  // structure code: old -> new
   bool rollover = false;
   const std::map<std::string, std::string>& passwords;  // person key -> clear initial password
-  std::string today;  // ISO date
+  std::string today;                                    // ISO date
 };
 
 Work reconcile(const ReconcileInput& input);

@@ -9,7 +9,8 @@ namespace edusync::connectors::ldap::detail {
 namespace {
 
 bool population(GroupKind kind) {
-  return kind == GroupKind::pupils || kind == GroupKind::teachers || kind == GroupKind::administrative;
+  return kind == GroupKind::pupils || kind == GroupKind::teachers ||
+         kind == GroupKind::administrative;
 }
 
 bool has_class(const Entry& entry, const std::string& lower_class) {
@@ -20,12 +21,18 @@ bool has_class(const Entry& entry, const std::string& lower_class) {
 }
 
 // SE3 user RIDs are algorithmic (2 × uidNumber + 1000, always even): a group never takes one.
-bool user_rid(std::uint32_t rid) { return rid % 2 == 0 && rid >= 3002 && rid <= 2 * 65535 + 1000; }
+bool user_rid(std::uint32_t rid) {
+  return rid % 2 == 0 && rid >= 3002 && rid <= 2 * 65535 + 1000;
+}
 
 class GroupReconciler {
  public:
   GroupReconciler(const ReconcileInput& input, Work& work)
-      : in_(input), work_(work), groups_(input.actual.groups), gids_(input.actual.gids), rids_(input.actual.rids),
+      : in_(input),
+        work_(work),
+        groups_(input.actual.groups),
+        gids_(input.actual.gids),
+        rids_(input.actual.rids),
         next_rid_(input.actual.next_rid) {}
 
   void run() {
@@ -34,10 +41,12 @@ class GroupReconciler {
     for (const auto& [cn, group] : in_.after.groups) desired(group);
     if (in_.actual.next_rid != 0 && next_rid_ != in_.actual.next_rid) {
       // Delete the old value and add the new in one modify: refused if another writer moved it.
-      work_.phases[3].push_back({modify_operation(in_.actual.domain_dn,
-                                                  {{Modification::Op::remove, "sambaNextRid", {std::to_string(in_.actual.next_rid)}},
-                                                   {Modification::Op::add, "sambaNextRid", {std::to_string(next_rid_)}}}),
-                                 "sambaDomain"});
+      work_.phases[3].push_back(
+          {modify_operation(
+               in_.actual.domain_dn,
+               {{Modification::Op::remove, "sambaNextRid", {std::to_string(in_.actual.next_rid)}},
+                {Modification::Op::add, "sambaNextRid", {std::to_string(next_rid_)}}}),
+           "sambaDomain"});
     }
   }
 
@@ -47,10 +56,14 @@ class GroupReconciler {
       if (in_.after.groups.contains(cn)) continue;
       const auto renamed = in_.renamed.find(group.structure);
       if (renamed == in_.renamed.end()) continue;
-      const auto new_cn = group_cn(group.kind, in_.layout.prefix, group.subject_part, renamed->second);
+      const auto new_cn =
+          group_cn(group.kind, in_.layout.prefix, group.subject_part, renamed->second);
       const auto old = groups_.find(lower(cn));
-      if (!in_.after.groups.contains(new_cn) || old == groups_.end() || groups_.contains(lower(new_cn))) continue;
-      work_.phases[2].push_back({rename_operation(old->second.dn, "cn=" + escape_dn_value(new_cn), ""), new_cn});
+      if (!in_.after.groups.contains(new_cn) || old == groups_.end() ||
+          groups_.contains(lower(new_cn)))
+        continue;
+      work_.phases[2].push_back(
+          {rename_operation(old->second.dn, "cn=" + escape_dn_value(new_cn), ""), new_cn});
       Entry moved = old->second;
       moved.dn = in_.layout.group_dn(new_cn);
       moved.attributes["cn"] = {new_cn};
@@ -83,22 +96,29 @@ class GroupReconciler {
     }
     const Entry& actual = found->second;
     if (has_class(actual, "groupofnames") != group.group_of_names) {
-      work_.notices.push_back("cn=" + group.cn + " existe avec une autre classe d'objet (posixGroup / groupOfNames) : laissé tel quel");
+      work_.notices.push_back(
+          "cn=" + group.cn +
+          " existe avec une autre classe d'objet (posixGroup / groupOfNames) : laissé tel quel");
       return;
     }
-    std::vector<Modification> mods = modifications(actual, attributes(group, false), {"cn", "memberUid", "member"});
+    std::vector<Modification> mods =
+        modifications(actual, attributes(group, false), {"cn", "memberUid", "member"});
     if (!group.group_of_names && !has_class(actual, "sambagroupmapping")) {
       mods.push_back({Modification::Op::add, "sambaSID", {sid(actual.first("gidnumber"))}});
     }
     const auto before_members = members_changed(group, actual, mods);
-    if (before_members && previous != in_.before.groups.end() && previous->second.members == group.members) {
+    if (before_members && previous != in_.before.groups.end() &&
+        previous->second.members == group.members) {
       work_.drift.push_back("cn=" + group.cn + " : membres modifiés dans l'annuaire, rétablis");
     }
-    if (!mods.empty()) work_.phases[3].push_back({modify_operation(in_.layout.group_dn(group.cn), std::move(mods)), group.cn});
+    if (!mods.empty())
+      work_.phases[3].push_back(
+          {modify_operation(in_.layout.group_dn(group.cn), std::move(mods)), group.cn});
   }
 
   // Adds to `mods` the member values to add and remove; true when there are any.
-  bool members_changed(const DesiredGroup& group, const Entry& actual, std::vector<Modification>& mods) const {
+  bool members_changed(const DesiredGroup& group, const Entry& actual,
+                       std::vector<Modification>& mods) const {
     const std::string name = group.group_of_names ? "member" : "memberUid";
     const Values wanted = member_values(group);
     const Values& have = actual.values(lower(name));
@@ -117,7 +137,8 @@ class GroupReconciler {
 
   Values member_values(const DesiredGroup& group) const {
     Values values;
-    for (const auto& login : group.members) values.push_back(group.group_of_names ? in_.layout.user_dn(login) : login);
+    for (const auto& login : group.members)
+      values.push_back(group.group_of_names ? in_.layout.user_dn(login) : login);
     return values;
   }
 
@@ -188,6 +209,8 @@ class GroupReconciler {
 
 }  // namespace
 
-void reconcile_groups(const ReconcileInput& input, Work& work) { GroupReconciler(input, work).run(); }
+void reconcile_groups(const ReconcileInput& input, Work& work) {
+  GroupReconciler(input, work).run();
+}
 
 }  // namespace edusync::connectors::ldap::detail

@@ -22,7 +22,8 @@ std::vector<Modification> modifications(const Entry& actual, const Attributes& w
 
 Operation add_operation(const std::string& dn, const Attributes& attributes);
 Operation modify_operation(const std::string& dn, std::vector<Modification> modifications);
-Operation rename_operation(const std::string& dn, const std::string& new_rdn, const std::string& new_superior);
+Operation rename_operation(const std::string& dn, const std::string& new_rdn,
+                           const std::string& new_superior);
 Operation remove_operation(const std::string& dn);
 
 void reconcile_users(const ReconcileInput& input, Work& work);

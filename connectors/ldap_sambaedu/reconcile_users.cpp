@@ -16,7 +16,8 @@ class UserReconciler {
  public:
   UserReconciler(const ReconcileInput& input, Work& work) : in_(input), work_(work) {
     for (const auto* branch : {&input.actual.people, &input.actual.trash}) {
-      for (const auto& [uid, entry] : *branch) uid_numbers_.emplace(entry.first("uidnumber"), entry.dn);
+      for (const auto& [uid, entry] : *branch)
+        uid_numbers_.emplace(entry.first("uidnumber"), entry.dn);
     }
   }
 
@@ -50,7 +51,9 @@ class UserReconciler {
 
   // SE3 holds ELENOET as exported or zero-padded to 5 digits ("1201", "01201"): the same pupil.
   static bool same_employee_number(const std::string& a, const std::string& b) {
-    auto strip = [](const std::string& text) { return lower(text.substr(std::min(text.find_first_not_of('0'), text.size()))); };
+    auto strip = [](const std::string& text) {
+      return lower(text.substr(std::min(text.find_first_not_of('0'), text.size())));
+    };
     return strip(a) == strip(b);
   }
 
@@ -59,10 +62,12 @@ class UserReconciler {
     const Entry* trash = find(in_.actual.trash, user.login);
     const Entry* existing = people != nullptr ? people : trash;
     if (existing != nullptr && belongs_to_someone_else(*existing, user)) {
-      work_.refused.emplace_back(user.login, "le compte " + existing->dn + " existe déjà pour une autre personne (uidNumber " +
-                                                 existing->first("uidnumber") + ", employeeNumber « " +
-                                                 existing->first("employeenumber") + " ») : rien n'est écrit pour " +
-                                                 user.full_name + " (" + user.employee_number + ")");
+      work_.refused.emplace_back(
+          user.login, "le compte " + existing->dn +
+                          " existe déjà pour une autre personne (uidNumber " +
+                          existing->first("uidnumber") + ", employeeNumber « " +
+                          existing->first("employeenumber") + " ») : rien n'est écrit pour " +
+                          user.full_name + " (" + user.employee_number + ")");
       return;
     }
     const auto dn = in_.layout.user_dn(user.login);
@@ -72,11 +77,14 @@ class UserReconciler {
       return;
     }
     if (people == nullptr) {
-      work_.phases[2].push_back({rename_operation(trash->dn, "uid=" + escape_dn_value(user.login), in_.layout.people_dn()), user.login});
+      work_.phases[2].push_back({rename_operation(trash->dn, "uid=" + escape_dn_value(user.login),
+                                                  in_.layout.people_dn()),
+                                 user.login});
     }
     report_drift(user, *existing);
     auto mods = modifications(*existing, user.attributes, kUserSkip);
-    if (!mods.empty()) work_.phases[3].push_back({modify_operation(dn, std::move(mods)), user.login});
+    if (!mods.empty())
+      work_.phases[3].push_back({modify_operation(dn, std::move(mods)), user.login});
   }
 
   // Two accounts never share a uidNumber (files and Samba SIDs follow it): an account the
@@ -85,8 +93,10 @@ class UserReconciler {
     const auto number = user.attributes.at("uidNumber").front();
     const auto holder = uid_numbers_.find(number);
     if (holder == uid_numbers_.end()) return false;
-    work_.refused.emplace_back(user.login, "uidNumber " + number + " de " + user.login + " déjà porté par " + holder->second +
-                                               " : compte non créé (adopter l'annuaire existant ou libérer ce numéro)");
+    work_.refused.emplace_back(
+        user.login, "uidNumber " + number + " de " + user.login + " déjà porté par " +
+                        holder->second +
+                        " : compte non créé (adopter l'annuaire existant ou libérer ce numéro)");
     return true;
   }
 
@@ -94,18 +104,22 @@ class UserReconciler {
     Attributes attributes = user.attributes;
     const auto password = in_.passwords.find(user.key);
     if (password != in_.passwords.end()) {
-      attributes["userPassword"] = {in_.layout.hash == PasswordHash::md5 ? md5_password(password->second)
-                                                                         : ssha_password(password->second)};
+      attributes["userPassword"] = {in_.layout.hash == PasswordHash::md5
+                                        ? md5_password(password->second)
+                                        : ssha_password(password->second)};
       attributes["sambaNTPassword"] = {nt_hash(password->second)};
     } else {
-      work_.notices.push_back("uid=" + user.login + " recréé sans mot de passe (l'initial n'est plus connu) : " +
+      work_.notices.push_back("uid=" + user.login +
+                              " recréé sans mot de passe (l'initial n'est plus connu) : " +
                               "à réinitialiser depuis l'interface SambaEdu");
     }
     attributes["sambaPwdLastSet"] = {"1"};
     attributes["sambaPwdMustChange"] = {kNeverMustChange};
     attributes["shadowLastChange"] = {std::to_string(days_between("1970-01-01", in_.today))};
-    if (before(user.login) != nullptr) work_.drift.push_back("uid=" + user.login + " supprimé de l'annuaire : recréé");
-    work_.phases[3].push_back({add_operation(in_.layout.user_dn(user.login), attributes), user.login});
+    if (before(user.login) != nullptr)
+      work_.drift.push_back("uid=" + user.login + " supprimé de l'annuaire : recréé");
+    work_.phases[3].push_back(
+        {add_operation(in_.layout.user_dn(user.login), attributes), user.login});
   }
 
   // Attributes the plan did not change but the directory holds otherwise: changed by hand.
@@ -118,8 +132,8 @@ class UserReconciler {
       if (was == previous->attributes.end() || !same_values(was->second, values)) continue;
       const auto& have = actual_values(actual, name);
       if (!same_values(have, values)) {
-        work_.drift.push_back("uid=" + user.login + " : " + name + " modifié dans l'annuaire (« " + join(have) +
-                              " »), rétabli à « " + join(values) + " »");
+        work_.drift.push_back("uid=" + user.login + " : " + name + " modifié dans l'annuaire (« " +
+                              join(have) + " »), rétabli à « " + join(values) + " »");
       }
     }
   }
@@ -132,26 +146,32 @@ class UserReconciler {
     const Values disabled = {kDisabledFlags};
     if (people != nullptr) {
       if (trash != nullptr) work_.phases[1].push_back({remove_operation(trash->dn), user.login});
-      work_.phases[2].push_back({rename_operation(people->dn, "uid=" + escape_dn_value(user.login), in_.layout.trash_dn()), user.login});
+      work_.phases[2].push_back({rename_operation(people->dn, "uid=" + escape_dn_value(user.login),
+                                                  in_.layout.trash_dn()),
+                                 user.login});
     }
     const Entry* now = people != nullptr ? people : trash;
     if (now != nullptr && !same_values(now->values("sambaacctflags"), disabled)) {
-      work_.phases[3].push_back({modify_operation(in_.layout.trash_user_dn(user.login),
-                                                  {{Modification::Op::replace, "sambaAcctFlags", disabled}}),
-                                 user.login});
+      work_.phases[3].push_back(
+          {modify_operation(in_.layout.trash_user_dn(user.login),
+                            {{Modification::Op::replace, "sambaAcctFlags", disabled}}),
+           user.login});
     }
   }
 
   void unmanaged() {
     std::vector<std::string> logins;
     for (const auto& [uid, entry] : in_.actual.people) {
-      if (!in_.after.users.contains(uid) && !in_.before.users.contains(uid)) logins.push_back(entry.first("uid"));
+      if (!in_.after.users.contains(uid) && !in_.before.users.contains(uid))
+        logins.push_back(entry.first("uid"));
     }
     if (logins.empty()) return;
     std::string list;
     for (std::size_t i = 0; i < logins.size() && i < 10; ++i) list += (i ? ", " : "") + logins[i];
     if (logins.size() > 10) list += "…";
-    work_.notices.push_back(std::to_string(logins.size()) + " compte(s) de ou=People inconnu(s) d'edusync, laissé(s) tel(s) quel(s) : " + list);
+    work_.notices.push_back(
+        std::to_string(logins.size()) +
+        " compte(s) de ou=People inconnu(s) d'edusync, laissé(s) tel(s) quel(s) : " + list);
   }
 
   const ReconcileInput& in_;
@@ -161,6 +181,8 @@ class UserReconciler {
 
 }  // namespace
 
-void reconcile_users(const ReconcileInput& input, Work& work) { UserReconciler(input, work).run(); }
+void reconcile_users(const ReconcileInput& input, Work& work) {
+  UserReconciler(input, work).run();
+}
 
 }  // namespace edusync::connectors::ldap::detail

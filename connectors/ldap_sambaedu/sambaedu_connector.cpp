@@ -52,7 +52,9 @@ std::size_t item_of(const plan::Plan& plan, const std::string& subject) {
   }
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
-    if (plan::is_structure(item.entity) && !item.key.empty() && subject.ends_with(ldap::clean_code(item.key))) return i;
+    if (plan::is_structure(item.entity) && !item.key.empty() &&
+        subject.ends_with(ldap::clean_code(item.key)))
+      return i;
   }
   return plan.items.size();
 }
@@ -73,9 +75,12 @@ ldap::ConnectionSettings SambaEduConnector::connection_settings() const {
   ldap::ConnectionSettings connection;
   connection.uri = settings_.value("uri");
   connection.bind_dn = optional(settings_, "bind_dn");
-  if (!connection.bind_dn.empty()) connection.bind_password = read_secret(settings_.value("bind_password_file"));
+  if (!connection.bind_dn.empty())
+    connection.bind_password = read_secret(settings_.value("bind_password_file"));
   if (connection.bind_dn.empty() && !connection.uri.starts_with("ldapi://")) {
-    throw std::runtime_error("bind_dn manquant : sans bind_dn, seule l'authentification SASL EXTERNAL sur ldapi:// est possible");
+    throw std::runtime_error(
+        "bind_dn manquant : sans bind_dn, seule l'authentification SASL EXTERNAL sur ldapi:// est "
+        "possible");
   }
   connection.starttls = settings_.value("starttls") == "true";
   connection.ca_file = optional(settings_, "ca_file");
@@ -91,7 +96,8 @@ ldap::Layout SambaEduConnector::layout() const {
   layout.mail_domain = optional(settings_, "mail_domain");
   layout.prefix = optional(settings_, "prefix");
   layout.group_of_names = settings_.value("group_style") == "groupofnames";
-  layout.hash = settings_.value("password_hash") == "md5" ? ldap::PasswordHash::md5 : ldap::PasswordHash::ssha;
+  layout.hash = settings_.value("password_hash") == "md5" ? ldap::PasswordHash::md5
+                                                          : ldap::PasswordHash::ssha;
   if (layout.base_dn.empty()) throw std::runtime_error("base_dn manquant");
   return layout;
 }
@@ -107,8 +113,8 @@ ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
         return apply_once(context, connection, base_layout);
       } catch (const ldap::LdapError& error) {
         if (!error.connection_lost() || attempt >= kAttempts) throw;
-        std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_RECONNECT : " << error.what() << " ; nouvel essai dans "
-                  << backoff.count() << " ms\n";
+        std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_RECONNECT : " << error.what()
+                  << " ; nouvel essai dans " << backoff.count() << " ms\n";
         std::this_thread::sleep_for(backoff);
         backoff *= 2;
       }
@@ -140,25 +146,33 @@ std::vector<ExistingAccount> SambaEduConnector::existing_accounts() {
   return accounts;
 }
 
-ApplyResult SambaEduConnector::apply_once(const ApplyContext& context, const ldap::ConnectionSettings& connection,
+ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
+                                          const ldap::ConnectionSettings& connection,
                                           ldap::Layout layout) {
   auto session = ldap::Session::open(connection);
   const auto actual = ldap::read_snapshot(session, layout);
   const auto before = ldap::desired_state(context.before, layout);
   const auto after = ldap::desired_state(context.after, layout);
   const auto renamed = renamed_structures(context.plan);
-  const auto work = ldap::reconcile(
-      {layout, before, after, actual, renamed, context.plan.rollover, context.new_passwords, context.today});
+  auto work = ldap::reconcile({layout, before, after, actual, renamed, context.plan.rollover,
+                               context.new_passwords, context.today});
   drift_ = work.drift;
   notices_ = work.notices;
-  for (const auto& line : drift_) std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_DRIFT : " << line << '\n';
-  for (const auto& line : notices_) std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_NOTICE : " << line << '\n';
+  for (const auto& line : drift_)
+    std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_DRIFT : " << line << '\n';
+  for (const auto& line : notices_)
+    std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_NOTICE : " << line << '\n';
   ApplyResult result;
-  for (const auto& [subject, why] : work.refused) result.failures.push_back({item_of(context.plan, subject), why});
-  for (const auto& phase : work.phases) {
+  // In the report under this connector; they do not make it fail.
+  for (const auto& line : drift_) result.warnings.push_back({"LDAP_DRIFT", line, {}, {}});
+  for (const auto& line : notices_) result.warnings.push_back({"LDAP_NOTICE", line, {}, {}});
+  for (const auto& [subject, why] : work.refused)
+    result.failures.push_back({item_of(context.plan, subject), why});
+  // Phase after phase (branches, removals, moves, writes), each pipelined on the connection.
+  for (auto& phase : work.phases) {
     std::vector<ldap::Operation> operations;
     operations.reserve(phase.size());
-    for (const auto& step : phase) operations.push_back(step.operation);
+    for (auto& step : phase) operations.push_back(std::move(step.operation));
     const auto outcomes = session.run(operations);
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       if (outcomes[i].ok()) {
@@ -166,7 +180,7 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context, const lda
         continue;
       }
       result.failures.push_back({item_of(context.plan, phase[i].subject),
-                                 phase[i].operation.dn + " : " + verb(phase[i].operation.kind) +
+                                 operations[i].dn + " : " + verb(operations[i].kind) +
                                      " refusé(e) par l'annuaire : " + outcomes[i].message});
     }
   }

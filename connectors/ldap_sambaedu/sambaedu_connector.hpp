@@ -24,8 +24,9 @@ class SambaEduConnector final : public Connector {
   std::vector<ExistingAccount> existing_accounts() override;
 
   // What the last apply found changed by hand (and repaired), and its notices for the
-  // operator (accounts only in the directory, accounts recreated without a password). Also
-  // written to stderr, one line each, with the codes LDAP_DRIFT and LDAP_NOTICE.
+  // operator (accounts only in the directory, accounts recreated without a password). Also in
+  // ApplyResult::warnings (codes LDAP_DRIFT, LDAP_NOTICE: the report lists them under the
+  // connector) and on stderr, one line each.
   const std::vector<std::string>& drift() const { return drift_; }
   const std::vector<std::string>& notices() const { return notices_; }
 

@@ -45,10 +45,13 @@ struct Cookie {
   }
 };
 
-timeval as_timeval(std::chrono::seconds seconds) { return timeval{static_cast<time_t>(seconds.count()), 0}; }
+timeval as_timeval(std::chrono::seconds seconds) {
+  return timeval{static_cast<time_t>(seconds.count()), 0};
+}
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
@@ -76,15 +79,20 @@ void check_option(LDAP* handle, int code, const char* what) {
 
 void set_options(LDAP* handle, const ConnectionSettings& settings) {
   int version = LDAP_VERSION3;
-  check_option(handle, ldap_set_option(handle, LDAP_OPT_PROTOCOL_VERSION, &version), "version du protocole");
+  check_option(handle, ldap_set_option(handle, LDAP_OPT_PROTOCOL_VERSION, &version),
+               "version du protocole");
   timeval timeout = as_timeval(settings.timeout);
-  check_option(handle, ldap_set_option(handle, LDAP_OPT_NETWORK_TIMEOUT, &timeout), "délai de connexion");
+  check_option(handle, ldap_set_option(handle, LDAP_OPT_NETWORK_TIMEOUT, &timeout),
+               "délai de connexion");
   check_option(handle, ldap_set_option(handle, LDAP_OPT_TIMEOUT, &timeout), "délai des opérations");
   check_option(handle, ldap_set_option(handle, LDAP_OPT_REFERRALS, nullptr), "renvois");
   int demand = LDAP_OPT_X_TLS_DEMAND;  // a certificate that does not verify is refused
-  check_option(handle, ldap_set_option(handle, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand), "vérification TLS");
+  check_option(handle, ldap_set_option(handle, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand),
+               "vérification TLS");
   if (!settings.ca_file.empty()) {
-    check_option(handle, ldap_set_option(handle, LDAP_OPT_X_TLS_CACERTFILE, settings.ca_file.c_str()), "ca_file");
+    check_option(handle,
+                 ldap_set_option(handle, LDAP_OPT_X_TLS_CACERTFILE, settings.ca_file.c_str()),
+                 "ca_file");
   }
   int is_server = 0;
   check_option(handle, ldap_set_option(handle, LDAP_OPT_X_TLS_NEWCTX, &is_server), "contexte TLS");
@@ -93,18 +101,23 @@ void set_options(LDAP* handle, const ConnectionSettings& settings) {
 void bind(LDAP* handle, const ConnectionSettings& settings) {
   int code = 0;
   if (settings.bind_dn.empty()) {
-    berval empty{0, nullptr};
+    // An empty initial response (present, zero length): no authorisation identity asked for.
+    char nothing[] = "";
+    berval empty{0, nothing};
     code = ldap_sasl_bind_s(handle, nullptr, "EXTERNAL", &empty, nullptr, nullptr, nullptr);
   } else {
-    berval password{settings.bind_password.size(), const_cast<char*>(settings.bind_password.data())};
-    code = ldap_sasl_bind_s(handle, settings.bind_dn.c_str(), nullptr, &password, nullptr, nullptr, nullptr);
+    berval password{settings.bind_password.size(),
+                    const_cast<char*>(settings.bind_password.data())};
+    code = ldap_sasl_bind_s(handle, settings.bind_dn.c_str(), nullptr, &password, nullptr, nullptr,
+                            nullptr);
   }
   if (code == LDAP_SERVER_DOWN || code == LDAP_CONNECT_ERROR || code == LDAP_TIMEOUT) {
     throw handle_error(handle, code, "connexion impossible à l'annuaire " + settings.uri);
   }
   if (code != LDAP_SUCCESS) {
     const std::string who = settings.bind_dn.empty() ? "SASL EXTERNAL" : settings.bind_dn;
-    throw handle_error(handle, code, "authentification refusée par l'annuaire " + settings.uri + " pour " + who);
+    throw handle_error(handle, code,
+                       "authentification refusée par l'annuaire " + settings.uri + " pour " + who);
   }
 }
 
@@ -115,7 +128,8 @@ Entry read_entry(LDAP* handle, LDAPMessage* message) {
   BerElement* raw_ber = nullptr;
   for (LdapText name(ldap_first_attribute(handle, message, &raw_ber)); name;
        name.reset(ldap_next_attribute(handle, message, raw_ber))) {
-    const std::unique_ptr<berval*, ValuesFree> values(ldap_get_values_len(handle, message, name.get()));
+    const std::unique_ptr<berval*, ValuesFree> values(
+        ldap_get_values_len(handle, message, name.get()));
     auto& into = entry.attributes[lower(name.get())];
     for (berval** value = values.get(); value != nullptr && *value != nullptr; ++value) {
       into.emplace_back((*value)->bv_val, (*value)->bv_len);
@@ -143,7 +157,8 @@ class ModArrays {
     pointers_.resize(source.size());
     mods_.resize(source.size());
     for (std::size_t i = 0; i < source.size(); ++i) {
-      for (const auto& value : source[i].values) values_[i].push_back(berval{value.size(), const_cast<char*>(value.data())});
+      for (const auto& value : source[i].values)
+        values_[i].push_back(berval{value.size(), const_cast<char*>(value.data())});
       for (auto& value : values_[i]) pointers_[i].push_back(&value);
       pointers_[i].push_back(nullptr);
       mods_[i].mod_op = LDAP_MOD_BVALUES | (for_add ? LDAP_MOD_ADD : op_code(source[i].op));
@@ -188,7 +203,9 @@ bool LdapError::connection_lost() const {
          code_ == LDAP_UNAVAILABLE || code_ == LDAP_BUSY;
 }
 
-void Session::Closer::operator()(::ldap* handle) const { ldap_unbind_ext_s(handle, nullptr, nullptr); }
+void Session::Closer::operator()(::ldap* handle) const {
+  ldap_unbind_ext_s(handle, nullptr, nullptr);
+}
 
 std::function<void(std::size_t)>& after_write_hook() {
   static std::function<void(std::size_t)> hook;
@@ -199,13 +216,16 @@ Session Session::open(const ConnectionSettings& settings) {
   LDAP* raw = nullptr;
   const int code = ldap_initialize(&raw, settings.uri.c_str());
   if (code != LDAP_SUCCESS || raw == nullptr) {
-    throw LdapError(code, "adresse d'annuaire invalide « " + settings.uri + " » : " + ldap_err2string(code));
+    throw LdapError(
+        code, "adresse d'annuaire invalide « " + settings.uri + " » : " + ldap_err2string(code));
   }
   std::unique_ptr<::ldap, Closer> handle(raw);
   set_options(raw, settings);
   if (settings.starttls) {
     const int tls = ldap_start_tls_s(raw, nullptr, nullptr);
-    if (tls != LDAP_SUCCESS) throw handle_error(raw, tls, "StartTLS refusé ou certificat non vérifié (" + settings.uri + ")");
+    if (tls != LDAP_SUCCESS)
+      throw handle_error(raw, tls,
+                         "StartTLS refusé ou certificat non vérifié (" + settings.uri + ")");
   }
   bind(raw, settings);
   return Session(std::move(handle), settings.timeout);
@@ -215,36 +235,42 @@ std::vector<Entry> Session::search(const std::string& base, Scope scope, const s
                                    const std::vector<std::string>& attributes, int page_size) {
   LDAP* raw = handle_.get();
   std::vector<char*> names;
+  names.reserve(attributes.size() + 1);
   for (const auto& name : attributes) names.push_back(const_cast<char*>(name.c_str()));
   names.push_back(nullptr);
   std::vector<Entry> entries;
   Cookie cookie;
   do {
     LDAPControl* raw_page = nullptr;
-    int code = ldap_create_page_control(raw, page_size, cookie.value.bv_len > 0 ? &cookie.value : nullptr, 0, &raw_page);
+    int code = ldap_create_page_control(
+        raw, page_size, cookie.value.bv_len > 0 ? &cookie.value : nullptr, 0, &raw_page);
     if (code != LDAP_SUCCESS) throw handle_error(raw, code, "contrôle de pagination");
     const std::unique_ptr<LDAPControl, ControlFree> page(raw_page);
     LDAPControl* controls[] = {raw_page, nullptr};
     timeval timeout = as_timeval(timeout_);
     LDAPMessage* raw_result = nullptr;
-    code = ldap_search_ext_s(raw, base.c_str(), scope_code(scope), filter.c_str(), names.data(), 0, controls, nullptr,
-                             &timeout, LDAP_NO_LIMIT, &raw_result);
+    code = ldap_search_ext_s(raw, base.c_str(), scope_code(scope), filter.c_str(), names.data(), 0,
+                             controls, nullptr, &timeout, LDAP_NO_LIMIT, &raw_result);
     const MessagePtr result(raw_result);
     if (code == LDAP_NO_SUCH_OBJECT) return entries;
     if (code != LDAP_SUCCESS) throw handle_error(raw, code, "lecture de " + base);
-    for (LDAPMessage* entry = ldap_first_entry(raw, raw_result); entry != nullptr; entry = ldap_next_entry(raw, entry)) {
+    for (LDAPMessage* entry = ldap_first_entry(raw, raw_result); entry != nullptr;
+         entry = ldap_next_entry(raw, entry)) {
       entries.push_back(read_entry(raw, entry));
     }
     LDAPControl** raw_returned = nullptr;
     int result_code = 0;
-    code = ldap_parse_result(raw, raw_result, &result_code, nullptr, nullptr, nullptr, &raw_returned, 0);
+    code = ldap_parse_result(raw, raw_result, &result_code, nullptr, nullptr, nullptr,
+                             &raw_returned, 0);
     const std::unique_ptr<LDAPControl*, ControlsFree> returned(raw_returned);
     if (code != LDAP_SUCCESS) throw handle_error(raw, code, "lecture de " + base);
-    const LDAPControl* response = ldap_control_find(LDAP_CONTROL_PAGEDRESULTS, raw_returned, nullptr);
+    const LDAPControl* response =
+        ldap_control_find(LDAP_CONTROL_PAGEDRESULTS, raw_returned, nullptr);
     berval next{0, nullptr};
     ber_int_t estimate = 0;
     if (response == nullptr ||
-        ldap_parse_pageresponse_control(raw, const_cast<LDAPControl*>(response), &estimate, &next) != LDAP_SUCCESS) {
+        ldap_parse_pageresponse_control(raw, const_cast<LDAPControl*>(response), &estimate,
+                                        &next) != LDAP_SUCCESS) {
       break;
     }
     cookie.reset(next);
@@ -269,8 +295,8 @@ int Session::send(const Operation& operation) {
     }
     case Operation::Kind::rename:
       code = ldap_rename(raw, operation.dn.c_str(), operation.new_rdn.c_str(),
-                         operation.new_superior.empty() ? nullptr : operation.new_superior.c_str(), 1, nullptr,
-                         nullptr, &id);
+                         operation.new_superior.empty() ? nullptr : operation.new_superior.c_str(),
+                         1, nullptr, nullptr, &id);
       break;
     case Operation::Kind::remove:
       code = ldap_delete_ext(raw, operation.dn.c_str(), nullptr, nullptr, &id);
@@ -287,7 +313,8 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
   std::map<int, std::size_t> in_flight;  // message id -> operation index
   std::size_t next = 0;
   while (next < operations.size() || !in_flight.empty()) {
-    for (; next < operations.size() && in_flight.size() < std::max<std::size_t>(window, 1); ++next) {
+    for (; next < operations.size() && in_flight.size() < std::max<std::size_t>(window, 1);
+         ++next) {
       try {
         in_flight.emplace(send(operations[next]), next);
       } catch (const LdapError& error) {
@@ -301,7 +328,8 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
     const int type = ldap_result(raw, LDAP_RES_ANY, LDAP_MSG_ALL, &timeout, &raw_message);
     const MessagePtr message(raw_message);
     if (type == 0) {
-      throw LdapError(LDAP_TIMEOUT, "pas de réponse de l'annuaire en " + std::to_string(timeout_.count()) + " s");
+      throw LdapError(LDAP_TIMEOUT,
+                      "pas de réponse de l'annuaire en " + std::to_string(timeout_.count()) + " s");
     }
     if (type < 0) {
       int code = LDAP_SERVER_DOWN;
@@ -314,7 +342,8 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
     char* raw_text = nullptr;
     ldap_parse_result(raw, raw_message, &code, nullptr, &raw_text, nullptr, nullptr, 0);
     const LdapText text(raw_text);
-    outcomes[found->second] = {code, code == LDAP_SUCCESS ? std::string() : describe(code, text ? text.get() : "")};
+    outcomes[found->second] = {
+        code, code == LDAP_SUCCESS ? std::string() : describe(code, text ? text.get() : "")};
     in_flight.erase(found);
     ++answered_in_process;
     if (after_write_hook()) after_write_hook()(answered_in_process);

@@ -31,7 +31,7 @@ struct ConnectionSettings {
   std::string bind_dn;        // empty: SASL EXTERNAL (ldapi:// peer credentials)
   std::string bind_password;  // secret: never logged
   bool starttls = false;
-  std::string ca_file;        // CA bundle for the server certificate; empty: system default
+  std::string ca_file;               // CA bundle for the server certificate; empty: system default
   std::chrono::seconds timeout{30};  // connection and per-operation timeout
 };
 
@@ -63,7 +63,7 @@ struct Operation {
 };
 
 struct Outcome {
-  int code = 0;  // LDAP result code, 0 = success
+  int code = 0;         // LDAP result code, 0 = success
   std::string message;  // the server's words (error name and diagnostic)
   bool ok() const { return code == 0; }
 };

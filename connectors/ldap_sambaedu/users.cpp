@@ -1,10 +1,11 @@
 // The account entries (FORMATS-OUTPUT.md §1.2): SE3's add_user(), without its bugs: the
 // canonical 11-character sambaAcctFlags (SE3's PHP literal holds two TABs), UTF-8 names in
 // cn/sn/givenName (SE3 folds them), shadowLastChange in days (set at creation, see passwords).
+#include "connectors/ldap_sambaedu/users.hpp"
+
 #include <cctype>
 
 #include "connectors/ldap_sambaedu/desired.hpp"
-#include "connectors/ldap_sambaedu/users.hpp"
 #include "identity/ascii_fold.hpp"
 
 namespace edusync::connectors::ldap {
@@ -36,12 +37,13 @@ std::string initials(const std::string& given_name, const std::string& surname) 
     if (c == ' ') c = '_';
   }
   const std::string family = se3_clean(surname);
-  if (!family.empty()) out += static_cast<char>(std::toupper(static_cast<unsigned char>(family[0])));
+  if (!family.empty())
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(family[0])));
   return out;
 }
 
-std::string gecos(const std::string& given_name, const std::string& surname, const std::string& birth_date,
-                  model::Sex sex) {
+std::string gecos(const std::string& given_name, const std::string& surname,
+                  const std::string& birth_date, model::Sex sex) {
   std::string date;
   for (const char c : birth_date) {
     if (c != '-') date += c;
@@ -67,10 +69,12 @@ DesiredUser user_of(const Person& person, const Layout& layout) {
   user.login = person.login;
   user.employee_number = person.employee_number;
   user.departed = !person.departed_on.empty();
-  const std::string cn = person.given_name.empty() ? person.surname : person.given_name + " " + person.surname;
+  const std::string cn =
+      person.given_name.empty() ? person.surname : person.given_name + " " + person.surname;
   user.full_name = cn;
   auto& a = user.attributes;
-  a["objectClass"] = {"top", "posixAccount", "shadowAccount", "person", "inetOrgPerson", "sambaSamAccount"};
+  a["objectClass"] = {"top",    "posixAccount",  "shadowAccount",
+                      "person", "inetOrgPerson", "sambaSamAccount"};
   a["uid"] = {person.login};
   a["cn"] = {cn};
   a["sn"] = {person.surname.empty() ? person.login : person.surname};
@@ -96,15 +100,15 @@ std::vector<DesiredUser> desired_users(const model::Directory& directory, const 
   std::vector<DesiredUser> users;
   for (const auto& p : directory.pupils) {
     if (p.account.login.empty() || p.account.uid_number == 0) continue;
-    users.push_back(user_of({p.key, p.account.login, p.given_name, p.surname, p.birth_date, pupil_number(p.elenoet),
-                             p.departed_on, p.sex, p.account.uid_number},
+    users.push_back(user_of({p.key, p.account.login, p.given_name, p.surname, p.birth_date,
+                             pupil_number(p.elenoet), p.departed_on, p.sex, p.account.uid_number},
                             layout));
   }
   for (const auto& s : directory.staff) {
     if (s.account.login.empty() || s.account.uid_number == 0) continue;
     users.push_back(user_of({s.key, s.account.login, s.given_name, s.surname, s.birth_date,
-                             s.sts_id.empty() ? std::string() : "P" + s.sts_id, s.departed_on, s.sex,
-                             s.account.uid_number},
+                             s.sts_id.empty() ? std::string() : "P" + s.sts_id, s.departed_on,
+                             s.sex, s.account.uid_number},
                             layout));
   }
   return users;

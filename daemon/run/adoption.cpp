@@ -26,10 +26,14 @@ connectors::Settings settings_of(const config::ConnectorConfig& connector) {
     settings.values[key] = std::visit(
         [](const auto& v) -> std::string {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::string>) return v;
-          else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
-          else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>) return std::to_string(v);
-          else return {};
+          if constexpr (std::is_same_v<T, std::string>)
+            return v;
+          else if constexpr (std::is_same_v<T, bool>)
+            return v ? "true" : "false";
+          else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
+            return std::to_string(v);
+          else
+            return {};
         },
         value);
   }
@@ -52,7 +56,8 @@ class Matcher {
     }
   }
 
-  const connectors::ExistingAccount* find(const std::string& employee_number, const std::string& full_name) const {
+  const connectors::ExistingAccount* find(const std::string& employee_number,
+                                          const std::string& full_name) const {
     if (!employee_number.empty()) {
       const auto found = by_number_.find(employee_key(employee_number));
       if (found != by_number_.end()) return found->second;
@@ -83,32 +88,39 @@ class Adopter {
   }
 
   // Placeholders for the accounts nobody known or adopted holds (see Adoption::reserved).
-  void reserve(const std::string& connector, const std::vector<connectors::ExistingAccount>& accounts) {
+  void reserve(const std::string& connector,
+               const std::vector<connectors::ExistingAccount>& accounts) {
     for (const auto& account : accounts) {
-      if (account.login.empty() || logins_.contains(account.login)) continue;
-      if (account.uid_number != 0 && numbers_.contains(account.uid_number)) continue;
-      logins_.insert(account.login);
-      if (account.uid_number != 0) numbers_.insert(account.uid_number);
+      // A login already known (a removed person's, in the Trash) may still hold a number the
+      // identity stage has freed: the number alone is then held.
+      const bool login_free = !account.login.empty() && !logins_.contains(account.login);
+      const bool number_free = account.uid_number != 0 && !numbers_.contains(account.uid_number);
+      if (!login_free && !number_free) continue;
+      if (login_free) logins_.insert(account.login);
+      if (number_free) numbers_.insert(account.uid_number);
       state::Identity placeholder;
       placeholder.key = "annuaire:" + connector + ":" + account.login;
       placeholder.kind = state::PersonKind::staff;
-      placeholder.login = account.login;
-      placeholder.uid_number = account.uid_number;
+      placeholder.login = login_free ? account.login : std::string();
+      placeholder.uid_number = number_free ? account.uid_number : 0;
       placeholder.created = today_;
       placeholder.removed = today_;  // held, never departed, never a person of the plan
       reserved.push_back(std::move(placeholder));
     }
   }
 
-  void adopt(const std::vector<connectors::ExistingAccount>& accounts, const model::Directory& current) {
+  void adopt(const std::vector<connectors::ExistingAccount>& accounts,
+             const model::Directory& current) {
     const Matcher matcher(accounts);
     for (const auto& p : current.pupils) {
-      const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty() ? std::string(5 - p.elenoet.size(), '0') + p.elenoet : p.elenoet;
+      const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty()
+                              ? std::string(5 - p.elenoet.size(), '0') + p.elenoet
+                              : p.elenoet;
       take(matcher.find(padded, p.given_name + " " + p.surname), p.key, state::PersonKind::pupil);
     }
     for (const auto& s : current.staff) {
-      take(matcher.find(s.sts_id.empty() ? "" : "P" + s.sts_id, s.given_name + " " + s.surname), s.key,
-           state::PersonKind::staff);
+      take(matcher.find(s.sts_id.empty() ? "" : "P" + s.sts_id, s.given_name + " " + s.surname),
+           s.key, state::PersonKind::staff);
     }
   }
 
@@ -116,7 +128,8 @@ class Adopter {
   std::vector<state::Identity> reserved;
 
  private:
-  void take(const connectors::ExistingAccount* account, const std::string& key, state::PersonKind kind) {
+  void take(const connectors::ExistingAccount* account, const std::string& key,
+            state::PersonKind kind) {
     if (account == nullptr || keys_.contains(key) || logins_.contains(account->login) ||
         numbers_.contains(account->uid_number)) {
       return;
@@ -141,23 +154,47 @@ class Adopter {
 
 }  // namespace
 
-Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store, const model::Directory& current,
-                                 const std::vector<state::Identity>& known, const std::string& today,
+// A removed identity has lost its uid number (accounts.cpp); its account, still in the target
+// under its login, has it.
+void restore_numbers(const std::vector<connectors::ExistingAccount>& accounts,
+                     std::vector<state::Identity>& known) {
+  std::map<std::string, std::uint32_t> by_login;
+  for (const auto& account : accounts) by_login.emplace(account.login, account.uid_number);
+  std::set<std::uint32_t> held;
+  for (const auto& identity : known) held.insert(identity.uid_number);
+  for (auto& identity : known) {
+    if (identity.removed.empty() || identity.uid_number != 0 || identity.login.empty()) continue;
+    const auto found = by_login.find(identity.login);
+    if (found == by_login.end() || found->second == 0 || held.contains(found->second)) continue;
+    identity.uid_number = found->second;
+    held.insert(found->second);
+  }
+}
+
+Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store,
+                                 const model::Directory& current,
+                                 std::vector<state::Identity>& known, const std::string& today,
                                  std::vector<model::Warning>& warnings) {
-  Adopter adopter(known, today);
+  std::vector<std::vector<connectors::ExistingAccount>> found;
   for (const auto& connector : config.connectors) {
     try {
       auto target = connectors::builtin_registry().create(settings_of(connector));
-      const auto accounts = target->existing_accounts();
-      if (!store.acknowledged(connector.name)) adopter.adopt(accounts, current);  // first time only
-      adopter.reserve(connector.name, accounts);
+      found.push_back(target->existing_accounts());
+      restore_numbers(found.back(), known);
     } catch (const std::exception& error) {
+      found.emplace_back();
       warnings.push_back({"ADOPTION_UNAVAILABLE",
-                          "comptes existants de « " + connector.name + " » illisibles, aucun n'est repris : " +
-                              error.what(),
+                          "comptes existants de « " + connector.name +
+                              " » illisibles, aucun n'est repris : " + error.what(),
                           {},
                           {}});
     }
+  }
+  Adopter adopter(known, today);
+  for (std::size_t i = 0; i < config.connectors.size(); ++i) {
+    const auto& name = config.connectors[i].name;
+    if (!store.acknowledged(name)) adopter.adopt(found[i], current);  // first time only
+    adopter.reserve(name, found[i]);
   }
   return {std::move(adopter.adopted), std::move(adopter.reserved)};
 }

@@ -25,11 +25,13 @@ struct Adoption {
                                           // removed today): hold a login and a number, never stored
 };
 
-// What to add to `known` before the identity stage. A target that cannot be read adds a
+// What to add to `known` before the identity stage. Also gives back, in `known`, to a removed
+// person the uid number of the account still held under their login (SambaEdu: in the Trash),
+// so that coming back restores the same uid and numbers. A target that cannot be read adds a
 // warning (ADOPTION_UNAVAILABLE) and nothing else; its apply reports the failure.
 Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store,
-                                                     const model::Directory& current,
-                                                     const std::vector<state::Identity>& known, const std::string& today,
-                                                     std::vector<model::Warning>& warnings);
+                                 const model::Directory& current,
+                                 std::vector<state::Identity>& known, const std::string& today,
+                                 std::vector<model::Warning>& warnings);
 
 }  // namespace edusync::run

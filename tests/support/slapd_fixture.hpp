@@ -34,7 +34,17 @@ class Slapd {
     if (tls) make_certificates();
     config_ = dir_.write("slapd.conf", configuration());
     password_file_ = dir_.write("bind.secret", kPassword);  // no newline: ldapadd -y reads it all
-    start();
+    // Tests run in parallel processes: a port found free may be taken before slapd binds it.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        start();
+        break;
+      } catch (const std::runtime_error&) {
+        if (attempt == 5) throw;
+        port_ = free_port();
+        if (tls_port_ != 0) tls_port_ = free_port();
+      }
+    }
     load(base_ldif());
   }
   ~Slapd() { kill(SIGTERM); }
@@ -42,6 +52,14 @@ class Slapd {
   Slapd& operator=(const Slapd&) = delete;
 
   std::string uri() const { return "ldap://127.0.0.1:" + std::to_string(port_); }
+  // ldapi:// on a socket of the temporary directory; SASL EXTERNAL there maps this process's
+  // uid and gid to the administrator (authz-regexp).
+  std::string ldapi_uri() const {
+    std::string encoded;
+    for (const char c : (dir_.path() / "ldapi").string())
+      encoded += c == '/' ? std::string("%2F") : std::string(1, c);
+    return "ldapi://" + encoded;
+  }
   std::string ldaps_uri() const { return "ldaps://127.0.0.1:" + std::to_string(tls_port_); }
   std::string ca_file() const { return (dir_.path() / "ca.crt").string(); }
   // A CA certificate that did not sign the server's: verification must fail with it.
@@ -54,7 +72,8 @@ class Slapd {
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork");
     if (pid_ == 0) {
-      const std::string listen = uri() + "/" + (tls_port_ != 0 ? " " + ldaps_uri() + "/" : "");
+      const std::string listen =
+          uri() + "/ " + ldapi_uri() + (tls_port_ != 0 ? " " + ldaps_uri() + "/" : "");
       // Its output goes to a file: an inherited pipe would keep the test's reader waiting.
       const std::string log = (dir_.path() / "slapd.log").string();
       const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -62,15 +81,23 @@ class Slapd {
         ::dup2(fd, STDOUT_FILENO);
         ::dup2(fd, STDERR_FILENO);
       }
-      ::execl("/usr/sbin/slapd", "slapd", "-f", config_.c_str(), "-h", listen.c_str(), "-d", "0", nullptr);
+      ::execl("/usr/sbin/slapd", "slapd", "-f", config_.c_str(), "-h", listen.c_str(), "-d", "0",
+              nullptr);
       ::_exit(127);
     }
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     std::string out;
-    while (run_command("ldapsearch -x -H " + uri() + " -b '' -s base -LLL 1.1 >/dev/null 2>&1", out) != 0) {
+    while (run_command("ldapsearch -x -H " + uri() + " -b '' -s base -LLL 1.1 >/dev/null 2>&1",
+                       out) != 0) {
       int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) throw std::runtime_error("slapd s'est arrêté au démarrage");
-      if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("slapd ne répond pas");
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        throw std::runtime_error("slapd s'est arrêté au démarrage");
+      }
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(SIGKILL);
+        throw std::runtime_error("slapd ne répond pas");
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   }
@@ -89,7 +116,9 @@ class Slapd {
   int load(const std::string& ldif, std::string* output = nullptr) const {
     const auto file = dir_.write("load.ldif", ldif);
     std::string out;
-    const int code = run_command("ldapadd -x -c -H " + uri() + " -D " + kAdmin + " -y " + password_file_ + " -f " + file + " 2>&1", out);
+    const int code = run_command("ldapadd -x -c -H " + uri() + " -D " + kAdmin + " -y " +
+                                     password_file_ + " -f " + file + " 2>&1",
+                                 out);
     if (output != nullptr) *output = out;
     return code;
   }
@@ -98,7 +127,9 @@ class Slapd {
   int modify(const std::string& ldif, std::string* output = nullptr) const {
     const auto file = dir_.write("modify.ldif", ldif);
     std::string out;
-    const int code = run_command("ldapmodify -x -H " + uri() + " -D " + kAdmin + " -y " + password_file_ + " -f " + file + " 2>&1", out);
+    const int code = run_command("ldapmodify -x -H " + uri() + " -D " + kAdmin + " -y " +
+                                     password_file_ + " -f " + file + " 2>&1",
+                                 out);
     if (output != nullptr) *output = out;
     return code;
   }
@@ -107,7 +138,9 @@ class Slapd {
   void wipe() const {
     std::string out;
     for (const char* ou : {"People", "Groups", "Trash"}) {
-      run_command("ldapdelete -x -r -H " + uri() + " -D " + kAdmin + " -y " + password_file_ + " 'ou=" + ou + "," + kBase + "' 2>&1", out);
+      run_command("ldapdelete -x -r -H " + uri() + " -D " + kAdmin + " -y " + password_file_ +
+                      " 'ou=" + ou + "," + kBase + "' 2>&1",
+                  out);
     }
   }
 
@@ -136,12 +169,17 @@ class Slapd {
     text += std::string("include ") + EDUSYNC_SCHEMAS + "/samba.schema\n";
     text += "pidfile " + (dir_.path() / "slapd.pid").string() + "\n";
     if (tls_port_ != 0) {
-      text += "TLSCACertificateFile " + ca_file() + "\nTLSCertificateFile " + (dir_.path() / "server.crt").string() +
-              "\nTLSCertificateKeyFile " + (dir_.path() / "server.key").string() + "\n";
+      text += "TLSCACertificateFile " + ca_file() + "\nTLSCertificateFile " +
+              (dir_.path() / "server.crt").string() + "\nTLSCertificateKeyFile " +
+              (dir_.path() / "server.key").string() + "\n";
     }
     text += "modulepath /usr/lib/ldap\nmoduleload back_mdb\n";
+    text += "authz-regexp \"gidNumber=" + std::to_string(::getgid()) +
+            ".uidNumber=" + std::to_string(::getuid()) + ",cn=peercred,cn=external,cn=auth\" \"" +
+            kAdmin + "\"\n";
     text += "database mdb\nmaxsize 268435456\n";
-    text += std::string("suffix \"") + kBase + "\"\nrootdn \"" + kAdmin + "\"\nrootpw " + kPassword + "\n";
+    text += std::string("suffix \"") + kBase + "\"\nrootdn \"" + kAdmin + "\"\nrootpw " +
+            kPassword + "\n";
     text += "directory " + (dir_.path() / "db").string() + "\n";
     text += "index objectClass eq\nindex uid,cn,memberUid,employeeNumber eq\n";
     return text;
@@ -152,20 +190,26 @@ class Slapd {
     dir_.write("server.ext", "subjectAltName=IP:127.0.0.1\n");
     const std::string quiet = " >/dev/null 2>&1";
     std::string out;
-    for (const std::string& command : {
-             "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + d + "ca.key -out " + d + "ca.crt -days 2 -subj '/CN=edusync test CA'",
-             "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + d + "other-ca.key -out " + d + "other-ca.crt -days 2 -subj '/CN=other CA'",
-             "openssl req -newkey rsa:2048 -nodes -keyout " + d + "server.key -out " + d + "server.csr -subj '/CN=127.0.0.1'",
-             "openssl x509 -req -in " + d + "server.csr -CA " + d + "ca.crt -CAkey " + d + "ca.key -CAcreateserial -out " + d +
-                 "server.crt -days 2 -extfile " + d + "server.ext"}) {
+    for (const std::string& command :
+         {"openssl req -x509 -newkey rsa:2048 -nodes -keyout " + d + "ca.key -out " + d +
+              "ca.crt -days 2 -subj '/CN=edusync test CA'",
+          "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + d + "other-ca.key -out " + d +
+              "other-ca.crt -days 2 -subj '/CN=other CA'",
+          "openssl req -newkey rsa:2048 -nodes -keyout " + d + "server.key -out " + d +
+              "server.csr -subj '/CN=127.0.0.1'",
+          "openssl x509 -req -in " + d + "server.csr -CA " + d + "ca.crt -CAkey " + d +
+              "ca.key -CAcreateserial -out " + d + "server.crt -days 2 -extfile " + d +
+              "server.ext"}) {
       if (run_command(command + quiet, out) != 0) throw std::runtime_error("openssl: " + command);
     }
   }
 
   static std::string base_ldif() {
-    return std::string("dn: ") + kBase + "\nobjectClass: dcObject\nobjectClass: organization\ndc: test\no: edusync\n\n" +
-           "dn: sambaDomainName=SAMBAEDU," + kBase + "\nobjectClass: sambaDomain\nsambaDomainName: SAMBAEDU\nsambaSID: " +
-           kDomainSid + "\nsambaNextRid: 1000\n\n";
+    return std::string("dn: ") + kBase +
+           "\nobjectClass: dcObject\nobjectClass: organization\ndc: test\no: edusync\n\n" +
+           "dn: sambaDomainName=SAMBAEDU," + kBase +
+           "\nobjectClass: sambaDomain\nsambaDomainName: SAMBAEDU\nsambaSID: " + kDomainSid +
+           "\nsambaNextRid: 1000\n\n";
   }
 
   TempDir dir_;

@@ -39,9 +39,10 @@ TEST(LdapHashes, UserPasswordHashes) {
   EXPECT_EQ(md5_password("20110314"), "{MD5}23U/4Xe2YgyzzQP9fY+33g==");  // slappasswd -h {MD5}
   const auto ssha = ssha_password("secret");
   EXPECT_EQ(ssha.rfind("{SSHA}", 0), 0u);
-  EXPECT_EQ(ssha.size(), 6u + 40u);  // base64 of 20 + 8 bytes
+  EXPECT_EQ(ssha.size(), 6u + 40u);          // base64 of 20 + 8 bytes
   EXPECT_NE(ssha, ssha_password("secret"));  // salted
-  EXPECT_EQ(ssha_password_with_salt("secret", "12345678"), ssha_password_with_salt("secret", "12345678"));
+  EXPECT_EQ(ssha_password_with_salt("secret", "12345678"),
+            ssha_password_with_salt("secret", "12345678"));
 }
 
 TEST(LdapGroups, NamesFollowSambaEdu) {
@@ -54,7 +55,8 @@ TEST(LdapGroups, NamesFollowSambaEdu) {
   EXPECT_EQ(group_cn(GroupKind::division_course, "", "MATHS", "6 A"), "Cours_MATHS_6_A");
   EXPECT_EQ(group_cn(GroupKind::group_course, "", "", "6LAT"), "Cours_6LAT");
   EXPECT_EQ(group_cn(GroupKind::group_course, "", "LATIN", "6LAT"), "Cours_6LAT_LATIN");
-  EXPECT_EQ(group_cn(GroupKind::head_teachers, "LYC_", "", ""), "Groupe_LYC_Professeurs_Principaux");
+  EXPECT_EQ(group_cn(GroupKind::head_teachers, "LYC_", "", ""),
+            "Groupe_LYC_Professeurs_Principaux");
 }
 
 }  // namespace

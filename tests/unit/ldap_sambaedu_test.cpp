@@ -3,6 +3,7 @@
 // way an ldapsearch would show it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -33,7 +34,9 @@ void replace(std::string& text, const std::string& from, const std::string& to) 
   text.replace(at, test::to_latin9(from).size(), test::to_latin9(to));
 }
 
-std::set<std::string> as_set(const connectors::ldap::Values& values) { return {values.begin(), values.end()}; }
+std::set<std::string> as_set(const connectors::ldap::Values& values) {
+  return {values.begin(), values.end()};
+}
 
 class LdapSambaEdu : public ::testing::Test {
  protected:
@@ -54,8 +57,9 @@ class LdapSambaEdu : public ::testing::Test {
     return "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
            "\ninbox: " + (dir_.path() / "inbox").string() +
            "\nsafety: {max_departure_ratio: 0.5, grace_days: 30}\nconnectors:\n"
-           "  - {name: sambaedu, type: ldap-sambaedu, uri: \"" + slapd_->uri() + "\", base_dn: \"" + Slapd::kBase +
-           "\", bind_dn: \"" + Slapd::kAdmin + "\", bind_password_file: " + password_file_ +
+           "  - {name: sambaedu, type: ldap-sambaedu, uri: \"" +
+           slapd_->uri() + "\", base_dn: \"" + Slapd::kBase + "\", bind_dn: \"" + Slapd::kAdmin +
+           "\", bind_password_file: " + password_file_ +
            ", mail_domain: clg-test.ac-caen.fr, timeout: 10}\n";
   }
 
@@ -65,7 +69,9 @@ class LdapSambaEdu : public ::testing::Test {
     dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
     dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
     auto loaded = config::load_config_from_string(config_text(), "edusync.yaml");
-    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty() ? "" : config::format_problem(loaded.problems[0]));
+    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
+                                     ? ""
+                                     : config::format_problem(loaded.problems[0]));
     run::RunOptions options;
     options.today = today;
     options.settle_time = std::chrono::milliseconds(0);
@@ -73,12 +79,14 @@ class LdapSambaEdu : public ::testing::Test {
   }
 
   static connectors::ldap::Session admin() {
-    return connectors::ldap::Session::open({slapd_->uri(), Slapd::kAdmin, Slapd::kPassword, false, "", std::chrono::seconds(10)});
+    return connectors::ldap::Session::open(
+        {slapd_->uri(), Slapd::kAdmin, Slapd::kPassword, false, "", std::chrono::seconds(10)});
   }
 
   static std::map<std::string, Entry> branch(const std::string& ou, const std::string& key) {
     std::map<std::string, Entry> entries;
-    for (auto& entry : admin().search("ou=" + ou + "," + Slapd::kBase, Scope::one_level, "(objectClass=*)", {"*"})) {
+    for (auto& entry : admin().search("ou=" + ou + "," + Slapd::kBase, Scope::one_level,
+                                      "(objectClass=*)", {"*"})) {
       entries[entry.first(key)] = entry;
     }
     return entries;
@@ -112,7 +120,8 @@ TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
   ASSERT_TRUE(users.contains(login));
   const Entry& pupil = users.at(login);
   EXPECT_EQ(as_set(pupil.values("objectclass")),
-            (std::set<std::string>{"top", "posixAccount", "shadowAccount", "person", "inetOrgPerson", "sambaSamAccount"}));
+            (std::set<std::string>{"top", "posixAccount", "shadowAccount", "person",
+                                   "inetOrgPerson", "sambaSamAccount"}));
   EXPECT_EQ(pupil.first("givenname"), "Lætitia");
   EXPECT_EQ(pupil.first("employeenumber"), "01201");
   EXPECT_EQ(pupil.first("mail"), login + "@clg-test.ac-caen.fr");
@@ -122,19 +131,26 @@ TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
   EXPECT_EQ(pupil.first("sambaacctflags"), "[U          ]");
   EXPECT_EQ(pupil.first("sambaprimarygroupsid"), std::string(Slapd::kDomainSid) + "-513");
   const auto uid = std::stoul(pupil.first("uidnumber"));
-  EXPECT_EQ(pupil.first("sambasid"), std::string(Slapd::kDomainSid) + "-" + std::to_string(2 * uid + 1000));
+  EXPECT_EQ(pupil.first("sambasid"),
+            std::string(Slapd::kDomainSid) + "-" + std::to_string(2 * uid + 1000));
   EXPECT_EQ(pupil.first("gecos").substr(0, 8), "Laetitia");
   EXPECT_NE(pupil.first("gecos").find(",F,N"), std::string::npos) << pupil.first("gecos");
   EXPECT_EQ(pupil.first("userpassword").rfind("{SSHA}", 0), 0u);
   EXPECT_EQ(pupil.first("sambantpassword").size(), 32u);
   EXPECT_EQ(pupil.first("shadowlastchange"), "20412");  // 2025-11-20 in days since 1970
-  const auto teacher = std::find_if(users.begin(), users.end(), [](const auto& u) { return u.second.first("employeenumber") == "P4101"; });
+  EXPECT_EQ(pupil.first("sambapwdmustchange"), "2147483647");
+  EXPECT_EQ(pupil.first("sambapwdlastset"), "1");
+  EXPECT_EQ(pupil.first("initials"), "laetitiaC");
+  const auto teacher = std::find_if(users.begin(), users.end(), [](const auto& u) {
+    return u.second.first("employeenumber") == "P4101";
+  });
   ASSERT_NE(teacher, users.end());
   EXPECT_EQ(teacher->second.first("sn"), "LE GOFF");
 
   const auto all = groups();
-  for (const char* cn : {"Eleves", "Profs", "Administratifs", "Classe_6_A", "Classe_6_B", "Equipe_6_A", "Matiere_AGL1",
-                         "Cours_AGL1_6_A", "Cours_6LAT", "Groupe_Professeurs_Principaux"}) {
+  for (const char* cn :
+       {"Eleves", "Profs", "Administratifs", "Classe_6_A", "Classe_6_B", "Equipe_6_A",
+        "Matiere_AGL1", "Cours_AGL1_6_A", "Cours_6LAT", "Groupe_Professeurs_Principaux"}) {
     EXPECT_TRUE(all.contains(cn)) << cn;
   }
   EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
@@ -149,10 +165,13 @@ TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
   EXPECT_EQ(classe.first("sambasid").rfind(std::string(Slapd::kDomainSid) + "-", 0), 0u);
   EXPECT_GE(std::stoul(all.at("Cours_6LAT").first("gidnumber")), 10000u);
   EXPECT_TRUE(as_set(all.at("Cours_6LAT").values("memberuid")).contains(login));
-  EXPECT_TRUE(as_set(all.at("Groupe_Professeurs_Principaux").values("memberuid")).contains(teacher->first));
+  EXPECT_TRUE(
+      as_set(all.at("Groupe_Professeurs_Principaux").values("memberuid")).contains(teacher->first));
   std::set<std::string> sids;
-  for (const auto& [cn, group] : all) EXPECT_TRUE(sids.insert(group.first("sambasid")).second) << cn;
-  for (const auto& [uid_, user] : users) EXPECT_TRUE(sids.insert(user.first("sambasid")).second) << uid_;
+  for (const auto& [cn, group] : all)
+    EXPECT_TRUE(sids.insert(group.first("sambasid")).second) << cn;
+  for (const auto& [uid_, user] : users)
+    EXPECT_TRUE(sids.insert(user.first("sambasid")).second) << uid_;
 }
 
 TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
@@ -161,14 +180,22 @@ TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
   const auto laetitia = login_of("123456789AB");
   const auto leaver = login_of("eleve:0100003");
   replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
-  replace(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>", "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
-  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
-  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
-  replace(eleves_, "    </ELEVES>", R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
+  replace(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>",
+          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
+  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
+          "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  replace(eleves_,
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  replace(eleves_, "    </ELEVES>",
+          R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
         <NOM_DE_FAMILLE>NOUVEAU</NOM_DE_FAMILLE><PRENOM>Adèle</PRENOM><DATE_NAISS>08/08/2012</DATE_NAISS><CODE_SEXE>2</CODE_SEXE></ELEVE>
     </ELEVES>)");
-  replace(eleves_, "    </STRUCTURES>", R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
+  replace(
+      eleves_, "    </STRUCTURES>",
+      R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
     </STRUCTURES>)");
   replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
   const auto second = run("2025-11-27");
@@ -201,8 +228,11 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   const auto leaver = login_of("eleve:0100003");
   const auto uid_number = people().at(leaver).first("uidnumber");
   const std::string full = eleves_;
-  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  replace(eleves_,
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const std::string without = eleves_;
   ASSERT_EQ(run("2025-11-21").exit_code, 0);
   EXPECT_EQ(people().at(leaver).first("sambaacctflags"), "[UD         ]");
@@ -220,6 +250,19 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   EXPECT_EQ(bin.at(leaver).first("uidnumber"), uid_number);
   EXPECT_EQ(bin.at(leaver).first("sambaacctflags"), "[UD         ]");
   EXPECT_EQ(bin.at(leaver).first("employeenumber"), "01203");
+  // Back after the removal: restored from the Trash, same uid and numbers.
+  eleves_ = full;
+  const auto back = run("2026-01-10");
+  ASSERT_EQ(back.exit_code, 0) << back.report.connectors.at(0).error
+                               << (back.report.connectors.at(0).failures.empty()
+                                       ? ""
+                                       : back.report.connectors.at(0).failures[0]);
+  EXPECT_TRUE(trash().empty());
+  const auto users = people();
+  ASSERT_TRUE(users.contains(leaver));
+  EXPECT_EQ(users.at(leaver).first("uidnumber"), uid_number);
+  EXPECT_EQ(users.at(leaver).first("sambaacctflags"), "[U          ]");
+  EXPECT_TRUE(as_set(groups().at("Classe_6_B").values("memberuid")).contains(leaver));
 }
 
 TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
@@ -231,7 +274,8 @@ TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
   }
   replace(sts_, "ANNEE=\"2025\"", "ANNEE=\"2026\"");
   // This year's 6LAT group is called 6LAT1: last year's is removed, not renamed.
-  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LAT1</CODE_STRUCTURE>");
+  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
+          "<CODE_STRUCTURE>6LAT1</CODE_STRUCTURE>");
   replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LAT1\">");
   const auto rollover = run("2026-09-04");
   ASSERT_EQ(rollover.exit_code, 0) << rollover.report.connectors.at(0).error;
@@ -259,31 +303,40 @@ TEST_F(LdapSambaEdu, WrongBindPasswordAppliesNothing) {
 
 TEST_F(LdapSambaEdu, RefusedEntryIsReportedSkippedAndFixedLater) {
   // A hand-made entry in the way of Classe_6_A: the server refuses to turn it into a posixGroup.
-  ASSERT_EQ(slapd_->load(std::string("dn: ou=Groups,") + Slapd::kBase + "\nobjectClass: organizationalUnit\nou: Groups\n\n" +
-                         "dn: cn=Classe_6_A,ou=Groups," + Slapd::kBase + "\nobjectClass: organizationalRole\ncn: Classe_6_A\n\n"),
+  ASSERT_EQ(slapd_->load(std::string("dn: ou=Groups,") + Slapd::kBase +
+                         "\nobjectClass: organizationalUnit\nou: Groups\n\n" +
+                         "dn: cn=Classe_6_A,ou=Groups," + Slapd::kBase +
+                         "\nobjectClass: organizationalRole\ncn: Classe_6_A\n\n"),
             0);
   const auto refused = run("2025-11-20");
   EXPECT_EQ(refused.exit_code, 4);
   const auto& connector = refused.report.connectors.at(0);
   EXPECT_EQ(connector.status, "failed");
   ASSERT_EQ(connector.failures.size(), 1u) << connector.error;
-  EXPECT_NE(connector.failures[0].find("cn=Classe_6_A"), std::string::npos) << connector.failures[0];
+  EXPECT_NE(connector.failures[0].find("cn=Classe_6_A"), std::string::npos)
+      << connector.failures[0];
   EXPECT_NE(connector.failures[0].find("refusé"), std::string::npos) << connector.failures[0];
   EXPECT_EQ(people().size(), 9u);  // the rest went on
   EXPECT_TRUE(groups().contains("Classe_6_B"));
   // Fixed by hand: the next run (same exports, connector not acknowledged) converges.
   std::string out;
-  ASSERT_EQ(slapd_->modify(std::string("dn: cn=Classe_6_A,ou=Groups,") + Slapd::kBase + "\nchangetype: delete\n", &out), 0) << out;
+  ASSERT_EQ(slapd_->modify(std::string("dn: cn=Classe_6_A,ou=Groups,") + Slapd::kBase +
+                               "\nchangetype: delete\n",
+                           &out),
+            0)
+      << out;
   const auto fixed = run("2025-11-20");
   ASSERT_EQ(fixed.exit_code, 0) << fixed.report.connectors.at(0).error;
-  EXPECT_TRUE(as_set(groups().at("Classe_6_A").values("memberuid")).contains(login_of("123456789AB")));
+  EXPECT_TRUE(
+      as_set(groups().at("Classe_6_A").values("memberuid")).contains(login_of("123456789AB")));
 }
 
 TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
-  connectors::ldap::after_write_hook() = [first = std::optional<std::size_t>()](std::size_t answered) mutable {
-    if (!first) first = answered;
-    if (answered == *first + 10) slapd_->kill(SIGKILL);
-  };
+  connectors::ldap::after_write_hook() =
+      [first = std::optional<std::size_t>()](std::size_t answered) mutable {
+        if (!first) first = answered;
+        if (answered == *first + 10) slapd_->kill(SIGKILL);
+      };
   const auto cut = run("2025-11-20");
   connectors::ldap::after_write_hook() = nullptr;
   EXPECT_EQ(cut.exit_code, 4);
@@ -302,7 +355,8 @@ TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
   EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
   EXPECT_TRUE(as_set(all.at("Classe_6_A").values("memberuid")).contains(login_of("123456789AB")));
   // Accounts created before the cut kept their passwords; none was created twice.
-  for (const auto& [login, user] : users) EXPECT_FALSE(user.first("sambantpassword").empty()) << login;
+  for (const auto& [login, user] : users)
+    EXPECT_FALSE(user.first("sambantpassword").empty()) << login;
 }
 
 TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
@@ -311,22 +365,30 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
   const auto other = login_of("eleve:0100003");
   std::string out;
   const std::string base = Slapd::kBase;
-  ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + base + "\nchangetype: modify\nreplace: sn\nsn: Piratée\n\n" +
-                               "dn: cn=Classe_6_A,ou=Groups," + base + "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + laetitia + "\n\n" +
-                               "dn: cn=Equipe_6_A,ou=Groups," + base + "\nchangetype: delete\n\n" +
-                               "dn: uid=" + other + ",ou=People," + base + "\nchangetype: delete\n",
+  ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + base +
+                               "\nchangetype: modify\nreplace: sn\nsn: Piratée\n\n" +
+                               "dn: cn=Classe_6_A,ou=Groups," + base +
+                               "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + laetitia +
+                               "\n\n" + "dn: cn=Equipe_6_A,ou=Groups," + base +
+                               "\nchangetype: delete\n\n" + "dn: uid=" + other + ",ou=People," +
+                               base + "\nchangetype: delete\n",
                            &out),
-            0) << out;
+            0)
+      << out;
   // A resynchronisation: the acknowledged state applied again, with an empty plan.
   state::StateStore store((dir_.path() / "state").string());
   const auto snapshot = store.load_snapshot(*store.acknowledged("sambaedu"));
   connectors::Settings settings{"sambaedu", "ldap-sambaedu", {}};
-  settings.values = {{"uri", slapd_->uri()}, {"base_dn", base}, {"bind_dn", Slapd::kAdmin},
-                     {"bind_password_file", password_file_}, {"mail_domain", "clg-test.ac-caen.fr"}};
+  settings.values = {{"uri", slapd_->uri()},
+                     {"base_dn", base},
+                     {"bind_dn", Slapd::kAdmin},
+                     {"bind_password_file", password_file_},
+                     {"mail_domain", "clg-test.ac-caen.fr"}};
   connectors::SambaEduConnector connector(settings);
   const plan::Plan empty;
   const std::map<std::string, std::string> no_passwords;
-  const auto result = connector.apply({empty, snapshot, snapshot, no_passwords, "resync", "2025-11-21"});
+  const auto result =
+      connector.apply({empty, snapshot, snapshot, no_passwords, "resync", "2025-11-21"});
   ASSERT_TRUE(result.complete()) << result.error;
   std::string drift;
   for (const auto& line : connector.drift()) drift += line + "\n";
@@ -334,6 +396,10 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
   EXPECT_NE(drift.find("cn=Classe_6_A : membres"), std::string::npos) << drift;
   EXPECT_NE(drift.find("cn=Equipe_6_A supprimé"), std::string::npos) << drift;
   EXPECT_NE(drift.find("uid=" + other + " supprimé"), std::string::npos) << drift;
+  const auto reported =
+      std::count_if(result.warnings.begin(), result.warnings.end(),
+                    [](const auto& warning) { return warning.code == "LDAP_DRIFT"; });
+  EXPECT_EQ(static_cast<std::size_t>(reported), connector.drift().size());  // in the report too
   const auto users = people();
   EXPECT_EQ(users.at(laetitia).first("sn"), "CŒURDEVEY");
   EXPECT_TRUE(users.contains(other));
@@ -341,7 +407,8 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
   EXPECT_TRUE(as_set(all.at("Classe_6_A").values("memberuid")).contains(laetitia));
   EXPECT_TRUE(all.contains("Equipe_6_A"));
   // Nothing left to repair: a second pass writes nothing.
-  const auto again = connector.apply({empty, snapshot, snapshot, no_passwords, "resync", "2025-11-21"});
+  const auto again =
+      connector.apply({empty, snapshot, snapshot, no_passwords, "resync", "2025-11-21"});
   EXPECT_EQ(again.applied, 0u);
   EXPECT_TRUE(connector.drift().empty());
 }
@@ -354,10 +421,15 @@ namespace {
 
 TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
   std::string out;
-  ASSERT_EQ(slapd_->load(test::read_file(std::string(EDUSYNC_TEST_DATA) + "/ldap/se3_adoption.ldif"), &out), 0) << out;
+  ASSERT_EQ(slapd_->load(
+                test::read_file(std::string(EDUSYNC_TEST_DATA) + "/ldap/se3_adoption.ldif"), &out),
+            0)
+      << out;
   const auto first = run("2025-11-20");
   ASSERT_EQ(first.exit_code, 0) << first.report.connectors.at(0).error
-                                << (first.report.connectors.at(0).failures.empty() ? "" : first.report.connectors.at(0).failures[0]);
+                                << (first.report.connectors.at(0).failures.empty()
+                                        ? ""
+                                        : first.report.connectors.at(0).failures[0]);
   // Matched by employeeNumber (padded or not, People or Trash), then by cn: their logins kept.
   EXPECT_EQ(login_of("123456789AB"), "lcoeurdevey");
   EXPECT_EQ(login_of("sts:4101"), "legoffm");
@@ -365,12 +437,14 @@ TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
   const auto users = people();
   std::map<std::string, int> by_number;
   for (const auto& [login, user] : users) ++by_number[user.first("employeenumber")];
-  for (const auto& [number, count] : by_number) EXPECT_TRUE(number.empty() || count == 1) << number;  // nothing twice
+  for (const auto& [number, count] : by_number)
+    EXPECT_TRUE(number.empty() || count == 1) << number;  // nothing twice
   const Entry& laetitia = users.at("lcoeurdevey");
   EXPECT_EQ(laetitia.first("uidnumber"), "1500");
   EXPECT_EQ(laetitia.first("employeenumber"), "01201");
   EXPECT_EQ(laetitia.first("sambaacctflags"), "[U          ]");  // SE3's TABs corrected
-  EXPECT_EQ(laetitia.first("userpassword"), "{MD5}23U/4Xe2YgyzzQP9fY+33g==");  // the user's password kept
+  EXPECT_EQ(laetitia.first("userpassword"),
+            "{MD5}23U/4Xe2YgyzzQP9fY+33g==");  // the user's password kept
   EXPECT_EQ(laetitia.first("sambasid"), std::string(Slapd::kDomainSid) + "-4000");
   EXPECT_EQ(users.at("legoffm").first("uidnumber"), "1600");
   // Found by cn among accounts without employeeNumber, which is then written.

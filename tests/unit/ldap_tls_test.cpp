@@ -45,7 +45,32 @@ TEST_F(LdapTls, StartTlsVerifiesTheServerCertificate) {
 TEST_F(LdapTls, LdapsVerifiesTheServerCertificate) {
   auto session = Session::open(settings(slapd_->ldaps_uri(), false, slapd_->ca_file()));
   EXPECT_EQ(read_base(session), 1u);
-  EXPECT_THROW(Session::open(settings(slapd_->ldaps_uri(), false, slapd_->other_ca_file())), LdapError);
+  EXPECT_THROW(Session::open(settings(slapd_->ldaps_uri(), false, slapd_->other_ca_file())),
+               LdapError);
+}
+
+}  // namespace
+}  // namespace edusync
+
+namespace edusync {
+namespace {
+
+// SASL EXTERNAL over ldapi://: no password at all, the server trusts the peer's uid and gid.
+TEST(LdapLdapi, SaslExternalBindNeedsNoPassword) {
+  Slapd slapd;
+  auto session = Session::open({slapd.ldapi_uri(), "", "", false, "", std::chrono::seconds(10)});
+  EXPECT_EQ(session.search(Slapd::kBase, Scope::subtree, "(objectClass=sambaDomain)", {"sambaSID"})
+                .at(0)
+                .first("sambasid"),
+            Slapd::kDomainSid);
+  const std::vector<connectors::ldap::Operation> add = {
+      {connectors::ldap::Operation::Kind::add,
+       std::string("ou=People,") + Slapd::kBase,
+       {{connectors::ldap::Modification::Op::add, "objectClass", {"organizationalUnit"}},
+        {connectors::ldap::Modification::Op::add, "ou", {"People"}}},
+       {},
+       {}}};
+  EXPECT_TRUE(session.run(add).at(0).ok());  // writes as the administrator it is mapped to
 }
 
 }  // namespace
