@@ -3,6 +3,9 @@
 #include <ldap.h>
 #include <sys/time.h>
 
+#include <csignal>
+#include <mutex>
+
 #include <algorithm>
 #include <cctype>
 
@@ -207,12 +210,21 @@ void Session::Closer::operator()(::ldap* handle) const {
   ldap_unbind_ext_s(handle, nullptr, nullptr);
 }
 
-std::function<void(std::size_t)>& after_write_hook() {
+std::function<void(std::size_t)>& before_write_hook() {
   static std::function<void(std::size_t)> hook;
   return hook;
 }
 
+// libldap writes to its socket with write(2): a server that dies while writes are pending would
+// kill the whole process with SIGPIPE instead of failing the connector. Ignored once for the
+// process (edusync has no use for SIGPIPE: every write checks its result).
+static void ignore_broken_pipes() {
+  static std::once_flag once;
+  std::call_once(once, [] { std::signal(SIGPIPE, SIG_IGN); });
+}
+
 Session Session::open(const ConnectionSettings& settings) {
+  ignore_broken_pipes();
   LDAP* raw = nullptr;
   const int code = ldap_initialize(&raw, settings.uri.c_str());
   if (code != LDAP_SUCCESS || raw == nullptr) {
@@ -308,7 +320,7 @@ int Session::send(const Operation& operation) {
 
 std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std::size_t window) {
   LDAP* raw = handle_.get();
-  static std::size_t answered_in_process = 0;
+  static std::size_t sent_in_process = 0;
   std::vector<Outcome> outcomes(operations.size());
   std::map<int, std::size_t> in_flight;  // message id -> operation index
   std::size_t next = 0;
@@ -316,6 +328,8 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
     for (; next < operations.size() && in_flight.size() < std::max<std::size_t>(window, 1);
          ++next) {
       try {
+        if (before_write_hook()) before_write_hook()(sent_in_process);
+        ++sent_in_process;
         in_flight.emplace(send(operations[next]), next);
       } catch (const LdapError& error) {
         if (error.connection_lost()) throw;
@@ -345,8 +359,6 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
     outcomes[found->second] = {
         code, code == LDAP_SUCCESS ? std::string() : describe(code, text ? text.get() : "")};
     in_flight.erase(found);
-    ++answered_in_process;
-    if (after_write_hook()) after_write_hook()(answered_in_process);
   }
   return outcomes;
 }

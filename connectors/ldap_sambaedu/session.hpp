@@ -97,8 +97,10 @@ class Session {
   std::chrono::seconds timeout_;
 };
 
-// Test-only fault injection: when set, called after each answered write with the number of
-// writes answered so far in this process (a test kills slapd from it). Never set in production.
-std::function<void(std::size_t)>& after_write_hook();
+// Test-only fault injection: when set, called before each write is sent with the number of
+// writes sent so far in this process. A test kills slapd from it: the writes not yet sent then
+// never reach the server, whatever the timing (a hook after answers would race with the
+// pipelined writes already in flight). Never set in production.
+std::function<void(std::size_t)>& before_write_hook();
 
 }  // namespace edusync::connectors::ldap

@@ -51,7 +51,7 @@ class LdapSambaEdu : public ::testing::Test {
     sts_ = handmade("sts.xml");
     password_file_ = slapd_->password_file();
   }
-  void TearDown() override { connectors::ldap::after_write_hook() = nullptr; }
+  void TearDown() override { connectors::ldap::before_write_hook() = nullptr; }
 
   std::string config_text() const {
     return "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
@@ -332,13 +332,15 @@ TEST_F(LdapSambaEdu, RefusedEntryIsReportedSkippedAndFixedLater) {
 }
 
 TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
-  connectors::ldap::after_write_hook() =
-      [first = std::optional<std::size_t>()](std::size_t answered) mutable {
-        if (!first) first = answered;
-        if (answered == *first + 10) slapd_->kill(SIGKILL);
+  // slapd dies just before the 6th write of the run is sent: at most 5 entries (branches and
+  // the first accounts) reach it, the rest of the run meets a dead server.
+  connectors::ldap::before_write_hook() =
+      [first = std::optional<std::size_t>()](std::size_t sent) mutable {
+        if (!first) first = sent;
+        if (sent == *first + 5) slapd_->kill(SIGKILL);
       };
   const auto cut = run("2025-11-20");
-  connectors::ldap::after_write_hook() = nullptr;
+  connectors::ldap::before_write_hook() = nullptr;
   EXPECT_EQ(cut.exit_code, 4);
   EXPECT_EQ(cut.report.status, "partial");
   EXPECT_EQ(cut.report.connectors.at(0).status, "failed");
