@@ -64,7 +64,6 @@ void PupilBuilder::run(sources::ElevesExport& eleves) {
   context_.uais_with_pupils.insert(header.uai);
   auto structures = index_structures(eleves.structures);
   auto& ignored = context_.directory.ignored;
-  context_.directory.pupils.reserve(context_.directory.pupils.size() + eleves.pupils.size());
   for (; !eleves.pupils.empty(); eleves.pupils.pop_front()) {  // frees the records as it goes
     auto& record = eleves.pupils.front();
     model::Pupil& pupil = record.pupil;
@@ -150,6 +149,15 @@ void add_memberships(Context& context, const model::Pupil& pupil, const PupilStr
 void add_pupils(Context& context) {
   std::vector<PupilStructures> structures;
   std::vector<std::string> raw_birth_dates;
+  // Reserved once for every school: reserving per export (size + this export's records) made
+  // an academy's 1 000 exports move the whole vector 1 000 times.
+  std::size_t records = 0;
+  for (const auto& parsed : context.exports) {
+    if (const auto* eleves = std::get_if<sources::ElevesExport>(&parsed.data)) records += eleves->pupils.size();
+  }
+  context.directory.pupils.reserve(context.directory.pupils.size() + records);
+  structures.reserve(records);
+  raw_birth_dates.reserve(records);
   for (std::size_t i = 0; i < context.exports.size(); ++i) {
     auto* eleves = std::get_if<sources::ElevesExport>(&context.exports[i].data);
     if (eleves == nullptr) continue;
