@@ -73,8 +73,14 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
   if (acknowledged == request_.snapshot_id) return outcome;  // already holds this state
   try {
     auto target = connectors::builtin_registry().create(settings_of(connector));
-    const model::Directory& before = acknowledged ? snapshot(*acknowledged) : empty_;
-    const auto plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
+    const bool planned = request_.plan != nullptr && request_.planned_from != nullptr && acknowledged &&
+                         *acknowledged == request_.planned_from_id;
+    const model::Directory& before = planned ? *request_.planned_from
+                                     : acknowledged ? snapshot(*acknowledged)
+                                                    : empty_;
+    std::optional<plan::Plan> own_plan;
+    if (!planned) own_plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
+    const plan::Plan& plan = planned ? *request_.plan : *own_plan;
     const auto passwords = store_.passwords(created_keys(plan), request_.today);
     const auto result = target->apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
     crash_point("after-connector-apply");

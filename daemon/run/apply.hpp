@@ -19,6 +19,12 @@ struct ApplyRequest {
   std::string run_id;
   std::string today;
   std::optional<std::string> only;  // --only NAME
+  // The run's own plan and the snapshot it was computed from: a connector that acknowledged
+  // that snapshot (the usual case) gets this plan as it is, without decoding the snapshot again
+  // or diffing again. Both null on a first run.
+  const model::Directory* planned_from = nullptr;
+  std::int64_t planned_from_id = 0;
+  const plan::Plan* plan = nullptr;
 };
 
 std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, const config::Config& config,

@@ -93,6 +93,7 @@ class Runner {
   std::vector<sources::ParsedExport> sources_;
   assemble::Result assembled_;
   std::optional<model::Directory> previous_;
+  std::int64_t previous_id_ = 0;  // its snapshot id
   AccountOutcome accounts_;
   std::string digest_;
   std::int64_t unchanged_snapshot_ = 0;  // the snapshot still in force after the short cut
@@ -153,7 +154,10 @@ void Runner::read_inputs(const InboxSelection& selection) {
 }
 
 void Runner::plan_changes(state::StateStore& store) {
-  if (const auto id = store.latest_snapshot_id()) previous_ = store.load_snapshot(*id);
+  if (const auto id = store.latest_snapshot_id()) {
+    previous_ = store.load_snapshot(*id);
+    previous_id_ = *id;
+  }
   trace_memory("previous snapshot loaded");
   auto identities = store.load_identities();
   trace_memory("identities loaded");
@@ -295,8 +299,9 @@ RunOutcome Runner::run() {
     const auto snapshot = commit_desired_state(*store);
     trace_memory("state committed");
     report_.sources = std::move(sources_);
-    report_.connectors = apply_connectors(
-        *store, config_, {accounts_.desired, snapshot, report_.id, today_, options_.only});
+    report_.connectors = apply_connectors(*store, config_,
+                                          {accounts_.desired, snapshot, report_.id, today_, options_.only,
+                                           previous_ ? &*previous_ : nullptr, previous_id_, &report_.plan});
     trace_memory("connectors applied");
     const bool all_ok = std::all_of(report_.connectors.begin(), report_.connectors.end(),
                                     [](const auto& c) { return c.status != "failed"; });
