@@ -27,12 +27,12 @@ def fact(key, default=""):
     return facts[key][-1] if facts.get(key) else default
 
 
-Measure = collections.namedtuple("Measure", "id iter wall rss rc load cpu")
+Measure = collections.namedtuple("Measure", "id iter wall rss rc load cpu user sys")
 measures = collections.defaultdict(list)
 for line in (OUT / "measure.tsv").read_text().splitlines():
     f = line.split("\t") + ["0", "0"]
     measures[f[0]].append(Measure(f[0], int(f[1]), float(f[2]), int(f[3] or 0), int(f[4]), f[5],
-                                  float(f[6] or 0) + float(f[7] or 0)))
+                                  float(f[6] or 0) + float(f[7] or 0), float(f[6] or 0), float(f[7] or 0)))
 
 
 def best(mid):
@@ -558,7 +558,9 @@ else:
         wall = measures[mid][0].wall
         w(f"#### Run {label}")
         w("")
-        w(f"Wall {fmt_s(wall)}, peak RSS {fmt_mib(best(mid)['rss'])} (`/usr/bin/time`), exit {measures[mid][0].rc}"
+        m0 = measures[mid][0]
+        w(f"Wall {fmt_s(wall)}, CPU user {m0.user:,.0f} s + sys {m0.sys:,.0f} s, peak RSS {fmt_mib(best(mid)['rss'])} "
+          f"(`/usr/bin/time`), exit {m0.rc}"
           + (f"; **short cut**: unchanged since run `{fact(f'{mid}.unchanged_since')}`, stages after the hash skipped"
              if fact(f"{mid}.unchanged_since") else "")
           + (f"; 1-min load before: {measures[mid][0].load}" if measures[mid][0].load else "") + ".")
@@ -607,6 +609,22 @@ else:
                              f"**{ds / parse:.2f}×** (strict); vs parse + model {fmt_s(parse + model)}: "
                              f"{ds / (parse + model):.2f}×"))
     w("")
+
+    slow_model = [(label, stages(mid)) for mid, label in traced_runs
+                  if "model" in stages(mid) and stages(mid)["model"][0] > stages(mid)["parse"][0]]
+    if slow_model:
+        i1 = measures.get("B.inspect1", [None])[0]
+        a_sys_share = max((100 * m.sys / m.cpu for k, ms in measures.items()
+                           if k.startswith("A.") and ".edusync." in k for m in ms if m.cpu), default=0)
+        w("**Note:** the model stage (assemble, between `parsed` and `assembled`) takes longer than the XML parse "
+          "itself in " + ", ".join(f"run {lab.split('.')[0]} ({fmt_s(st['model'][0])} vs {fmt_s(st['parse'][0])})"
+                                   for lab, st in slow_model)
+          + (f". `edusync inspect` of the run 1 inputs, which only parses and assembles, spent {i1.user:,.0f} s user "
+             f"+ {i1.sys:,.0f} s sys for {fmt_s(i1.wall)} wall: {100 * i1.sys / max(i1.cpu, 1e-9):.0f} % of its CPU time is "
+             f"kernel time (the single-school inspects of part A: at most {a_sys_share:.0f} %). The run-4 profile below "
+             "shows where."
+             if i1 else "."))
+        w("")
 
     w("### Cross-check: the run against `edusync inspect` of the same inputs")
     w("")
