@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -71,6 +72,18 @@ void hash_documents(const std::vector<input::DocumentRef>& documents,
   }
 }
 
+// A plain file whose size differs from the bytes the applied run read has changed: no need to
+// hash gigabytes to know it (zip members are left to the hash).
+bool same_sizes(const InboxSelection& selection, const std::map<InputIdentity, nlohmann::json>& inputs) {
+  for (std::size_t i = 0; i < selection.chosen.size(); ++i) {
+    if (!selection.chosen[i].member.empty()) continue;
+    std::error_code error;
+    const auto size = std::filesystem::file_size(selection.chosen[i].path, error);
+    if (error || size != inputs.at(identity_of(selection.headers[i])).value("bytes", std::uint64_t{0})) return false;
+  }
+  return true;
+}
+
 bool connectors_acknowledged(state::StateStore& store, const std::vector<std::string>& connectors,
                              std::int64_t snapshot) {
   return std::all_of(connectors.begin(), connectors.end(),
@@ -112,6 +125,7 @@ std::optional<Unchanged> find_unchanged(state::StateStore& store, const InboxSel
     if (dated_by_run || !inputs.contains(identity_of(header))) return std::nullopt;
   }
   if (removal_due(store, grace_days, today)) return std::nullopt;
+  if (!same_sizes(selection, inputs)) return std::nullopt;
   Unchanged unchanged{*applied, selection.headers};
   hash_documents(selection.chosen, unchanged.sources);
   if (inputs_digest(unchanged.sources) != applied->inputs_digest) return std::nullopt;

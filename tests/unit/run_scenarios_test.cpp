@@ -303,6 +303,14 @@ TEST_F(RunScenario, AChangeInsideAnExportWithTheSameHeaderIsNotMissed) {
   EXPECT_EQ(changes(second)["pupils"]["updated"], 1);
 }
 
+TEST_F(RunScenario, AChangeOfTheSameSizeIsFoundByTheHash) {
+  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Lëtitia</PRENOM>");  // one byte for one
+  const auto second = run("2025-11-21");
+  EXPECT_EQ(unchanged_since(second), "");
+  EXPECT_EQ(changes(second)["pupils"]["updated"], 1);
+}
+
 TEST_F(RunScenario, ANewConnectorOnUnchangedInputsGetsEverything) {
   const auto first = run("2025-11-20");
   ASSERT_EQ(first.exit_code, 0);
