@@ -106,4 +106,15 @@ int run_command(const std::string& command, std::string& output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+std::string read_handmade(const std::string& name) {
+  return read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name);
+}
+
+void replace_in_latin9(std::string& text, const std::string& from, const std::string& to) {
+  const std::string encoded = to_latin9(from);
+  const auto at = text.find(encoded);
+  if (at == std::string::npos) throw std::runtime_error("not in the export: " + from);
+  text.replace(at, encoded.size(), to_latin9(to));
+}
+
 }  // namespace edusync::test

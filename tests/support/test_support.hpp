@@ -33,6 +33,12 @@ sources::ParsedExport parse_string(const std::string& xml, std::size_t piece = 1
 // Writes a zip archive with the given (member name, content) pairs.
 void write_zip(const std::string& path,
                const std::vector<std::pair<std::string, std::string>>& members);
+// The content of a hand-written export of tests/data/handmade.
+std::string read_handmade(const std::string& name);
+// Replaces the first occurrence of `from` by `to` in an ISO-8859-15 export; both are written in
+// UTF-8 here and converted. Throws std::runtime_error when `from` is not there, so that a
+// scenario never runs on an export its test did not change.
+void replace_in_latin9(std::string& text, const std::string& from, const std::string& to);
 // Runs a command through the shell; returns its exit code, stdout in `output`.
 int run_command(const std::string& command, std::string& output);
 

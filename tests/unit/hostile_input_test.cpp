@@ -87,10 +87,6 @@ Refusal refuse_file(const std::string& path) {
   return {error, inputs.front()->bytes_read()};
 }
 
-std::string handmade(const std::string& name) {
-  return test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name);
-}
-
 const std::string kDeclaration = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n";
 
 // A minimal valid BEE_ELEVES, in ASCII so that it reads the same in any declared encoding.
@@ -455,7 +451,7 @@ TEST(HostileInput, UndefinedEntityWithoutDtdIsNotWellFormed) {
 // Broken and random documents
 
 TEST(HostileInput, TruncatedExportIsRefusedWithItsLine) {
-  const std::string full = handmade("eleves.xml");
+  const std::string full = test::read_handmade("eleves.xml");
   const auto record = full.find("ELEVE_ID=\"0100003\"");
   ASSERT_NE(record, std::string::npos);
   const std::string cut = full.substr(0, record + 60);  // inside <NOM> of the third pupil
@@ -678,7 +674,7 @@ TEST(HostileInput, BeeCommunRootIsRefusedAsNotUseful) {
 
 TEST(HostileInput, ExportOfAnotherKindThanExpectedIsRefused) {
   const auto refusal =
-      refuse_memory("Eleves.xml", handmade("eleves.xml"), 1u << 20, ExportKind::sts_emp);
+      refuse_memory("Eleves.xml", test::read_handmade("eleves.xml"), 1u << 20, ExportKind::sts_emp);
   EXPECT_NE(refusal.message().find("« siecle-eleves » trouvé, « sts-emp » attendu"), std::string::npos)
       << refusal.message();
   EXPECT_EQ(refusal.error.where().line, 2);
@@ -836,9 +832,9 @@ TEST(HostileInput, ExcessiveNestingIsRefused) {
 
 TEST(HostileInput, PieceSizeDoesNotChangeTheResult) {
   const std::vector<std::pair<std::string, std::string>> documents = {
-      {"eleves.xml", handmade("eleves.xml")},
-      {"responsables.xml", handmade("responsables.xml")},
-      {"sts.xml", handmade("sts.xml")},
+      {"eleves.xml", test::read_handmade("eleves.xml")},
+      {"responsables.xml", test::read_handmade("responsables.xml")},
+      {"sts.xml", test::read_handmade("sts.xml")},
       {"structures.xml", kStructures},
       {"nomenclatures.xml", kNomenclatures},
   };

@@ -24,16 +24,6 @@ using connectors::ldap::Entry;
 using connectors::ldap::Scope;
 using test::Slapd;
 
-std::string handmade(const std::string& name) {
-  return test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name);
-}
-
-void replace(std::string& text, const std::string& from, const std::string& to) {
-  const auto at = text.find(test::to_latin9(from));
-  ASSERT_NE(at, std::string::npos) << from;
-  text.replace(at, test::to_latin9(from).size(), test::to_latin9(to));
-}
-
 std::set<std::string> as_set(const connectors::ldap::Values& values) {
   return {values.begin(), values.end()};
 }
@@ -46,9 +36,9 @@ class LdapSambaEdu : public ::testing::Test {
   void SetUp() override {
     if (slapd_->pid() <= 0) slapd_->start();
     slapd_->wipe();
-    eleves_ = handmade("eleves.xml");
-    responsables_ = handmade("responsables.xml");
-    sts_ = handmade("sts.xml");
+    eleves_ = test::read_handmade("eleves.xml");
+    responsables_ = test::read_handmade("responsables.xml");
+    sts_ = test::read_handmade("sts.xml");
     password_file_ = slapd_->password_file();
   }
   void TearDown() override { connectors::ldap::before_write_hook() = nullptr; }
@@ -179,25 +169,25 @@ TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
   const auto before = groups();
   const auto laetitia = login_of("123456789AB");
   const auto leaver = login_of("eleve:0100003");
-  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
-  replace(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>",
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  test::replace_in_latin9(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>",
           "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
-  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
+  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
           "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
-  replace(eleves_,
+  test::replace_in_latin9(eleves_,
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
           "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
           "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
-  replace(eleves_, "    </ELEVES>",
+  test::replace_in_latin9(eleves_, "    </ELEVES>",
           R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
         <NOM_DE_FAMILLE>NOUVEAU</NOM_DE_FAMILLE><PRENOM>Adèle</PRENOM><DATE_NAISS>08/08/2012</DATE_NAISS><CODE_SEXE>2</CODE_SEXE></ELEVE>
     </ELEVES>)");
-  replace(
+  test::replace_in_latin9(
       eleves_, "    </STRUCTURES>",
       R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
     </STRUCTURES>)");
-  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
+  test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
   const auto second = run("2025-11-27");
   ASSERT_EQ(second.exit_code, 0) << second.report.connectors.at(0).error;
   const auto users = people();
@@ -228,7 +218,7 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   const auto leaver = login_of("eleve:0100003");
   const auto uid_number = people().at(leaver).first("uidnumber");
   const std::string full = eleves_;
-  replace(eleves_,
+  test::replace_in_latin9(eleves_,
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
           "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
@@ -269,14 +259,14 @@ TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   const auto laetitia = login_of("123456789AB");
   for (auto* text : {&eleves_, &responsables_}) {
-    replace(*text, "<ANNEE_SCOLAIRE>2025", "<ANNEE_SCOLAIRE>2026");
-    replace(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
+    test::replace_in_latin9(*text, "<ANNEE_SCOLAIRE>2025", "<ANNEE_SCOLAIRE>2026");
+    test::replace_in_latin9(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
   }
-  replace(sts_, "ANNEE=\"2025\"", "ANNEE=\"2026\"");
+  test::replace_in_latin9(sts_, "ANNEE=\"2025\"", "ANNEE=\"2026\"");
   // This year's 6LAT group is called 6LAT1: last year's is removed, not renamed.
-  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
+  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
           "<CODE_STRUCTURE>6LAT1</CODE_STRUCTURE>");
-  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LAT1\">");
+  test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LAT1\">");
   const auto rollover = run("2026-09-04");
   ASSERT_EQ(rollover.exit_code, 0) << rollover.report.connectors.at(0).error;
   ASSERT_TRUE(rollover.report.plan.rollover);

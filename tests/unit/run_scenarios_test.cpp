@@ -16,23 +16,12 @@
 namespace edusync {
 namespace {
 
-std::string handmade(const std::string& name) {
-  return test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name);
-}
-
-// The exports are ISO-8859-15: patterns are written in UTF-8 here and converted.
-void replace(std::string& text, const std::string& from, const std::string& to) {
-  const auto at = text.find(test::to_latin9(from));
-  ASSERT_NE(at, std::string::npos) << from;
-  text.replace(at, test::to_latin9(from).size(), test::to_latin9(to));
-}
-
 class RunScenario : public ::testing::Test {
  protected:
   void SetUp() override {
-    eleves_ = handmade("eleves.xml");
-    responsables_ = handmade("responsables.xml");
-    sts_ = handmade("sts.xml");
+    eleves_ = test::read_handmade("eleves.xml");
+    responsables_ = test::read_handmade("responsables.xml");
+    sts_ = test::read_handmade("sts.xml");
   }
 
   std::string config_text(double ratio = 0.5) const {
@@ -134,20 +123,20 @@ TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeach
   const auto logins = identities();
   // Arrival, departure (0100003 no longer exported), class change and corrected first name of
   // 0100001, group 6LAT renamed 6LATIN, a new teacher with a service.
-  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
-  replace(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>", "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
-  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
-  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  test::replace_in_latin9(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>", "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
+  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  test::replace_in_latin9(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
-  replace(eleves_, "    </ELEVES>", R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
+  test::replace_in_latin9(eleves_, "    </ELEVES>", R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
         <NOM_DE_FAMILLE>NOUVEAU</NOM_DE_FAMILLE><PRENOM>Adèle</PRENOM><DATE_NAISS>08/08/2012</DATE_NAISS><CODE_SEXE>2</CODE_SEXE></ELEVE>
     </ELEVES>)");
-  replace(eleves_, "    </STRUCTURES>", R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
+  test::replace_in_latin9(eleves_, "    </STRUCTURES>", R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
     </STRUCTURES>)");
-  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
-  replace(sts_, "    </INDIVIDUS>", R"(      <INDIVIDU ID="4106" TYPE="epp"><SEXE>1</SEXE><NOM_USAGE>NOUVEAU</NOM_USAGE><PRENOM>Paul</PRENOM><FONCTION>ENS</FONCTION></INDIVIDU>
+  test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
+  test::replace_in_latin9(sts_, "    </INDIVIDUS>", R"(      <INDIVIDU ID="4106" TYPE="epp"><SEXE>1</SEXE><NOM_USAGE>NOUVEAU</NOM_USAGE><PRENOM>Paul</PRENOM><FONCTION>ENS</FONCTION></INDIVIDU>
     </INDIVIDUS>)");
-  replace(sts_, "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG></DIVISION>",
+  test::replace_in_latin9(sts_, "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG></DIVISION>",
           "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG><SERVICES><SERVICE CODE_MATIERE=\"061300\"><ENSEIGNANTS><ENSEIGNANT ID=\"4106\"/></ENSEIGNANTS></SERVICE></SERVICES></DIVISION>");
   const auto second = run("2025-11-27");
   ASSERT_EQ(second.exit_code, 0) << second.report.error;
@@ -194,7 +183,7 @@ TEST_F(RunScenario, ConfirmWithChangedInputsHoldsAgain) {
   const auto cut = eleves_.find("<ELEVE ELEVE_ID=\"0100003\"");
   eleves_.erase(cut, eleves_.find("</ELEVES>") - cut);
   ASSERT_EQ(run("2025-11-21", false, 0.10).exit_code, 3);
-  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   const auto again = run("2025-11-21", true, 0.10);
   EXPECT_EQ(again.exit_code, 3);
   EXPECT_EQ(again.report.gates.back().code, "CONFIRM_INPUTS_CHANGED");
@@ -202,7 +191,7 @@ TEST_F(RunScenario, ConfirmWithChangedInputsHoldsAgain) {
 
 TEST_F(RunScenario, StaleExportIsHeld) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  replace(eleves_, "<DATE_EXPORT>14/11/2025</DATE_EXPORT>", "<DATE_EXPORT>01/10/2025</DATE_EXPORT>");
+  test::replace_in_latin9(eleves_, "<DATE_EXPORT>14/11/2025</DATE_EXPORT>", "<DATE_EXPORT>01/10/2025</DATE_EXPORT>");
   const auto stale = run("2025-11-21");
   EXPECT_EQ(stale.exit_code, 3);
   ASSERT_FALSE(stale.report.gates.empty());
@@ -212,15 +201,15 @@ TEST_F(RunScenario, StaleExportIsHeld) {
 TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   auto year = [&](const std::string& from, const std::string& to) {
-    for (auto* text : {&eleves_, &responsables_}) replace(*text, "<ANNEE_SCOLAIRE>" + from, "<ANNEE_SCOLAIRE>" + to);
-    replace(sts_, "ANNEE=\"" + from + "\"", "ANNEE=\"" + to + "\"");
+    for (auto* text : {&eleves_, &responsables_}) test::replace_in_latin9(*text, "<ANNEE_SCOLAIRE>" + from, "<ANNEE_SCOLAIRE>" + to);
+    test::replace_in_latin9(sts_, "ANNEE=\"" + from + "\"", "ANNEE=\"" + to + "\"");
   };
   year("2025", "2024");
   const auto backwards = run("2025-11-21");
   EXPECT_EQ(backwards.exit_code, 3);
   EXPECT_EQ(backwards.report.gates.at(0).code, "YEAR_BACKWARDS");
   year("2024", "2026");
-  for (auto* text : {&eleves_, &responsables_}) replace(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
+  for (auto* text : {&eleves_, &responsables_}) test::replace_in_latin9(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
   const auto rollover = run("2026-09-04");
   ASSERT_EQ(rollover.exit_code, 0) << rollover.report.error;
   EXPECT_TRUE(rollover.report.plan.rollover);
@@ -236,7 +225,7 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   const auto original = identities().at("eleve:0100003");
   const std::string full = eleves_;
-  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+  test::replace_in_latin9(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const std::string without = eleves_;
   ASSERT_EQ(changes(run("2025-11-21"))["pupils"]["departed"], 1);
@@ -297,7 +286,7 @@ TEST_F(RunScenario, UnchangedInputsAreNotRecomputedAndOnlyTheRunIsRecorded) {
 
 TEST_F(RunScenario, AChangeInsideAnExportWithTheSameHeaderIsNotMissed) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   const auto second = run("2025-11-21");
   EXPECT_EQ(unchanged_since(second), "");
   EXPECT_EQ(changes(second)["pupils"]["updated"], 1);
@@ -305,7 +294,7 @@ TEST_F(RunScenario, AChangeInsideAnExportWithTheSameHeaderIsNotMissed) {
 
 TEST_F(RunScenario, AChangeOfTheSameSizeIsFoundByTheHash) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Lëtitia</PRENOM>");  // one byte for one
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Lëtitia</PRENOM>");  // one byte for one
   const auto second = run("2025-11-21");
   EXPECT_EQ(unchanged_since(second), "");
   EXPECT_EQ(changes(second)["pupils"]["updated"], 1);
@@ -333,7 +322,7 @@ TEST_F(RunScenario, DryRunChangesNothingAnywhere) {
   EXPECT_EQ(journal_lines(), 0u);
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   const auto state_files = std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {});
-  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   const auto again = run("2025-11-21", false, 0.5, true);
   EXPECT_EQ(again.report.plan.items.size(), 1u);
   EXPECT_EQ(std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {}), state_files);
@@ -365,10 +354,10 @@ TEST_F(RunScenario, TextReportsMatchTheirGoldenFiles) {
   const auto first = run("2025-11-20");
   ASSERT_EQ(first.exit_code, 0);
   expect_golden(first.report, dir_.path().string(), "report_first_run.txt");
-  replace(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
-  replace(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
-  replace(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
-  replace(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
+  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
+  test::replace_in_latin9(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const auto second = run("2025-11-27");
   ASSERT_EQ(second.exit_code, 0);
