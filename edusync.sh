@@ -81,51 +81,13 @@ connectors:
 YAML
 }
 
-# Starts slapd from a generated configuration (schemas core, cosine, nis, inetorgperson and
-# schemas/samba.schema) with the base and sambaDomain entries; prints its URI. Stopped by
-# stop_demo_slapd (the demo's EXIT trap).
-start_demo_slapd() {
-  local dir=$1/slapd port schema
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  mkdir -p "$dir/db"
-  {
-    for schema in core cosine nis inetorgperson; do echo "include /etc/ldap/schema/$schema.schema"; done
-    echo "include $(pwd)/schemas/samba.schema"
-    echo "pidfile $dir/slapd.pid"
-    echo "modulepath /usr/lib/ldap"
-    echo "moduleload back_mdb"
-    echo "database mdb"
-    echo "maxsize 268435456"
-    echo "suffix \"$DEMO_BASE\""
-    echo "rootdn \"cn=admin,$DEMO_BASE\""
-    echo "rootpw demo-admin-secret"
-    echo "directory $dir/db"
-    echo "index objectClass,uid,cn,memberUid,employeeNumber eq"
-  } >"$dir/slapd.conf"
-  (umask 077 && printf '%s' demo-admin-secret >"$dir/bind.secret")
-  /usr/sbin/slapd -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$port/" >"$dir/slapd.log" 2>&1
-  for _ in $(seq 100); do
-    ldapsearch -x -H "ldap://127.0.0.1:$port" -b '' -s base 1.1 >/dev/null 2>&1 && break
-    sleep 0.1
-  done
-  ldapadd -x -H "ldap://127.0.0.1:$port" -D "cn=admin,$DEMO_BASE" -y "$dir/bind.secret" >/dev/null <<LDIF
-dn: $DEMO_BASE
-objectClass: organizationalUnit
-ou: clg-demo
-
-dn: sambaDomainName=SAMBAEDU,$DEMO_BASE
-objectClass: sambaDomain
-sambaDomainName: SAMBAEDU
-sambaSID: S-1-5-21-3090069703-3667237465-1667192555
-sambaNextRid: 1000
-LDIF
-  echo "ldap://127.0.0.1:$port"
-}
-
-stop_demo_slapd() {
-  local pidfile=$1/slapd/slapd.pid
-  [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
-}
+# The demo's throw-away slapd (tools/slapd/throwaway.sh), under DIR/slapd; stopped by the
+# demo's EXIT trap.
+# shellcheck source=tools/slapd/throwaway.sh
+EDUSYNC_ROOT=$(pwd)
+. tools/slapd/throwaway.sh
+start_demo_slapd() { throwaway_slapd_start "$1/slapd" "$DEMO_BASE" clg-demo demo-admin-secret; }
+stop_demo_slapd() { throwaway_slapd_stop "$1/slapd"; }
 
 # Counts per branch, one account and one class group, as ldapsearch shows them (no password).
 show_demo_directory() {

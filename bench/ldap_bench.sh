@@ -37,46 +37,12 @@ measure() {  # measure LABEL COMMAND...: wall seconds to measure.tsv
 }
 seconds() { awk -F'\t' -v l="$1" '$1 == l { print $2 }' "$OUT/measure.tsv"; }
 
-slapd_conf() {  # slapd_conf DIR: an mdb database, fsync on
-  local dir=$1 schema
-  mkdir -p "$dir/db"
-  {
-    for schema in core cosine nis inetorgperson; do echo "include /etc/ldap/schema/$schema.schema"; done
-    echo "include $ROOT/schemas/samba.schema"
-    echo "pidfile $dir/slapd.pid"
-    echo "modulepath /usr/lib/ldap"
-    echo "moduleload back_mdb"
-    echo "sizelimit unlimited"
-    echo "database mdb"
-    echo "maxsize 4294967296"
-    echo "suffix \"$BASE\""
-    echo "rootdn \"$ADMIN\""
-    echo "rootpw bench-secret"
-    echo "directory $dir/db"
-    echo "index objectClass,uid,cn,memberUid,employeeNumber eq"
-  } >"$dir/slapd.conf"
-  (umask 077 && printf '%s' bench-secret >"$dir/bind.secret")
-}
-
-start_slapd() {  # start_slapd DIR: prints the URI
-  local dir=$1 port
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  /usr/sbin/slapd -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$port/" >"$dir/slapd.log" 2>&1
-  for _ in $(seq 100); do ldapsearch -x -H "ldap://127.0.0.1:$port" -b '' -s base 1.1 >/dev/null 2>&1 && break; sleep 0.1; done
-  ldapadd -x -H "ldap://127.0.0.1:$port" -D "$ADMIN" -y "$dir/bind.secret" >/dev/null <<LDIF
-dn: $BASE
-objectClass: organizationalUnit
-ou: clg-bench
-
-dn: sambaDomainName=SAMBAEDU,$BASE
-objectClass: sambaDomain
-sambaDomainName: SAMBAEDU
-sambaSID: S-1-5-21-3090069703-3667237465-1667192555
-sambaNextRid: 1000
-LDIF
-  echo "ldap://127.0.0.1:$port"
-}
-stop_slapd() { [ -f "$1/slapd.pid" ] && kill "$(cat "$1/slapd.pid")" 2>/dev/null || true; }
+# shellcheck source=../tools/slapd/throwaway.sh
+EDUSYNC_ROOT=$ROOT
+. "$ROOT/tools/slapd/throwaway.sh"
+MAXSIZE=4294967296
+start_slapd() { throwaway_slapd_start "$1" "$BASE" clg-bench bench-secret "$MAXSIZE"; }  # DIR: prints the URI
+stop_slapd() { throwaway_slapd_stop "$1"; }
 trap 'stop_slapd "$OUT/edusync"; stop_slapd "$OUT/client"' EXIT
 
 dump() {  # dump DIR URI FILE
@@ -103,7 +69,6 @@ UAI=$(python3 -c "import json; print(json.load(open('$OUT/gen/expected.json'))['
 first_inbox() { rm -rf "$OUT/inbox" && mkdir -p "$OUT/inbox" && cp "$OUT/gen"/*.xml "$OUT/inbox/"; }
 next_inbox() { first_inbox && cp "$OUT/next/$UAI"/*.xml "$OUT/inbox/"; }
 
-slapd_conf "$OUT/edusync"
 URI=$(start_slapd "$OUT/edusync")
 config ldap "{name: sambaedu, type: ldap-sambaedu, uri: \"$URI\", base_dn: \"$BASE\", bind_dn: \"$ADMIN\", bind_password_file: $OUT/edusync/bind.secret, timeout: 600}"
 config journal "{name: audit, type: journal, path: $OUT/journal.jsonl}"
@@ -126,14 +91,13 @@ measure read.paged dump "$OUT/edusync" "$URI" "$OUT/read.ldif"
 log "3. change-by-change client: ldapadd -c, ldapmodify -c"
 python3 "$ROOT/bench/ldap_ldif.py" initial "$OUT/initial.ldif" >"$OUT/client-initial.ldif" 2>"$OUT/client-initial.json"
 python3 "$ROOT/bench/ldap_ldif.py" churn "$OUT/initial.ldif" "$OUT/churn.ldif" >"$OUT/client-churn.ldif" 2>"$OUT/client-churn.json"
-slapd_conf "$OUT/client"
 CLIENT=$(start_slapd "$OUT/client")
 measure client.initial ldapadd -c -x -H "$CLIENT" -D "$ADMIN" -y "$OUT/client/bind.secret" -f "$OUT/client-initial.ldif"
 measure client.churn ldapmodify -c -x -H "$CLIENT" -D "$ADMIN" -y "$OUT/client/bind.secret" -f "$OUT/client-churn.ldif"
 stop_slapd "$OUT/client"
 
 log "4. slapadd -q of the first load (offline)"
-slapd_conf "$OUT/offline"
+throwaway_slapd_conf "$OUT/offline" "$BASE" bench-secret "$MAXSIZE"
 measure slapadd.initial slapadd -q -f "$OUT/offline/slapd.conf" -l "$OUT/initial.ldif"
 
 entries=$(grep -c '^dn: ' "$OUT/initial.ldif")
