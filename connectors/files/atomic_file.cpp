@@ -11,61 +11,9 @@
 #include <memory>
 #include <stdexcept>
 
-#include "common/crash_point.hpp"
+#include "common/file_writer.hpp"
 
 namespace edusync::connectors::files {
-namespace {
-
-std::runtime_error failure(const std::string& what, const std::string& path, int error) {
-  return std::runtime_error(what + " " + path + " : " + std::strerror(error));
-}
-
-// Owns a file descriptor; closes it on every path.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  int release_and_close() {
-    const int result = ::close(fd_);
-    fd_ = -1;
-    return result;
-  }
-
- private:
-  int fd_;
-};
-
-void write_all(int fd, const std::string& bytes, const std::string& path) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw failure("écriture impossible de", path, errno);
-    done += static_cast<std::size_t>(n);
-  }
-}
-
-void sync_directory(const std::string& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0 || ::fsync(fd.get()) != 0)
-    throw failure("synchronisation impossible du dossier", dir, errno);
-}
-
-void write_temporary(const std::string& temporary, const std::string& bytes) {
-  Fd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
-  if (fd.get() < 0) throw failure("création impossible de", temporary, errno);
-  write_all(fd.get(), bytes, temporary);
-  if (::fsync(fd.get()) != 0) throw failure("synchronisation impossible de", temporary, errno);
-  if (fd.release_and_close() != 0) throw failure("fermeture impossible de", temporary, errno);
-}
-
-}  // namespace
-
 void ensure_directory(const std::string& dir) {
   std::error_code error;
   const bool created = std::filesystem::create_directories(dir, error);
@@ -84,18 +32,9 @@ void ensure_directory(const std::string& dir) {
 }
 
 void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes) {
-  const std::string final_path = dir + "/" + name;
-  const std::string temporary = dir + "/." + name + ".tmp";
-  try {
-    write_temporary(temporary, bytes);
-    crash_point("file-target-before-rename");
-    if (::rename(temporary.c_str(), final_path.c_str()) != 0)
-      throw failure("renommage impossible vers", final_path, errno);
-    sync_directory(dir);
-  } catch (...) {
-    ::unlink(temporary.c_str());
-    throw;
-  }
+  auto file = FileWriter::replace(dir + "/" + name, {0640, true, "file-target-before-rename"});
+  file << bytes;
+  file.commit();
 }
 
 std::string zip_archive(const std::vector<std::pair<std::string, std::string>>& members) {

@@ -6,36 +6,62 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <utility>
+
+#include "common/crash_point.hpp"
 
 namespace edusync {
 namespace {
 
 constexpr std::size_t kBufferBytes = 1 << 20;
 
-int open_or_throw(const std::string& path, int flags) {
-  const int fd = ::open(path.c_str(), flags | O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+int open_or_throw(const std::string& path, int flags, unsigned mode) {
+  const int fd = ::open(path.c_str(), flags | O_WRONLY | O_CREAT | O_CLOEXEC, mode);
   if (fd < 0)
     throw std::runtime_error("impossible d'écrire " + path + " : " + std::strerror(errno));
   return fd;
 }
 
+// The directory of `path`, fsynced so that a rename in it is on disk.
+void sync_directory_of(const std::string& path) {
+  const auto dir = std::filesystem::path(path).parent_path();
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  const int saved = errno;
+  if (fd >= 0) ::close(fd);
+  if (!synced) {
+    throw std::runtime_error("synchronisation impossible du dossier de " + path + " : " +
+                             std::strerror(saved));
+  }
+}
+
+std::string temporary_of(const std::string& path, bool hidden) {
+  if (!hidden) return path + ".tmp";
+  const std::filesystem::path final_path(path);
+  return (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp")).string();
+}
+
 }  // namespace
 
-FileWriter FileWriter::replace(const std::string& path) {
-  std::string temporary = path + ".tmp";
-  const int fd = open_or_throw(temporary, O_TRUNC);
-  return FileWriter(path, std::move(temporary), fd);
+FileWriter FileWriter::replace(const std::string& path, const Options& options) {
+  std::string temporary = temporary_of(path, options.hidden_temporary);
+  const int fd = open_or_throw(temporary, O_TRUNC, options.mode);
+  return FileWriter(path, std::move(temporary), fd, options.crash_before_rename);
 }
 
 FileWriter FileWriter::append(const std::string& path) {
-  const int fd = open_or_throw(path, O_APPEND);
-  return FileWriter(path, path, fd);
+  const int fd = open_or_throw(path, O_APPEND, 0600);
+  return FileWriter(path, path, fd, nullptr);
 }
 
-FileWriter::FileWriter(std::string path, std::string written_path, int fd)
-    : path_(std::move(path)), written_path_(std::move(written_path)), fd_(fd) {
+FileWriter::FileWriter(std::string path, std::string written_path, int fd,
+                       const char* crash_before_rename)
+    : path_(std::move(path)),
+      written_path_(std::move(written_path)),
+      fd_(fd),
+      crash_before_rename_(crash_before_rename) {
   buffer_.reserve(kBufferBytes);
 }
 
@@ -44,6 +70,7 @@ FileWriter::FileWriter(FileWriter&& other) noexcept
       written_path_(std::move(other.written_path_)),
       fd_(std::exchange(other.fd_, -1)),
       committed_(other.committed_),
+      crash_before_rename_(other.crash_before_rename_),
       buffer_(std::move(other.buffer_)) {
   other.written_path_.clear();
 }
@@ -80,10 +107,16 @@ void FileWriter::commit() {
   flush();
   if (::fsync(fd_) != 0) fail("fsync impossible");
   if (::close(std::exchange(fd_, -1)) != 0) fail("fermeture impossible");
-  if (written_path_ != path_ && std::rename(written_path_.c_str(), path_.c_str()) != 0) {
+  if (written_path_ == path_) {
+    committed_ = true;
+    return;
+  }
+  if (crash_before_rename_ != nullptr) crash_point(crash_before_rename_);
+  if (std::rename(written_path_.c_str(), path_.c_str()) != 0) {
     throw std::runtime_error("impossible de remplacer " + path_ + " : " + std::strerror(errno));
   }
   committed_ = true;
+  sync_directory_of(path_);
 }
 
 void FileWriter::fail(const char* what) {

@@ -1,11 +1,12 @@
 #pragma once
 // Buffered output to a file descriptor, for files too large to build in memory first (an
 // academy's report or journal holds millions of lines). Two ways to open:
-//  - FileWriter::replace(path): writes `path.tmp`; commit() flushes, fsyncs and renames it over
-//    `path`, so a reader sees the old file or the whole new one, never half of it. Without
-//    commit() (an exception, a crash) the old file stays and the temporary is removed.
+//  - FileWriter::replace(path): writes `path.tmp`; commit() flushes, fsyncs, renames it over
+//    `path` and fsyncs the directory, so a reader sees the old file or the whole new one, never
+//    half of it, and the rename survives a power cut. Without commit() (an exception, a crash)
+//    the old file stays and the temporary is removed.
 //  - FileWriter::append(path): appends to `path` (created 0600); commit() flushes and fsyncs.
-// Files are created with mode 0600: reports and journals name pupils.
+// Files are created with mode 0600 by default: reports and journals name pupils.
 // Errors throw std::runtime_error with the path and the system's reason, in French like every
 // message an operator may read.
 #include <string>
@@ -15,7 +16,16 @@ namespace edusync {
 
 class FileWriter {
  public:
-  static FileWriter replace(const std::string& path);
+  struct Options {
+    unsigned mode = 0600;
+    // replace(): name the temporary ".<name>.tmp", hidden from importers watching the directory.
+    bool hidden_temporary = false;
+    // replace(): a crash point (common/crash_point.hpp) fired just before the rename.
+    const char* crash_before_rename = nullptr;
+  };
+
+  static FileWriter replace(const std::string& path, const Options& options);
+  static FileWriter replace(const std::string& path) { return replace(path, Options{}); }
   static FileWriter append(const std::string& path);
 
   FileWriter(FileWriter&& other) noexcept;
@@ -32,7 +42,7 @@ class FileWriter {
   void commit();
 
  private:
-  FileWriter(std::string path, std::string written_path, int fd);
+  FileWriter(std::string path, std::string written_path, int fd, const char* crash_before_rename);
   void flush();
   [[noreturn]] void fail(const char* what);
 
@@ -40,6 +50,7 @@ class FileWriter {
   std::string written_path_;  // the file written: path_ + ".tmp" for replace(), else path_
   int fd_ = -1;
   bool committed_ = false;
+  const char* crash_before_rename_ = nullptr;
   std::string buffer_;
 };
 

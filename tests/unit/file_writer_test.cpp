@@ -38,6 +38,18 @@ TEST(FileWriter, ReplaceIsAllOrNothing) {
   EXPECT_THROW(file << "more", std::logic_error);
 }
 
+TEST(FileWriter, ReplaceOptionsHideTheTemporaryAndSetTheMode) {
+  test::TempDir dir;
+  const auto path = (dir.path() / "koxo.csv").string();
+  auto file = FileWriter::replace(path, {0640, true, nullptr});
+  file << "a;b\r\n";
+  file.commit();  // flush: the temporary exists with its final content only once synced
+  EXPECT_EQ(test::read_file(path), "a;b\r\n");
+  EXPECT_EQ(mode_of(path), 0640u);
+  auto next = FileWriter::replace(path, {0640, true, nullptr});
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / ".koxo.csv.tmp"));  // hidden from importers
+}
+
 TEST(FileWriter, WritesMoreThanItsBufferInOrder) {
   test::TempDir dir;
   const auto path = (dir.path() / "big").string();
