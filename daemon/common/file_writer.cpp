@@ -40,7 +40,10 @@ void sync_directory_of(const std::string& path) {
 std::string temporary_of(const std::string& path, bool hidden) {
   if (!hidden) return path + ".tmp";
   const std::filesystem::path final_path(path);
-  return (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp")).string();
+  std::string hidden_name = ".";  // appended, not "." + name: GCC 12 -O3 -Wrestrict false positive
+  hidden_name += final_path.filename().string();
+  hidden_name += ".tmp";
+  return (final_path.parent_path() / hidden_name).string();
 }
 
 }  // namespace
