@@ -21,6 +21,9 @@ struct Capabilities {
   bool can_disable_accounts = false;  // a departed account is disabled, not just left alone
   bool can_rename_groups = false;     // a renamed class keeps its identity (gidNumber, SID...)
   bool live_target = false;           // a server (LDAP) rather than files dropped for an importer
+  // Reads the target before writing and repairs what was changed by hand (drift): worth calling
+  // on every run, even when it already holds the desired state.
+  bool reconciles = false;
 };
 
 // A connector's settings from the configuration: its name, its type and its own keys (already

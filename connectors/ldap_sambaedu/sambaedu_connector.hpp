@@ -18,7 +18,7 @@ class SambaEduConnector final : public Connector {
  public:
   explicit SambaEduConnector(Settings settings) : settings_(std::move(settings)) {}
   const Settings& settings() const override { return settings_; }
-  Capabilities capabilities() const override { return {true, true, true}; }
+  Capabilities capabilities() const override { return {true, true, true, true}; }
   ApplyResult apply(const ApplyContext& context) override;
   // Every account of ou=People and ou=Trash (uid, uidNumber, employeeNumber, cn).
   std::vector<ExistingAccount> existing_accounts() override;
