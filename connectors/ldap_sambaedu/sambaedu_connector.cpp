@@ -1,9 +1,10 @@
 #include "connectors/ldap_sambaedu/sambaedu_connector.hpp"
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <thread>
 
 #include "connectors/ldap_sambaedu/desired.hpp"
 #include "connectors/ldap_sambaedu/reader.hpp"
@@ -30,6 +31,14 @@ std::string read_secret(const std::string& path) {
   std::string secret = content.str();
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
   return secret;
+}
+
+// The reconnection backoff, on an Asio steady timer. The run is synchronous, so the timer is
+// waited for on its own io_context; a daemon would give its own.
+void wait_before_reconnecting(std::chrono::milliseconds delay) {
+  boost::asio::io_context io;
+  boost::asio::steady_timer timer(io, delay);
+  timer.wait();
 }
 
 // Renamed structures of the plan: old code -> new code.
@@ -115,7 +124,7 @@ ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
         if (!error.connection_lost() || attempt >= kAttempts) throw;
         std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_RECONNECT : " << error.what()
                   << " ; nouvel essai dans " << backoff.count() << " ms\n";
-        std::this_thread::sleep_for(backoff);
+        wait_before_reconnecting(backoff);
         backoff *= 2;
       }
     }
