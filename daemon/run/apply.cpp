@@ -1,6 +1,7 @@
 #include "run/apply.hpp"
 
 #include <map>
+#include <optional>
 #include <variant>
 
 #include "common/crash_point.hpp"
@@ -42,6 +43,15 @@ std::vector<std::string> created_keys(const plan::Plan& plan) {
   return keys;
 }
 
+// The connector's answer in the report's terms.
+void describe(const connectors::ApplyResult& result, report::ConnectorOutcome& outcome) {
+  outcome.applied = result.applied;
+  outcome.failed = result.failures.size();
+  outcome.error = result.error;
+  for (const auto& failure : result.failures) outcome.failures.push_back(failure.message);
+  outcome.warnings = result.warnings;
+}
+
 class Applier {
  public:
   Applier(state::StateStore& store, const config::Config& config, const ApplyRequest& request)
@@ -50,6 +60,10 @@ class Applier {
   report::ConnectorOutcome apply(const config::ConnectorConfig& connector);
 
  private:
+  connectors::ApplyResult apply_changes(connectors::Connector& target,
+                                        std::optional<std::int64_t> acknowledged);
+  connectors::ApplyResult reconcile(connectors::Connector& target);
+
   const model::Directory& snapshot(std::int64_t id) {
     auto [found, inserted] = snapshots_.try_emplace(id);
     if (inserted) found->second = store_.load_snapshot(id);
@@ -61,8 +75,37 @@ class Applier {
   const ApplyRequest& request_;
   std::map<std::int64_t, model::Directory> snapshots_;
   const model::Directory empty_;
+  const plan::Plan nothing_;
+  const std::map<std::string, std::string> no_passwords_;
 };
 
+// The plan from the snapshot the target acknowledged (none: from nothing) to the desired state.
+connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
+                                               std::optional<std::int64_t> acknowledged) {
+  const bool planned = request_.plan != nullptr && request_.planned_from != nullptr &&
+                       acknowledged && *acknowledged == request_.planned_from_id;
+  const model::Directory& before = planned        ? *request_.planned_from
+                                   : acknowledged ? snapshot(*acknowledged)
+                                                  : empty_;
+  std::optional<plan::Plan> own_plan;
+  if (!planned)
+    own_plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
+  const plan::Plan& plan = planned ? *request_.plan : *own_plan;
+  const auto passwords = store_.passwords(created_keys(plan), request_.today);
+  return target.apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
+}
+
+// A reconcile-only pass: the target already holds the desired state as far as edusync knows, so
+// it gets an empty plan with before = after = that state; whatever it finds different in itself
+// is hand-made drift, which it repairs and reports (warnings). Nothing drifted: nothing written.
+// No initial password is given (no account is created by the plan).
+connectors::ApplyResult Applier::reconcile(connectors::Connector& target) {
+  return target.apply({nothing_, request_.desired, request_.desired, no_passwords_, request_.run_id,
+                       request_.today});
+}
+
+// Status "ok" also for a reconcile-only pass: `applied` then counts the repairs (0 when nothing
+// drifted) and the drift is in the warnings. A failed pass leaves the acknowledgement as it was.
 report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector) {
   report::ConnectorOutcome outcome{connector.name, connector.type, "ok", 0, 0, {}, {}, {}};
   if (request_.only && *request_.only != connector.name) {
@@ -70,25 +113,13 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
     return outcome;
   }
   const auto acknowledged = store_.acknowledged(connector.name);
-  if (acknowledged == request_.snapshot_id) return outcome;  // already holds this state
   try {
     auto target = connectors::builtin_registry().create(settings_of(connector));
-    const bool planned = request_.plan != nullptr && request_.planned_from != nullptr && acknowledged &&
-                         *acknowledged == request_.planned_from_id;
-    const model::Directory& before = planned ? *request_.planned_from
-                                     : acknowledged ? snapshot(*acknowledged)
-                                                    : empty_;
-    std::optional<plan::Plan> own_plan;
-    if (!planned) own_plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
-    const plan::Plan& plan = planned ? *request_.plan : *own_plan;
-    const auto passwords = store_.passwords(created_keys(plan), request_.today);
-    const auto result = target->apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
+    const bool holds = acknowledged == request_.snapshot_id;
+    if (holds && !target->capabilities().reconciles) return outcome;  // already holds this state
+    const auto result = holds ? reconcile(*target) : apply_changes(*target, acknowledged);
     crash_point("after-connector-apply");
-    outcome.applied = result.applied;
-    outcome.failed = result.failures.size();
-    outcome.error = result.error;
-    for (const auto& failure : result.failures) outcome.failures.push_back(failure.message);
-    outcome.warnings = result.warnings;
+    describe(result, outcome);
     if (!result.complete()) {
       outcome.status = "failed";
       return outcome;
@@ -105,6 +136,10 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
 }
 
 }  // namespace
+
+bool reconciles(const config::ConnectorConfig& connector) {
+  return connectors::builtin_registry().create(settings_of(connector))->capabilities().reconciles;
+}
 
 std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, const config::Config& config,
                                                        const ApplyRequest& request) {

@@ -2,6 +2,12 @@
 // The apply step: each configured connector gets the plan from the snapshot it last
 // acknowledged to the new desired state, applies it, and is acknowledged only if every item
 // went through. One connector failing does not stop the others.
+// A connector that already acknowledged the new desired state is not called, unless its
+// capabilities say it `reconciles` (the SambaEdu directory): it is then called on every run
+// with an empty plan and before = after = the desired state, reads the target and repairs what
+// was changed by hand there (its LDAP_DRIFT warnings go under the connector in the report). So a
+// nightly run without a new export still repairs the directory, and writes nothing when
+// nothing drifted.
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +32,10 @@ struct ApplyRequest {
   std::int64_t planned_from_id = 0;
   const plan::Plan* plan = nullptr;
 };
+
+// Whether this connector's type reconciles (connectors/connector.hpp, Capabilities); it is
+// created to ask, which neither connects nor writes.
+bool reconciles(const config::ConnectorConfig& connector);
 
 std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, const config::Config& config,
                                                        const ApplyRequest& request);

@@ -79,11 +79,13 @@ class Runner {
  private:
   InboxSelection scan();
   bool take_unchanged_shortcut(state::StateStore& store, const InboxSelection& selection);
+  void reconcile_unchanged(state::StateStore& store);
   void read_inputs(const InboxSelection& selection);
   void plan_changes(state::StateStore& store);
   bool held_by_gates(state::StateStore& store);
   std::int64_t commit_desired_state(state::StateStore& store);
   void describe_accounts();
+  int status_from_connectors();
   RunOutcome finish(state::StateStore* store, int exit_code);
 
   const config::Config& config_;
@@ -139,6 +141,25 @@ bool Runner::take_unchanged_shortcut(state::StateStore& store, const InboxSelect
   }
   report_.status = "ok";
   return true;
+}
+
+// The short cut skips parsing and diffing, not the targets that repair hand-made drift: the
+// reconciling connectors (connectors/connector.hpp) are called with the snapshot still in force,
+// loaded from the store (apply_connectors gives them an empty plan over it), so that a nightly
+// run without a new export still repairs the SambaEdu directory, and reports what it repaired.
+// Without a reconciling connector nothing is loaded or called, as before. Connectors left out
+// by --only stay out of the report, as in the rest of the short cut.
+void Runner::reconcile_unchanged(state::StateStore& store) {
+  const bool any =
+      std::any_of(config_.connectors.begin(), config_.connectors.end(), [&](const auto& connector) {
+        return (!options_.only || *options_.only == connector.name) && reconciles(connector);
+      });
+  if (!any) return;
+  const auto desired = store.load_snapshot(unchanged_snapshot_);
+  report_.connectors = apply_connectors(
+      store, config_, {desired, unchanged_snapshot_, report_.id, today_, options_.only});
+  std::erase_if(report_.connectors,
+                [&](const auto& c) { return options_.only && *options_.only != c.name; });
 }
 
 void Runner::read_inputs(const InboxSelection& selection) {
@@ -251,6 +272,15 @@ void Runner::describe_accounts() {
   }
 }
 
+// After the connectors: "partial" (exit 4) if one failed, else "ok" (exit 0; warnings, such as
+// repaired drift, do not change it).
+int Runner::status_from_connectors() {
+  const bool all_ok = std::all_of(report_.connectors.begin(), report_.connectors.end(),
+                                  [](const auto& c) { return c.status != "failed"; });
+  report_.status = all_ok ? "ok" : "partial";
+  return all_ok ? cli::kDone : cli::kPartial;
+}
+
 RunOutcome Runner::finish(state::StateStore* store, int exit_code) {
   report_.finished = utc_now();
   RunOutcome outcome;
@@ -286,8 +316,10 @@ RunOutcome Runner::run() {
       return finish(nullptr, held ? cli::kHeld : cli::kDone);
     }
     if (take_unchanged_shortcut(*store, selection)) {
+      reconcile_unchanged(*store);
+      const int exit_code = status_from_connectors();
       store->purge_expired_passwords(today_);
-      return finish(&*store, cli::kDone);
+      return finish(&*store, exit_code);
     }
     read_inputs(selection);
     plan_changes(*store);
@@ -303,12 +335,10 @@ RunOutcome Runner::run() {
                                           {accounts_.desired, snapshot, report_.id, today_, options_.only,
                                            previous_ ? &*previous_ : nullptr, previous_id_, &report_.plan});
     trace_memory("connectors applied");
-    const bool all_ok = std::all_of(report_.connectors.begin(), report_.connectors.end(),
-                                    [](const auto& c) { return c.status != "failed"; });
-    report_.status = all_ok ? "ok" : "partial";
+    const int exit_code = status_from_connectors();
     store->prune_snapshots();
     store->purge_expired_passwords(today_);
-    auto outcome = finish(&*store, all_ok ? cli::kDone : cli::kPartial);
+    auto outcome = finish(&*store, exit_code);
     trace_memory("reports written");
     return outcome;
   } catch (const std::exception& error) {

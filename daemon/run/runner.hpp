@@ -8,7 +8,13 @@
 // process killed anywhere leaves a store from which the next run computes the same logins and
 // the remaining changes, never duplicates.
 // When the inbox holds exactly the inputs of the last applied run and nothing is due, the run
-// stops after hashing them (run/unchanged.hpp).
+// stops after hashing them (run/unchanged.hpp) -- except for the connectors that reconcile
+// (connectors/connector.hpp; the SambaEdu directory): they are still called, with the snapshot
+// in force and an empty plan, so that hand-made drift on the server is repaired every night,
+// not only by the next run whose exports differ (run/apply.hpp). Such a run reports each repair
+// as an LDAP_DRIFT warning under the connector, `applied` counting the writes (0 when nothing
+// drifted); it exits 0 (warnings do not change the exit code), or 4 if the connector failed.
+// A dry run never calls a connector, so it repairs nothing.
 #include <chrono>
 #include <optional>
 #include <string>

@@ -3,7 +3,10 @@
 // run read. The plan would then be empty, provided that every connector acknowledged that run's
 // snapshot and that no departed person reaches the end of the grace period today (the only
 // facts of a run that change with the date alone). Then nothing is parsed, diffed or stored:
-// the run records itself and points to the run whose figures still hold.
+// the run records itself and points to the run whose figures still hold. The one thing still
+// done is calling the connectors that reconcile (the SambaEdu directory) with that run's
+// snapshot, so that hand-made drift is repaired every night (Runner::reconcile_unchanged,
+// run/apply.hpp); the others are not called.
 // Deciding costs reading the inputs once to hash them, and only when their headers (kind, UAI,
 // export date) match those of the last applied run.
 #include <optional>

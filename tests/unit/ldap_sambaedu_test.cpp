@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "config/config.hpp"
 #include "connectors/ldap_sambaedu/hashes.hpp"
@@ -468,6 +471,175 @@ TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
   EXPECT_TRUE(members.contains("lcoeurdevey"));
   EXPECT_FALSE(members.contains("ancien"));
   EXPECT_EQ(all.at("Eleves").values("memberuid").size(), 5u);
+}
+
+// The nightly run without a new export (daemon/run/runner.hpp): the unchanged-inputs short cut
+// still calls the SambaEdu connector, which reconciles, so hand-made drift is repaired and
+// reported without waiting for exports that differ; the journal, which does not reconcile, is
+// not called. With nothing drifted the directory is not written to.
+class LdapReconcileRun : public LdapSambaEdu {
+ protected:
+  // The fixture's directory plus an audit journal; the same exports on every run.
+  run::RunOutcome run_unchanged(const std::string& today, std::optional<std::string> only = {},
+                                bool recompute = false) {
+    std::filesystem::remove_all(dir_.path() / "inbox");
+    dir_.write("inbox/ElevesSansAdresses.xml", eleves_);
+    dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
+    dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
+    auto loaded = config::load_config_from_string(
+        config_text() + "  - {name: audit, type: journal, path: " + journal() + "}\n",
+        "edusync.yaml");
+    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
+                                     ? ""
+                                     : config::format_problem(loaded.problems[0]));
+    run::RunOptions options;
+    options.today = today;
+    options.settle_time = std::chrono::milliseconds(0);
+    options.only = std::move(only);
+    options.recompute = recompute;
+    return run::run_sync(*loaded.config, options);
+  }
+
+  std::string journal() const { return (dir_.path() / "journal.jsonl").string(); }
+
+  static std::string unchanged_since(const run::RunOutcome& outcome) {
+    return nlohmann::json::parse(test::read_file(outcome.report_dir + "/report.json"))["run"].value(
+        "unchanged_since", "");
+  }
+
+  static const report::ConnectorOutcome& connector(const run::RunOutcome& outcome,
+                                                   const std::string& name) {
+    const auto& all = outcome.report.connectors;
+    const auto found =
+        std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.name == name; });
+    if (found == all.end()) throw std::runtime_error("no connector " + name + " in the report");
+    return *found;
+  }
+
+  // The connector's LDAP_DRIFT messages, one a line.
+  static std::string drift(const report::ConnectorOutcome& outcome) {
+    std::string lines;
+    for (const auto& warning : outcome.warnings) {
+      if (warning.code == "LDAP_DRIFT") lines += warning.message + "\n";
+    }
+    return lines;
+  }
+};
+
+TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
+  const auto first = run_unchanged("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0) << connector(first, "sambaedu").error;
+  const auto journal_text = test::read_file(journal());
+  const auto laetitia = login_of("123456789AB");
+  const auto other = login_of("eleve:0100003");
+  const std::string base = Slapd::kBase;
+  std::string out;
+  ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + base +
+                               "\nchangetype: modify\nreplace: sn\nsn: Piratée\n\n" +
+                               "dn: cn=Classe_6_A,ou=Groups," + base +
+                               "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + laetitia +
+                               "\n\n" + "dn: cn=Equipe_6_A,ou=Groups," + base +
+                               "\nchangetype: delete\n\n" + "dn: uid=" + other + ",ou=People," +
+                               base + "\nchangetype: delete\n",
+                           &out),
+            0)
+      << out;
+
+  // --only audit: the short cut calls nothing else, the directory stays as edited.
+  const auto audit_only = run_unchanged("2025-11-21", "audit");
+  ASSERT_EQ(audit_only.exit_code, 0) << audit_only.report.error;
+  EXPECT_EQ(unchanged_since(audit_only), first.report.id);
+  ASSERT_EQ(audit_only.report.connectors.size(), 1u);
+  EXPECT_EQ(people().at(laetitia).first("sn"), "Piratée");
+
+  // The same exports the next night: nothing recomputed, the drift repaired and reported.
+  const auto second = run_unchanged("2025-11-22");
+  ASSERT_EQ(second.exit_code, 0) << second.report.error;  // warnings do not change the exit code
+  EXPECT_EQ(second.report.status, "ok");
+  EXPECT_EQ(unchanged_since(second), audit_only.report.id);
+  EXPECT_TRUE(second.report.plan.empty());
+  const auto& repaired = connector(second, "sambaedu");
+  EXPECT_EQ(repaired.status, "ok") << repaired.error;
+  EXPECT_GE(repaired.applied, 4u);  // one write per repair at least
+  const auto lines = drift(repaired);
+  EXPECT_NE(lines.find("uid=" + laetitia + " : sn"), std::string::npos) << lines;
+  EXPECT_NE(lines.find("cn=Classe_6_A : membres"), std::string::npos) << lines;
+  EXPECT_NE(lines.find("cn=Equipe_6_A supprimé"), std::string::npos) << lines;
+  EXPECT_NE(lines.find("uid=" + other + " supprimé"), std::string::npos) << lines;
+  EXPECT_EQ(connector(second, "audit").status, "ok");
+  EXPECT_EQ(connector(second, "audit").applied, 0u);
+  EXPECT_EQ(test::read_file(journal()), journal_text);  // the journal was not called
+  EXPECT_NE(test::read_file(second.report_dir + "/report.txt").find("LDAP_DRIFT — "),
+            std::string::npos);
+  EXPECT_NE(test::read_file(second.report_dir + "/report.html").find("LDAP_DRIFT"),
+            std::string::npos);
+  std::string output;
+  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS +
+                                  "/report.schema.json " + second.report_dir + "/report.json 2>&1",
+                              output),
+            0)
+      << output;
+  const auto users = people();
+  EXPECT_EQ(users.at(laetitia).first("sn"), "CŒURDEVEY");
+  EXPECT_TRUE(users.contains(other));
+  const auto all = groups();
+  EXPECT_TRUE(as_set(all.at("Classe_6_A").values("memberuid")).contains(laetitia));
+  EXPECT_TRUE(all.contains("Equipe_6_A"));
+
+  // Nothing drifted since: the connector is called, finds nothing and writes nothing.
+  const auto third = run_unchanged("2025-11-23");
+  ASSERT_EQ(third.exit_code, 0) << third.report.error;
+  EXPECT_EQ(unchanged_since(third), second.report.id);
+  EXPECT_EQ(connector(third, "sambaedu").status, "ok");
+  EXPECT_EQ(connector(third, "sambaedu").applied, 0u);
+  EXPECT_EQ(drift(connector(third, "sambaedu")), "");
+}
+
+// The whole way (--recompute, or new exports giving the same desired state): the connector
+// already acknowledged the snapshot, and is still called because it reconciles.
+TEST_F(LdapReconcileRun, SameDesiredStateRecomputedStillRepairsDrift) {
+  ASSERT_EQ(run_unchanged("2025-11-20").exit_code, 0);
+  const auto laetitia = login_of("123456789AB");
+  std::string out;
+  ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + Slapd::kBase +
+                               "\nchangetype: modify\nreplace: sn\nsn: Piratée\n",
+                           &out),
+            0)
+      << out;
+  const auto recomputed = run_unchanged("2025-11-21", {}, true);
+  ASSERT_EQ(recomputed.exit_code, 0) << recomputed.report.error;
+  EXPECT_EQ(unchanged_since(recomputed), "");
+  EXPECT_TRUE(recomputed.report.plan.empty());
+  const auto& repaired = connector(recomputed, "sambaedu");
+  EXPECT_EQ(repaired.status, "ok") << repaired.error;
+  EXPECT_EQ(repaired.applied, 1u);
+  EXPECT_NE(drift(repaired).find("uid=" + laetitia + " : sn"), std::string::npos)
+      << drift(repaired);
+  EXPECT_EQ(connector(recomputed, "audit").applied, 0u);
+  EXPECT_EQ(people().at(laetitia).first("sn"), "CŒURDEVEY");
+}
+
+// The directory unreachable on a night without new exports: the run is partial (exit 4), as
+// any run whose connector failed; the next run goes the whole way (the short cut follows only
+// an "ok" run), finds nothing to change and still reconciles.
+TEST_F(LdapReconcileRun, UnreachableDirectoryOnUnchangedInputsIsPartial) {
+  const auto first = run_unchanged("2025-11-20");
+  ASSERT_EQ(first.exit_code, 0) << connector(first, "sambaedu").error;
+  slapd_->kill(SIGTERM);
+  const auto down = run_unchanged("2025-11-21");
+  slapd_->start();
+  EXPECT_EQ(down.exit_code, 4);
+  EXPECT_EQ(down.report.status, "partial");
+  EXPECT_EQ(unchanged_since(down), first.report.id);
+  EXPECT_EQ(connector(down, "sambaedu").status, "failed");
+  EXPECT_FALSE(connector(down, "sambaedu").error.empty());
+  EXPECT_EQ(connector(down, "audit").status, "ok");
+  const auto next = run_unchanged("2025-11-22");
+  ASSERT_EQ(next.exit_code, 0) << connector(next, "sambaedu").error;
+  EXPECT_EQ(unchanged_since(next), "");
+  EXPECT_TRUE(next.report.plan.empty());
+  EXPECT_EQ(connector(next, "sambaedu").status, "ok");
+  EXPECT_EQ(connector(next, "sambaedu").applied, 0u);
 }
 
 }  // namespace
