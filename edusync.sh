@@ -160,6 +160,7 @@ cmd_bench() {
   install_missing
   build release -DCMAKE_BUILD_TYPE=Release
   bench/run.sh build/release
+  bench/ldap_bench.sh build/release 100000
 }
 
 case "${1:-}" in

@@ -2,23 +2,25 @@
 # SambaEdu LDAP target benchmark (issue #4), against local slapd servers (mdb, fsync on as in
 # production: no dbnosync), all on loopback:
 #
-#   bench/ldap_bench.sh BUILD_DIR [PUPILS]     (default 10000 pupils, one school)
+#   bench/ldap_bench.sh BUILD_DIR [PUPILS]     (default 100000 pupils, one school)
 #
 #   1. edusync run, first load, `ldap-sambaedu` connector: accounts, groups created with their
-#      members, pipelined; then the same exports with a journal connector only (the pipeline
-#      without LDAP), so that the connector's share is known;
+#      members, pipelined (EDUSYNC_TRACE_MEMORY=1: the LDAP stage is timed on its own);
 #   2. edusync run on a 1 % churn export (bench/churn.py);
-#   3. the change-by-change client SE3's import is: `ldapadd -c` / `ldapmodify -c` of the
+#   3. edusync run again on the same export: nothing to write, the connector still reads the
+#      whole directory and compares (the nightly reconciliation);
+#   4. the change-by-change client SE3's import is: `ldapadd -c` / `ldapmodify -c` of the
 #      equivalent LDIF (bench/ldap_ldif.py: one operation per account, one per membership) into
 #      a second slapd seeded the same way;
-#   4. `slapadd -q` of the first load's entries into an empty database (the offline ceiling);
-#   5. a paged read of the whole base (ldapsearch -E pr=500), what each apply starts with.
+#   5. `slapadd -q` of the first load's entries into an empty database (the offline ceiling);
+#   6. a paged read of the whole base by ldapsearch (-E pr=1000);
+#   7. bench/ldap_txn_probe.sh: LDAP transactions, speed and safety.
 # Results: bench/out/ldap/RESULTS.md (and measure.tsv); nothing outside bench/out/ldap.
 set -euo pipefail
 
 [ $# -ge 1 ] || { echo "usage: $0 BUILD_DIR [PUPILS]" >&2; exit 2; }
 BUILD=$(realpath "$1")
-PUPILS=${2:-10000}
+PUPILS=${2:-100000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out/ldap
 BASE="ou=clg-bench,ou=ac-lyon,ou=education,o=gouv,c=fr"
@@ -71,24 +73,29 @@ next_inbox() { first_inbox && cp "$OUT/next/$UAI"/*.xml "$OUT/inbox/"; }
 
 URI=$(start_slapd "$OUT/edusync")
 config ldap "{name: sambaedu, type: ldap-sambaedu, uri: \"$URI\", base_dn: \"$BASE\", bind_dn: \"$ADMIN\", bind_password_file: $OUT/edusync/bind.secret, timeout: 600}"
-config journal "{name: audit, type: journal, path: $OUT/journal.jsonl}"
 
-log "1. edusync first load (ldap-sambaedu), and the same run with a journal only"
+edusync() { EDUSYNC_TRACE_MEMORY=1 "$BUILD/daemon/edusync" --config "$OUT/ldap.yaml" run --settle-ms 0 --today "$1"; }
+# ldap_stage LABEL: seconds of the connector stage (trace line "connectors applied" minus the
+# line before it, "state committed").
+ldap_stage() {
+  awk '/^memory / { if ($4 == "connectors") { printf "%.2f\n", $2 - last } last = $2 }' "$OUT/$1.err"
+}
+writes() { sed -n 's/.*sambaedu (ldap-sambaedu) : [a-z]*, \([0-9]*\) \/ \([0-9]*\).*/\1 written, \2 refused/p' "$OUT/$1.out"; }
+
+log "1. edusync first load (ldap-sambaedu)"
 first_inbox
-measure edusync.initial "$BUILD/daemon/edusync" --config "$OUT/ldap.yaml" run --settle-ms 0 --today 2026-01-16
-first_inbox
-measure pipeline.initial "$BUILD/daemon/edusync" --config "$OUT/journal.yaml" run --settle-ms 0 --today 2026-01-16
+measure edusync.initial edusync 2026-01-16
 dump "$OUT/edusync" "$URI" "$OUT/initial.ldif"
 log "2. edusync 1 % churn"
 next_inbox
-measure edusync.churn "$BUILD/daemon/edusync" --config "$OUT/ldap.yaml" run --settle-ms 0 --today 2026-01-30
-next_inbox
-measure pipeline.churn "$BUILD/daemon/edusync" --config "$OUT/journal.yaml" run --settle-ms 0 --today 2026-01-30
+measure edusync.churn edusync 2026-01-30
 dump "$OUT/edusync" "$URI" "$OUT/churn.ldif"
-log "5. paged read of the whole base"
+log "3. edusync again, nothing changed: reconciliation only"
+measure edusync.nochange edusync 2026-01-31
+log "6. paged read of the whole base"
 measure read.paged dump "$OUT/edusync" "$URI" "$OUT/read.ldif"
 
-log "3. change-by-change client: ldapadd -c, ldapmodify -c"
+log "4. change-by-change client: ldapadd -c, ldapmodify -c"
 python3 "$ROOT/bench/ldap_ldif.py" initial "$OUT/initial.ldif" >"$OUT/client-initial.ldif" 2>"$OUT/client-initial.json"
 python3 "$ROOT/bench/ldap_ldif.py" churn "$OUT/initial.ldif" "$OUT/churn.ldif" >"$OUT/client-churn.ldif" 2>"$OUT/client-churn.json"
 CLIENT=$(start_slapd "$OUT/client")
@@ -96,29 +103,41 @@ measure client.initial ldapadd -c -x -H "$CLIENT" -D "$ADMIN" -y "$OUT/client/bi
 measure client.churn ldapmodify -c -x -H "$CLIENT" -D "$ADMIN" -y "$OUT/client/bind.secret" -f "$OUT/client-churn.ldif"
 stop_slapd "$OUT/client"
 
-log "4. slapadd -q of the first load (offline)"
+log "5. slapadd -q of the first load (offline)"
 throwaway_slapd_conf "$OUT/offline" "$BASE" bench-secret "$MAXSIZE"
 measure slapadd.initial slapadd -q -f "$OUT/offline/slapd.conf" -l "$OUT/initial.ldif"
 
+log "7. LDAP transactions: speed and safety"
+"$ROOT/bench/ldap_txn_probe.sh" 1000 >"$OUT/txn-probe.txt" 2>&1 || true
+cat "$OUT/txn-probe.txt"
+
 entries=$(grep -c '^dn: ' "$OUT/initial.ldif")
 users=$(grep -c '^dn: uid=' "$OUT/initial.ldif")
-ratio() { python3 -c "print(f'{float($1) / float($2):.1f}')"; }
+ratio() { python3 -c "print(f'{float($1) / float($2):.2f}')"; }
+s() { seconds "$1"; }
 {
-  echo "# SambaEdu LDAP target — benchmark ($(date -u +%F), $(nproc) cores, slapd mdb, fsync on)"
+  echo "### SambaEdu LDAP target ($(date -u +%FT%TZ), $(nproc) cores, $(slapd -VV 2>&1 | head -1 | sed 's/.*slapd //; s/ (.*//'), mdb, fsync on)"
   echo
+  echo "Build $(git -C "$ROOT" rev-parse --short HEAD) ($(grep -m1 CMAKE_BUILD_TYPE "$BUILD/CMakeCache.txt" | cut -d= -f2)); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "$PUPILS pupils in one school: $entries entries after the first load ($users accounts)."
   echo "Churn: $(cat "$OUT/churn.json")"
   echo "Change-by-change LDIF operations: initial $(cat "$OUT/client-initial.json"), churn $(cat "$OUT/client-churn.json")."
+  echo "edusync writes: initial $(writes edusync.initial); churn $(writes edusync.churn); no change $(writes edusync.nochange)."
   echo
-  echo "| step | seconds |"
-  echo "|---|---|"
-  while IFS=$'\t' read -r label secs; do echo "| $label | $secs |"; done <"$OUT/measure.tsv"
+  echo "| step | whole run, s | LDAP stage, s |"
+  echo "|---|---:|---:|"
+  while IFS=$'\t' read -r label secs; do
+    stage=""
+    [ -f "$OUT/$label.err" ] && stage=$(ldap_stage "$label")
+    echo "| $label | $secs | $stage |"
+  done <"$OUT/measure.tsv"
   echo
-  echo "- initial load: edusync run $(seconds edusync.initial) s, of which the pipeline without LDAP $(seconds pipeline.initial) s;"
-  echo "  change-by-change client $(seconds client.initial) s: $(ratio "$(seconds client.initial)" "$(seconds edusync.initial)")x slower than the whole edusync run;"
-  echo "  slapadd -q $(seconds slapadd.initial) s: edusync is $(ratio "$(seconds edusync.initial)" "$(seconds slapadd.initial)")x the offline ceiling."
-  echo "- churn: edusync run $(seconds edusync.churn) s (pipeline alone $(seconds pipeline.churn) s);"
-  echo "  change-by-change client $(seconds client.churn) s: $(ratio "$(seconds client.churn)" "$(seconds edusync.churn)")x."
-  echo "- paged read of the whole base (ldapsearch -E pr=1000): $(seconds read.paged) s."
+  echo "- initial load: change-by-change client $(s client.initial) s; edusync $(s edusync.initial) s for the whole run"
+  echo "  ($(ratio "$(s client.initial)" "$(s edusync.initial)")x faster), $(ldap_stage edusync.initial) s for its LDAP stage ($(ratio "$(s client.initial)" "$(ldap_stage edusync.initial)")x);"
+  echo "  slapadd -q $(s slapadd.initial) s: edusync's whole run is $(ratio "$(s edusync.initial)" "$(s slapadd.initial)")x the offline ceiling."
+  echo "- 1 % churn: change-by-change client $(s client.churn) s; edusync $(s edusync.churn) s for the whole run"
+  echo "  ($(ratio "$(s client.churn)" "$(s edusync.churn)")x), $(ldap_stage edusync.churn) s for its LDAP stage, reading the directory included ($(ratio "$(s client.churn)" "$(ldap_stage edusync.churn)")x)."
+  echo "- nothing changed: edusync $(s edusync.nochange) s, of which $(ldap_stage edusync.nochange) s reading and comparing the whole directory; ldapsearch's paged read of it: $(s read.paged) s."
+  echo "- transactions probe: $(tr '\n' ' ' <"$OUT/txn-probe.txt")"
 } >"$OUT/RESULTS.md"
 cat "$OUT/RESULTS.md"

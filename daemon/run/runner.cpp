@@ -156,8 +156,10 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
       });
   if (!any) return;
   const auto desired = store.load_snapshot(unchanged_snapshot_);
+  trace_memory("snapshot in force loaded");
   report_.connectors = apply_connectors(
       store, config_, {desired, unchanged_snapshot_, report_.id, today_, options_.only});
+  trace_memory("connectors applied");
   std::erase_if(report_.connectors,
                 [&](const auto& c) { return options_.only && *options_.only != c.name; });
 }
