@@ -52,13 +52,15 @@ dump() {  # dump DIR URI FILE
     | grep -v '^# \|^control: \|^pagedresults' >"$3"
 }
 
+# login_policy prenom.nom: with SE3's 8-character style, 100 000 pupils in one school run out of
+# homonym numbers (a first try left 83 289 persons without a login: LOGIN_COLLISIONS_EXHAUSTED).
 config() {  # config NAME CONNECTOR-LINE
   cat >"$OUT/$1.yaml" <<YAML
 school: {uai: 0069500U, name: "Collège de mesure"}
 state_dir: $OUT/$1-state
 inbox: $OUT/inbox
 safety: {max_departure_ratio: 1.0}
-identity: {uid_range: {first: 1001, last: 900000}}
+identity: {uid_range: {first: 1001, last: 900000}, login_policy: prenom.nom}
 connectors:
   - $2
 YAML
