@@ -39,6 +39,11 @@ class GroupReconciler {
     renames();
     removals();
     for (const auto& [cn, group] : in_.after.groups) desired(group);
+    if (overflowed_ > 0) {
+      work_.notices.push_back(std::to_string(overflowed_) +
+                              " groupe(s) Classe_/Equipe_/Matiere_ numérotés dans la plage haute "
+                              "[10000, 64000] : la plage [2000, 4999] de SambaEdu est pleine");
+    }
     if (in_.actual.next_rid != 0 && next_rid_ != in_.actual.next_rid) {
       // Delete the old value and add the new in one modify: refused if another writer moved it.
       work_.phases[3].push_back(
@@ -165,22 +170,44 @@ class GroupReconciler {
     Attributes a = attributes(group, true);
     if (!group.group_of_names) {
       const auto gid = allocate_gid(group.kind);
+      if (gid == 0) {
+        work_.refused.push_back({group.cn,
+                                 "cn=" + group.cn +
+                                     " : plus aucun gidNumber libre dans les plages de SambaEdu "
+                                     "[2000, 4999] et [10000, 64000], groupe non créé"});
+        return;
+      }
       a["gidNumber"] = {std::to_string(gid)};
       a["sambaSID"] = {sid(std::to_string(gid))};
     }
     work_.phases[3].push_back({add_operation(in_.layout.group_dn(group.cn), a), group.cn});
   }
 
-  // SE3's ranges: [2000, 4999] for classes, teams and subjects, [10000, 64000] for courses and
-  // the head teachers' group; the smallest number no account or group holds.
+  // A gidNumber range scanned from `next`: every number below it is taken (numbers are only
+  // ever added to gids_ during a run), so allocating n groups costs O(n), not O(n²).
+  struct GidRange {
+    std::uint32_t next;
+    std::uint32_t last;
+  };
+
+  // SE3's ranges (get_first_free_gidNumber): [2000, 4999] for classes, teams and subjects,
+  // [10000, 64000] for courses and the head teachers' group; the smallest number no account or
+  // group holds. A full lower range goes on in the upper one (SE3 would give 4999 again; only
+  // a school of some 1 500 divisions fills it) and is reported once; 0 when both are full.
   std::uint32_t allocate_gid(GroupKind kind) {
     if (const auto fixed = fixed_gid(kind); fixed != 0) return fixed;
-    const bool upper = upper_gid_range(kind);
-    std::uint32_t gid = upper ? 10000 : 2000;
-    const std::uint32_t last = upper ? 64000 : 4999;
-    while (gids_.contains(gid) && gid < last) ++gid;
-    gids_.insert(gid);
-    return gid;
+    if (!upper_gid_range(kind)) {
+      if (const auto gid = first_free(lower_); gid != 0) return gid;
+      ++overflowed_;
+    }
+    return first_free(upper_);
+  }
+
+  std::uint32_t first_free(GidRange& range) {
+    while (range.next <= range.last && gids_.contains(range.next)) ++range.next;
+    if (range.next > range.last) return 0;
+    gids_.insert(range.next);
+    return range.next++;
   }
 
   // A group SID: the next RID of the domain's pool (sambaNextRid) when it has one, as Samba's
@@ -202,6 +229,9 @@ class GroupReconciler {
   Work& work_;
   std::map<std::string, Entry> groups_;  // the directory's groups as they will be after renames
   std::set<std::uint32_t> gids_;
+  GidRange lower_{2000, 4999};
+  GidRange upper_{10000, 64000};
+  std::size_t overflowed_ = 0;  // lower-range groups numbered in the upper range
   std::set<std::uint32_t> rids_;
   std::uint32_t next_rid_;
   std::set<std::string> renamed_away_;
