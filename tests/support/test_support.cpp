@@ -10,6 +10,9 @@
 #include <stdexcept>
 #include <sys/wait.h>
 
+#include <gtest/gtest.h>
+
+#include "config/config.hpp"
 #include "sources/input/memory_source.hpp"
 #include "sources/parsers/export_parser.hpp"
 
@@ -115,6 +118,16 @@ void replace_in_latin9(std::string& text, const std::string& from, const std::st
   const auto at = text.find(encoded);
   if (at == std::string::npos) throw std::runtime_error("not in the export: " + from);
   text.replace(at, encoded.size(), to_latin9(to));
+}
+
+run::RunOutcome run_config(const std::string& yaml, run::RunOptions options) {
+  auto loaded = config::load_config_from_string(yaml, "edusync.yaml");
+  EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
+                                   ? ""
+                                   : config::format_problem(loaded.problems[0]));
+  if (!loaded.config) throw std::runtime_error("configuration refused");
+  options.settle_time = std::chrono::milliseconds(0);
+  return run::run_sync(*loaded.config, options);
 }
 
 }  // namespace edusync::test

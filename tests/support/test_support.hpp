@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "run/runner.hpp"
 #include "sources/exports.hpp"
 
 namespace edusync::test {
@@ -39,6 +40,9 @@ std::string read_handmade(const std::string& name);
 // UTF-8 here and converted. Throws std::runtime_error when `from` is not there, so that a
 // scenario never runs on an export its test did not change.
 void replace_in_latin9(std::string& text, const std::string& from, const std::string& to);
+// `edusync run` in process on a configuration given as YAML text: a configuration with
+// problems fails the calling test (first problem shown); no settle time.
+run::RunOutcome run_config(const std::string& yaml, run::RunOptions options);
 // Runs a command through the shell; returns its exit code, stdout in `output`.
 int run_command(const std::string& command, std::string& output);
 

@@ -59,14 +59,9 @@ class FileTargetsOnSample : public ::testing::Test {
         "\nsafety: {max_departure_ratio: 0.5}\nidentity: {password_policy: birthdate}\n"
         "connectors:" +
         connectors;
-    auto loaded = config::load_config_from_string(text, "edusync.yaml");
-    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
-                                     ? ""
-                                     : config::format_problem(loaded.problems[0]));
     run::RunOptions options;
     options.today = today;
-    options.settle_time = std::chrono::milliseconds(0);
-    return run::run_sync(*loaded.config, options);
+    return test::run_config(text, options);
   }
 
   std::string out() const { return (dir_.path() / "out").string(); }

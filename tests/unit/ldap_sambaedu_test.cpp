@@ -56,19 +56,36 @@ class LdapSambaEdu : public ::testing::Test {
            ", mail_domain: clg-test.ac-caen.fr, timeout: 10}\n";
   }
 
-  run::RunOutcome run(const std::string& today) {
+  // `edusync run` on the hand-written exports; `more_connectors` are YAML list items added
+  // after the SambaEdu connector.
+  run::RunOutcome run(const std::string& today, const std::string& more_connectors = "",
+                      std::optional<std::string> only = {}, bool recompute = false) {
     std::filesystem::remove_all(dir_.path() / "inbox");
     dir_.write("inbox/ElevesSansAdresses.xml", eleves_);
     dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
     dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
-    auto loaded = config::load_config_from_string(config_text(), "edusync.yaml");
-    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
-                                     ? ""
-                                     : config::format_problem(loaded.problems[0]));
     run::RunOptions options;
     options.today = today;
-    options.settle_time = std::chrono::milliseconds(0);
-    return run::run_sync(*loaded.config, options);
+    options.only = std::move(only);
+    options.recompute = recompute;
+    return test::run_config(config_text() + more_connectors, options);
+  }
+
+  // Hand-made drift: `edited`'s sn changed and their Classe_6_A membership removed,
+  // Equipe_6_A and `deleted`'s account deleted.
+  static void edit_by_hand(const std::string& edited, const std::string& deleted) {
+    const std::string base = Slapd::kBase;
+    std::string out;
+    ASSERT_EQ(slapd_->modify("dn: uid=" + edited + ",ou=People," + base +
+                                 "\nchangetype: modify\nreplace: sn\nsn: Piratée\n\n" +
+                                 "dn: cn=Classe_6_A,ou=Groups," + base +
+                                 "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + edited +
+                                 "\n\n" + "dn: cn=Equipe_6_A,ou=Groups," + base +
+                                 "\nchangetype: delete\n\n" + "dn: uid=" + deleted +
+                                 ",ou=People," + base + "\nchangetype: delete\n",
+                             &out),
+              0)
+        << out;
   }
 
   static connectors::ldap::Session admin() {
@@ -358,18 +375,8 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   const auto laetitia = login_of("123456789AB");
   const auto other = login_of("eleve:0100003");
-  std::string out;
+  edit_by_hand(laetitia, other);
   const std::string base = Slapd::kBase;
-  ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + base +
-                               "\nchangetype: modify\nreplace: sn\nsn: Piratée\n\n" +
-                               "dn: cn=Classe_6_A,ou=Groups," + base +
-                               "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + laetitia +
-                               "\n\n" + "dn: cn=Equipe_6_A,ou=Groups," + base +
-                               "\nchangetype: delete\n\n" + "dn: uid=" + other + ",ou=People," +
-                               base + "\nchangetype: delete\n",
-                           &out),
-            0)
-      << out;
   // A resynchronisation: the acknowledged state applied again, with an empty plan.
   state::StateStore store((dir_.path() / "state").string());
   const auto snapshot = store.load_snapshot(*store.acknowledged("sambaedu"));
@@ -482,22 +489,8 @@ class LdapReconcileRun : public LdapSambaEdu {
   // The fixture's directory plus an audit journal; the same exports on every run.
   run::RunOutcome run_unchanged(const std::string& today, std::optional<std::string> only = {},
                                 bool recompute = false) {
-    std::filesystem::remove_all(dir_.path() / "inbox");
-    dir_.write("inbox/ElevesSansAdresses.xml", eleves_);
-    dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
-    dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
-    auto loaded = config::load_config_from_string(
-        config_text() + "  - {name: audit, type: journal, path: " + journal() + "}\n",
-        "edusync.yaml");
-    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
-                                     ? ""
-                                     : config::format_problem(loaded.problems[0]));
-    run::RunOptions options;
-    options.today = today;
-    options.settle_time = std::chrono::milliseconds(0);
-    options.only = std::move(only);
-    options.recompute = recompute;
-    return run::run_sync(*loaded.config, options);
+    return run(today, "  - {name: audit, type: journal, path: " + journal() + "}\n",
+               std::move(only), recompute);
   }
 
   std::string journal() const { return (dir_.path() / "journal.jsonl").string(); }
@@ -532,18 +525,7 @@ TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
   const auto journal_text = test::read_file(journal());
   const auto laetitia = login_of("123456789AB");
   const auto other = login_of("eleve:0100003");
-  const std::string base = Slapd::kBase;
-  std::string out;
-  ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + base +
-                               "\nchangetype: modify\nreplace: sn\nsn: Piratée\n\n" +
-                               "dn: cn=Classe_6_A,ou=Groups," + base +
-                               "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + laetitia +
-                               "\n\n" + "dn: cn=Equipe_6_A,ou=Groups," + base +
-                               "\nchangetype: delete\n\n" + "dn: uid=" + other + ",ou=People," +
-                               base + "\nchangetype: delete\n",
-                           &out),
-            0)
-      << out;
+  edit_by_hand(laetitia, other);
 
   // --only audit: the short cut calls nothing else, the directory stays as edited.
   const auto audit_only = run_unchanged("2025-11-21", "audit");

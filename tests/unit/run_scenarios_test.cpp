@@ -42,15 +42,12 @@ class RunScenario : public ::testing::Test {
 
   run::RunOutcome run(const std::string& today, bool confirm = false, double ratio = 0.5, bool dry_run = false) {
     drop_exports();
-    auto loaded = config::load_config_from_string(config_text(ratio), "edusync.yaml");
-    EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty() ? "" : config::format_problem(loaded.problems[0]));
     run::RunOptions options;
     options.today = today;
     options.confirm = confirm;
     options.dry_run = dry_run;
-    options.settle_time = std::chrono::milliseconds(0);
     options.recompute = recompute_;
-    return run::run_sync(*loaded.config, options);
+    return test::run_config(config_text(ratio), options);
   }
 
   nlohmann::json changes(const run::RunOutcome& outcome) {
