@@ -48,8 +48,10 @@ std::string gecos(const std::string& given_name, const std::string& surname,
   for (const char c : birth_date) {
     if (c != '-') date += c;
   }
-  return ucfirst(se3_clean(given_name)) + " " + ucfirst(se3_clean(surname)) + "," + date + "," +
-         (sex == model::Sex::male ? "M" : "F") + ",N";
+  // "Prenom Nom": the parts that are empty leave no space behind.
+  const std::string first = ucfirst(se3_clean(given_name)), last = ucfirst(se3_clean(surname));
+  const std::string name = first.empty() || last.empty() ? first + last : first + " " + last;
+  return name + "," + date + "," + (sex == model::Sex::male ? "M" : "F") + ",N";
 }
 
 std::string pupil_number(const std::string& elenoet) {

@@ -1,10 +1,12 @@
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "common/errors.hpp"
+#include "common/text.hpp"
 #include "inspect/inspection.hpp"
 
 namespace edusync::cli {
@@ -15,7 +17,39 @@ struct InspectOptions {
   bool json = false;
 };
 
-int run_inspect(const InspectOptions& options) {
+// With --json, a failure still prints one JSON document on stdout, so that a program reading
+// it never has to guess from an empty output: {"error": {"code", "message", "file", ...}}.
+int fail(const InspectOptions& options, int exit_code, const std::string& code,
+         const std::string& message, const SourceLocation* where = nullptr) {
+  std::cerr << "edusync inspect : " << message << '\n';
+  if (options.json) {
+    nlohmann::ordered_json error = {{"code", code}, {"message", message}};
+    if (where != nullptr && !where->file.empty()) error["file"] = where->file;
+    if (where != nullptr && where->line > 0) error["line"] = where->line;
+    if (where != nullptr && where->column > 0) error["column"] = where->column;
+    std::cout << nlohmann::ordered_json{{"error", error}}.dump(2) << '\n';
+  }
+  return exit_code;
+}
+
+// "0140065t" is accepted as 0140065T; anything else that is not 7 digits and a letter is
+// refused before a file is read (a file name given to --uai by mistake, for instance).
+bool normalise_uais(InspectOptions& options, std::string& problem) {
+  for (auto& uai : options.request.uais) {
+    if (!is_uai(uai)) {
+      problem = "--uai « " + uai + " » n'est pas un UAI (7 chiffres et une lettre, par exemple " +
+                "0140065T). Donnez --uai une fois par établissement : --uai 0140065T --uai " +
+                "0141234K fichier.xml ...";
+      return false;
+    }
+    uai.back() = static_cast<char>(std::toupper(static_cast<unsigned char>(uai.back())));
+  }
+  return true;
+}
+
+int run_inspect(InspectOptions& options) {
+  std::string problem;
+  if (!normalise_uais(options, problem)) return fail(options, kUsageError, "USAGE_ERROR", problem);
   try {
     const auto inspection = inspect::inspect_files(options.request);
     if (options.json) {
@@ -25,8 +59,9 @@ int run_inspect(const InspectOptions& options) {
     }
     return kDone;
   } catch (const InputError& error) {
-    std::cerr << "edusync inspect : " << error.what() << '\n';
-    return kInputError;
+    return fail(options, kInputError, "INPUT_ERROR", error.what(), &error.where());
+  } catch (const std::exception& error) {
+    return fail(options, kInputError, "RUNTIME_ERROR", error.what());
   }
 }
 
@@ -38,8 +73,13 @@ void register_inspect(CLI::App& app, Command& command) {
   auto* sub = app.add_subcommand(
       "inspect", "Lit des exports SIECLE / STS-web et affiche ce qu'ils contiennent");
   sub->add_option("files", options->request.files, "Fichiers .xml ou .zip")->required();
+  // One value per occurrence: `--uai 0140065T Eleves.xml sts.xml` must leave both files to
+  // `files` (a vector option would otherwise take every following word as a UAI).
   sub->add_option("--uai", options->request.uais,
-                  "UAI attendu (répétable pour une cité scolaire) ; par défaut celui du premier fichier");
+                  "UAI attendu (une valeur par --uai, répétable pour une cité scolaire) ; par "
+                  "défaut celui du premier fichier")
+      ->allow_extra_args(false)
+      ->type_name("UAI");
   sub->add_flag("--json", options->json, "Sortie JSON (sources, totals, warnings, model)");
   sub->add_option("--today", options->request.today,
                   "Date du jour (AAAA-MM-JJ) pour un export sans date ; tests uniquement")

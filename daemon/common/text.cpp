@@ -88,4 +88,28 @@ bool all_digits(std::string_view text) {
   return true;
 }
 
+bool is_uai(std::string_view text) {
+  if (text.size() != 8 || !all_digits(text.substr(0, 7))) return false;
+  const char letter = text[7];
+  return (letter >= 'A' && letter <= 'Z') || (letter >= 'a' && letter <= 'z');
+}
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<std::uint8_t>(c) & 0xC0u) != 0x80u) ++count;
+  }
+  return count;
+}
+
+char32_t first_c1_control(std::string_view text) {
+  // U+0080..U+009F are encoded C2 80..C2 9F.
+  for (std::size_t i = text.find('\xC2'); i != std::string_view::npos && i + 1 < text.size();
+       i = text.find('\xC2', i + 1)) {
+    const auto next = static_cast<std::uint8_t>(text[i + 1]);
+    if (next >= 0x80 && next <= 0x9F) return next;
+  }
+  return 0;
+}
+
 }  // namespace edusync

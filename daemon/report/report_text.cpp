@@ -33,17 +33,19 @@ void print_changes(const RunReport& r, const Labels& l, std::ostream& out) {
   if (r.plan.rollover) out << "  " << l.rollover << "\n";
 }
 
+// `indent` places the list under a heading (a connector's warnings under its target).
 template <typename Items, typename Print>
-void print_list(const char* title, const Items& items, std::ostream& out, Print print) {
+void print_list(const char* title, const Items& items, std::ostream& out, Print print,
+                const std::string& indent = "") {
   if (items.empty()) return;
-  out << "\n" << title << " (" << items.size() << ") :\n";
+  out << (indent.empty() ? "\n" : "") << indent << title << " (" << items.size() << ") :\n";
   std::size_t shown = 0;
   for (const auto& item : items) {
     if (shown++ == kExamples) {
-      out << "  … (+" << items.size() - kExamples << ")\n";
+      out << indent << "  … (+" << items.size() - kExamples << ")\n";
       break;
     }
-    out << "  - ";
+    out << indent << "  - ";
     print(item);
     out << "\n";
   }
@@ -89,7 +91,9 @@ std::string to_text(const RunReport& r) {
     out << "  " << c.name << " (" << c.type << ") : " << c.status << ", " << c.applied << " / " << c.failed;
     if (!c.error.empty()) out << " — " << c.error;
     out << "\n";
-    print_list(l.warnings, c.warnings, out, [&](const auto& w) { out << w.code << " — " << w.message; });
+    print_list(
+        l.warnings, c.warnings, out, [&](const auto& w) { out << w.code << " — " << w.message; },
+        "    ");
   }
   return out.str();
 }

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace edusync::state {
 namespace {
 
@@ -11,10 +14,32 @@ namespace {
   throw StateError("base d'état : " + what + " : " + (db ? sqlite3_errmsg(db) : "erreur inconnue"));
 }
 
+// Why open(2) failed, in French (strerror is English in the C locale of a service).
+std::string open_error(int error) {
+  switch (error) {
+    case EACCES:
+    case EPERM: return "permission refusée";
+    case EROFS: return "système de fichiers en lecture seule";
+    case EISDIR: return "c'est un dossier";
+    case ENOENT: return "dossier absent";
+    case ENOSPC: return "disque plein";
+    default: return std::strerror(error);
+  }
+}
+
 // Creates the file with mode 0600 before SQLite opens it: the store holds initial passwords.
 void create_private_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0) throw StateError("base d'état : impossible de créer " + path);
+  if (fd < 0) {
+    const int error = errno;
+    const bool exists =
+        ::access(path.c_str(), F_OK) == 0;  // not "cannot create" a file that exists
+    throw StateError("base d'état : impossible " +
+                     std::string(exists ? "d'ouvrir en écriture " : "de créer ") + path + " (" +
+                     open_error(error) +
+                     ") : le dossier d'état et ce fichier doivent être "
+                     "accessibles en écriture à l'utilisateur qui lance edusync");
+  }
   ::fchmod(fd, 0600);
   ::close(fd);
 }

@@ -1,6 +1,7 @@
 #include "sources/input/zip_source.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -14,16 +15,58 @@ struct ArchiveCloser {
 };
 using ArchivePtr = std::unique_ptr<zip_t, ArchiveCloser>;
 
+constexpr const char* kDownloadAgain =
+    " : téléchargez l'archive de nouveau (ou donnez les fichiers .xml qu'elle contient)";
+
+// libzip's error, in French, with what to do (libzip's own text is English).
+std::string describe_zip_error(int code, int system_code) {
+  switch (code) {
+    case ZIP_ER_NOZIP:
+      return "ce n'est pas une archive zip valide (répertoire central introuvable : archive "
+             "tronquée ?)" +
+             std::string(kDownloadAgain);
+    case ZIP_ER_INCONS:
+    case ZIP_ER_EOF:
+      return "archive zip incohérente ou tronquée (téléchargement ou copie interrompus ?)" +
+             std::string(kDownloadAgain);
+    case ZIP_ER_CRC:
+    case ZIP_ER_COMPRESSED_DATA:
+    case ZIP_ER_ZLIB:
+      return "données compressées abîmées (somme de contrôle fausse)" + std::string(kDownloadAgain);
+    case ZIP_ER_COMPNOTSUPP:
+      return "méthode de compression non prise en charge : recompressez les fichiers .xml en "
+             "zip standard (deflate), ou donnez-les directement";
+    case ZIP_ER_ENCRNOTSUPP:
+    case ZIP_ER_NOPASSWD:
+    case ZIP_ER_WRONGPASSWD:
+      return "archive chiffrée (protégée par un mot de passe) : extrayez-en les fichiers .xml et "
+             "donnez-les directement";
+    case ZIP_ER_MULTIDISK:
+      return "archive zip en plusieurs volumes, non prise en charge : donnez les fichiers .xml";
+    case ZIP_ER_MEMORY: return "mémoire insuffisante pour lire l'archive";
+    case ZIP_ER_OPEN:
+    case ZIP_ER_READ:
+    case ZIP_ER_SEEK:
+    case ZIP_ER_TELL:
+      return std::string("impossible de lire l'archive : ") +
+             (system_code != 0 ? std::strerror(system_code) : "erreur d'entrée-sortie");
+    case ZIP_ER_NOENT: return "membre introuvable dans l'archive (modifiée pendant la lecture ?)";
+    default:
+      return "archive zip illisible (erreur libzip n° " + std::to_string(code) + ")" +
+             std::string(kDownloadAgain);
+  }
+}
+
+std::string describe_zip_error(zip_error_t* error) {
+  return describe_zip_error(zip_error_code_zip(error), zip_error_code_system(error));
+}
+
 ArchivePtr open_archive(const std::string& path) {
   int code = 0;
+  errno = 0;
   ArchivePtr archive(zip_open(path.c_str(), ZIP_RDONLY, &code));
   if (!archive) {
-    zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    std::string message = "archive zip illisible : ";
-    message += zip_error_strerror(&error);
-    zip_error_fini(&error);
-    throw InputError({path}, message);
+    throw InputError({path}, "archive zip illisible : " + describe_zip_error(code, errno));
   }
   return archive;
 }
@@ -77,8 +120,9 @@ ZipMemberSource::ZipMemberSource(const std::string& archive_path, const std::str
                                  ZipLimits limits)
     : display_name_(archive_path + ":" + member), limits_(limits) {
   int code = 0;
+  errno = 0;
   archive_.reset(zip_open(archive_path.c_str(), ZIP_RDONLY, &code));
-  if (!archive_) fail("archive zip illisible");
+  if (!archive_) fail("archive zip illisible : " + describe_zip_error(code, errno));
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat(archive_.get(), member.c_str(), 0, &stat) != 0) fail("membre introuvable");
@@ -94,12 +138,14 @@ ZipMemberSource::ZipMemberSource(const std::string& archive_path, const std::str
          " pour " + std::to_string(compressed_size_) + " octets compressés ; bombe zip ?)");
   }
   file_.reset(zip_fopen_index(archive_.get(), stat.index, 0));
-  if (!file_) fail(std::string("membre illisible : ") + zip_strerror(archive_.get()));
+  if (!file_) fail("membre illisible : " + describe_zip_error(zip_get_error(archive_.get())));
 }
 
 std::size_t ZipMemberSource::read(char* buffer, std::size_t size) {
   const zip_int64_t got = zip_fread(file_.get(), buffer, size);
-  if (got < 0) fail(std::string("erreur de décompression : ") + zip_file_strerror(file_.get()));
+  if (got < 0) {
+    fail("erreur de décompression : " + describe_zip_error(zip_file_get_error(file_.get())));
+  }
   bytes_read_ += static_cast<std::uint64_t>(got);
   // The declared size can lie: check what was really produced as well.
   if (bytes_read_ > limits_.max_member_bytes ||

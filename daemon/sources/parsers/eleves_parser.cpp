@@ -59,6 +59,11 @@ void ElevesParser::read_pupil(const xml::Node& eleve) {
     issue(eleve, "élève sans ELEVE_ID ignoré (enregistrement incomplet)");
     return;
   }
+  if (refuse_bad_names(eleve,
+                       {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM", "PRENOM", "PRENOM2", "PRENOM3"},
+                       "l'élève ELEVE_ID " + pupil.eleve_id, "SIECLE")) {
+    return;
+  }
   pupil.elenoet = eleve.attr("ELENOET");
   if (pupil.elenoet.empty()) pupil.elenoet = eleve.child_text("ELENOET");
   record.id_national = eleve.child_text("ID_NATIONAL");

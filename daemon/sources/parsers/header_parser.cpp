@@ -1,4 +1,7 @@
+#include <cstdio>
+
 #include "common/dates.hpp"
+#include "common/text.hpp"
 #include "sources/parsers/kind_parser.hpp"
 
 namespace edusync::sources {
@@ -23,6 +26,34 @@ void read_bee_surnames(const xml::Node& person, std::string& surname, std::strin
   const std::string_view usage = person.child_text("NOM_USAGE");
   birth_surname = birth;
   surname = usage.empty() ? birth : usage;
+}
+
+std::string name_defect(std::string_view element, std::string_view text) {
+  if (const char32_t control = first_c1_control(text)) {
+    char code[12];
+    std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(control));
+    return std::string(element) + " contient le caractère de contrôle U+" + code +
+           " (invisible, il n'a pas sa place dans un nom : fichier converti deux fois ?)";
+  }
+  if (const std::size_t length = count_code_points(text); length > kMaxNameLength) {
+    return std::string(element) + " fait " + std::to_string(length) + " caractères, au-delà de " +
+           std::to_string(kMaxNameLength) + " : ce n'est pas un nom";
+  }
+  return {};
+}
+
+bool KindParser::refuse_bad_names(const xml::Node& record,
+                                  std::initializer_list<std::string_view> elements,
+                                  const std::string& who, std::string_view source) {
+  for (const std::string_view element : elements) {
+    const std::string defect = name_defect(element, record.child_text(element));
+    if (defect.empty()) continue;
+    issue(record, "fiche de " + who + " refusée : " + defect + ". Elle n'est écrite dans aucune " +
+                      "cible ; corrigez-la dans " + std::string(source) +
+                      " puis exportez de nouveau.");
+    return true;
+  }
+  return false;
 }
 
 ExportHeader parse_sts_header(const xml::Node& parametres) {

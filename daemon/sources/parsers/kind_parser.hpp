@@ -3,8 +3,10 @@
 // declares the record elements it reads (path below the root); path 0 is always PARAMETRES,
 // read by the shared header parser. Records arrive in document order, but no parser relies on
 // the order of sections: joins between sections are made later, by assemble/.
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sources/exports.hpp"
@@ -30,6 +32,11 @@ class KindParser {
   void issue(const xml::Node& record, std::string message) {
     issues_.push_back({static_cast<std::uint32_t>(record.line()), std::move(message)});
   }
+  // Refuses the record (one issue, true returned) when one of these child elements holds a
+  // text no name can be (see name_defect). `who` names the record ("l'élève ELEVE_ID 12"),
+  // `source` where to correct it ("SIECLE").
+  bool refuse_bad_names(const xml::Node& record, std::initializer_list<std::string_view> elements,
+                        const std::string& who, std::string_view source);
 
  private:
   std::vector<ParseIssue> issues_;
@@ -44,6 +51,12 @@ std::unique_ptr<KindParser> make_sts_parser();
 // The surname rule of BEE_ELEVES and BEE_RESPONSABLES: NOM_USAGE when non-empty, else
 // NOM_DE_FAMILLE (since summer 2016), else NOM (before); the birth name is NOM_DE_FAMILLE or NOM.
 void read_bee_surnames(const xml::Node& person, std::string& surname, std::string& birth_surname);
+
+// Why the text of a name element cannot be used, or "" when it can: a C1 control character
+// (U+0080..U+009F: a file converted twice, or garbage) or more than kMaxNameLength characters.
+// Such text would go as it is into LDAP cn/sn and the CSV files of every target.
+inline constexpr std::size_t kMaxNameLength = 200;
+std::string name_defect(std::string_view element, std::string_view text);
 
 // PARAMETRES of a BEE_* file (UAI as text) or of STS_EDT (UAI and year as attributes).
 ExportHeader parse_bee_header(const xml::Node& parametres);

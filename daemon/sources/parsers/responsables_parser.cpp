@@ -52,6 +52,10 @@ void ResponsablesParser::read_person(const xml::Node& personne) {
   person.phone_work = personne.child_text("TEL_PROFESSIONNEL");
   person.email = personne.child_text("MEL");
   person.origin.line = static_cast<std::uint32_t>(personne.line());
+  if (refuse_bad_names(personne, {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM", "PRENOM"},
+                       "la personne PERSONNE_ID " + person.personne_id, "SIECLE")) {
+    return;
+  }
   data_.persons.push_back(std::move(record));
 }
 

@@ -71,6 +71,10 @@ void StsParser::read_individual(const xml::Node& individu) {
   model::Staff& staff = record.staff;
   staff.sts_id = individu.attr("ID");
   if (staff.sts_id.empty()) return issue(individu, "INDIVIDU sans ID ignoré");
+  if (refuse_bad_names(individu, {"NOM_USAGE", "NOM_PATRONYMIQUE", "PRENOM"},
+                       "l'individu ID " + staff.sts_id, "STS-web")) {
+    return;
+  }
   staff.key = "sts:" + staff.sts_id;
   staff.sts_type = individu.attr("TYPE");
   const std::string_view sex = individu.child_text("SEXE");

@@ -11,8 +11,11 @@
 #include <string>
 
 #include "common/errors.hpp"
+#include "common/text.hpp"
+#include "sources/xml/content_checks.hpp"
 #include "sources/xml/encoding_sniffer.hpp"
 #include "sources/xml/latin9_decoder.hpp"
+#include "sources/xml/xml_messages.hpp"
 
 namespace edusync::xml {
 namespace {
@@ -34,6 +37,32 @@ void initialise_libxml_once() {
     xmlSetExternalEntityLoader(refuse_external_entity);
     register_latin9_decoder();
   });
+}
+
+// Text directly inside the root or a list element (ELEVES, DONNEES...) is never part of an
+// export: beyond these bounds the file is refused rather than read as an export of 0 records.
+constexpr std::size_t kMaxStrayText = 1u << 10;  // non-blank bytes, whole document
+constexpr std::size_t kMaxBlankRun = 16u << 20;  // blank bytes between two tags
+
+// Errors that a file cut in the middle of a tag, an attribute or a reference ends with.
+bool is_unfinished_markup(int code) {
+  switch (code) {
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_EQUAL_REQUIRED:
+    case XML_ERR_SPACE_REQUIRED:
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+    case XML_ERR_STRING_NOT_CLOSED:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_COMMENT_NOT_FINISHED:
+    case XML_ERR_PI_NOT_FINISHED:
+    case XML_ERR_CDATA_NOT_FINISHED:
+    case XML_ERR_TAG_NOT_FINISHED: return true;
+    default: return false;
+  }
 }
 
 struct ContextFree {
@@ -67,6 +96,12 @@ class SaxSession {
   void stop() { xmlStopParser(context_.get()); }
   int current_line() const { return xmlSAX2GetLineNumber(context_.get()); }
   void check_encoding(std::string_view head);
+  void check_head(std::string_view head);
+  void feed_evidence(std::string_view bytes);
+  void check_utf8_evidence();
+  bool in_list_element() const;
+  void count_stray_text(std::string_view text);
+  std::string describe_open_element() const;
 
   input::ByteSource& source_;
   DocumentHandler& handler_;
@@ -79,6 +114,11 @@ class SaxSession {
   std::size_t record_path_index_ = 0;
   std::optional<InputError> error_;
   bool stopped_by_handler_ = false;
+  bool at_end_ = false;                        // the last chunk was handed to libxml2
+  std::optional<std::string> latin_encoding_;  // declared, when it is a Latin one
+  Utf8Evidence utf8_evidence_;
+  std::size_t stray_text_bytes_ = 0;
+  std::size_t blank_run_bytes_ = 0;
 };
 
 xmlSAXHandler SaxSession::make_sax_handler() {
@@ -105,7 +145,9 @@ void SaxSession::run() {
     n = source_.read(buffer.data() + got, buffer.size() - got);
     got += n;
   }
+  check_head(std::string_view(buffer.data(), got));
   check_encoding(std::string_view(buffer.data(), got));
+  feed_evidence(std::string_view(buffer.data(), got));
   xmlSAXHandler sax = make_sax_handler();
   const int head = static_cast<int>(std::min<std::size_t>(got, 4));
   context_.reset(xmlCreatePushParserCtxt(&sax, this, buffer.data(), head,
@@ -115,12 +157,14 @@ void SaxSession::run() {
   std::size_t offset = static_cast<std::size_t>(head);
   bool at_end = got == 0;
   while (!error_ && !stopped_by_handler_) {
+    at_end_ = at_end;
     const int rc = xmlParseChunk(context_.get(), buffer.data() + offset,
                                  static_cast<int>(got - offset), at_end ? 1 : 0);
     if (error_ || stopped_by_handler_) break;
     if (rc != 0) fail("document XML invalide");
     if (at_end) break;
     got = source_.read(buffer.data(), buffer.size());
+    feed_evidence(std::string_view(buffer.data(), got));
     offset = 0;
     at_end = got == 0;
   }
@@ -128,10 +172,34 @@ void SaxSession::run() {
   if (!stopped_by_handler_ && record_paths_ == nullptr) {
     throw InputError({source_.display_name()}, "le fichier ne contient aucun élément XML");
   }
+  if (!stopped_by_handler_) check_utf8_evidence();
+}
+
+// Before libxml2 sees anything: an empty file, or a file of a known binary format, is named
+// for what it is (libxml2 would say "Document is empty" of a gzip file).
+void SaxSession::check_head(std::string_view head) {
+  if (head.empty()) {
+    throw InputError({source_.display_name()},
+                     "fichier vide (0 octet) : téléchargement ou copie interrompus ? "
+                     "Téléchargez l'export de nouveau.");
+  }
+  if (auto what = describe_binary_format(head)) throw InputError({source_.display_name()}, *what);
+}
+
+void SaxSession::feed_evidence(std::string_view bytes) {
+  if (latin_encoding_) utf8_evidence_.feed(bytes);
+}
+
+// Only a document read to its end can be judged: one invalid byte anywhere clears it.
+void SaxSession::check_utf8_evidence() {
+  if (!latin_encoding_ || !utf8_evidence_.proves_utf8()) return;
+  throw InputError({source_.display_name(), static_cast<int>(utf8_evidence_.first_line())},
+                   describe_utf8_in_latin(*latin_encoding_, utf8_evidence_));
 }
 
 void SaxSession::check_encoding(std::string_view head) {
   const auto encoding = declared_encoding(head);
+  if (encoding && is_latin_encoding(*encoding)) latin_encoding_ = encoding;
   if (encoding && !is_supported_encoding(*encoding)) {
     throw InputError({source_.display_name(), 1},
                      "encodage « " + *encoding +
@@ -166,13 +234,42 @@ void SaxSession::on_end(void* user, const xmlChar*, const xmlChar*, const xmlCha
 
 void SaxSession::on_characters(void* user, const xmlChar* text, int length) {
   auto& session = self(user);
-  if (session.open_nodes_.empty() || session.error_) return;
+  if (session.error_) return;
   const std::string_view chunk(reinterpret_cast<const char*>(text),
                                static_cast<std::size_t>(length));
+  if (session.open_nodes_.empty()) {
+    if (session.in_list_element()) session.count_stray_text(chunk);
+    return;
+  }
   if (!session.tree_.append_text(session.open_nodes_.back(), chunk)) {
     session.fail("enregistrement trop volumineux (plus de " +
                  std::to_string(session.limits_.record.max_text_bytes) + " octets de texte)");
   }
+}
+
+// True when the innermost open element is the root or an element on the way to records
+// (DONNEES, ELEVES...), as opposed to a section no record path goes through (skipped whole).
+bool SaxSession::in_list_element() const {
+  if (record_paths_ == nullptr || path_.empty()) return false;
+  const std::size_t depth = path_.size() - 1;  // below the root
+  for (const RecordPath& candidate : *record_paths_) {
+    if (candidate.size() > depth && std::equal(path_.begin() + 1, path_.end(), candidate.begin())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void SaxSession::count_stray_text(std::string_view text) {
+  const std::string_view kept = trim(text);
+  blank_run_bytes_ += text.size() - kept.size();
+  stray_text_bytes_ += kept.size();
+  if (stray_text_bytes_ <= kMaxStrayText && blank_run_bytes_ <= kMaxBlankRun) return;
+  fail("texte directement dans l'élément « " + std::string(path_.back()) +
+       " », hors de tout enregistrement (plus de " +
+       std::to_string(stray_text_bytes_ > kMaxStrayText ? kMaxStrayText : kMaxBlankRun) +
+       " octets) : un export SIECLE ou STS-web n'y met que des éléments. Le fichier a été "
+       "modifié ou n'est pas un export : utilisez-le tel que téléchargé.");
 }
 
 void SaxSession::on_internal_subset(void* user, const xmlChar* name, const xmlChar*,
@@ -186,15 +283,35 @@ void SaxSession::on_internal_subset(void* user, const xmlChar* name, const xmlCh
 void SaxSession::on_error(void* user, xmlError* error) {
   if (error == nullptr || error->level < XML_ERR_ERROR) return;
   auto& session = self(user);
-  std::string message = error->message == nullptr ? "erreur XML" : error->message;
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  std::string message = describe_xml_error(*error);
   // libxml2's push parser words a truncated file "Extra content at the end of the document".
   const bool open_elements = !session.path_.empty() || !session.open_nodes_.empty();
   if (error->code == XML_ERR_DOCUMENT_END && open_elements) {
-    const std::string_view open = session.open_nodes_.empty() ? session.path_.back() : std::string_view("enregistrement");
-    message = "fin de fichier prématurée, élément « " + std::string(open) + " » non fermé (fichier tronqué ?)";
+    message = "fin de fichier prématurée, " + session.describe_open_element() +
+              " non fermé : fichier tronqué (téléchargement ou copie interrompus ?)";
+  } else if (session.at_end_ && open_elements && is_unfinished_markup(error->code)) {
+    // A file cut inside a tag: libxml2 only sees an incomplete tag at the end of the data.
+    message += ", à la fin des données : " + session.describe_open_element() +
+               " non fermé, fichier tronqué (téléchargement ou copie interrompus ?)";
   }
-  session.fail("XML mal formé : " + message, error->line, error->int2);
+  session.fail("XML mal formé : " + message +
+                   ". Utilisez le fichier tel que téléchargé depuis SIECLE ou STS-web (de "
+                   "nouveau au besoin), sans l'ouvrir dans un éditeur ni un tableur.",
+               error->line, error->int2);
+}
+
+// "élément « NOM » (ouvert ligne 12, dans l'enregistrement « ELEVE » de la ligne 9)".
+std::string SaxSession::describe_open_element() const {
+  if (open_nodes_.empty()) return "élément « " + std::string(path_.back()) + " »";
+  const Node innermost(&tree_, open_nodes_.back());
+  std::string text = "élément « " + std::string(innermost.name()) + " » (ouvert ligne " +
+                     std::to_string(innermost.line());
+  if (open_nodes_.size() > 1) {
+    const Node record = tree_.root();
+    text += ", dans l'enregistrement « " + std::string(record.name()) + " » de la ligne " +
+            std::to_string(record.line());
+  }
+  return text + ")";
 }
 
 void SaxSession::fail(const std::string& message, int line, int column) {
@@ -207,6 +324,7 @@ void SaxSession::fail(const std::string& message, int line, int column) {
 
 void SaxSession::start_element(std::string_view name, int nb_attributes,
                                const xmlChar** attributes) {
+  blank_run_bytes_ = 0;
   if (path_.size() + open_nodes_.size() >= limits_.max_depth) {
     fail("imbrication trop profonde (plus de " + std::to_string(limits_.max_depth) +
          " éléments ouverts) : ce n'est pas un export SIECLE ou STS-web");
@@ -260,6 +378,7 @@ void SaxSession::start_root(std::string_view name, int nb_attributes,
 }
 
 void SaxSession::end_element() {
+  blank_run_bytes_ = 0;
   if (open_nodes_.empty()) {
     if (!path_.empty()) path_.pop_back();
     return;

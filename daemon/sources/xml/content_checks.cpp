@@ -1,0 +1,172 @@
+#include "sources/xml/content_checks.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+namespace edusync::xml {
+namespace {
+
+struct Signature {
+  std::string_view magic;
+  const char* what;
+};
+
+constexpr std::string_view kUseTheExport =
+    " edusync lit les exports XML de SIECLE et STS-web : donnez le fichier .xml, ou l'archive "
+    ".zip telle que téléchargée.";
+
+const std::array<Signature, 9> kSignatures = {{
+    {std::string_view("\x1F\x8B", 2),
+     "fichier compressé gzip (.gz), pas un fichier XML : décompressez-le (gunzip FICHIER) et "
+     "donnez le .xml obtenu."},
+    {"BZh",
+     "fichier compressé bzip2 (.bz2), pas un fichier XML : décompressez-le (bunzip2 "
+     "FICHIER) et donnez le .xml obtenu."},
+    {std::string_view("\xFD"
+                      "7zXZ\x00",
+                      6),
+     "fichier compressé xz (.xz), pas un fichier XML : décompressez-le (unxz FICHIER) et donnez "
+     "le .xml obtenu."},
+    {std::string_view("\x28\xB5\x2F\xFD", 4),
+     "fichier compressé zstd (.zst), pas un fichier XML : décompressez-le (unzstd FICHIER) et "
+     "donnez le .xml obtenu."},
+    {std::string_view("7z\xBC\xAF\x27\x1C", 6),
+     "archive 7-Zip (.7z), que edusync ne lit pas : extrayez-en les fichiers .xml."},
+    {"Rar!", "archive RAR, que edusync ne lit pas : extrayez-en les fichiers .xml."},
+    {"PK",
+     "archive zip que edusync ne peut pas ouvrir ici (archive dans une archive, ou "
+     "archive abîmée) : extrayez-en les fichiers .xml."},
+    {"%PDF", "document PDF, pas un export."},
+    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8),
+     "document Microsoft Office (tableur .xls, .doc...), pas un export : un export ouvert puis "
+     "enregistré par un tableur n'est plus lisible."},
+}};
+
+bool starts_with_html(std::string_view head) {
+  std::string start(head.substr(0, 64));
+  std::transform(start.begin(), start.end(), start.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto first = start.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return false;
+  start.erase(0, first);
+  return start.starts_with("<!doctype html") || start.starts_with("<html");
+}
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+// A byte as ISO-8859-15 shows it, in UTF-8: what the operator sees in the mojibake.
+std::string latin9_glyph(unsigned char byte) {
+  char32_t cp = byte;
+  switch (byte) {
+    case 0xA4: cp = 0x20AC; break;
+    case 0xA6: cp = 0x0160; break;
+    case 0xA8: cp = 0x0161; break;
+    case 0xB4: cp = 0x017D; break;
+    case 0xB8: cp = 0x017E; break;
+    case 0xBC: cp = 0x0152; break;
+    case 0xBD: cp = 0x0153; break;
+    case 0xBE: cp = 0x0178; break;
+    default: break;
+  }
+  if (cp < 0xA0) return "·";  // C1 controls are invisible
+  std::string out;
+  if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> describe_binary_format(std::string_view head) {
+  for (const auto& signature : kSignatures) {
+    if (head.starts_with(signature.magic))
+      return std::string(signature.what) + std::string(kUseTheExport);
+  }
+  if (starts_with_html(head)) {
+    return "page web (HTML) enregistrée à la place de l'export (session expirée pendant le "
+           "téléchargement ?) : téléchargez de nouveau l'export." +
+           std::string(kUseTheExport);
+  }
+  return std::nullopt;
+}
+
+bool is_latin_encoding(std::string_view name) {
+  const std::string key = upper(name);
+  for (const char* latin :
+       {"ISO-8859-15", "ISO8859-15", "ISO_8859-15", "LATIN-9", "LATIN9", "ISO-8859-1", "ISO8859-1",
+        "ISO_8859-1", "LATIN-1", "LATIN1", "WINDOWS-1252", "CP1252"}) {
+    if (key == latin) return true;
+  }
+  return false;
+}
+
+void Utf8Evidence::start_sequence(unsigned char lead, std::uint64_t line) {
+  // C2..DF: 2 bytes, E0..EF: 3, F0..F4: 4; C0, C1 and F5..FF never start a sequence.
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    pending_ = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    pending_ = 2;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    pending_ = 3;
+  } else {
+    invalid_ = true;
+    return;
+  }
+  current_.assign(1, static_cast<char>(lead));
+  if (first_sequence_.empty()) first_line_ = line;
+}
+
+void Utf8Evidence::feed(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size() && !invalid_; ++i) {
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    if (pending_ > 0) {
+      if ((byte & 0xC0) != 0x80) {
+        invalid_ = true;
+        return;
+      }
+      current_ += static_cast<char>(byte);
+      if (--pending_ == 0) {
+        ++sequences_;
+        if (first_sequence_.empty()) first_sequence_ = current_;
+      }
+    } else if (byte >= 0x80) {
+      start_sequence(byte, line_);
+    } else if (byte == '\n') {
+      ++line_;
+    }
+  }
+}
+
+std::string describe_utf8_in_latin(const std::string& declared, const Utf8Evidence& evidence) {
+  const std::string& sequence = evidence.first_sequence();
+  std::string bytes, mojibake;
+  for (const char c : sequence) {
+    char hex[4];
+    std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(c));
+    if (!bytes.empty()) bytes += ' ';
+    bytes += hex;
+    mojibake += latin9_glyph(static_cast<unsigned char>(c));
+  }
+  return "le fichier déclare l'encodage « " + declared + " » mais il est écrit en UTF-8 (ligne " +
+         std::to_string(evidence.first_line()) + " : « " + sequence + " » en octets " + bytes +
+         ", qui se liraient « " + mojibake +
+         " ») : un outil (éditeur, tableur, script de "
+         "conversion) l'a converti sans changer sa déclaration, et chaque accent serait écrit "
+         "faux dans les annuaires. Utilisez l'export tel que téléchargé depuis SIECLE ou "
+         "STS-web, ou corrigez la première ligne en <?xml version=\"1.0\" encoding=\"UTF-8\"?>.";
+}
+
+}  // namespace edusync::xml
