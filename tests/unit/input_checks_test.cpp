@@ -375,14 +375,22 @@ TEST(InputMessages, InspectJsonPrintsAnErrorObjectWhenItFails) {
   test::TempDir dir;
   const std::string bad = dir.write("bad.xml", "<BEE_ELEVES>\n  <PARAMETRES>\n</BEE_ELEVES>\n");
   std::string output;
-  ASSERT_EQ(test::run_command(kBinary + " inspect --json " + bad + " 2>/dev/null", output), 1);
-  const auto json = nlohmann::json::parse(output);
+  const std::string json_path = (dir.path() / "error.json").string();
+  ASSERT_EQ(
+      test::run_command(kBinary + " inspect --json " + bad + " 2>/dev/null > " + json_path, output),
+      1);
+  const auto json = nlohmann::json::parse(test::read_file(json_path));
+  const std::string schema = std::string(EDUSYNC_SCHEMAS) + "/inspect-error.schema.json";
+  EXPECT_EQ(test::run_command(
+                std::string(EDUSYNC_VALIDATOR) + " " + schema + " " + json_path + " 2>&1", output),
+            0)
+      << output;
   EXPECT_EQ(json["error"]["code"], "INPUT_ERROR");
   EXPECT_EQ(json["error"]["file"], bad);
   EXPECT_EQ(json["error"]["line"], 3);
   EXPECT_TRUE(
       contains(json["error"]["message"].get<std::string>(), "balise fermante « BEE_ELEVES »"))
-      << output;
+      << json.dump();
 }
 
 TEST(InputMessages, ConnectorWarningsAreIndentedUnderTheirTarget) {
