@@ -15,65 +15,6 @@ bool is_guardian(const model::Contact& contact) {
   });
 }
 
-std::string lower_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
-// What two records of the same person share: the same mobile, else the same e-mail.
-std::string shared_contact(const model::Contact& a, const model::Contact& b) {
-  if (!a.mobile.empty() && a.mobile == b.mobile) return "téléphone portable (" + a.mobile + ")";
-  if (!a.email.empty() && lower_ascii(a.email) == lower_ascii(b.email)) return "mél (" + a.email + ")";
-  return {};
-}
-
-// Pairs (positions in `bucket`, first < second) of guardians sharing a mobile or an e-mail, in
-// the order of a pairwise scan of the bucket. Grouping by each contact value first keeps an
-// academy's big name buckets (hundreds of "MARTIN Marie") from costing a pairwise comparison.
-std::vector<std::pair<std::size_t, std::size_t>> sharing_pairs(const std::vector<model::Contact>& guardians,
-                                                               const std::vector<std::size_t>& bucket) {
-  std::unordered_map<std::string, std::vector<std::size_t>> by_value;
-  for (std::size_t position = 0; position < bucket.size(); ++position) {
-    const auto& guardian = guardians[bucket[position]];
-    if (!guardian.mobile.empty()) by_value["m " + guardian.mobile].push_back(position);
-    if (!guardian.email.empty()) by_value["e " + lower_ascii(guardian.email)].push_back(position);
-  }
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  for (const auto& [value, positions] : by_value) {
-    for (std::size_t a = 0; a < positions.size(); ++a) {
-      for (std::size_t b = a + 1; b < positions.size(); ++b) pairs.emplace_back(positions[a], positions[b]);
-    }
-  }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  return pairs;
-}
-
-// SIECLE's "doublons responsables": two PERSONNE_ID with the same folded name and the same
-// mobile or e-mail. Names are bucketed first, then contact values within a name.
-void find_duplicate_guardians(Context& context) {
-  const auto& guardians = context.directory.guardians;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_name;
-  for (std::size_t i = 0; i < guardians.size(); ++i) {
-    by_name[fold_name(guardians[i].surname + " " + guardians[i].given_name)].push_back(i);
-  }
-  std::vector<std::vector<std::size_t>> buckets;
-  for (auto& entry : by_name) {
-    if (entry.second.size() > 1) buckets.push_back(std::move(entry.second));
-  }
-  std::sort(buckets.begin(), buckets.end());  // deterministic order of the warnings
-  for (const auto& bucket : buckets) {
-    for (const auto& [a, b] : sharing_pairs(guardians, bucket)) {
-      const auto& first = guardians[bucket[a]];
-      const auto& second = guardians[bucket[b]];
-      context.warnings.duplicate_guardian(first, second, shared_contact(first, second),
-                                          context.where(second.origin.source, second.origin.line));
-    }
-  }
-}
-
 class ContactBuilder {
  public:
   ContactBuilder(Context& context, std::size_t source) : context_(context), source_(source) {}

@@ -41,6 +41,9 @@ void add_structures(Context& context);
 void add_pupils(Context& context);
 void add_contacts(Context& context);
 void add_staff(Context& context);
+// One DUPLICATE_GUARDIAN warning per cluster of guardians that look like the same person
+// (duplicate_guardians.cpp).
+void find_duplicate_guardians(Context& context);
 // Adds the divisions and groups that only pupils' structures name, then sorts every list.
 void finish_directory(Context& context);
 // The division or group (uai, code), created with only its code when not known yet.

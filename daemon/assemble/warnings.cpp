@@ -72,13 +72,45 @@ void Warnings::multiple_divisions(const model::Pupil& pupil, const std::vector<s
       {pupil.key}, where);
 }
 
-void Warnings::duplicate_guardian(const model::Contact& first, const model::Contact& second,
-                                  const std::string& shared, const std::string& where) {
+namespace {
+
+// "A et B", "A, B et C"; past `named` items, "A, B, … et 7 autres".
+std::string enumerate(const std::vector<std::string>& items, std::size_t named,
+                      const char* others) {
+  std::string text;
+  const std::size_t shown = items.size() > named ? named : items.size();
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) text += i + 1 == shown && shown == items.size() ? " et " : ", ";
+    text += items[i];
+  }
+  if (shown < items.size()) text += " et " + std::to_string(items.size() - shown) + " " + others;
+  return text;
+}
+
+}  // namespace
+
+void Warnings::duplicate_guardian(const std::vector<const model::Contact*>& records,
+                                  const std::vector<std::string>& shared,
+                                  const std::string& where) {
+  std::vector<std::string> names, keys;
+  for (const auto* record : records) {
+    names.push_back(describe(*record));
+    keys.push_back(record->key);
+  }
+  const bool pair = records.size() == 2;
+  const std::string times = pair ? "deux" : std::to_string(records.size());
+  std::string values;
+  for (std::size_t i = 0; i < shared.size() && i < kNamedRecords; ++i) {
+    values += (i == 0 ? "le même " : pair ? " et le même " : " ou le même ") + shared[i];
+  }
+  if (shared.size() > kNamedRecords) values += " (…)";
   add("DUPLICATE_GUARDIAN",
-      "Responsable enregistré deux fois : " + describe(first) + " et " + describe(second) +
-          " ont le même nom et le même " + shared + ". Fusionnez les deux fiches dans "
-          "SIECLE › Responsables › Doublons responsables, sinon ce parent aura un compte par enfant.",
-      {first.key, second.key}, where);
+      "Responsable enregistré " + times +
+          " fois : " + enumerate(names, kNamedRecords, "autres fiches") + " ont le même nom et " +
+          (pair ? "" : "de proche en proche ") + values + ". Fusionnez les " + times +
+          " fiches dans SIECLE › Responsables › Doublons responsables, sinon ce parent "
+          "aura un compte par enfant.",
+      std::move(keys), where);
 }
 
 void Warnings::teacher_without_service(const model::Staff& staff, const std::string& where) {

@@ -11,6 +11,8 @@ namespace edusync::assemble {
 
 class Warnings {
  public:
+  static constexpr std::size_t kNamedRecords = 10;
+
   explicit Warnings(std::vector<model::Warning>& out) : out_(out) {}
 
   void missing_ine(const model::Pupil& pupil, const std::string& where);
@@ -20,8 +22,11 @@ class Warnings {
   void missing_birthdate(const model::Pupil& pupil, const std::string& raw, const std::string& where);
   void multiple_divisions(const model::Pupil& pupil, const std::vector<std::string>& codes,
                           const std::string& where);
-  void duplicate_guardian(const model::Contact& first, const model::Contact& second,
-                          const std::string& shared, const std::string& where);
+  // One warning for a cluster of two or more records of one person (`records` in the order they
+  // were read); `shared` lists the contact values they share ("téléphone portable (06…)").
+  // Every record's key is in the warning; the message names the first kNamedRecords.
+  void duplicate_guardian(const std::vector<const model::Contact*>& records,
+                          const std::vector<std::string>& shared, const std::string& where);
   void teacher_without_service(const model::Staff& staff, const std::string& where);
   void unknown_pupil_reference(const std::string& eleve_id, const std::string& personne_id,
                                const std::string& where);

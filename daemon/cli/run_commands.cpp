@@ -6,15 +6,15 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "common/dates.hpp"
 #include "config/config.hpp"
 #include "report/account_sheets.hpp"
+#include "report/report_lists.hpp"
 #include "run/runner.hpp"
 #include "state/state_store.hpp"
 
@@ -98,14 +98,15 @@ int accounts_command(const std::string& config_path, const std::string& id, cons
   auto store = state::StateStore::for_reading(config->state_dir.string());
   const auto run = find_run(store, id);
   if (!run) return kInputError;
-  const auto report = nlohmann::json::parse(read_text(run->report_dir + "/report.json"));
+  // The complete list (report.json holds the first accounts only).
+  const auto accounts = report::read_new_accounts(run->report_dir);
   std::vector<std::string> keys;
-  for (const auto& account : report["new_accounts"]) keys.push_back(account["key"]);
+  for (const auto& account : accounts) keys.push_back(account.key);
   const auto passwords = store.passwords(keys, today.empty() ? today_local() : today);
   std::vector<report::SheetLine> lines;
-  for (const auto& account : report["new_accounts"]) {
-    const auto password = passwords.find(account["key"]);
-    lines.push_back({account["division"], account["surname"], account["given_name"], account["login"],
+  for (const auto& account : accounts) {
+    const auto password = passwords.find(account.key);
+    lines.push_back({account.division, account.surname, account.given_name, account.login,
                      password == passwords.end() ? "" : password->second});
   }
   const std::string path = run->report_dir + "/accounts." + format;

@@ -12,7 +12,8 @@ const Labels& labels(const std::string& language) {
       "Simulation (--dry-run) : rien n'a été appliqué",
       "Rien n'a été appliqué. Si ces changements sont voulus : edusync run --confirm",
       "Changements par division", "Exports identiques à ceux du passage",
-      "rien à recalculer ni à appliquer ; chiffres et avertissements dans son rapport :"};
+      "rien à recalculer ni à appliquer ; chiffres et avertissements dans son rapport :",
+      "liste complète :", "autres"};
   static const Labels kEnglish{
       "edusync synchronisation report", "Run", "Status", "School year", "Exports read", "Ignored files",
       "Directory", "Changes", "pupils", "guardians", "staff", "divisions", "groups", "memberships", "added",
@@ -20,7 +21,8 @@ const Labels& labels(const std::string& language) {
       "Safety gates", "Targets", "New accounts", "none",
       "School-year rollover: last year's divisions and groups are retired", "Dry run: nothing was applied",
       "Nothing was applied. If these changes are intended: edusync run --confirm", "Changes by division",
-      "Same exports as run", "nothing to recompute or apply; figures and warnings in its report:"};
+      "Same exports as run", "nothing to recompute or apply; figures and warnings in its report:",
+      "full list:", "more"};
   return language == "en" ? kEnglish : kFrench;
 }
 

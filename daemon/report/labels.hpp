@@ -40,6 +40,8 @@ struct Labels {
   const char* by_division;
   const char* unchanged;
   const char* unchanged_hint;
+  const char* full_list;  // "liste complète :" before a JSON Lines file name
+  const char* more;       // "autres" after the count of entries not shown
 };
 
 const Labels& labels(const std::string& language);

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "common/file_writer.hpp"
+#include "report/report_lists.hpp"
 #include "report/run_report.hpp"
 
 namespace edusync::report {
@@ -19,6 +20,7 @@ void write_atomically(const std::string& path, const std::string& content) {
 std::string write_report_files(const RunReport& report, const std::string& dir) {
   std::filesystem::create_directories(dir);
   ::chmod(dir.c_str(), 0700);
+  write_report_lists(report, dir);  // before report.json, which names these files
   auto json = FileWriter::replace(dir + "/report.json");
   write_json(report, json);
   json.commit();

@@ -1,9 +1,13 @@
 // One self-contained HTML page (inline CSS, no script, no external asset) that an operator
-// opens in a browser or receives by e-mail.
+// opens in a browser or receives by e-mail. It stays readable at academy scale: each list shows
+// its count and its first kHtmlListed entries, then says how many more there are and which JSON
+// Lines file beside the report holds them all (report_lists.hpp).
+#include <algorithm>
 #include <map>
 #include <sstream>
 
 #include "report/labels.hpp"
+#include "report/report_lists.hpp"
 #include "report/run_report.hpp"
 
 namespace edusync::report {
@@ -34,6 +38,13 @@ th{background:#f3f3f3}.num{text-align:right}.status{font-weight:bold;padding:.2e
 .figures{display:flex;flex-wrap:wrap;gap:.8em}.figure{border:1px solid #ddd;border-radius:.4em;padding:.5em 1em}
 .figure b{display:block;font-size:1.4em}.code{font-family:monospace;font-weight:bold}.note{color:#555}
 )";
+
+// "<li>… 1234 autres (liste complète : items.jsonl)</li>" when `total` exceeds `shown`.
+std::string more_item(const Labels& l, std::size_t total, std::size_t shown, const char* file) {
+  if (total <= shown) return "";
+  return "<li class=\"note\">… " + std::to_string(total - shown) + " " + l.more + " (" +
+         l.full_list + " " + file + ")</li>";
+}
 
 void figures(const RunReport& r, const Labels& l, std::ostream& out) {
   out << "<div class=\"figures\">";
@@ -69,6 +80,7 @@ void changes_table(const RunReport& r, const Labels& l, std::ostream& out) {
 }
 
 // Pupils' memberships added and removed, per division: who arrives in and leaves each class.
+// Counts per cell, the first kHtmlKeysPerCell keys, the first kHtmlListed divisions.
 void by_division(const RunReport& r, const Labels& l, std::ostream& out) {
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> divisions;
   for (const auto& item : r.plan.items) {
@@ -77,33 +89,73 @@ void by_division(const RunReport& r, const Labels& l, std::ostream& out) {
     (item.op == plan::Op::add ? entry.first : entry.second).push_back(item.key);
   }
   if (divisions.empty()) return;
-  out << "<h2>" << l.by_division << "</h2><table><tr><th>" << l.divisions << "</th><th>+</th><th>−</th></tr>";
+  auto cell = [&](const std::vector<std::string>& keys) {
+    std::string text;
+    for (std::size_t i = 0; i < keys.size() && i < kHtmlKeysPerCell; ++i)
+      text += (text.empty() ? "" : ", ") + escape(keys[i]);
+    if (keys.size() > kHtmlKeysPerCell)
+      text += " … (+" + std::to_string(keys.size() - kHtmlKeysPerCell) + ")";
+    return text;
+  };
+  out << "<h2>" << l.by_division << " (" << divisions.size() << ")</h2><table><tr><th>"
+      << l.divisions << "</th><th>+</th><th>−</th></tr>";
+  std::size_t shown = 0;
   for (const auto& [code, moves] : divisions) {
-    auto join = [](const std::vector<std::string>& keys) {
-      std::string text;
-      for (const auto& key : keys) text += (text.empty() ? "" : ", ") + escape(key);
-      return text;
-    };
-    out << "<tr><td>" << escape(code) << "</td><td>" << join(moves.first) << "</td><td>" << join(moves.second)
-        << "</td></tr>";
+    if (shown++ == kHtmlListed) break;
+    out << "<tr><td>" << escape(code) << "</td><td>" << cell(moves.first) << "</td><td>"
+        << cell(moves.second) << "</td></tr>";
   }
   out << "</table>";
+  const bool cut = divisions.size() > kHtmlListed ||
+                   std::any_of(divisions.begin(), divisions.end(), [](const auto& d) {
+                     return d.second.first.size() > kHtmlKeysPerCell ||
+                            d.second.second.size() > kHtmlKeysPerCell;
+                   });
+  if (cut) out << "<p class=\"note\">" << l.full_list << " " << kItemsFile << "</p>";
 }
 
 void renames_and_leavers(const RunReport& r, const Labels& l, std::ostream& out) {
   std::ostringstream renames;
+  std::size_t rename_count = 0;
   for (const auto& item : r.plan.items) {
     if (item.op != plan::Op::rename) continue;
-    renames << "<li>" << escape(item.fields.front().before) << " → " << escape(item.key) << "</li>";
+    if (rename_count++ < kHtmlListed) {
+      renames << "<li>" << escape(item.fields.front().before) << " → " << escape(item.key)
+              << "</li>";
+    }
   }
-  if (!renames.str().empty()) out << "<h2>" << l.renames << "</h2><ul>" << renames.str() << "</ul>";
+  if (rename_count > 0) {
+    out << "<h2>" << l.renames << " (" << rename_count << ")</h2><ul>" << renames.str()
+        << more_item(l, rename_count, kHtmlListed, kItemsFile) << "</ul>";
+  }
   if (r.leavers.empty()) return;
-  out << "<h2>" << l.leavers << "</h2><table>";
-  for (const auto& x : r.leavers) {
+  out << "<h2>" << l.leavers << " (" << r.leavers.size() << ")</h2><table>";
+  for (std::size_t i = 0; i < r.leavers.size() && i < kHtmlListed; ++i) {
+    const auto& x = r.leavers[i];
     out << "<tr><td>" << escape(x.name) << "</td><td>" << escape(x.login) << "</td><td>" << escape(x.departed_on)
         << "</td><td>" << l.removal_on << " " << escape(x.removal_on) << "</td></tr>";
   }
   out << "</table>";
+  if (r.leavers.size() > kHtmlListed) {
+    out << "<p class=\"note\">… " << r.leavers.size() - kHtmlListed << " " << l.more << " ("
+        << l.full_list << " " << kLeaversFile << ")</p>";
+  }
+}
+
+// Per code, its count and its first kHtmlListed messages; past them, where they all are.
+void warnings_by_code(const std::vector<model::Warning>& warnings, const Labels& l,
+                      const char* file, std::ostream& out) {
+  std::map<std::string, std::pair<std::size_t, std::vector<const model::Warning*>>> by_code;
+  for (const auto& w : warnings) {
+    auto& entry = by_code[w.code];
+    if (entry.first++ < kHtmlListed) entry.second.push_back(&w);
+  }
+  for (const auto& [code, entry] : by_code) {
+    out << "<details><summary><span class=\"code\">" << escape(code) << "</span> (" << entry.first
+        << ")</summary><ul>";
+    for (const auto* w : entry.second) out << "<li>" << escape(w->message) << "</li>";
+    out << more_item(l, entry.first, entry.second.size(), file) << "</ul></details>";
+  }
 }
 
 void messages(const RunReport& r, const Labels& l, std::ostream& out) {
@@ -115,13 +167,7 @@ void messages(const RunReport& r, const Labels& l, std::ostream& out) {
   }
   out << "<h2>" << l.warnings << " (" << r.warnings.size() << ")</h2>";
   if (r.warnings.empty()) out << "<p>" << l.none << "</p>";
-  std::map<std::string, std::vector<const model::Warning*>> by_code;
-  for (const auto& w : r.warnings) by_code[w.code].push_back(&w);
-  for (const auto& [code, items] : by_code) {
-    out << "<details><summary><span class=\"code\">" << code << "</span> (" << items.size() << ")</summary><ul>";
-    for (const auto* w : items) out << "<li>" << escape(w->message) << "</li>";
-    out << "</ul></details>";
-  }
+  warnings_by_code(r.warnings, l, kWarningsFile, out);
 }
 
 void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
@@ -135,11 +181,8 @@ void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
   out << "</table>";
   for (const auto& c : r.connectors) {  // records a file target left out, and why
     if (c.warnings.empty()) continue;
-    out << "<details><summary>" << escape(c.name) << " : " << l.warnings << " (" << c.warnings.size() << ")</summary><ul>";
-    for (const auto& w : c.warnings) {
-      out << "<li><span class=\"code\">" << escape(w.code) << "</span> " << escape(w.message) << "</li>";
-    }
-    out << "</ul></details>";
+    out << "<h3>" << escape(c.name) << " : " << l.warnings << " (" << c.warnings.size() << ")</h3>";
+    warnings_by_code(c.warnings, l, kConnectorWarningsFile, out);
   }
 }
 

@@ -2,12 +2,28 @@
 #include "inspect/inspection.hpp"
 #include "model/model_json.hpp"
 #include "plan/plan_json.hpp"
+#include "report/report_lists.hpp"
 #include "report/run_report.hpp"
 
 namespace edusync::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// The first `limit` entries of `items` as a JSON array.
+template <typename Items, typename ToJson>
+Json first_of(const Items& items, std::size_t limit, ToJson to_json_of) {
+  Json array = Json::array();
+  for (std::size_t i = 0; i < items.size() && i < limit; ++i) array.push_back(to_json_of(items[i]));
+  return array;
+}
+
+Json first_warnings(const std::vector<model::Warning>& warnings) {
+  Json array = Json::array();
+  for (const auto* warning : first_per_code(warnings, kJsonPerCode))
+    array.push_back(model::to_json(*warning));
+  return array;
+}
 
 // The members before `items`: small, whatever the size of the run.
 Json head_json(const RunReport& r) {
@@ -19,21 +35,18 @@ Json head_json(const RunReport& r) {
   if (!r.error.empty()) json["run"]["error"] = r.error;
   if (!r.unchanged_since.empty()) json["run"]["unchanged_since"] = r.unchanged_since;
   json["sources"] = inspect::sources_json(r.sources);
-  Json ignored = Json::array();
-  for (const auto& file : r.ignored_inputs)
-    ignored.push_back({{"path", file.path}, {"reason", file.reason}});
-  json["ignored_inputs"] = std::move(ignored);
+  json["ignored_inputs"] =
+      first_of(r.ignored_inputs, kJsonListed, [](const auto& file) { return to_json(file); });
   json["totals"] = r.totals;
   json["changes"] = plan::count_changes(r.plan);
+  json["lists"] = lists_json(r);
   return json;
 }
 
 // The members after `items`.
 Json tail_json(const RunReport& r) {
   Json json;
-  Json warnings = Json::array();
-  for (const auto& warning : r.warnings) warnings.push_back(model::to_json(warning));
-  json["warnings"] = std::move(warnings);
+  json["warnings"] = first_warnings(r.warnings);
   Json gates = Json::array();
   for (const auto& gate : r.gates)
     gates.push_back({{"code", gate.code}, {"message", gate.message}});
@@ -46,25 +59,18 @@ Json tail_json(const RunReport& r) {
               {"applied", c.applied},
               {"failed", c.failed}};
     if (!c.error.empty()) item["error"] = c.error;
-    if (!c.failures.empty()) item["failures"] = c.failures;
-    if (!c.warnings.empty()) {
-      Json connector_warnings = Json::array();
-      for (const auto& warning : c.warnings) connector_warnings.push_back(model::to_json(warning));
-      item["warnings"] = std::move(connector_warnings);
+    if (!c.failures.empty()) {
+      item["failures"] =
+          first_of(c.failures, kJsonListed, [](const auto& failure) { return failure; });
     }
+    if (!c.warnings.empty()) item["warnings"] = first_warnings(c.warnings);
     connectors.push_back(std::move(item));
   }
   json["connectors"] = std::move(connectors);
-  Json accounts = Json::array();
-  for (const auto& a : r.new_accounts) {
-    accounts.push_back({{"key", a.key},
-                        {"kind", a.kind},
-                        {"login", a.login},
-                        {"surname", a.surname},
-                        {"given_name", a.given_name},
-                        {"division", a.division}});
-  }
-  json["new_accounts"] = std::move(accounts);
+  json["new_accounts"] =
+      first_of(r.new_accounts, kJsonListed, [](const auto& account) { return to_json(account); });
+  json["leavers"] =
+      first_of(r.leavers, kJsonListed, [](const auto& leaver) { return to_json(leaver); });
   return json;
 }
 
@@ -77,13 +83,14 @@ std::string members_of(const Json& object) {
 
 }  // namespace
 
-// The report as one JSON object (keys in the order of the schema), written item by item: the
-// items of an academy's first run are millions and never exist as one JSON tree in memory.
+// The report as one JSON object (keys in the order of the schema). Every list holds its first
+// entries only (report_lists.hpp): `lists` gives the full counts and the JSON Lines files that
+// hold them all. Items are written one by one, never as one JSON tree.
 void write_json(const RunReport& r, FileWriter& out) {
   out << "{" << members_of(head_json(r)) << ",\n  \"items\": [";
   const char* separator = "\n    ";
-  for (const auto& item : r.plan.items) {
-    out << separator << plan::to_json(item).dump();
+  for (std::size_t i = 0; i < r.plan.items.size() && i < kJsonListed; ++i) {
+    out << separator << plan::to_json(r.plan.items[i]).dump();
     separator = ",\n    ";
   }
   out << (r.plan.items.empty() ? "]," : "\n  ],") << members_of(tail_json(r)) << "\n}\n";

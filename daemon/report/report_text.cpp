@@ -1,15 +1,16 @@
 // The operator's summary: what was read, what changed, what needs attention. Short enough for
-// an e-mail; the JSON and HTML reports carry every item.
+// an e-mail at any scale: the first kTextListed entries of each list and a count per warning
+// code; the JSON Lines files beside the report hold every entry (report_lists.hpp).
+#include <algorithm>
 #include <map>
 #include <sstream>
 
 #include "report/labels.hpp"
+#include "report/report_lists.hpp"
 #include "report/run_report.hpp"
 
 namespace edusync::report {
 namespace {
-
-constexpr std::size_t kExamples = 10;
 
 void print_changes(const RunReport& r, const Labels& l, std::ostream& out) {
   const auto counts = plan::count_changes(r.plan);
@@ -33,16 +34,23 @@ void print_changes(const RunReport& r, const Labels& l, std::ostream& out) {
   if (r.plan.rollover) out << "  " << l.rollover << "\n";
 }
 
+// "autres, liste complète : <file>", said where a list is cut.
+std::string full_list(const Labels& l, const char* file) {
+  return std::string(l.more) + ", " + l.full_list + " " + file;
+}
+
+// The first kTextListed entries; past them, how many more (and `hint`: where they all are).
 // `indent` places the list under a heading (a connector's warnings under its target).
 template <typename Items, typename Print>
 void print_list(const char* title, const Items& items, std::ostream& out, Print print,
-                const std::string& indent = "") {
+                const std::string& hint = "", const std::string& indent = "") {
   if (items.empty()) return;
   out << (indent.empty() ? "\n" : "") << indent << title << " (" << items.size() << ") :\n";
   std::size_t shown = 0;
   for (const auto& item : items) {
-    if (shown++ == kExamples) {
-      out << indent << "  … (+" << items.size() - kExamples << ")\n";
+    if (shown++ == kTextListed) {
+      out << indent << "  … (+" << items.size() - kTextListed << (hint.empty() ? "" : " " + hint)
+          << ")\n";
       break;
     }
     out << indent << "  - ";
@@ -68,17 +76,26 @@ std::string to_text(const RunReport& r) {
   for (const auto& s : r.sources) {
     out << "  " << s.path << " (" << sources::to_string(s.kind) << ", " << s.records << ")\n";
   }
-  print_list(l.ignored, r.ignored_inputs, out, [&](const auto& f) { out << f.path << " : " << f.reason; });
+  print_list(
+      l.ignored, r.ignored_inputs, out, [&](const auto& f) { out << f.path << " : " << f.reason; },
+      full_list(l, kIgnoredInputsFile));
   out << "\n";
   print_changes(r, l, out);
   print_list(l.gates, r.gates, out, [&](const auto& g) { out << g.code << " — " << g.message; });
   if (!r.gates.empty() && r.status == "held") out << "  " << l.held_hint << "\n";
-  print_list(l.leavers, r.leavers, out, [&](const auto& x) {
-    out << x.name << " (" << x.key << ") — " << l.removal_on << " " << x.removal_on;
-  });
-  print_list(l.new_accounts, r.new_accounts, out, [&](const auto& a) {
-    out << a.login << " : " << a.surname << " " << a.given_name << (a.division.empty() ? "" : " (" + a.division + ")");
-  });
+  print_list(
+      l.leavers, r.leavers, out,
+      [&](const auto& x) {
+        out << x.name << " (" << x.key << ") — " << l.removal_on << " " << x.removal_on;
+      },
+      full_list(l, kLeaversFile));
+  print_list(
+      l.new_accounts, r.new_accounts, out,
+      [&](const auto& a) {
+        out << a.login << " : " << a.surname << " " << a.given_name
+            << (a.division.empty() ? "" : " (" + a.division + ")");
+      },
+      full_list(l, kNewAccountsFile));
   std::map<std::string, std::size_t> by_code;
   for (const auto& w : r.warnings) by_code[w.code]++;
   if (!by_code.empty()) {
@@ -93,8 +110,11 @@ std::string to_text(const RunReport& r) {
     out << "\n";
     print_list(
         l.warnings, c.warnings, out, [&](const auto& w) { out << w.code << " — " << w.message; },
-        "    ");
+        "", "    ");
   }
+  const bool cut = std::any_of(r.connectors.begin(), r.connectors.end(),
+                               [](const auto& c) { return c.warnings.size() > kTextListed; });
+  if (cut) out << "  (" << l.full_list << " " << kConnectorWarningsFile << ")\n";
   return out.str();
 }
 

@@ -75,8 +75,9 @@ void write_json(const RunReport& report, FileWriter& out);
 std::string to_text(const RunReport& report);
 std::string to_html(const RunReport& report);
 
-// Writes report.json, report.txt and report.html into `dir` (created 0700), each through a
-// temporary file renamed into place. Returns `dir`.
+// Writes report.json, report.txt and report.html into `dir` (created 0700), with the complete
+// lists as JSON Lines files beside them (report_lists.hpp), each through a temporary file
+// renamed into place. Returns `dir`.
 std::string write_report_files(const RunReport& report, const std::string& dir);
 
 }  // namespace edusync::report

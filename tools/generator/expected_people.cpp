@@ -23,9 +23,10 @@ std::uint64_t duplicate_ines(const School& school, const std::vector<bool>& curr
   return n;
 }
 
-// Pairs of guardians with the same folded name (NOM_DE_FAMILLE + PRENOM)
-// and the same mobile or e-mail. Guardians are first grouped by contact
-// value, names are only compared inside the (rare) shared groups.
+// Clusters of >= 2 guardians that look like one person: the same folded name (NOM_DE_FAMILLE +
+// PRENOM) and a TEL_PORTABLE or MEL shared with another guardian of the cluster (edusync gives
+// one warning per cluster). Guardians are first grouped by contact value, names are only
+// compared inside the (rare) shared groups.
 std::uint64_t duplicate_guardians(const School& school, const std::vector<bool>& guardian) {
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_contact;
   for (std::size_t i = 0; i < school.persons.size(); ++i) {
@@ -34,18 +35,29 @@ std::uint64_t duplicate_guardians(const School& school, const std::vector<bool>&
     if (!p.tel_portable.empty()) by_contact[p.tel_portable].push_back(i);
     if (!p.mel.empty()) by_contact[p.mel].push_back(i);  // '@' keeps mails apart from phones
   }
-  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  std::unordered_map<std::size_t, std::size_t> parent;  // union-find over the persons involved
+  const auto find = [&](std::size_t x) {
+    while (parent.try_emplace(x, x).first->second != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
   const auto folded = [&](std::size_t i) {
     return fold_name(school.persons[i].nom) + '\x1f' + fold_name(school.persons[i].prenom);
   };
   for (const auto& [contact, persons] : by_contact) {
-    for (std::size_t a = 0; a < persons.size(); ++a) {
-      for (std::size_t b = a + 1; b < persons.size(); ++b) {
-        if (folded(persons[a]) == folded(persons[b])) pairs.emplace(persons[a], persons[b]);
-      }
+    std::unordered_map<std::string, std::size_t> first_of_name;
+    for (std::size_t person : persons) {
+      const auto [first, inserted] = first_of_name.try_emplace(folded(person), person);
+      if (inserted) continue;
+      const std::size_t root = find(first->second);
+      const std::size_t other = find(person);
+      parent[other] = root;
     }
   }
-  return pairs.size();
+  std::unordered_map<std::size_t, std::size_t> sizes;
+  for (const auto& [person, unused] : parent) ++sizes[find(person)];
+  std::uint64_t clusters = 0;
+  for (const auto& [root, size] : sizes) clusters += size >= 2 ? 1U : 0U;
+  return clusters;
 }
 
 std::uint64_t count_if_current(const School& school, const std::vector<bool>& current, auto&& predicate) {
