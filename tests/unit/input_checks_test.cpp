@@ -371,6 +371,13 @@ TEST(InputMessages, NotAZipArchiveIsSaidInFrench) {
   EXPECT_FALSE(contains(message, "inconsistent")) << message;
 }
 
+TEST(InputMessages, AFileThatCannotBeOpenedIsSaidInFrench) {
+  const std::string message = refusal_of_file("/nonexistent/ElevesSansAdresses.xml").what();
+  EXPECT_TRUE(contains(message, "impossible d'ouvrir le fichier : fichier ou dossier absent"))
+      << message;
+  EXPECT_FALSE(contains(message, "No such file")) << message;
+}
+
 TEST(InputMessages, InspectJsonPrintsAnErrorObjectWhenItFails) {
   test::TempDir dir;
   const std::string bad = dir.write("bad.xml", "<BEE_ELEVES>\n  <PARAMETRES>\n</BEE_ELEVES>\n");
