@@ -117,7 +117,10 @@ TEST(InspectUaiOption, AFileNameGivenAsUaiIsAUsageError) {
                                   college_next("ElevesSansAdresses.xml") + " 2>/dev/null",
                               output),
             2);
-  const auto json = nlohmann::json::parse(output);
+  auto json = nlohmann::json::parse(output);
+  EXPECT_EQ(json["error"]["code"], "USAGE_ERROR");
+  EXPECT_EQ(test::run_command(kBinary + " inspect --json 2>/dev/null", output), 2);
+  json = nlohmann::json::parse(output);
   EXPECT_EQ(json["error"]["code"], "USAGE_ERROR");
 }
 
