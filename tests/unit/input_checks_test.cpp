@@ -305,6 +305,15 @@ TEST(InputMessages, TagMismatchNamesBothElementsInFrench) {
   EXPECT_EQ(error.where().line, 6);
 }
 
+TEST(InputMessages, Latin9BytesWithoutDeclarationAreNamed) {
+  const auto error = refusal_of(bee_eleves(pupil("1", "MARTIN", "Zo\xE9"), ""));
+  const std::string message = error.what();
+  EXPECT_TRUE(contains(message, "octets illisibles dans l'encodage déclaré (octets 0xE9 0x3C"))
+      << message;
+  EXPECT_TRUE(contains(message, "ISO-8859-15 sans déclaration d'encodage")) << message;
+  EXPECT_FALSE(contains(message, "Input is not proper UTF-8")) << message;
+}
+
 TEST(InputMessages, ATruncatedFileNamesTheElementLeftOpen) {
   const std::string full = bee_eleves(pupil("1", "MARTIN") + pupil("2", "DURAND"));
   const std::string cut = full.substr(0, full.find("DURAND") + 3);  // inside NOM_DE_FAMILLE
