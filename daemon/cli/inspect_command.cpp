@@ -49,6 +49,10 @@ bool normalise_uais(InspectOptions& options, std::string& problem) {
 
 int run_inspect(InspectOptions& options) {
   std::string problem;
+  if (options.request.files.empty()) {
+    return fail(options, kUsageError, "USAGE_ERROR",
+                "aucun fichier à lire : edusync inspect [--uai UAI]... [--json] FICHIER...");
+  }
   if (!normalise_uais(options, problem)) return fail(options, kUsageError, "USAGE_ERROR", problem);
   try {
     const auto inspection = inspect::inspect_files(options.request);
@@ -72,7 +76,8 @@ void register_inspect(CLI::App& app, Command& command) {
   options->request.threads = std::max(1u, std::thread::hardware_concurrency());
   auto* sub = app.add_subcommand(
       "inspect", "Lit des exports SIECLE / STS-web et affiche ce qu'ils contiennent");
-  sub->add_option("files", options->request.files, "Fichiers .xml ou .zip")->required();
+  // Not required() for CLI11: a missing file list is reported by run_inspect, as JSON too.
+  sub->add_option("files", options->request.files, "Fichiers .xml ou .zip");
   // One value per occurrence: `--uai 0140065T Eleves.xml sts.xml` must leave both files to
   // `files` (a vector option would otherwise take every following word as a UAI).
   sub->add_option("--uai", options->request.uais,

@@ -1,7 +1,9 @@
 #include "common/text.hpp"
 
 #include <array>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 
 namespace edusync {
 namespace {
@@ -100,6 +102,25 @@ std::size_t count_code_points(std::string_view text) {
     if ((static_cast<std::uint8_t>(c) & 0xC0u) != 0x80u) ++count;
   }
   return count;
+}
+
+std::string system_error_text(int error) {
+  switch (error) {
+    case ENOENT: return "fichier ou dossier absent";
+    case EACCES:
+    case EPERM: return "permission refusée";
+    case EROFS: return "système de fichiers en lecture seule";
+    case EISDIR: return "c'est un dossier";
+    case ENOTDIR: return "un élément du chemin n'est pas un dossier";
+    case ENOSPC: return "disque plein";
+    case EIO: return "erreur d'entrée-sortie du disque";
+    case EMFILE:
+    case ENFILE: return "trop de fichiers ouverts";
+    case ENAMETOOLONG: return "nom de fichier trop long";
+    default:
+      return std::string("erreur système ") + std::to_string(error) + " (" + std::strerror(error) +
+             ")";
+  }
 }
 
 char32_t first_c1_control(std::string_view text) {

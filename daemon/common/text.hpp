@@ -24,6 +24,10 @@ bool is_uai(std::string_view text);
 // Number of code points of a UTF-8 text (continuation bytes are not counted).
 std::size_t count_code_points(std::string_view text);
 
+// What an errno value means, in French, for operators' messages (strerror is English in the
+// C locale a service runs in): "fichier ou dossier absent", "permission refusée"...
+std::string system_error_text(int error);
+
 // The first C1 control character (U+0080..U+009F) of a UTF-8 text, or 0 when there is none.
 // No name holds one: they come from a file converted twice or from garbage.
 char32_t first_c1_control(std::string_view text);

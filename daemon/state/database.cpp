@@ -5,26 +5,14 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
+
+#include "common/text.hpp"
 
 namespace edusync::state {
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
   throw StateError("base d'état : " + what + " : " + (db ? sqlite3_errmsg(db) : "erreur inconnue"));
-}
-
-// Why open(2) failed, in French (strerror is English in the C locale of a service).
-std::string open_error(int error) {
-  switch (error) {
-    case EACCES:
-    case EPERM: return "permission refusée";
-    case EROFS: return "système de fichiers en lecture seule";
-    case EISDIR: return "c'est un dossier";
-    case ENOENT: return "dossier absent";
-    case ENOSPC: return "disque plein";
-    default: return std::strerror(error);
-  }
 }
 
 // Creates the file with mode 0600 before SQLite opens it: the store holds initial passwords.
@@ -36,7 +24,7 @@ void create_private_file(const std::string& path) {
         ::access(path.c_str(), F_OK) == 0;  // not "cannot create" a file that exists
     throw StateError("base d'état : impossible " +
                      std::string(exists ? "d'ouvrir en écriture " : "de créer ") + path + " (" +
-                     open_error(error) +
+                     system_error_text(error) +
                      ") : le dossier d'état et ce fichier doivent être "
                      "accessibles en écriture à l'utilisateur qui lance edusync");
   }

@@ -117,7 +117,10 @@ TEST(InspectUaiOption, AFileNameGivenAsUaiIsAUsageError) {
                                   college_next("ElevesSansAdresses.xml") + " 2>/dev/null",
                               output),
             2);
-  const auto json = nlohmann::json::parse(output);
+  auto json = nlohmann::json::parse(output);
+  EXPECT_EQ(json["error"]["code"], "USAGE_ERROR");
+  EXPECT_EQ(test::run_command(kBinary + " inspect --json 2>/dev/null", output), 2);
+  json = nlohmann::json::parse(output);
   EXPECT_EQ(json["error"]["code"], "USAGE_ERROR");
 }
 
@@ -302,6 +305,15 @@ TEST(InputMessages, TagMismatchNamesBothElementsInFrench) {
   EXPECT_EQ(error.where().line, 6);
 }
 
+TEST(InputMessages, Latin9BytesWithoutDeclarationAreNamed) {
+  const auto error = refusal_of(bee_eleves(pupil("1", "MARTIN", "Zo\xE9"), ""));
+  const std::string message = error.what();
+  EXPECT_TRUE(contains(message, "octets illisibles dans l'encodage déclaré (octets 0xE9 0x3C"))
+      << message;
+  EXPECT_TRUE(contains(message, "ISO-8859-15 sans déclaration d'encodage")) << message;
+  EXPECT_FALSE(contains(message, "Input is not proper UTF-8")) << message;
+}
+
 TEST(InputMessages, ATruncatedFileNamesTheElementLeftOpen) {
   const std::string full = bee_eleves(pupil("1", "MARTIN") + pupil("2", "DURAND"));
   const std::string cut = full.substr(0, full.find("DURAND") + 3);  // inside NOM_DE_FAMILLE
@@ -369,6 +381,13 @@ TEST(InputMessages, NotAZipArchiveIsSaidInFrench) {
   EXPECT_TRUE(contains(message, "téléchargez l'archive de nouveau")) << message;
   EXPECT_FALSE(contains(message, "Not a zip archive")) << message;
   EXPECT_FALSE(contains(message, "inconsistent")) << message;
+}
+
+TEST(InputMessages, AFileThatCannotBeOpenedIsSaidInFrench) {
+  const std::string message = refusal_of_file("/nonexistent/ElevesSansAdresses.xml").what();
+  EXPECT_TRUE(contains(message, "impossible d'ouvrir le fichier : fichier ou dossier absent"))
+      << message;
+  EXPECT_FALSE(contains(message, "No such file")) << message;
 }
 
 TEST(InputMessages, InspectJsonPrintsAnErrorObjectWhenItFails) {

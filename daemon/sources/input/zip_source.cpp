@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "common/errors.hpp"
+#include "common/text.hpp"
 
 namespace edusync::input {
 namespace {
@@ -49,7 +50,7 @@ std::string describe_zip_error(int code, int system_code) {
     case ZIP_ER_SEEK:
     case ZIP_ER_TELL:
       return std::string("impossible de lire l'archive : ") +
-             (system_code != 0 ? std::strerror(system_code) : "erreur d'entrée-sortie");
+             (system_code != 0 ? system_error_text(system_code) : "erreur d'entrée-sortie");
     case ZIP_ER_NOENT: return "membre introuvable dans l'archive (modifiée pendant la lecture ?)";
     default:
       return "archive zip illisible (erreur libzip n° " + std::to_string(code) + ")" +

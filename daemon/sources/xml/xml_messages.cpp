@@ -1,5 +1,7 @@
 #include "sources/xml/xml_messages.hpp"
 
+#include <string_view>
+
 namespace edusync::xml {
 namespace {
 
@@ -11,6 +13,15 @@ std::string english_text(const xmlError& error) {
   std::string message = error.message == nullptr ? "" : error.message;
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   return message;
+}
+
+// " (octets 0xE9 0x6C ...)" when libxml2 names the bytes it could not decode ("Bytes: ...").
+std::string offending_bytes(const xmlError& error) {
+  std::string_view text = error.str1 == nullptr ? "" : error.str1;
+  if (!text.starts_with("Bytes: ")) return {};
+  text.remove_prefix(7);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
+  return " (octets " + std::string(text) + ")";
 }
 
 // The elements and attributes of a start tag or an end tag.
@@ -59,8 +70,9 @@ std::string describe_content_error(const xmlError& error) {
       return "référence d'entité sans « ; » final (un « & » seul s'écrit &amp;)";
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
-      return "caractère interdit en XML ou octets illisibles dans l'encodage déclaré (fichier "
-             "ISO-8859-15 sans déclaration d'encodage, ou fichier binaire ?)";
+      return "caractère interdit en XML ou octets illisibles dans l'encodage déclaré" +
+             offending_bytes(error) +
+             " (fichier ISO-8859-15 sans déclaration d'encodage, ou fichier binaire ?)";
     case XML_ERR_INVALID_DEC_CHARREF:
     case XML_ERR_INVALID_CHARREF: return "référence de caractère (&#...;) invalide";
     case XML_ERR_COMMENT_NOT_FINISHED:
