@@ -80,7 +80,7 @@ void changes_table(const RunReport& r, const Labels& l, std::ostream& out) {
 }
 
 // Pupils' memberships added and removed, per division: who arrives in and leaves each class.
-// Counts per cell, the first kHtmlKeysPerCell keys, the first kHtmlListed divisions.
+// The first kHtmlListed divisions, the first kHtmlKeysPerCell keys of a cell and how many more.
 void by_division(const RunReport& r, const Labels& l, std::ostream& out) {
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> divisions;
   for (const auto& item : r.plan.items) {
