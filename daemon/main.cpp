@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() != 0 &&
+        edusync::cli::print_inspect_usage_error(argc, argv, error.what())) {
+      return edusync::cli::kUsageError;
+    }
     const int code = app.exit(error);
     return code == 0 ? 0 : edusync::cli::kUsageError;
   }

@@ -69,7 +69,27 @@ int run_inspect(InspectOptions& options) {
   }
 }
 
+bool is_inspect_json(int argc, char** argv) {
+  bool inspect = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "inspect") inspect = true;
+    if (inspect && word == "--json") return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool print_inspect_usage_error(int argc, char** argv, const std::string& message) {
+  if (!is_inspect_json(argc, argv)) return false;
+  InspectOptions options;
+  options.json = true;
+  fail(options, kUsageError, "USAGE_ERROR",
+       "ligne de commande refusée (" + message +
+           ") : edusync inspect [--uai UAI]... [--json] FICHIER...");
+  return true;
+}
 
 void register_inspect(CLI::App& app, Command& command) {
   auto options = std::make_shared<InspectOptions>();
@@ -89,7 +109,8 @@ void register_inspect(CLI::App& app, Command& command) {
   sub->add_option("--today", options->request.today,
                   "Date du jour (AAAA-MM-JJ) pour un export sans date ; tests uniquement")
       ->group("");
-  sub->callback([options, &command] { command.action = [options] { return run_inspect(*options); }; });
+  sub->callback(
+      [options, &command] { command.action = [options] { return run_inspect(*options); }; });
 }
 
 }  // namespace edusync::cli
