@@ -21,6 +21,11 @@ Result assemble(std::vector<sources::ParsedExport>& exports, const Options& opti
     for (const auto& issue : exports[i].issues) {
       context.warnings.invalid_record(issue.message, context.where(i, issue.line));
     }
+    if (exports[i].records == 0) {
+      context.warnings.empty_export(std::string(sources::to_string(exports[i].kind)),
+                                    exports[i].header.uai,
+                                    context.where(i, static_cast<std::uint32_t>(exports[i].header.line)));
+    }
   }
   return result;
 }

@@ -167,4 +167,14 @@ void Warnings::missing_pupils_export(const std::string& uai, const std::string& 
       {}, where);
 }
 
+void Warnings::empty_export(const std::string& kind, const std::string& uai,
+                            const std::string& where) {
+  add("EMPTY_EXPORT",
+      "L'export " + kind + " de l'établissement " + uai +
+          " ne contient aucune fiche : export interrompu, filtré ou fait sur une base vide ? "
+          "Refaites l'export complet dans l'application d'origine (SIECLE › Exports XML "
+          "génériques, STS-web › Exports) et déposez-le à nouveau.",
+      {}, where);
+}
+
 }  // namespace edusync::assemble

@@ -37,6 +37,8 @@ class Warnings {
   void duplicate_record(const std::string& what, const std::string& id, const std::string& where);
   void invalid_record(const std::string& message, const std::string& where);
   void missing_pupils_export(const std::string& uai, const std::string& where);
+  // A well-formed export without a single record: an interrupted or filtered export.
+  void empty_export(const std::string& kind, const std::string& uai, const std::string& where);
 
  private:
   void add(const char* code, std::string message, std::vector<std::string> keys,
