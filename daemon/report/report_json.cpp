@@ -65,6 +65,11 @@ Json tail_json(const RunReport& r) {
                         {"division", a.division}});
   }
   json["new_accounts"] = std::move(accounts);
+  if (!r.expired_passwords.empty()) {
+    json["expired_passwords"] = {{"passwords", r.expired_passwords.passwords},
+                                 {"files", r.expired_passwords.files},
+                                 {"failures", r.expired_passwords.failures}};
+  }
   return json;
 }
 
