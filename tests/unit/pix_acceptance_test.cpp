@@ -117,10 +117,13 @@ TEST(PixAcceptance, ADuplicatedIneIsReportedAsADuplicateNotAsAMissingIne) {
 
 class InspectRefusals : public ::testing::Test {
  protected:
-  // The hand-made exports with one pupil's first name emptied and the real binary's output.
+  // The hand-made exports with two pupils Pix refuses, and the real binary's output.
   int inspect(const std::string& options, std::string& output) {
     std::string eleves = test::read_handmade("eleves.xml");
     test::replace_in_latin9(eleves, "<PRENOM>Jean-Baptiste</PRENOM>", "<PRENOM></PRENOM>");
+    // Born in France (CODE_PAYS 100) without the INSEE code of the birth commune.
+    test::replace_in_latin9(eleves, "<PRENOM>Lætitia</PRENOM>",
+                            "<PRENOM>Lætitia</PRENOM><CODE_PAYS>100</CODE_PAYS>");
     const std::string data = std::string(EDUSYNC_TEST_DATA) + "/handmade/";
     return test::run_command(std::string(EDUSYNC_BINARY) + " inspect --today 2025-11-20 " +
                                  options + " " + dir_.write("eleves.xml", eleves) + " " + data +
@@ -140,6 +143,11 @@ TEST_F(InspectRefusals, TextSaysWhatPixWillRefuseGroupedByRule) {
                                          line_end - output.find("PIX_FIRST_NAME_MISSING", at));
   EXPECT_NE(rule.find("MARTIN-LEFÈVRE  (élève 1202, 6 A)"), std::string::npos) << output;
   EXPECT_NE(rule.find("PRENOM"), std::string::npos) << output;
+  const auto commune = output.find("PIX_BIRTH_CITY_CODE_MISSING (1)", at);
+  ASSERT_NE(commune, std::string::npos) << output;
+  EXPECT_NE(output.substr(commune, output.find('\n', commune) - commune).find("CŒURDEVEY"),
+            std::string::npos)
+      << output;
   EXPECT_NE(output.find("KOXO refusera : "), std::string::npos) << output;
   EXPECT_NE(output.find("Éléa refusera : "), std::string::npos) << output;
 }
