@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/acceptance.hpp"
 
@@ -56,13 +57,22 @@ std::string guardian_name(const model::Contact& c) {
   return c.surname + " " + c.given_name + " (responsable " + c.personne_id + ")";
 }
 
-bool has_current_child(const model::Contact& c,
-                       const std::unordered_map<std::string, std::string>& divisions) {
+struct Children {
+  std::size_t current = 0;  // legal links to current pupils
+  std::size_t in_ent = 0;   // of which the ENT takes the pupil
+};
+
+Children children_of(const model::Contact& c,
+                     const std::unordered_map<std::string, std::string>& divisions,
+                     const std::unordered_set<std::string>& refused_by_ent) {
+  Children children;
   for (const auto& link : c.pupils) {
-    if (link.responsibility == model::Responsibility::legal && divisions.contains(link.pupil_key))
-      return true;
+    if (link.responsibility != model::Responsibility::legal || !divisions.contains(link.pupil_key))
+      continue;
+    ++children.current;
+    if (!refused_by_ent.contains(link.pupil_key)) ++children.in_ent;
   }
-  return false;
+  return children;
 }
 
 }  // namespace
@@ -78,6 +88,7 @@ std::vector<TargetRefusals> target_refusals(const model::Directory& d) {
     if (found != divisions.end()) found->second = m.structure_code;
   }
   const acceptance::SharedInes shared(d.pupils);
+  std::unordered_set<std::string> refused_by_ent;
   Collector koxo("koxo-csv", "KOXO"), ent("ent-csv", "L'ENT"), pix("pix-orga", "Pix Orga"),
       pix_csv("pix-orga", "Pix Orga (format csv)"), elea("elea-csv", "Éléa");
   for (const auto& p : d.pupils) {
@@ -87,7 +98,9 @@ std::vector<TargetRefusals> target_refusals(const model::Directory& d) {
     koxo.add(
         acceptance::koxo_refusal(!p.elenoet.empty(), p.surname, p.given_name, division.empty()),
         p.key, name);
-    ent.add(acceptance::ent_pupil_refusal(p, division), p.key, name);
+    const auto ent_refusal = acceptance::ent_pupil_refusal(p, division);
+    if (ent_refusal) refused_by_ent.insert(p.key);
+    ent.add(ent_refusal, p.key, name);
     pix.add(acceptance::pix_refusal(p, division, acceptance::PixFormat::siecle, shared), p.key,
             name);
     pix_csv.add(acceptance::pix_refusal(p, division, acceptance::PixFormat::csv, shared), p.key,
@@ -102,9 +115,11 @@ std::vector<TargetRefusals> target_refusals(const model::Directory& d) {
     ent.add(acceptance::ent_person_refusal(s.surname, s.given_name), s.key, name);
     elea.add(acceptance::elea_name_refusal(s.surname, s.given_name), s.key, name);
   }
+  // As the ENT target: a parent is linked through his children in the pupils' file.
   for (const auto& g : d.guardians) {
-    if (!g.departed_on.empty() || !has_current_child(g, divisions)) continue;
-    ent.add(acceptance::ent_person_refusal(g.surname, g.given_name), g.key, guardian_name(g));
+    const auto children = children_of(g, divisions, refused_by_ent);
+    if (!g.departed_on.empty() || children.current == 0) continue;
+    ent.add(acceptance::ent_guardian_refusal(g, children.in_ent > 0), g.key, guardian_name(g));
   }
   return {koxo.done(), ent.done(), pix.done(), pix_csv.done(), elea.done()};
 }

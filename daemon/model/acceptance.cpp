@@ -139,6 +139,13 @@ std::optional<Refusal> ent_pupil_refusal(const Pupil& pupil, const std::string& 
   return std::nullopt;
 }
 
+std::optional<Refusal> ent_guardian_refusal(const Contact& guardian, bool child_in_file) {
+  if (auto refusal = ent_person_refusal(guardian.surname, guardian.given_name)) return refusal;
+  if (!child_in_file)
+    return Refusal{"ENT_NO_CHILD", "aucun de ses enfants n'est dans le fichier des élèves"};
+  return std::nullopt;
+}
+
 std::optional<Refusal> koxo_refusal(bool has_unique_id, const std::string& surname,
                                     const std::string& given_name, bool pupil_without_division) {
   if (!has_unique_id) {

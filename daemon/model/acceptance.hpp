@@ -54,6 +54,9 @@ std::string pix_birth_department(const Pupil& pupil);
 std::optional<Refusal> ent_person_refusal(const std::string& surname,
                                           const std::string& given_name);
 std::optional<Refusal> ent_pupil_refusal(const Pupil& pupil, const std::string& division);
+// A parent is linked through his children's ids: one with no child in the pupils' file links
+// nobody.
+std::optional<Refusal> ent_guardian_refusal(const Contact& guardian, bool child_in_file);
 
 // KOXO Synchro: a unique id to match on (ELENOET / STS-web id), a surname and a first name, and
 // for a pupil a division (GroupeSecondaire).

@@ -134,14 +134,12 @@ CsvFile relatives_file(const SchoolView& v, const std::set<std::string>& pupils_
   std::size_t children = 0;
   for (const auto& g : v.guardians) {
     const auto& x = *g.guardian;
-    if (refused(ent_person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
     std::vector<std::string> ids;
     for (const auto* child : g.children) {
       if (pupils_written.contains(child->key)) ids.push_back(platform_id(*child));
     }
-    const std::optional<Refusal> no_child =
-        Refusal{"ENT_NO_CHILD", "aucun de ses enfants n'est dans le fichier des élèves"};
-    if (ids.empty() && refused(no_child, who(x), x.key, warnings)) continue;
+    const auto refusal = model::acceptance::ent_guardian_refusal(x, !ids.empty());
+    if (refused(refusal, who(x), x.key, warnings)) continue;
     children = std::max(children, ids.size());
     relatives.emplace_back(&x, std::move(ids));
   }
