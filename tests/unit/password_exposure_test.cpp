@@ -16,6 +16,8 @@
 
 #include "connectors/registry.hpp"
 #include "run/password_expiry.hpp"
+#include "state/password_files.hpp"
+#include "state/state_store.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync {
@@ -189,6 +191,31 @@ TEST(PasswordColumn, OnlyThePasswordCellsAreEmptiedQuotedOrNot) {
   EXPECT_EQ(run::without_column("username,password\nab,s3\n", ',', "password"),
             "username,password\nab,\n");
   EXPECT_THROW(run::without_column("a;b\r\n", ';', "MotDePasse"), std::runtime_error);
+}
+
+TEST(PasswordExpiry, OnlyDueFilesAreTouchedAFailureIsReportedAndRetried) {
+  test::TempDir dir;
+  state::StateStore store((dir.path() / "state").string());
+  store.save_passwords({{"0502116650N", "s3cret"}}, "2025-11-20", "2025-11-27");
+  const std::string due = dir.write("due.csv", "Nom;MotDePasse\r\nDUPONT;s3cret\r\n");
+  const std::string later = dir.write("later.csv", "Nom;MotDePasse\r\nMARTIN;s4cret\r\n");
+  const std::string broken = dir.write("broken.csv", "Nom;Autre\r\nDURAND;x\r\n");
+  const std::string gone = (dir.path() / "gone.csv").string();
+  state::record_password_files(store.database(),
+                               {{due, "r1", "2025-11-27", "csv", ';', "MotDePasse"},
+                                {later, "r2", "2025-12-20", "csv", ';', "MotDePasse"},
+                                {broken, "r1", "2025-11-27", "csv", ';', "MotDePasse"},
+                                {gone, "r1", "2025-11-27", "csv", ';', "MotDePasse"}});
+  auto expiry = run::expire_initial_passwords(store, "2025-11-28");
+  EXPECT_EQ(expiry.passwords, 1u);
+  EXPECT_EQ(expiry.files, std::vector<std::string>{due});
+  ASSERT_EQ(expiry.failures.size(), 1u);
+  EXPECT_TRUE(expiry.failures[0].starts_with(broken + " : ")) << expiry.failures[0];
+  EXPECT_EQ(test::read_file(due), "Nom;MotDePasse\r\nDUPONT;\r\n");
+  EXPECT_EQ(test::read_file(later), "Nom;MotDePasse\r\nMARTIN;s4cret\r\n");  // not due yet
+  const auto again = state::password_files_due(store.database(), "2025-11-28");
+  ASSERT_EQ(again.size(), 1u);  // the failure only: done and vanished files are forgotten
+  EXPECT_EQ(again[0].path, broken);
 }
 
 TEST(BindPasswordFile, ReadableByOthersIsReported) {
