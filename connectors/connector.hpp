@@ -55,6 +55,14 @@ struct ItemFailure {
   std::string message;   // the target's own words, for the report
 };
 
+// A file a target wrote with initial passwords in clear, in one column of a CSV. The run records
+// it and, once those passwords are past identity.password_retention_days, empties that column.
+struct PasswordFile {
+  std::string path;
+  char separator = ';';
+  std::string column;  // the header of the password column
+};
+
 struct ApplyResult {
   std::uint64_t applied = 0;
   std::vector<ItemFailure> failures;
@@ -64,6 +72,7 @@ struct ApplyResult {
   // connector fail (the rest is applied and acknowledged); the report lists them under the
   // connector, with their code and French message.
   std::vector<model::Warning> warnings;
+  std::vector<PasswordFile> password_files;  // written by this apply (file targets)
   bool complete() const { return failures.empty() && error.empty(); }
 };
 

@@ -15,24 +15,21 @@
 
 namespace edusync::connectors::files {
 void ensure_directory(const std::string& dir) {
-  std::error_code error;
-  const bool created = std::filesystem::create_directories(dir, error);
-  if (error) {
-    throw std::runtime_error("dossier de sortie " + dir +
-                             " impossible à créer : " + error.message());
+  try {
+    // The importer reads through its group: owner rwx, group r-x, nothing for others, whatever
+    // the umask (files holding passwords are 0600 themselves).
+    make_directories(dir, 0750);
+  } catch (const std::exception& error) {
+    throw std::runtime_error(std::string("sortie : ") + error.what());
   }
   if (!std::filesystem::is_directory(dir)) {
     throw std::runtime_error("dossier de sortie " + dir + " : pas un dossier");
   }
-  // Files may hold initial passwords (KOXO MotDePasse): owner and group (the importer) only.
-  using std::filesystem::perms;
-  if (created)
-    std::filesystem::permissions(dir, perms::owner_all | perms::group_read | perms::group_exec,
-                                 error);
 }
 
-void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes) {
-  auto file = FileWriter::replace(dir + "/" + name, {0640, true, "file-target-before-rename"});
+void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes,
+                      unsigned mode) {
+  auto file = FileWriter::replace(dir + "/" + name, {mode, true, "file-target-before-rename"});
   file << bytes;
   file.commit();
 }

@@ -8,15 +8,20 @@
 
 namespace edusync::connectors::files {
 
-// Creates `dir` (and its parents, mode 0750) when missing. Throws std::runtime_error with a
-// French message naming the directory.
+// Creates `dir` and its missing parents, each mode 0750 whatever the umask. Throws
+// std::runtime_error with a French message naming the directory.
 void ensure_directory(const std::string& dir);
 
-// Writes `bytes` to dir/name atomically (see above), mode 0640. The crash point
+// File modes: what the importer reads through its group, and what holds initial passwords.
+constexpr unsigned kSharedFileMode = 0640;
+constexpr unsigned kSecretFileMode = 0600;
+
+// Writes `bytes` to dir/name atomically (see above), with exactly `mode`. The crash point
 // "file-target-before-rename" (EDUSYNC_CRASH_AT) fires after the temporary file is complete
 // and synced, before the rename. Throws std::runtime_error naming the file on any failure; the
 // temporary file is then removed.
-void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes);
+void write_atomically(const std::string& dir, const std::string& name, const std::string& bytes,
+                      unsigned mode = kSharedFileMode);
 
 // A zip archive (libzip) of (member name, content) pairs, built in memory.
 std::string zip_archive(const std::vector<std::pair<std::string, std::string>>& members);

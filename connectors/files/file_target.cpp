@@ -40,7 +40,14 @@ ApplyResult FileTarget::apply(const ApplyContext& context) {
       const SchoolView& before = view_of(before_views, school.uai);
       auto built = build({context, after, before});
       const std::string stem = run_stem(prefix(), school.uai, context.today, context.run_id);
-      for (const auto& file : built.files) write_atomically(dir, stem + file.suffix, file.bytes);
+      for (const auto& file : built.files) {
+        const bool secret = !file.password_column.empty();
+        write_atomically(dir, stem + file.suffix, file.bytes,
+                         secret ? kSecretFileMode : kSharedFileMode);
+        if (secret)
+          result.password_files.push_back(
+              {dir + "/" + stem + file.suffix, file.separator, file.password_column});
+      }
       rotate(dir, prefix(), school.uai, keep_count(settings_));
       for (auto& warning : built.warnings) result.warnings.push_back(std::move(warning));
     }

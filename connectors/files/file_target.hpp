@@ -13,8 +13,20 @@
 namespace edusync::connectors::files {
 
 struct OutputFile {
+  OutputFile(std::string file_suffix, std::string content, std::string secret_column = {},
+             char csv_separator = ';')
+      : suffix(std::move(file_suffix)),
+        bytes(std::move(content)),
+        password_column(std::move(secret_column)),
+        separator(csv_separator) {}
+
   std::string suffix;  // appended to the run stem: "_full.csv", "_delta.csv", ".zip"
   std::string bytes;
+  // Set when the file holds at least one initial password: the CSV column that holds them and
+  // its separator. Such a file is written 0600 (else 0640) and reported in
+  // ApplyResult::password_files, so that the column is emptied when the passwords expire.
+  std::string password_column;
+  char separator = ';';
 };
 
 struct BuiltFiles {

@@ -1,5 +1,6 @@
 #include "connectors/files/records.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace edusync::connectors::files {
@@ -23,6 +24,16 @@ std::string encode_csv(const CsvFile& file, const CsvStyle& style, Charset chars
         {}});
   }
   return bytes;
+}
+
+std::string column_if_filled(const CsvFile& file, const std::string& column) {
+  const auto found = std::find(file.header.begin(), file.header.end(), column);
+  if (found == file.header.end()) return {};
+  const auto index = static_cast<std::size_t>(found - file.header.begin());
+  for (const auto& record : file.records) {
+    if (index < record.cells.size() && !record.cells[index].empty()) return column;
+  }
+  return {};
 }
 
 CsvFile changed_records(const CsvFile& before, const CsvFile& after) {

@@ -28,6 +28,10 @@ struct CsvFile {
 std::string encode_csv(const CsvFile& file, const CsvStyle& style, Charset charset,
                        std::vector<model::Warning>& warnings);
 
+// `column` when `file` has a column of that header with at least one non-empty cell (a file
+// that holds initial passwords), else empty.
+std::string column_if_filled(const CsvFile& file, const std::string& column);
+
 // The delta between two renderings of one file: the records of `after` that are new or whose
 // cells differ from the record of the same key in `before`, in `after`'s order.
 CsvFile changed_records(const CsvFile& before, const CsvFile& after);

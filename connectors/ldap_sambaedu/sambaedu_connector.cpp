@@ -1,7 +1,10 @@
 #include "connectors/ldap_sambaedu/sambaedu_connector.hpp"
 
+#include <sys/stat.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -32,6 +35,28 @@ std::string read_secret(const std::string& path) {
   std::string secret = content.str();
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
   return secret;
+}
+
+// Like ssh with a private key: a bind password file that others may read (or anyone but its
+// owner may write) is worth a warning; the run goes on, the operator fixes the mode.
+std::optional<model::Warning> exposed_secret_warning(const Settings& settings) {
+  if (optional(settings, "bind_dn").empty()) return std::nullopt;
+  const std::string path = settings.value("bind_password_file");
+  struct stat status {};
+  if (path.empty() || ::stat(path.c_str(), &status) != 0) return std::nullopt;
+  const unsigned mode = status.st_mode & 0777u;
+  if ((mode & (S_IRWXO | S_IWGRP)) == 0) return std::nullopt;
+  char octal[8];
+  std::snprintf(octal, sizeof octal, "%04o", mode);
+  const std::string message =
+      "ldap-sambaedu " + settings.name + " : le fichier du mot de passe de liaison " + path +
+      " est accessible à d'autres que son propriétaire (mode " + octal +
+      ") : tout compte de la machine peut lire le mot de passe de l'annuaire. Corriger avec « "
+      "chmod "
+      "600 " +
+      path + " » (ou 640 avec le groupe d'edusync), puis changer ce mot de passe.";
+  std::cerr << message << '\n';
+  return model::Warning{"LDAP_BIND_PASSWORD_FILE_EXPOSED", message, {}, path};
 }
 
 // The reconnection backoff, on an Asio steady timer. The run is synchronous, so the timer is
@@ -120,7 +145,8 @@ ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
     auto backoff = kFirstBackoff;
     for (int attempt = 1;; ++attempt) {
       try {
-        return apply_once(context, connection, base_layout);
+        result = apply_once(context, connection, base_layout);
+        break;
       } catch (const ldap::LdapError& error) {
         if (!error.connection_lost() || attempt >= kAttempts) throw;
         std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_RECONNECT : " << error.what()
@@ -132,6 +158,7 @@ ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
   } catch (const std::exception& error) {
     result.error = error.what();
   }
+  if (auto warning = exposed_secret_warning(settings_)) result.warnings.push_back(*warning);
   return result;
 }
 

@@ -1,6 +1,7 @@
 #include "common/file_writer.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -48,9 +49,34 @@ std::string temporary_of(const std::string& path, bool hidden) {
 
 }  // namespace
 
+bool make_directories(const std::string& dir, unsigned mode) {
+  const std::filesystem::path path(dir);
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return false;
+  if (path.has_parent_path() && path.parent_path() != path)
+    make_directories(path.parent_path().string(), mode);
+  if (::mkdir(path.c_str(), mode) != 0) {
+    if (errno == EEXIST && std::filesystem::is_directory(path, error)) return false;
+    throw std::runtime_error("dossier " + dir + " impossible à créer : " + std::strerror(errno));
+  }
+  if (::chmod(path.c_str(), mode) != 0)
+    throw std::runtime_error("droits du dossier " + dir +
+                             " impossibles à fixer : " + std::strerror(errno));
+  return true;
+}
+
 FileWriter FileWriter::replace(const std::string& path, const Options& options) {
   std::string temporary = temporary_of(path, options.hidden_temporary);
   const int fd = open_or_throw(temporary, O_TRUNC, options.mode);
+  // A temporary left by a crash keeps its old mode through O_TRUNC; the umask may have taken
+  // bits away from a new one: either way the file ends with exactly `mode`.
+  if (::fchmod(fd, options.mode) != 0) {
+    const int saved = errno;
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw std::runtime_error("droits impossibles à fixer sur " + temporary + " : " +
+                             std::strerror(saved));
+  }
   return FileWriter(path, std::move(temporary), fd, options.crash_before_rename);
 }
 

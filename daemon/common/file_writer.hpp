@@ -14,6 +14,12 @@
 
 namespace edusync {
 
+// Creates `dir` and every missing parent, each with exactly `mode` whatever the process umask
+// (mkdir, then chmod: a umask of 000 would otherwise leave them 0777). Directories that already
+// exist are left as the operator made them. Returns true when `dir` itself was created. Throws
+// std::runtime_error naming the directory and the system's reason.
+bool make_directories(const std::string& dir, unsigned mode);
+
 class FileWriter {
  public:
   struct Options {

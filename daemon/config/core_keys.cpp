@@ -71,7 +71,8 @@ std::vector<KeySpec> make_core_keys() {
        "How the initial password of a new account is made",
        into(&Config::identity, &Identity::password_policy)},
       {"identity.password_retention_days", integer_type(0, 3650), "7",
-       "Days the initial passwords are kept for the account sheets, then erased",
+       "Days the initial passwords are kept for the account sheets, then erased everywhere "
+       "(state, account sheets, KOXO and Moodle files)",
        into(&Config::identity, &Identity::password_retention_days)},
       {"identity.uid_range.first", integer_type(1, kMaxUid), "1001",
        "First uid number given to new accounts",

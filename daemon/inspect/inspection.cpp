@@ -1,6 +1,7 @@
 #include "inspect/inspection.hpp"
 
 #include "common/dates.hpp"
+#include "inspect/target_refusals.hpp"
 #include "model/model_json.hpp"
 #include "sources/parsers/export_parser.hpp"
 
@@ -57,6 +58,7 @@ nlohmann::ordered_json to_json(const Inspection& inspection) {
   auto warnings = nlohmann::ordered_json::array();
   for (const auto& warning : inspection.result.warnings) warnings.push_back(model::to_json(warning));
   json["warnings"] = std::move(warnings);
+  json["refusals"] = refusals_json(target_refusals(inspection.result.directory));
   json["model"] = model::to_json(inspection.result.directory);
   return json;
 }

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "inspect/inspection.hpp"
+#include "inspect/target_refusals.hpp"
 
 namespace edusync::inspect {
 namespace {
@@ -61,6 +62,7 @@ void print_text(const Inspection& inspection, std::ostream& out) {
   print_sources(inspection, out);
   print_totals(inspection.result.directory, out);
   print_warnings(inspection.result.warnings, out);
+  print_refusals(target_refusals(inspection.result.directory), out);
 }
 
 }  // namespace edusync::inspect

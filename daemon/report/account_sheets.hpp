@@ -2,7 +2,8 @@
 // Account sheets: the logins and initial passwords of the accounts a run created, one printable
 // page per division (HTML) and a CSV, for the referent to hand out. Written mode 0600 into the
 // run's report folder; the passwords come from the state store and exist there only until
-// identity.password_retention_days after the run.
+// identity.password_retention_days after the run. The run records both sheet files with that
+// date, and the run that erases the passwords writes them again without (run/password_expiry).
 #include <string>
 #include <vector>
 

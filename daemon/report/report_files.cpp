@@ -18,7 +18,9 @@ void write_atomically(const std::string& path, const std::string& content) {
 }  // namespace
 
 std::string write_report_files(const RunReport& report, const std::string& dir) {
-  std::filesystem::create_directories(dir);
+  // reports/ and reports/<run>/ name pupils and may receive the account sheets: 0700, whatever
+  // the umask.
+  make_directories(dir, 0700);
   ::chmod(dir.c_str(), 0700);
   write_report_lists(report, dir);  // before report.json, which names these files
   auto json = FileWriter::replace(dir + "/report.json");

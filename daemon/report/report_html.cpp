@@ -186,6 +186,17 @@ void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
   }
 }
 
+void password_expiry(const PasswordExpiry& expiry, std::ostream& out) {
+  if (expiry.empty()) return;
+  out << "<h2>Mots de passe initiaux expirés</h2><p class=\"note\">" << expiry.passwords
+      << " effacé(s) de la base d'état (identity.password_retention_days), " << expiry.files.size()
+      << " fichier(s) réécrit(s) sans mot de passe.</p><ul>";
+  for (const auto& file : expiry.files) out << "<li>" << escape(file) << "</li>";
+  for (const auto& failure : expiry.failures)
+    out << "<li><b>Échec, nouvel essai au prochain passage :</b> " << escape(failure) << "</li>";
+  out << "</ul>";
+}
+
 }  // namespace
 
 std::string to_html(const RunReport& r) {
@@ -208,6 +219,7 @@ std::string to_html(const RunReport& r) {
   by_division(r, l, out);
   renames_and_leavers(r, l, out);
   connectors(r, l, out);
+  password_expiry(r.expired_passwords, out);
   out << "<h2>" << l.inputs << "</h2><ul>";
   for (const auto& s : r.sources) out << "<li>" << escape(s.path) << " (" << sources::to_string(s.kind) << ")</li>";
   out << "</ul></body></html>\n";

@@ -71,6 +71,11 @@ Json tail_json(const RunReport& r) {
       first_of(r.new_accounts, kJsonListed, [](const auto& account) { return to_json(account); });
   json["leavers"] =
       first_of(r.leavers, kJsonListed, [](const auto& leaver) { return to_json(leaver); });
+  if (!r.expired_passwords.empty()) {
+    json["expired_passwords"] = {{"passwords", r.expired_passwords.passwords},
+                                 {"files", r.expired_passwords.files},
+                                 {"failures", r.expired_passwords.failures}};
+  }
   return json;
 }
 

@@ -59,6 +59,19 @@ void print_list(const char* title, const Items& items, std::ostream& out, Print 
   }
 }
 
+// A notice, in French like every message: what was erased, and what could not be.
+void print_password_expiry(const PasswordExpiry& expiry, std::ostream& out) {
+  if (expiry.empty()) return;
+  out << "\nMots de passe initiaux expirés (identity.password_retention_days) : "
+      << expiry.passwords << " effacé(s) de la base d'état, " << expiry.files.size()
+      << " fichier(s) réécrit(s) sans mot de passe\n";
+  for (const auto& file : expiry.files) out << "  " << file << "\n";
+  for (const auto& failure : expiry.failures) {
+    out << "  ÉCHEC, mots de passe encore présents (nouvel essai au prochain passage) : " << failure
+        << "\n";
+  }
+}
+
 }  // namespace
 
 std::string to_text(const RunReport& r) {
@@ -96,6 +109,7 @@ std::string to_text(const RunReport& r) {
             << (a.division.empty() ? "" : " (" + a.division + ")");
       },
       full_list(l, kNewAccountsFile));
+  print_password_expiry(r.expired_passwords, out);
   std::map<std::string, std::size_t> by_code;
   for (const auto& w : r.warnings) by_code[w.code]++;
   if (!by_code.empty()) {

@@ -45,6 +45,17 @@ struct Leaver {
   std::string key, kind, name, login, departed_on, removal_on;
 };
 
+// Initial passwords erased by this run because identity.password_retention_days had passed:
+// how many from the state store, and the files written earlier (target files, account sheets)
+// from which they were erased. A file that could not be rewritten is in `failures` with the
+// reason; it is retried on the next run.
+struct PasswordExpiry {
+  std::uint64_t passwords = 0;
+  std::vector<std::string> files;
+  std::vector<std::string> failures;
+  bool empty() const { return passwords == 0 && files.empty() && failures.empty(); }
+};
+
 struct RunReport {
   std::string id;
   std::string language = "fr";    // report.language: fr or en (labels; messages stay French)
@@ -68,6 +79,7 @@ struct RunReport {
   std::vector<ConnectorOutcome> connectors;
   std::vector<NewAccount> new_accounts;
   std::vector<Leaver> leavers;
+  PasswordExpiry expired_passwords;
 };
 
 // report.json; written item by item (see report_json.cpp).

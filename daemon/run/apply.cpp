@@ -7,6 +7,7 @@
 #include "common/crash_point.hpp"
 #include "connectors/registry.hpp"
 #include "diff/diff.hpp"
+#include "state/password_files.hpp"
 
 namespace edusync::run {
 namespace {
@@ -63,6 +64,8 @@ class Applier {
   connectors::ApplyResult apply_changes(connectors::Connector& target,
                                         std::optional<std::int64_t> acknowledged);
   connectors::ApplyResult reconcile(connectors::Connector& target);
+  void record_password_files(const connectors::ApplyResult& result,
+                             const std::map<std::string, std::string>& passwords);
 
   const model::Directory& snapshot(std::int64_t id) {
     auto [found, inserted] = snapshots_.try_emplace(id);
@@ -92,7 +95,24 @@ connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
     own_plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
   const plan::Plan& plan = planned ? *request_.plan : *own_plan;
   const auto passwords = store_.passwords(created_keys(plan), request_.today);
-  return target.apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
+  auto result =
+      target.apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
+  record_password_files(result, passwords);
+  return result;
+}
+
+// Files that hold the passwords handed to the target expire with the earliest of them.
+void Applier::record_password_files(const connectors::ApplyResult& result,
+                                    const std::map<std::string, std::string>& passwords) {
+  if (result.password_files.empty()) return;
+  std::vector<std::string> keys;
+  for (const auto& [key, password] : passwords) keys.push_back(key);
+  std::string expires = state::earliest_password_expiry(store_.database(), keys);
+  if (expires.empty()) expires = request_.today;
+  std::vector<state::PasswordFileRecord> records;
+  for (const auto& f : result.password_files)
+    records.push_back({f.path, request_.run_id, expires, "csv", f.separator, f.column});
+  state::record_password_files(store_.database(), records);
 }
 
 // A reconcile-only pass: the target already holds the desired state as far as edusync knows, so

@@ -20,6 +20,7 @@
 #include "run/apply.hpp"
 #include "run/gates.hpp"
 #include "run/inbox.hpp"
+#include "run/password_expiry.hpp"
 #include "run/unchanged.hpp"
 #include "sources/parsers/export_parser.hpp"
 #include "state/state_store.hpp"
@@ -224,8 +225,12 @@ bool Runner::held_by_gates(state::StateStore& store) {
 std::int64_t Runner::commit_desired_state(state::StateStore& store) {
   state::Transaction transaction(store.database());
   store.save_identities(accounts_.changed);
-  store.save_passwords(accounts_.new_passwords, today_,
-                       add_days(today_, config_.identity.password_retention_days));
+  const auto expires = add_days(today_, config_.identity.password_retention_days);
+  store.save_passwords(accounts_.new_passwords, today_, expires);
+  if (!accounts_.new_passwords.empty()) {
+    const auto sheets = (config_.state_dir / "reports" / report_.id).string();
+    state::record_password_files(store.database(), account_sheet_files(sheets, report_.id, expires));
+  }
   const auto snapshot = store.store_snapshot(accounts_.desired, today_);
   auto marks = store.export_marks();
   bool marks_changed = false;
@@ -320,7 +325,7 @@ RunOutcome Runner::run() {
     if (take_unchanged_shortcut(*store, selection)) {
       reconcile_unchanged(*store);
       const int exit_code = status_from_connectors();
-      store->purge_expired_passwords(today_);
+      report_.expired_passwords = expire_initial_passwords(*store, today_);
       return finish(&*store, exit_code);
     }
     read_inputs(selection);
@@ -328,6 +333,7 @@ RunOutcome Runner::run() {
     if (held_by_gates(*store)) {
       report_.status = "held";
       report_.sources = std::move(sources_);
+      report_.expired_passwords = expire_initial_passwords(*store, today_);  // a held run too
       return finish(&*store, cli::kHeld);
     }
     const auto snapshot = commit_desired_state(*store);
@@ -339,7 +345,7 @@ RunOutcome Runner::run() {
     trace_memory("connectors applied");
     const int exit_code = status_from_connectors();
     store->prune_snapshots();
-    store->purge_expired_passwords(today_);
+    report_.expired_passwords = expire_initial_passwords(*store, today_);
     auto outcome = finish(&*store, exit_code);
     trace_memory("reports written");
     return outcome;

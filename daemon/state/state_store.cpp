@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "common/file_writer.hpp"
 #include "common/sha256.hpp"
 #include "state/snapshot_codec.hpp"
 
@@ -11,9 +12,11 @@ namespace edusync::state {
 namespace {
 
 std::string prepare_directory(const std::string& state_dir) {
-  std::error_code error;
-  std::filesystem::create_directories(state_dir, error);
-  if (error) throw StateError("répertoire d'état " + state_dir + " : " + error.message());
+  try {
+    make_directories(state_dir, 0700);
+  } catch (const std::exception& error) {
+    throw StateError(std::string("répertoire d'état : ") + error.what());
+  }
   ::chmod(state_dir.c_str(), 0700);
   return (std::filesystem::path(state_dir) / "edusync.db").string();
 }
@@ -139,8 +142,9 @@ std::map<std::string, std::string> StateStore::passwords(const std::vector<std::
   return found;
 }
 
-void StateStore::purge_expired_passwords(const std::string& today) {
+std::uint64_t StateStore::purge_expired_passwords(const std::string& today) {
   db_.prepare("DELETE FROM initial_passwords WHERE expires < ?1").bind(1, today).run();
+  return static_cast<std::uint64_t>(sqlite3_changes(db_.handle()));
 }
 
 std::optional<std::int64_t> StateStore::latest_snapshot_id() {

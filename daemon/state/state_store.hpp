@@ -71,7 +71,9 @@ class StateStore {
   void save_passwords(const std::vector<std::pair<std::string, std::string>>& key_password,
                       const std::string& created, const std::string& expires);
   std::map<std::string, std::string> passwords(const std::vector<std::string>& keys, const std::string& today);
-  void purge_expired_passwords(const std::string& today);
+  // Deletes the passwords past their expiry; returns how many. The files that hold copies are
+  // state/password_files.hpp's (run/password_expiry.hpp erases both).
+  std::uint64_t purge_expired_passwords(const std::string& today);
 
   std::optional<std::int64_t> latest_snapshot_id();
   model::Directory load_snapshot(std::int64_t id);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "connectors/files/records.hpp"
+#include "model/acceptance.hpp"
 
 namespace edusync::connectors::files {
 namespace {
@@ -87,18 +88,16 @@ class MoodleBuilder {
   void add(CsvFile& file, const EleaPerson& p, std::size_t cohorts,
            const std::map<std::string, std::string>& passwords,
            std::vector<model::Warning>* warnings) const {
-    std::string code, rule;
+    auto refusal = model::acceptance::elea_name_refusal(p.surname, p.given_name);
     if (p.login.empty()) {
-      code = "ELEA_NO_LOGIN";
-      rule = "pas d'identifiant de connexion attribué (username obligatoire pour Moodle)";
-    } else if (p.given_name.empty() || p.surname.empty()) {
-      code = "ELEA_NAME_MISSING";
-      rule = "nom ou prénom vide (firstname et lastname obligatoires pour Moodle)";
+      refusal = model::acceptance::Refusal{
+          "ELEA_NO_LOGIN",
+          "pas d'identifiant de connexion attribué (username obligatoire pour Moodle)"};
     }
-    if (!code.empty()) {
+    if (refusal) {
       if (warnings != nullptr) {
-        warnings->push_back(
-            record_warning(code, "Éléa : " + p.who + " non écrit : " + rule + ".", p.key));
+        warnings->push_back(record_warning(
+            refusal->code, "Éléa : " + p.who + " non écrit : " + refusal->reason + ".", p.key));
       }
       return;
     }
@@ -130,11 +129,12 @@ CsvFile ent_export(const SchoolView& v, std::vector<model::Warning>& warnings) {
                 "Login personnalisé (Alias)", "Code d'activation", "Fonctions", "Établissements",
                 "Classes", "Enfants", "Parents", "Dernière connexion", "Courriel", "Téléphone"},
                {}};
-  const auto refused = [&](const std::string& who, const std::string& key, const std::string& a,
-                           const std::string& b) {
-    if (!a.empty() && !b.empty()) return false;
-    warnings.push_back(record_warning("ELEA_NAME_MISSING",
-                                      "Éléa : " + who + " non écrit : nom ou prénom vide.", key));
+  const auto refused = [&](const std::string& who, const std::string& key,
+                           const std::string& surname, const std::string& given_name) {
+    const auto refusal = model::acceptance::elea_name_refusal(surname, given_name);
+    if (!refusal) return false;
+    warnings.push_back(record_warning(
+        refusal->code, "Éléa : " + who + " non écrit : " + refusal->reason + ".", key));
     return true;
   };
   for (const auto& p : v.pupils) {
@@ -175,12 +175,14 @@ BuiltFiles EleaTarget::build(const BuildInput& input) {
   if (delta) cohorts = std::max(cohorts, MoodleBuilder::cohort_width(input.before));
   const CsvFile full =
       builder.render(input.after, cohorts, input.context.new_passwords, &built.warnings);
-  built.files.push_back({"_full.csv", encode_csv(full, style, Charset::utf8, built.warnings)});
+  built.files.push_back({"_full.csv", encode_csv(full, style, Charset::utf8, built.warnings),
+                         column_if_filled(full, "password"), style.separator});
   if (delta) {
     const CsvFile previous = builder.render(input.before, cohorts, {}, nullptr);
+    const CsvFile changes = changed_records(previous, full);
     std::vector<model::Warning> repeated;
-    built.files.push_back({"_delta.csv", encode_csv(changed_records(previous, full), style,
-                                                    Charset::utf8, repeated)});
+    built.files.push_back({"_delta.csv", encode_csv(changes, style, Charset::utf8, repeated),
+                           column_if_filled(changes, "password"), style.separator});
   }
   return built;
 }

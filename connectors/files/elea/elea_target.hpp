@@ -6,7 +6,8 @@
 // `format: moodle` (default): Moodle's "upload users" CSV (admin/tool/uploaduser), UTF-8, `,`:
 //   username (the edusync login), firstname, lastname, email, auth (`auth` key), idnumber (the
 //   pupil's INE, else <UAI>-E<ELENOET>; staff P<STS id>), password (only with auth manual, and
-//   only for accounts created in the run), suspended (1 for leavers in their grace period),
+//   only for accounts created in the run; such a file is 0600 and its column is emptied when
+//   the passwords expire), suspended (1 for leavers in their grace period),
 //   cohort1..N (pupils: <UAI>-<division>; teachers: one per division taught), and
 //   profile_field_<name> = the division when `profile_field_division` names a profile field.
 //   Files `elea_<UAI>_<date>_<run>_full.csv` and, unless `delta: false`, `..._delta.csv` with

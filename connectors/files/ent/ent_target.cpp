@@ -6,6 +6,7 @@
 
 #include "connectors/files/atomic_file.hpp"
 #include "connectors/files/records.hpp"
+#include "model/acceptance.hpp"
 
 namespace edusync::connectors::files {
 namespace {
@@ -44,29 +45,12 @@ std::string civility_of(const model::Staff& s) {
   return {};
 }
 
-// What the feeder refuses: firstName and lastName for every profile (schema `required`), and
-// for pupils birthDate and a class (the official CSV_Eleves template marks `Classes*`).
-struct Refusal {
-  const char* code;
-  const char* rule;
-};
-
-std::optional<Refusal> person_refusal(const std::string& surname, const std::string& given) {
-  if (surname.empty() || given.empty()) {
-    return Refusal{"ENT_NAME_MISSING", "nom ou prénom vide (champs obligatoires de l'import ENT)"};
-  }
-  return std::nullopt;
-}
+// What the feeder refuses (model/acceptance.hpp), and a parent without a child in the file.
+using Refusal = model::acceptance::Refusal;
+using model::acceptance::ent_person_refusal;
 
 std::optional<Refusal> pupil_refusal(const PupilView& p) {
-  if (auto refusal = person_refusal(p.pupil->surname, p.pupil->given_name)) return refusal;
-  if (p.pupil->birth_date.empty()) {
-    return Refusal{"ENT_BIRTH_DATE_MISSING",
-                   "date de naissance absente ou illisible (obligatoire pour un élève dans l'ENT)"};
-  }
-  if (p.division.empty())
-    return Refusal{"ENT_NO_CLASS", "élève sans classe (obligatoire dans l'ENT)"};
-  return std::nullopt;
+  return model::acceptance::ent_pupil_refusal(*p.pupil, p.division);
 }
 
 // Records the refusal, if any, as a warning; true when the record must be left out.
@@ -75,7 +59,7 @@ bool refused(const std::optional<Refusal>& refusal, const std::string& who, cons
   if (!refusal) return false;
   warnings.push_back(record_warning(
       refusal->code,
-      "ENT : " + who + " non écrit : " + refusal->rule + ". À corriger dans SIECLE ou STS-web.",
+      "ENT : " + who + " non écrit : " + refusal->reason + ". À corriger dans SIECLE ou STS-web.",
       key));
   return true;
 }
@@ -115,7 +99,7 @@ CsvFile teachers_file(const SchoolView& v, std::vector<model::Warning>& warnings
                {}};
   for (const StaffView* s : teachers) {
     const auto& x = *s->staff;
-    if (refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
+    if (refused(ent_person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
     CsvRow row{stable_id(x), civility_of(x), x.surname, x.given_name, french_date(x.birth_date),
                x.function};
     append(row, s->divisions, classes);
@@ -132,7 +116,7 @@ CsvFile personnel_file(const SchoolView& v, std::vector<model::Warning>& warning
                {}};
   for (const auto& s : v.staff) {
     const auto& x = *s.staff;
-    if (s.teacher || refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings))
+    if (s.teacher || refused(ent_person_refusal(x.surname, x.given_name), who(x), x.key, warnings))
       continue;
     file.records.push_back({x.key,
                             who(x),
@@ -150,13 +134,12 @@ CsvFile relatives_file(const SchoolView& v, const std::set<std::string>& pupils_
   std::size_t children = 0;
   for (const auto& g : v.guardians) {
     const auto& x = *g.guardian;
-    if (refused(person_refusal(x.surname, x.given_name), who(x), x.key, warnings)) continue;
     std::vector<std::string> ids;
     for (const auto* child : g.children) {
       if (pupils_written.contains(child->key)) ids.push_back(platform_id(*child));
     }
-    const Refusal no_child{"ENT_NO_CHILD", "aucun de ses enfants n'est dans le fichier des élèves"};
-    if (ids.empty() && refused(no_child, who(x), x.key, warnings)) continue;
+    const auto refusal = model::acceptance::ent_guardian_refusal(x, !ids.empty());
+    if (refused(refusal, who(x), x.key, warnings)) continue;
     children = std::max(children, ids.size());
     relatives.emplace_back(&x, std::move(ids));
   }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "connectors/files/records.hpp"
+#include "model/acceptance.hpp"
 
 namespace edusync::connectors::files {
 namespace {
@@ -105,26 +106,17 @@ class KoxoBuilder {
     return found == passwords.end() ? std::string() : found->second;
   }
 
-  // The rules of a KOXO Synchro row: a unique id to match on, a name, a secondary group.
+  // The rules of a KOXO Synchro row (model/acceptance.hpp).
   static void add(CsvFile& file, const KoxoPerson& p, bool no_group,
                   std::vector<model::Warning>* warnings) {
-    std::string refusal, code;
-    if (p.unique_id.empty()) {
-      code = "KOXO_NO_UNIQUE_ID";
-      refusal = "pas d'identifiant unique (ELENOET ou identifiant STS-web absent de l'export)";
-    } else if (p.surname.empty() || p.given_name.empty()) {
-      code = "KOXO_NAME_MISSING";
-      refusal = "nom ou prénom vide";
-    } else if (no_group) {
-      code = "KOXO_NO_GROUP";
-      refusal = "élève sans division (GroupeSecondaire vide)";
-    }
-    if (!refusal.empty()) {
+    const auto refusal =
+        model::acceptance::koxo_refusal(!p.unique_id.empty(), p.surname, p.given_name, no_group);
+    if (refusal) {
       if (warnings != nullptr) {
-        warnings->push_back(record_warning(
-            code,
-            "KOXO : " + p.who + " non écrit : " + refusal + ". À corriger dans SIECLE ou STS-web.",
-            p.key));
+        warnings->push_back(record_warning(refusal->code,
+                                           "KOXO : " + p.who + " non écrit : " + refusal->reason +
+                                               ". À corriger dans SIECLE ou STS-web.",
+                                           p.key));
       }
       return;
     }
@@ -156,12 +148,14 @@ BuiltFiles KoxoTarget::build(const BuildInput& input) {
   const CsvStyle style{';', "\r\n", false};
   BuiltFiles built;
   const CsvFile full = builder.render(input.after, input.context.new_passwords, &built.warnings);
-  built.files.push_back({"_full.csv", encode_csv(full, style, charset, built.warnings)});
+  built.files.push_back({"_full.csv", encode_csv(full, style, charset, built.warnings),
+                         column_if_filled(full, "MotDePasse"), style.separator});
   if (settings().value("delta", "true") == "true") {
     const CsvFile previous = builder.render(input.before, {}, nullptr);
+    const CsvFile delta = changed_records(previous, full);
     std::vector<model::Warning> repeated;  // already reported with the full file
-    built.files.push_back(
-        {"_delta.csv", encode_csv(changed_records(previous, full), style, charset, repeated)});
+    built.files.push_back({"_delta.csv", encode_csv(delta, style, charset, repeated),
+                           column_if_filled(delta, "MotDePasse"), style.separator});
   }
   return built;
 }

@@ -13,6 +13,10 @@
 // SyncDoNotDeleteUsers=1 KOXO disables them and keeps their SID, which is edusync's departure
 // (leavers are never deleted on the spot); with 0 it deletes them. The delta is for a profile
 // with SyncDoNotDeleteUsers=1 only; leavers appear only as missing from the full file.
+//
+// MotDePasse holds the initial password of accounts created in the run: a file holding one is
+// written 0600 and reported (ApplyResult::password_files), so that the column is emptied once
+// the passwords expire (an empty MotDePasse makes KOXO keep the password it holds).
 #include "connectors/files/file_target.hpp"
 
 namespace edusync::connectors::files {

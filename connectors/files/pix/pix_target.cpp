@@ -5,65 +5,37 @@
 #include "connectors/files/atomic_file.hpp"
 #include "connectors/files/pix/siecle_writer.hpp"
 #include "connectors/files/records.hpp"
+#include "model/acceptance.hpp"
 
 namespace edusync::connectors::files {
 namespace {
 
-struct Rule {
-  const char* code;
-  const char* message;
-};
+using model::acceptance::PixFormat;
 
-// The first rule of Pix's import that `p` breaks, or nullptr. `csv` adds the CSV's own rules.
-const Rule* broken_rule(const PupilView& p, bool csv) {
-  static const Rule no_ine{"PIX_INE_MISSING", "pas d'INE (ID_NATIONAL)"};
-  static const Rule no_division{"PIX_NO_DIVISION", "pas de division"};
-  static const Rule no_sex{"PIX_SEX_MISSING", "sexe inconnu (CODE_SEXE)"};
-  static const Rule no_birth{"PIX_BIRTH_DATE_MISSING",
-                             "date de naissance absente ou illisible (DATE_NAISS)"};
-  static const Rule no_commune{
-      "PIX_BIRTH_CITY_CODE_MISSING",
-      "né(e) en France sans code INSEE de commune de naissance (CODE_COMMUNE_INSEE_NAISS)"};
-  static const Rule no_country{"PIX_BIRTH_COUNTRY_MISSING", "pays de naissance absent (CODE_PAYS)"};
-  static const Rule no_city{"PIX_BIRTH_CITY_MISSING",
-                            "né(e) à l'étranger sans commune de naissance (VILLE_NAISS)"};
-  static const Rule bad_status{"PIX_STATUS_INVALID", "statut ni ST ni AP (CODE_STATUT)"};
-  static const Rule no_mef{"PIX_MEF_MISSING", "pas de code MEF (CODE_MEF)"};
-  const auto& x = *p.pupil;
-  if (x.key.starts_with("eleve:")) return &no_ine;
-  if (p.division.empty()) return &no_division;
-  if (x.sex == model::Sex::unknown) return &no_sex;
-  if (x.birth_date.empty()) return &no_birth;
-  if (x.birth_country == "100" && x.birth_commune.empty()) return &no_commune;
-  if (!csv) return nullptr;
-  if (x.birth_country.empty()) return &no_country;
-  if (x.birth_country != "100" && x.birth_city.empty()) return &no_city;
-  if (x.status != "ST" && x.status != "AP") return &bad_status;
-  if (x.mef.empty()) return &no_mef;
-  return nullptr;
-}
+constexpr const char* kWhereToFix =
+    ". À corriger dans SIECLE (Base élèves établissement, fiche de l'élève), puis déposer un "
+    "nouvel export.";
 
 // The pupils Pix will take, in directory order; a warning for each one left out.
-std::vector<const PupilView*> accepted(const SchoolView& v, bool csv,
+std::vector<const PupilView*> accepted(const SchoolView& v, PixFormat format,
+                                       const model::acceptance::SharedInes& shared,
                                        std::vector<model::Warning>& warnings) {
   std::vector<const PupilView*> pupils;
   std::map<std::string, const PupilView*> by_ine;
   for (const auto& p : v.pupils) {
-    const Rule* rule = broken_rule(p, csv);
-    const auto [twin, first] = by_ine.try_emplace(p.pupil->key, &p);
-    if (rule == nullptr && !first) {
-      warnings.push_back({"PIX_INE_DUPLICATE",
-                          "Pix : " + who(p) + " non écrit : INE " + p.pupil->key +
-                              " déjà porté par " + who(*twin->second) + ". À corriger dans SIECLE.",
-                          {p.pupil->key},
-                          {}});
+    const auto refusal = model::acceptance::pix_refusal(*p.pupil, p.division, format, shared);
+    if (refusal) {
+      warnings.push_back(record_warning(
+          refusal->code, "Pix : " + who(p) + " non écrit : " + refusal->reason + kWhereToFix,
+          p.pupil->key));
       continue;
     }
-    if (rule != nullptr) {
-      warnings.push_back(record_warning(
-          rule->code,
-          "Pix : " + who(p) + " non écrit : " + rule->message + ". À corriger dans SIECLE.",
-          p.pupil->key));
+    const auto [twin, first] = by_ine.try_emplace(p.pupil->key, &p);
+    if (!first) {
+      warnings.push_back(record_warning("PIX_INE_DUPLICATE",
+                                        "Pix : " + who(p) + " non écrit : INE " + p.pupil->key +
+                                            " déjà porté par " + who(*twin->second) + kWhereToFix,
+                                        p.pupil->key));
       continue;
     }
     pupils.push_back(&p);
@@ -89,8 +61,9 @@ CsvFile pix_csv(const std::vector<const PupilView*>& pupils) {
          who(*p),
          {x.key, x.given_name, second, third, family, x.surname == family ? "" : x.surname,
           x.sex == model::Sex::male ? "Masculin" : "Féminin", french_date(x.birth_date),
-          france ? x.birth_commune : "", france ? "" : x.birth_city, x.birth_department,
-          "99" + x.birth_country, x.status, x.mef, p->division}});
+          france ? x.birth_commune : "", france ? "" : x.birth_city,
+          model::acceptance::pix_birth_department(x), "99" + x.birth_country, x.status, x.mef,
+          p->division}});
   }
   return file;
 }
@@ -100,7 +73,12 @@ CsvFile pix_csv(const std::vector<const PupilView*>& pupils) {
 BuiltFiles PixTarget::build(const BuildInput& input) {
   BuiltFiles built;
   const bool csv = settings().value("format", "siecle") == "csv";
-  const auto pupils = accepted(input.after, csv, built.warnings);
+  if (indexed_ != &input.context.after) {  // once per apply, not once per school
+    shared_ines_.emplace(input.context.after.pupils);
+    indexed_ = &input.context.after;
+  }
+  const auto pupils = accepted(input.after, csv ? PixFormat::csv : PixFormat::siecle, *shared_ines_,
+                               built.warnings);
   if (csv) {
     built.files.push_back({"_eleves.csv", encode_csv(pix_csv(pupils), CsvStyle{';', "\r\n", false},
                                                      Charset::utf8_bom, built.warnings)});

@@ -1,0 +1,139 @@
+#include "run/password_expiry.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+#include "common/file_writer.hpp"
+#include "report/account_sheets.hpp"
+
+namespace edusync::run {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("lecture impossible de " + path);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void write_private(const std::string& path, const std::string& bytes) {
+  auto file = FileWriter::replace(path, {0600, true, nullptr});
+  file << bytes;
+  file.commit();
+}
+
+// The index of `column` in the header line starting at `start`.
+std::size_t column_index(const std::string& csv, std::size_t start, char separator,
+                         const std::string& column) {
+  std::size_t index = 0;
+  std::string cell;
+  for (std::size_t i = start; i <= csv.size(); ++i) {
+    const char c = i < csv.size() ? csv[i] : '\n';
+    if (c == separator || c == '\n' || c == '\r') {
+      if (cell == column) return index;
+      if (c != separator) break;
+      ++index;
+      cell.clear();
+    } else if (c != '"') {
+      cell += c;
+    }
+  }
+  throw std::runtime_error("colonne " + column + " absente de l'en-tête");
+}
+
+// An account sheet rendered again from the run's report, every password shown as expired.
+std::string expired_sheet(const state::PasswordFileRecord& file) {
+  const auto dir = std::filesystem::path(file.path).parent_path();
+  const auto report = nlohmann::json::parse(read_bytes((dir / "report.json").string()));
+  std::vector<report::SheetLine> lines;
+  for (const auto& a : report.at("new_accounts")) {
+    lines.push_back({a.value("division", ""), a.value("surname", ""), a.value("given_name", ""),
+                     a.value("login", ""), ""});
+  }
+  return report::account_sheets_html(file.run_id, std::move(lines));
+}
+
+// The file keeps its modification time: an importer's script that takes the newest file by
+// mtime must not take an old run's full file for a new one.
+void erase_from(const state::PasswordFileRecord& file) {
+  const auto written = std::filesystem::last_write_time(file.path);
+  if (file.format == "account-sheet-html") {
+    write_private(file.path, expired_sheet(file));
+  } else {
+    write_private(file.path, without_column(read_bytes(file.path), file.separator, file.column));
+  }
+  std::filesystem::last_write_time(file.path, written);
+}
+
+}  // namespace
+
+std::string without_column(const std::string& csv, char separator, const std::string& column) {
+  const std::size_t start = csv.starts_with(kBom) ? kBom.size() : 0;
+  const std::size_t target = column_index(csv, start, separator, column);
+  std::string out = csv.substr(0, start);
+  out.reserve(csv.size());
+  std::size_t line = 0, field = 0;
+  bool quoted = false;
+  for (std::size_t i = start; i < csv.size(); ++i) {
+    const char c = csv[i];
+    const bool erased = line > 0 && field == target;
+    if (quoted) {
+      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
+        if (!erased) out += "\"\"";
+        ++i;
+        continue;
+      }
+      if (c == '"') quoted = false;
+      if (!erased) out += c;
+      continue;
+    }
+    if (c == '"') {
+      quoted = true;
+    } else if (c == separator) {
+      ++field;
+    } else if (c == '\n') {
+      ++line;
+      field = 0;
+    }
+    const bool content = c != separator && c != '\n' && c != '\r';
+    if (!(erased && content)) out += c;
+  }
+  return out;
+}
+
+std::vector<state::PasswordFileRecord> account_sheet_files(const std::string& report_dir,
+                                                           const std::string& run_id,
+                                                           const std::string& expires) {
+  return {{report_dir + "/accounts.html", run_id, expires, "account-sheet-html", ';', ""},
+          {report_dir + "/accounts.csv", run_id, expires, "csv", ';', "mot_de_passe"}};
+}
+
+report::PasswordExpiry expire_initial_passwords(state::StateStore& store,
+                                                const std::string& today) {
+  report::PasswordExpiry expiry;
+  auto& db = store.database();
+  for (const auto& file : state::password_files_due(db, today)) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file.path, error)) {
+      state::forget_password_file(db, file.path);  // rotated away, or never written (sheets)
+      continue;
+    }
+    try {
+      erase_from(file);
+      state::forget_password_file(db, file.path);
+      expiry.files.push_back(file.path);
+    } catch (const std::exception& failure) {
+      expiry.failures.push_back(file.path + " : " + failure.what());
+    }
+  }
+  expiry.passwords = store.purge_expired_passwords(today);
+  return expiry;
+}
+
+}  // namespace edusync::run
