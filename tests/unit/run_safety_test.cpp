@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -29,7 +31,6 @@ class Child {
  public:
   struct Options {
     std::vector<std::string> environment;  // NAME=value
-    rlim_t file_size_limit = RLIM_INFINITY;
   };
 
   Child(const std::vector<std::string>& arguments, const std::string& output,
@@ -37,11 +38,7 @@ class Child {
     pid_ = ::fork();
     if (pid_ != 0) return;
     for (const auto& variable : options.environment) ::putenv(const_cast<char*>(variable.c_str()));
-    if (options.file_size_limit != RLIM_INFINITY) {
-      ::signal(SIGXFSZ, SIG_IGN);  // a write past the limit then fails with EFBIG, like ENOSPC
-      const rlimit limit{options.file_size_limit, options.file_size_limit};
-      ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
+    ::signal(SIGXFSZ, SIG_IGN);  // a write past a file size limit fails with EFBIG, like ENOSPC
     const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     ::dup2(fd, 1);
     ::dup2(fd, 2);
@@ -257,6 +254,58 @@ TEST_F(RunSafety, StoreKilledWhileCreatedIsNeverLeftEmpty) {
     }
     EXPECT_EQ(edusync("run"), 0) << output_;
   }
+}
+
+// The report cannot be written after every connector applied and acknowledged (here its file
+// is a link to /dev/full: write(2) fails with ENOSPC, as on a full disk): exit 1, not an abort;
+// the run record says `failed`, the message says what happened and what to do. The next run
+// writes its report and applies nothing twice.
+TEST_F(RunSafety, ReportOnAFullDiskFailsTheRunCleanly) {
+  const std::string output = output_path();
+  auto run = start("run", {{"EDUSYNC_PAUSE_AT=after-acknowledge"}}, output);
+  ASSERT_TRUE(run->stopped()) << "the run did not stop at after-acknowledge";
+  const auto lock = test::read_file((state() / "edusync.lock").string());
+  const auto at = lock.find("run=");
+  ASSERT_NE(at, std::string::npos) << lock;
+  const std::string id = lock.substr(at + 4, lock.find('\n', at) - at - 4);
+  const auto report_dir = state() / "reports" / id;
+  std::filesystem::create_directories(report_dir);
+  std::filesystem::create_symlink("/dev/full", report_dir / "report.json.tmp");
+  EXPECT_EQ(run->finish(), 1);
+  output_ = test::read_file(output);
+  EXPECT_NE(output_.find("Le rapport n'a pas pu être écrit dans " + report_dir.string()),
+            std::string::npos)
+      << output_;
+  EXPECT_NE(output_.find(std::strerror(ENOSPC)), std::string::npos) << output_;
+  EXPECT_NE(output_.find("libérez de la place"), std::string::npos) << output_;
+  EXPECT_EQ(sql("SELECT status FROM runs WHERE id = '" + id + "'"), "failed\n");
+  EXPECT_FALSE(std::filesystem::exists(report_dir / "report.json"));
+  const auto journal_before = test::read_file(journal());
+  EXPECT_FALSE(journal_before.empty());
+
+  ASSERT_EQ(edusync("run"), 0) << output_;
+  EXPECT_EQ(test::read_file(journal()), journal_before);  // acknowledged: nothing twice
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM runs WHERE status = 'running'"), "0\n");
+}
+
+// The state directory on a full disk: the run is stopped before it commits its state, then
+// given a file size limit (every write past 4 KiB fails with EFBIG, SIGXFSZ ignored, as ENOSPC
+// would), so neither the store nor the report can take anything: exit 1 with the store's
+// message, not an abort; nothing half-written, and the next run, with room again, completes.
+TEST_F(RunSafety, StateOnAFullDiskFailsTheRunCleanly) {
+  ASSERT_EQ(edusync("run"), 0) << output_;
+  const std::string output = output_path();
+  auto run = start("run --recompute", {{"EDUSYNC_PAUSE_AT=after-plan"}}, output);
+  ASSERT_TRUE(run->stopped()) << "the run did not stop at after-plan";
+  const rlimit full{4096, 4096};
+  ASSERT_EQ(::prlimit(run->pid(), RLIMIT_FSIZE, &full, nullptr), 0) << std::strerror(errno);
+  EXPECT_EQ(run->finish(), 1);
+  output_ = test::read_file(output);
+  EXPECT_NE(output_.find("base d'état"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("Le rapport n'a pas pu être écrit"), std::string::npos) << output_;
+  EXPECT_EQ(sql("SELECT COUNT(*), MIN(status) FROM runs"), "1|ok\n");
+  EXPECT_EQ(sql("PRAGMA integrity_check"), "ok\n");
+  EXPECT_EQ(edusync("run --recompute"), 0) << output_;
 }
 
 }  // namespace
