@@ -87,11 +87,14 @@ void check_orphans(const GateInputs& in, std::vector<Gate>& gates) {
   for (const auto& orphan : *in.orphans) connectors.insert("« " + orphan.connector + " »");
   std::string names;
   for (const auto& name : connectors) names += (names.empty() ? "" : ", ") + name;
+  const bool one = in.orphans->size() == 1;
   gates.push_back(
       {"ORPHAN_ACCOUNTS",
-       std::to_string(in.orphans->size()) + " comptes de " + names +
-           " portent le numéro (employeeNumber) d'un élève ou d'un personnel mais ne "
-           "correspondent à personne, ni dans les exports ni dans la base d'état : " +
+       std::to_string(in.orphans->size()) + (one ? " compte de " : " comptes de ") + names +
+           (one ? " porte" : " portent") +
+           " le numéro (employeeNumber) d'un élève ou d'un personnel mais ne " +
+           (one ? "correspond" : "correspondent") +
+           " à personne, ni dans les exports ni dans la base d'état : " +
            orphan_list(*in.orphans) +
            ". C'est une première synchronisation de cet annuaire ou la base d'état a été "
            "perdue : ces personnes sont sans doute parties entre-temps. Si la base d'état a été "
