@@ -70,6 +70,11 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
   options.today = flags.today;
   options.settle_time = std::chrono::milliseconds(flags.settle_ms);
   const auto outcome = run::run_sync(*config, options);
+  if (outcome.refused) {  // another run holds the state: only the reason, no empty report
+    std::cerr << "edusync " << (flags.dry_run ? "diff" : "run") << " : " << outcome.report.error
+              << '\n';
+    return outcome.exit_code;
+  }
   std::cout << report::to_text(outcome.report);
   if (!outcome.report_dir.empty()) std::cout << "\nRapports : " << outcome.report_dir << "/report.{txt,json,html}\n";
   return outcome.exit_code;

@@ -41,13 +41,17 @@ void write_holder(int fd, const std::string& run_id, const std::string& started)
   }
 }
 
-std::string holder_description(int fd) {
+struct Holder {
+  std::string pid, description;
+};
+
+Holder holder_of(int fd) {
   auto holder = read_holder(fd);
   const auto field = [&](const char* name) {
     return holder[name].empty() ? std::string("inconnu") : holder[name];
   };
-  return "processus " + field("pid") + ", passage " + field("run") + ", commencé le " +
-         field("started") + " (UTC)";
+  return {field("pid"), "processus " + field("pid") + ", passage " + field("run") +
+                            ", commencé le " + field("started")};
 }
 
 // Whether the lock is held by dry runs only (shared): then no holder is recorded.
@@ -64,11 +68,12 @@ bool held_by_readers_only(int fd) {
     message = "un calcul à blanc (edusync diff ou run --dry-run) lit en ce moment l'état de " +
               dir + " : ce passage n'a rien fait. Relancez-le quand le calcul à blanc aura fini.";
   } else {
+    const auto holder = holder_of(fd);
     message = "un autre passage d'edusync est en cours sur l'état de " + dir + " (" +
-              holder_description(fd) +
+              holder.description +
               ") : ce passage n'a rien fait. Attendez la fin de l'autre passage puis relancez "
-              "si besoin. S'il semble bloqué, examinez ce processus (ps -p <pid>) ; le verrou " +
-              lock_path.string() +
+              "si besoin. S'il semble bloqué, examinez ce processus (ps -p " +
+              holder.pid + ") ; le verrou " + lock_path.string() +
               " se libère de lui-même quand le processus se termine, même tué : ne supprimez "
               "pas ce fichier.";
   }
@@ -109,7 +114,7 @@ RunLock RunLock::shared(const std::filesystem::path& state_dir) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return RunLock(-1);  // no run ever started here
   if (::flock(fd, LOCK_SH | LOCK_NB) != 0) {
-    const std::string holder = holder_description(fd);
+    const std::string holder = holder_of(fd).description;
     ::close(fd);
     throw RunLockBusy("un passage d'edusync est en cours sur l'état de " + state_dir.string() +
                       " (" + holder +

@@ -407,6 +407,12 @@ RunOutcome Runner::run() {
     auto outcome = finish(&*store, exit_code);
     trace_memory("reports written");
     return outcome;
+  } catch (const RunLockBusy& busy) {
+    report_.status = "failed";
+    report_.error = busy.what();
+    auto outcome = finish(nullptr, cli::kInputError);
+    outcome.refused = true;
+    return outcome;
   } catch (const std::exception& error) {
     report_.status = "failed";
     report_.error = error.what();

@@ -157,6 +157,7 @@ TEST_F(RunSafety, SecondRunAndDryRunAreRefusedWhileARunHoldsTheLock) {
       << output_;
   EXPECT_NE(output_.find("commencé le 20"), std::string::npos) << output_;
   EXPECT_NE(output_.find("Attendez la fin de l'autre passage"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("ps -p " + std::to_string(first->pid())), std::string::npos) << output_;
   EXPECT_EQ(edusync("run --confirm"), 1) << output_;
   EXPECT_EQ(edusync("diff"), 1) << output_;
   EXPECT_NE(output_.find("un passage d'edusync est en cours"), std::string::npos) << output_;
