@@ -83,6 +83,13 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
 std::optional<state::RunRecord> find_run(state::StateStore& store, const std::string& id) {
   auto run = id.empty() ? store.last_run() : store.run(id);
   if (!run) std::cerr << "edusync : " << (id.empty() ? "aucun passage enregistré" : "passage inconnu : " + id) << '\n';
+  // A run killed before its end (running, interrupted) or whose report could not be written.
+  if (run && run->report_dir.empty()) {
+    std::cerr << "edusync : le passage " << run->id << " (" << run->status
+              << ") n'a pas écrit de rapport ; « edusync report » sans argument montre le dernier "
+                 "passage, un identifiant un autre\n";
+    return std::nullopt;
+  }
   return run;
 }
 

@@ -204,6 +204,9 @@ TEST_F(RunSafety, KilledRunIsMarkedInterruptedByTheNextRun) {
   EXPECT_NE(edusync("run", {{"EDUSYNC_CRASH_AT=after-state-commit"}}), 0);
   const auto killed = sql("SELECT id FROM runs WHERE status = 'running'");
   ASSERT_FALSE(killed.empty());
+  std::string out;
+  EXPECT_EQ(test::run_command(kBinary + " --config " + config_ + " report 2>&1", out), 1);
+  EXPECT_NE(out.find("(running) n'a pas écrit de rapport"), std::string::npos) << out;
   ASSERT_EQ(edusync("run"), 0) << output_;
   const std::string id = killed.substr(0, killed.size() - 1);
   EXPECT_EQ(sql("SELECT status, finished <> '' FROM runs WHERE id = '" + id + "'"),
