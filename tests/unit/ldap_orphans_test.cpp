@@ -100,6 +100,12 @@ TEST_F(LdapOrphans, LostStateHoldsOrphanAccountsThenDepartsThemWhenConfirmed) {
   EXPECT_NE(message.find(leaver + " ("), std::string::npos) << message;
   EXPECT_NE(message.find("edusync run --confirm"), std::string::npos) << message;
   EXPECT_EQ(branch("People").at(leaver).first("sambaacctflags"), "[U          ]");  // untouched
+  std::string output;
+  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS +
+                                  "/report.schema.json " + held.report_dir + "/report.json 2>&1",
+                              output),
+            0)
+      << output;
 
   const auto confirmed = run("2025-11-27", true);
   ASSERT_EQ(confirmed.exit_code, 0) << confirmed.report.connectors.at(0).error;
