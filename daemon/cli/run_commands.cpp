@@ -71,6 +71,11 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
   options.today = flags.today;
   options.settle_time = std::chrono::milliseconds(flags.settle_ms);
   const auto outcome = run::run_sync(*config, options);
+  if (outcome.refused) {  // another run holds the state: only the reason, no empty report
+    std::cerr << "edusync " << (flags.dry_run ? "diff" : "run") << " : " << outcome.report.error
+              << '\n';
+    return outcome.exit_code;
+  }
   std::cout << report::to_text(outcome.report);
   if (!outcome.report_dir.empty()) std::cout << "\nRapports : " << outcome.report_dir << "/report.{txt,json,html}\n";
   return outcome.exit_code;
@@ -79,6 +84,13 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
 std::optional<state::RunRecord> find_run(state::StateStore& store, const std::string& id) {
   auto run = id.empty() ? store.last_run() : store.run(id);
   if (!run) std::cerr << "edusync : " << (id.empty() ? "aucun passage enregistré" : "passage inconnu : " + id) << '\n';
+  // A run killed before its end (running, interrupted) or whose report could not be written.
+  if (run && run->report_dir.empty()) {
+    std::cerr << "edusync : le passage " << run->id << " (" << run->status
+              << ") n'a pas écrit de rapport ; « edusync report » sans argument montre le dernier "
+                 "passage, un identifiant un autre\n";
+    return std::nullopt;
+  }
   return run;
 }
 

@@ -1,8 +1,13 @@
 #pragma once
-// Fault injection for the crash tests: when the environment variable EDUSYNC_CRASH_AT names a
-// point, the process kills itself there with SIGKILL (no destructor, no flush, like a power
-// cut). Points: "after-state-commit", "after-connector-apply", "after-acknowledge".
-// Costs one getenv per call; never set in production.
+// Fault injection for the process tests; costs one or two getenv per call, never set in
+// production. At a point named by
+//  - EDUSYNC_CRASH_AT, the process kills itself with SIGKILL (no destructor, no flush, like a
+//    power cut);
+//  - EDUSYNC_PAUSE_AT, it stops itself with SIGSTOP and goes on when sent SIGCONT: a test
+//    waits for the stop (waitpid WUNTRACED), so it knows, without any timing, that the run is
+//    at that point (holding its lock, its state committed...), then does what it tests.
+// Points: "after-plan" (dry runs too), "after-state-commit", "after-connector-apply",
+// "after-acknowledge".
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -10,8 +15,10 @@
 namespace edusync {
 
 inline void crash_point(const char* name) {
-  const char* wanted = std::getenv("EDUSYNC_CRASH_AT");
-  if (wanted != nullptr && std::strcmp(wanted, name) == 0) std::raise(SIGKILL);
+  const char* crash = std::getenv("EDUSYNC_CRASH_AT");
+  if (crash != nullptr && std::strcmp(crash, name) == 0) std::raise(SIGKILL);
+  const char* pause = std::getenv("EDUSYNC_PAUSE_AT");
+  if (pause != nullptr && std::strcmp(pause, name) == 0) std::raise(SIGSTOP);
 }
 
 }  // namespace edusync

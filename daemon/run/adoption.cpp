@@ -1,5 +1,6 @@
 #include "run/adoption.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <variant>
@@ -152,6 +153,36 @@ class Adopter {
   std::set<std::uint32_t> numbers_;
 };
 
+bool all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// ELENOET (digits) or P<STS id>: what an import writes, hence a person edusync should know.
+bool managed_number(const std::string& number) {
+  if (all_digits(number)) return true;
+  return number.size() > 1 && (number[0] == 'P' || number[0] == 'p') &&
+         all_digits(std::string_view(number).substr(1));
+}
+
+// The People accounts with a managed employeeNumber whose login and uid number nobody holds.
+void find_orphans(const std::string& connector,
+                  const std::vector<connectors::ExistingAccount>& accounts,
+                  std::set<std::string>& logins, std::set<std::uint32_t>& numbers,
+                  std::vector<OrphanAccount>& orphans) {
+  for (const auto& account : accounts) {
+    if (account.in_trash || account.login.empty() || account.uid_number == 0 ||
+        !managed_number(account.employee_number) || logins.contains(account.login) ||
+        numbers.contains(account.uid_number)) {
+      continue;
+    }
+    logins.insert(account.login);
+    numbers.insert(account.uid_number);
+    orphans.push_back({connector, account.login, account.uid_number, account.employee_number,
+                       account.full_name});
+  }
+}
+
 }  // namespace
 
 // A removed identity has lost its uid number (accounts.cpp); its account, still in the target
@@ -191,12 +222,28 @@ Adoption adopt_existing_accounts(const config::Config& config, state::StateStore
     }
   }
   Adopter adopter(known, today);
+  std::vector<std::size_t> first_time;
   for (std::size_t i = 0; i < config.connectors.size(); ++i) {
     const auto& name = config.connectors[i].name;
-    if (!store.acknowledged(name)) adopter.adopt(found[i], current);  // first time only
+    if (!store.acknowledged(name)) {  // first time only
+      adopter.adopt(found[i], current);
+      first_time.push_back(i);
+    }
     adopter.reserve(name, found[i]);
   }
-  return {std::move(adopter.adopted), std::move(adopter.reserved)};
+  std::set<std::string> held_logins;
+  std::set<std::uint32_t> held_numbers;
+  for (const auto* identities : {&known, &adopter.adopted}) {
+    for (const auto& identity : *identities) {
+      if (!identity.login.empty()) held_logins.insert(identity.login);
+      if (identity.uid_number != 0) held_numbers.insert(identity.uid_number);
+    }
+  }
+  std::vector<OrphanAccount> orphans;
+  for (const std::size_t i : first_time) {
+    find_orphans(config.connectors[i].name, found[i], held_logins, held_numbers, orphans);
+  }
+  return {std::move(adopter.adopted), std::move(adopter.reserved), std::move(orphans)};
 }
 
 }  // namespace edusync::run

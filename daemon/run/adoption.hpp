@@ -19,10 +19,25 @@
 
 namespace edusync::run {
 
+// An account of a target's People (not its Trash) that looks made by an import (its
+// employeeNumber is a pupil's ELENOET or a staff member's P<STS id>) and that nobody matches:
+// neither a person of the exports nor a stored identity. On a first run, or after the state was
+// lost, these are most likely the persons who left meanwhile: the run is held (ORPHAN_ACCOUNTS,
+// run/gates.hpp) and, once confirmed, they depart like any leaver (run/orphans.hpp). Accounts
+// without employeeNumber (admin, hand-made ones) are never orphans: nothing says who they are.
+struct OrphanAccount {
+  std::string connector;
+  std::string login;
+  std::uint32_t uid_number = 0;
+  std::string employee_number;
+  std::string full_name;
+};
+
 struct Adoption {
   std::vector<state::Identity> adopted;   // to store: persons who take an existing account
   std::vector<state::Identity> reserved;  // transient placeholders ("annuaire:<connector>:<login>",
                                           // removed today): hold a login and a number, never stored
+  std::vector<OrphanAccount> orphans;     // of the connectors never acknowledged, by login
 };
 
 // What to add to `known` before the identity stage. Also gives back, in `known`, to a removed

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 namespace edusync::run {
 namespace {
@@ -68,6 +69,41 @@ void check_sources(const GateInputs& in, std::vector<Gate>& gates) {
   }
 }
 
+// "jdupont (Jean Dupont, 01234)", the first kOrphansNamed, then "et N autres".
+std::string orphan_list(const std::vector<OrphanAccount>& orphans) {
+  std::string list;
+  for (std::size_t i = 0; i < orphans.size() && i < kOrphansNamed; ++i) {
+    const auto& o = orphans[i];
+    list += (i == 0 ? "" : ", ") + o.login + " (" + o.full_name + ", " + o.employee_number + ")";
+  }
+  if (orphans.size() > kOrphansNamed)
+    list += " et " + std::to_string(orphans.size() - kOrphansNamed) + " autres";
+  return list;
+}
+
+void check_orphans(const GateInputs& in, std::vector<Gate>& gates) {
+  if (in.orphans == nullptr || in.orphans->empty()) return;
+  std::set<std::string> connectors;
+  for (const auto& orphan : *in.orphans) connectors.insert("« " + orphan.connector + " »");
+  std::string names;
+  for (const auto& name : connectors) names += (names.empty() ? "" : ", ") + name;
+  const bool one = in.orphans->size() == 1;
+  gates.push_back(
+      {"ORPHAN_ACCOUNTS",
+       std::to_string(in.orphans->size()) + (one ? " compte de " : " comptes de ") + names +
+           (one ? " porte" : " portent") +
+           " le numéro (employeeNumber) d'un élève ou d'un personnel mais ne " +
+           (one ? "correspond" : "correspondent") +
+           " à personne, ni dans les exports ni dans la base d'état : " +
+           orphan_list(*in.orphans) +
+           ". C'est une première synchronisation de cet annuaire ou la base d'état a été "
+           "perdue : ces personnes sont sans doute parties entre-temps. Si la base d'état a été "
+           "perdue, restaurez-la plutôt depuis la sauvegarde. Sinon vérifiez que les exports "
+           "sont complets, puis « edusync run --confirm » les traitera comme des départs : "
+           "comptes désactivés et retirés des groupes aujourd'hui, placés dans la corbeille "
+           "(ou=Trash) après safety.grace_days jours ; rien n'est supprimé."});
+}
+
 }  // namespace
 
 std::vector<Gate> check_gates(const GateInputs& in) {
@@ -81,6 +117,7 @@ std::vector<Gate> check_gates(const GateInputs& in) {
   }
   if (in.previous != nullptr) check_removals(in, gates);
   check_sources(in, gates);
+  check_orphans(in, gates);
   return gates;
 }
 

@@ -7,13 +7,15 @@
 
 #include "model/directory.hpp"
 #include "plan/plan.hpp"
+#include "run/adoption.hpp"
 #include "sources/exports.hpp"
 #include "state/state_store.hpp"
 
 namespace edusync::run {
 
 struct Gate {
-  std::string code;  // REMOVAL_THRESHOLD, STALE_EXPORT, YEAR_BACKWARDS, INCOMPLETE_EXPORT
+  // REMOVAL_THRESHOLD, STALE_EXPORT, YEAR_BACKWARDS, INCOMPLETE_EXPORT, ORPHAN_ACCOUNTS
+  std::string code;
   std::string message;
 };
 
@@ -23,7 +25,12 @@ struct GateInputs {
   const std::vector<sources::ParsedExport>* sources = nullptr;
   const state::ExportMarks* marks = nullptr;   // last applied export per (kind, UAI)
   double max_departure_ratio = 0.10;
+  // Import-made accounts of a target that nobody matches (run/adoption.hpp): ORPHAN_ACCOUNTS.
+  const std::vector<OrphanAccount>* orphans = nullptr;
 };
+
+// How many orphan accounts the ORPHAN_ACCOUNTS message names; the others are counted.
+inline constexpr std::size_t kOrphansNamed = 10;
 
 std::vector<Gate> check_gates(const GateInputs& inputs);
 

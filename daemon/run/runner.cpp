@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <iostream>
 #include <map>
 #include <random>
 #include <set>
@@ -20,7 +21,9 @@
 #include "run/apply.hpp"
 #include "run/gates.hpp"
 #include "run/inbox.hpp"
+#include "run/orphans.hpp"
 #include "run/password_expiry.hpp"
+#include "run/run_lock.hpp"
 #include "run/unchanged.hpp"
 #include "sources/parsers/export_parser.hpp"
 #include "state/state_store.hpp"
@@ -87,7 +90,9 @@ class Runner {
   std::int64_t commit_desired_state(state::StateStore& store);
   void describe_accounts();
   int status_from_connectors();
+  void note_interrupted_runs(state::StateStore& store);
   RunOutcome finish(state::StateStore* store, int exit_code);
+  void write_reports(state::StateStore& store, RunOutcome& outcome);
 
   const config::Config& config_;
   const RunOptions& options_;
@@ -100,6 +105,8 @@ class Runner {
   AccountOutcome accounts_;
   std::string digest_;
   std::int64_t unchanged_snapshot_ = 0;  // the snapshot still in force after the short cut
+  std::vector<OrphanAccount> orphans_;  // ORPHAN_ACCOUNTS; leavers of the desired state
+  std::vector<model::Warning> interrupted_;  // RUN_INTERRUPTED, added to the report at the end
 };
 
 InboxSelection Runner::scan() {
@@ -193,6 +200,9 @@ void Runner::plan_changes(state::StateStore& store) {
   // Adopted identities are stored with the snapshot; reserved placeholders never are.
   accounts_.changed.insert(accounts_.changed.begin(), adoption.adopted.begin(), adoption.adopted.end());
   std::erase_if(accounts_.changed, [](const state::Identity& i) { return i.key.starts_with("annuaire:"); });
+  orphans_ = std::move(adoption.orphans);
+  depart_orphans(orphans_, config_.uais.empty() ? std::string() : config_.uais.front(), today_,
+                 accounts_);
   trace_memory("desired state built");
   for (auto& warning : accounts_.warnings) report_.warnings.push_back(std::move(warning));
   report_.plan = diff::diff(previous_ ? *previous_ : model::Directory{}, accounts_.desired,
@@ -205,7 +215,7 @@ void Runner::plan_changes(state::StateStore& store) {
 bool Runner::held_by_gates(state::StateStore& store) {
   const auto marks = store.export_marks();
   report_.gates = check_gates({previous_ ? &*previous_ : nullptr, &report_.plan, &sources_, &marks,
-                               config_.safety.max_departure_ratio});
+                               config_.safety.max_departure_ratio, &orphans_});
   if (report_.gates.empty()) return false;
   if (options_.confirm) {
     const auto held = store.last_held_run();
@@ -288,35 +298,88 @@ int Runner::status_from_connectors() {
   return all_ok ? cli::kDone : cli::kPartial;
 }
 
-RunOutcome Runner::finish(state::StateStore* store, int exit_code) {
-  report_.finished = utc_now();
-  RunOutcome outcome;
-  outcome.exit_code = exit_code;
-  if (store != nullptr && !options_.dry_run) {
-    const auto dir = (config_.state_dir / "reports" / report_.id).string();
+// A run record left `running` can only be a dead process's: this run holds the lock.
+void Runner::note_interrupted_runs(state::StateStore& store) {
+  for (const auto& run : store.mark_interrupted_runs(utc_now())) {
+    interrupted_.push_back(
+        {"RUN_INTERRUPTED",
+         "Le passage " + run.id + " (commencé le " + run.started +
+             ") s'est arrêté sans se terminer (processus tué, arrêt de la machine) ; il est "
+             "marqué « interrupted ». Ce passage-ci reprend là où il en était : rien à faire, "
+             "sauf à chercher pourquoi il a été interrompu (journal système).",
+         {},
+         {}});
+  }
+}
+
+// The report files, then the run record. Never throws: a report that cannot be written (full
+// disk, unwritable directory) makes the run "failed" (exit 1), recorded as such when the state
+// can still be written, and said on stderr when even that fails; what the connectors did is
+// still in the text printed by the command.
+void Runner::write_reports(state::StateStore& store, RunOutcome& outcome) {
+  const auto dir = (config_.state_dir / "reports" / report_.id).string();
+  try {
     outcome.report_dir = report::write_report_files(report_, dir);
+  } catch (const std::exception& error) {
+    const bool applied = !report_.connectors.empty();
+    report_.status = "failed";
+    report_.error = std::string(report_.error.empty() ? "" : report_.error + "\n") +
+                    "Le rapport n'a pas pu être écrit dans " + dir + " : " + error.what() +
+                    (applied ? ". Les cibles ont été traitées comme indiqué ci-dessous ; "
+                             : ". ") +
+                    "libérez de la place (ou rendez le répertoire accessible en écriture) puis "
+                    "relancez « edusync run --recompute » pour obtenir un rapport.";
+    outcome.exit_code = cli::kInputError;
+    outcome.report_dir.clear();
+  }
+  try {
     auto inputs = inspect::sources_json(report_.sources).dump();
     const auto snapshot = report_.status == "held" || report_.status == "failed" ? std::int64_t{0}
                           : !report_.unchanged_since.empty() ? unchanged_snapshot_
-                          : store->run(report_.id)           ? store->run(report_.id)->snapshot_id
+                          : store.run(report_.id)            ? store.run(report_.id)->snapshot_id
                                                              : 0;
-    store->save_run({report_.id, report_.started, report_.finished, report_.status, false, inputs,
-                     digest_, dir, snapshot});
+    store.save_run({report_.id, report_.started, report_.finished, report_.status, false, inputs,
+                    digest_, outcome.report_dir, snapshot});
+  } catch (const std::exception& error) {
+    std::cerr << "edusync run : le passage " << report_.id
+              << " n'a pas pu être enregistré dans la base d'état : " << error.what()
+              << " ; le passage suivant le marquera « interrupted ».\n";
+    outcome.exit_code = cli::kInputError;
+    if (report_.status != "failed") {
+      report_.status = "failed";
+      report_.error = std::string("base d'état non écrite : ") + error.what();
+    }
   }
+}
+
+RunOutcome Runner::finish(state::StateStore* store, int exit_code) {
+  report_.finished = utc_now();
+  report_.warnings.insert(report_.warnings.begin(), interrupted_.begin(), interrupted_.end());
+  interrupted_.clear();
+  RunOutcome outcome;
+  outcome.exit_code = exit_code;
+  if (store != nullptr && !options_.dry_run) write_reports(*store, outcome);
   outcome.report = std::move(report_);
   return outcome;
 }
 
 RunOutcome Runner::run() {
+  std::optional<RunLock> lock;  // declared first: released after the store is closed
   std::optional<state::StateStore> store;
   try {
-    if (!options_.dry_run) store.emplace(config_.state_dir.string());
+    lock.emplace(options_.dry_run ? RunLock::shared(config_.state_dir)
+                                  : RunLock::exclusive(config_.state_dir, report_.id, report_.started));
+    if (!options_.dry_run) {
+      store.emplace(config_.state_dir.string());
+      note_interrupted_runs(*store);
+    }
     const auto selection = scan();
     if (options_.dry_run) {
       auto peek = state::StateStore::for_reading(config_.state_dir.string());
       if (take_unchanged_shortcut(peek, selection)) return finish(nullptr, cli::kDone);
       read_inputs(selection);
       plan_changes(peek);
+      crash_point("after-plan");
       const bool held = held_by_gates(peek);
       report_.status = held ? "held" : "ok";
       report_.sources = std::move(sources_);
@@ -330,6 +393,7 @@ RunOutcome Runner::run() {
     }
     read_inputs(selection);
     plan_changes(*store);
+    crash_point("after-plan");
     if (held_by_gates(*store)) {
       report_.status = "held";
       report_.sources = std::move(sources_);
@@ -348,6 +412,12 @@ RunOutcome Runner::run() {
     report_.expired_passwords = expire_initial_passwords(*store, today_);
     auto outcome = finish(&*store, exit_code);
     trace_memory("reports written");
+    return outcome;
+  } catch (const RunLockBusy& busy) {
+    report_.status = "failed";
+    report_.error = busy.what();
+    auto outcome = finish(nullptr, cli::kInputError);
+    outcome.refused = true;
     return outcome;
   } catch (const std::exception& error) {
     report_.status = "failed";

@@ -37,6 +37,8 @@ struct RunOutcome {
   int exit_code = 0;  // 0 ok, 1 failed, 3 held, 4 partial
   report::RunReport report;
   std::string report_dir;  // empty for a dry run
+  // Another run holds the state (run/run_lock.hpp): nothing was done, report.error says why.
+  bool refused = false;
 };
 
 RunOutcome run_sync(const config::Config& config, const RunOptions& options);

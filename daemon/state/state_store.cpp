@@ -1,6 +1,8 @@
 #include "state/state_store.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -19,6 +21,46 @@ std::string prepare_directory(const std::string& state_dir) {
   }
   ::chmod(state_dir.c_str(), 0700);
   return (std::filesystem::path(state_dir) / "edusync.db").string();
+}
+
+// A store that exists is never 0 bytes (see create_store): such a file was truncated (full
+// disk, interrupted copy or restore). Taking it for a new store would forget every identity
+// and every departure, so it is refused, and the operator chooses.
+void refuse_empty_store(const std::string& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error || size != 0) return;
+  throw StateError("la base d'état " + path +
+                   " est vide (0 octet) : elle a été tronquée (disque plein, copie ou "
+                   "restauration interrompue ?). Rien n'a été fait. Restaurez-la depuis la "
+                   "dernière sauvegarde ; pour repartir volontairement d'un état vide, supprimez "
+                   "ce fichier (et ses compagnons -wal et -shm s'ils existent) : le passage "
+                   "suivant reprendra les comptes de l'annuaire et retiendra ceux qui ne sont "
+                   "plus dans les exports (ORPHAN_ACCOUNTS).");
+}
+
+// A new store is made under a temporary name, given its SQLite header (WAL mode), then renamed:
+// a process killed while creating it leaves no 0-byte edusync.db behind.
+void create_store(const std::string& path) {
+  const std::string fresh = path + ".new";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(fresh + suffix);
+  { Database header(fresh); }  // WAL mode written into the file; closing removes the -wal
+  std::filesystem::rename(fresh, path);
+  const int dir = ::open(std::filesystem::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+std::string open_store(const std::string& state_dir) {
+  const auto path = prepare_directory(state_dir);
+  if (std::filesystem::exists(path)) {
+    refuse_empty_store(path);
+  } else {
+    create_store(path);
+  }
+  return path;
 }
 
 PersonKind parse_kind(const std::string& text) {
@@ -55,7 +97,7 @@ const char* to_string(PersonKind kind) {
   return "";
 }
 
-StateStore::StateStore(const std::string& state_dir) : db_(prepare_directory(state_dir)) { create_tables(); }
+StateStore::StateStore(const std::string& state_dir) : db_(open_store(state_dir)) { create_tables(); }
 
 StateStore::StateStore(const std::string& path, Database::Mode mode) : db_(path, mode) {
   if (mode == Database::Mode::in_memory) create_tables();
@@ -63,7 +105,10 @@ StateStore::StateStore(const std::string& path, Database::Mode mode) : db_(path,
 
 StateStore StateStore::for_reading(const std::string& state_dir) {
   const auto path = (std::filesystem::path(state_dir) / "edusync.db").string();
-  if (std::filesystem::exists(path)) return StateStore(path, Database::Mode::read_only);
+  if (std::filesystem::exists(path)) {
+    refuse_empty_store(path);
+    return StateStore(path, Database::Mode::read_only);
+  }
   return StateStore(path, Database::Mode::in_memory);
 }
 
@@ -221,6 +266,17 @@ void StateStore::save_run(const RunRecord& run) {
     upsert.bind(9, run.snapshot_id);
   }
   upsert.run();
+}
+
+std::vector<RunRecord> StateStore::mark_interrupted_runs(const std::string& finished) {
+  std::vector<RunRecord> interrupted;
+  auto query = db_.prepare(std::string(kRunColumns) + "WHERE status = 'running' ORDER BY rowid");
+  while (query.step()) interrupted.push_back(read_run(query));
+  if (interrupted.empty()) return interrupted;
+  db_.prepare("UPDATE runs SET status = 'interrupted', finished = ?1 WHERE status = 'running'")
+      .bind(1, finished)
+      .run();
+  return interrupted;
 }
 
 std::optional<RunRecord> StateStore::run(const std::string& id) {

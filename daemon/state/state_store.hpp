@@ -47,7 +47,9 @@ using ExportMarks = std::map<std::pair<std::string, std::string>, ExportMark>;  
 struct RunRecord {
   std::string id;  // "20251120T023000Z-1a2b"
   std::string started, finished;
-  std::string status;  // running, ok, held, failed, partial
+  // running, ok, held, failed, partial; interrupted: found `running` by a later run, which
+  // holds the run lock (run/run_lock.hpp), so its process died (killed, power cut)
+  std::string status;
   bool dry_run = false;
   std::string inputs_json;  // [{"path", "kind", "sha256", ...}]
   std::string inputs_digest;  // sha256 over the inputs' sha256, to confirm a held run
@@ -57,10 +59,11 @@ struct RunRecord {
 
 class StateStore {
  public:
-  // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables.
+  // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables. A new file is
+  // created whole (never left at 0 bytes); an existing 0-byte file is refused (StateError).
   explicit StateStore(const std::string& state_dir);
   // For dry runs: the existing store read-only, or an empty in-memory one when there is none
-  // yet. Either way nothing is written to disk.
+  // yet. Either way nothing is written to disk. A 0-byte file is refused, as above.
   static StateStore for_reading(const std::string& state_dir);
 
   Database& database() { return db_; }
@@ -89,6 +92,9 @@ class StateStore {
   void save_export_marks(const ExportMarks& marks);
 
   void save_run(const RunRecord& run);  // insert or replace
+  // Marks `interrupted` (finished = `finished`) every run still `running`, and returns them as
+  // they were. Only for a caller that holds the run lock: nobody else can be running.
+  std::vector<RunRecord> mark_interrupted_runs(const std::string& finished);
   std::optional<RunRecord> run(const std::string& id);
   std::optional<RunRecord> last_run(bool include_dry_runs = false);
   std::optional<RunRecord> last_held_run();
