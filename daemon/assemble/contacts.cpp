@@ -57,7 +57,9 @@ void find_duplicate_guardians(Context& context) {
   const auto& guardians = context.directory.guardians;
   std::unordered_map<std::string, std::vector<std::size_t>> by_name;
   for (std::size_t i = 0; i < guardians.size(); ++i) {
-    by_name[fold_name(guardians[i].surname + " " + guardians[i].given_name)].push_back(i);
+    // Within one school: two SIECLE bases cannot merge their records.
+    const auto& uai = context.exports[guardians[i].origin.source].header.uai;
+    by_name[uai + "|" + fold_name(guardians[i].surname + " " + guardians[i].given_name)].push_back(i);
   }
   std::vector<std::vector<std::size_t>> buckets;
   for (auto& entry : by_name) {
@@ -95,7 +97,9 @@ void ContactBuilder::run(sources::ResponsablesExport& responsables) {
   std::unordered_map<std::string_view, std::size_t> persons;
   persons.reserve(responsables.persons.size());
   for (std::size_t i = 0; i < responsables.persons.size(); ++i) {
-    const auto& person = responsables.persons[i].person;
+    auto& person = responsables.persons[i].person;
+    // PERSONNE_ID is numbered by each school's SIECLE base: the key carries the UAI.
+    person.key = "personne:" + uai + ":" + person.personne_id;
     if (!persons.try_emplace(person.personne_id, i).second) {
       context_.warnings.duplicate_record("La personne PERSONNE_ID", person.personne_id,
                                          context_.where(source_, person.origin.line));
@@ -125,14 +129,14 @@ void ContactBuilder::link(const sources::LinkRecord& link,
   if (!context_.uais_with_pupils.contains(uai)) return;
   const auto pupil = context_.eleve_ids.find(school_key(uai, link.eleve_id));
   if (pupil == context_.eleve_ids.end()) {
-    context_.warnings.unknown_pupil_reference(link.eleve_id, link.personne_id,
+    context_.warnings.unknown_pupil_reference(uai, link.eleve_id, link.personne_id,
                                               context_.where(source_, link.line));
     return;
   }
   if (pupil->second < 0) return;  // a leaver or a pupil without class: not an error
   const auto person = persons.find(link.personne_id);
   if (person == persons.end()) {
-    context_.warnings.unknown_person_reference(link.eleve_id, link.personne_id,
+    context_.warnings.unknown_person_reference(uai, link.eleve_id, link.personne_id,
                                                context_.where(source_, link.line));
     return;
   }

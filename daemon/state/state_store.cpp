@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/sha256.hpp"
+#include "state/key_migration.hpp"
 #include "state/snapshot_codec.hpp"
 
 namespace edusync::state {
@@ -52,16 +53,34 @@ const char* to_string(PersonKind kind) {
   return "";
 }
 
-StateStore::StateStore(const std::string& state_dir) : db_(prepare_directory(state_dir)) { create_tables(); }
-
-StateStore::StateStore(const std::string& path, Database::Mode mode) : db_(path, mode) {
-  if (mode == Database::Mode::in_memory) create_tables();
+StateStore::StateStore(const std::string& state_dir) : db_(prepare_directory(state_dir)) {
+  create_tables();
+  upgrade_schema(db_);  // once per store: see key_migration.hpp
 }
 
+StateStore::StateStore(const std::string& path, Database::Mode mode) : db_(path, mode) {
+  if (mode == Database::Mode::in_memory) {
+    create_tables();
+    upgrade_schema(db_);
+  }
+}
+
+// A store written by an older edusync is read through an upgraded private copy in memory: a
+// dry run sees what the real run will see, and writes nothing.
 StateStore StateStore::for_reading(const std::string& state_dir) {
   const auto path = (std::filesystem::path(state_dir) / "edusync.db").string();
-  if (std::filesystem::exists(path)) return StateStore(path, Database::Mode::read_only);
-  return StateStore(path, Database::Mode::in_memory);
+  if (!std::filesystem::exists(path)) return StateStore(path, Database::Mode::in_memory);
+  StateStore store(path, Database::Mode::read_only);
+  const int version = schema_version(store.db_);
+  if (version == kSchemaVersion) return store;
+  if (version > kSchemaVersion) upgrade_schema(store.db_);  // refuses a newer store
+  StateStore copy(path, Database::Mode::in_memory);
+  sqlite3_backup* backup = sqlite3_backup_init(copy.db_.handle(), "main", store.db_.handle(), "main");
+  const int rc = backup == nullptr ? SQLITE_ERROR : sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) throw StateError("base d'état : copie de " + path + " impossible");
+  upgrade_schema(copy.db_);
+  return copy;
 }
 
 void StateStore::create_tables() {

@@ -57,7 +57,8 @@ struct RunRecord {
 
 class StateStore {
  public:
-  // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables.
+  // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables, and upgrades
+  // a store written by an older edusync (state/key_migration.hpp), once, in one transaction.
   explicit StateStore(const std::string& state_dir);
   // For dry runs: the existing store read-only, or an empty in-memory one when there is none
   // yet. Either way nothing is written to disk.
