@@ -149,10 +149,10 @@ void Warnings::duplicate_elenoet(const model::Pupil& first, const model::Pupil& 
   add("DUPLICATE_ELENOET",
       "Le même numéro élève (ELENOET) " + second.elenoet + " est porté par deux élèves de "
           "l'établissement " + second.uai + " : " + describe(first) + " et " + describe(second) +
-          " (fiche recopiée ?). Les deux élèves restent distincts : seul celui qui a été connu le "
-          "premier par edusync garde ce numéro (identifiant unique KOXO, employeeNumber SambaEdu) ; "
-          "l'autre n'en a aucun tant que l'erreur n'est pas corrigée dans SIECLE › Base élèves › "
-          "Fiche élève.",
+          " (fiche recopiée ?). Les deux élèves restent distincts : seul celui qu'edusync connaît "
+          "depuis le plus longtemps (à défaut, le plus petit ELEVE_ID) garde ce numéro (identifiant "
+          "unique KOXO, employeeNumber SambaEdu) ; l'autre n'en a aucun, et KOXO ne le reçoit pas, "
+          "tant que l'erreur n'est pas corrigée dans SIECLE › Base élèves › Fiche élève.",
       {first.key, second.key}, where);
 }
 

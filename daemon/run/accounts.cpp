@@ -1,6 +1,8 @@
 #include "run/accounts.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -235,24 +237,28 @@ void AccountBuilder::add_departed(const model::Directory* previous, model::Direc
 
 // Two current pupils of one school with the same ELENOET (reported as DUPLICATE_ELENOET) must
 // stay two people in every target that matches on it (KOXO's IdentifiantUnique, SambaEdu's
-// employeeNumber, adoption). The number stays with the pupil edusync has known the longest
-// (earliest identity, strictly: the genuine holder when the other is a copied new arrival);
-// the others, or all when none is the earliest, lose it until SIECLE is corrected. A pure
-// function of the stored identities, so that a recomputed run decides the same.
+// employeeNumber, adoption). The number stays with one of them only, the genuine holder as far
+// as edusync can tell: the pupil known the longest (earliest identity: a copied record is a
+// new arrival), and among pupils first seen the same day the smallest ELEVE_ID (SIECLE numbers
+// records as they are created: a copy comes after its model). The others lose it until SIECLE
+// is corrected. A pure function of the stored identities and the exports, so that a recomputed
+// run decides the same.
 void AccountBuilder::keep_elenoets_apart(std::vector<model::Pupil>& pupils) const {
   std::unordered_map<std::string, std::vector<std::size_t>> by_number;
   for (std::size_t i = 0; i < pupils.size(); ++i) {
     if (pupils[i].elenoet.empty()) continue;
     by_number[pupils[i].uai + "|" + without_leading_zeros(pupils[i].elenoet)].push_back(i);
   }
-  auto created = [&](std::size_t i) { return identities_[by_key_.at(pupils[i].key)].created; };
-  for (const auto& [number, holders] : by_number) {
+  auto seniority = [&](std::size_t i) {
+    const auto& id = pupils[i].eleve_id;
+    return std::make_tuple(std::cref(identities_[by_key_.at(pupils[i].key)].created), id.size(),
+                           std::cref(id));
+  };
+  for (auto& [number, holders] : by_number) {
     if (holders.size() < 2) continue;
-    std::vector<std::size_t> order = holders;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return created(a) < created(b); });
-    const bool earliest = created(order[0]) < created(order[1]);
-    for (std::size_t k = earliest ? 1 : 0; k < order.size(); ++k) pupils[order[k]].elenoet.clear();
+    std::sort(holders.begin(), holders.end(),
+              [&](std::size_t a, std::size_t b) { return seniority(a) < seniority(b); });
+    for (std::size_t k = 1; k < holders.size(); ++k) pupils[holders[k]].elenoet.clear();
   }
 }
 
