@@ -59,7 +59,8 @@ void find_duplicate_guardians(Context& context) {
   for (std::size_t i = 0; i < guardians.size(); ++i) {
     // Within one school: two SIECLE bases cannot merge their records.
     const auto& uai = context.exports[guardians[i].origin.source].header.uai;
-    by_name[uai + "|" + fold_name(guardians[i].surname + " " + guardians[i].given_name)].push_back(i);
+    by_name[uai + "|" + fold_name(guardians[i].surname + " " + guardians[i].given_name)].push_back(
+        i);
   }
   std::vector<std::vector<std::size_t>> buckets;
   for (auto& entry : by_name) {

@@ -153,8 +153,9 @@ void find_duplicate_elenoets(Context& context) {
     const auto digits = number.substr(std::min(number.find_first_not_of('0'), number.size()));
     auto [found, inserted] = first_with.try_emplace(pupils[i].uai + "|" + digits, i);
     if (inserted) continue;
-    context.warnings.duplicate_elenoet(pupils[found->second], pupils[i],
-                                       context.where(pupils[i].origin.source, pupils[i].origin.line));
+    context.warnings.duplicate_elenoet(
+        pupils[found->second], pupils[i],
+        context.where(pupils[i].origin.source, pupils[i].origin.line));
   }
 }
 

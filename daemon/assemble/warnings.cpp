@@ -139,20 +139,23 @@ void Warnings::shared_ine(const std::string& ine, const model::Pupil& first,
                           const model::Pupil& second, const std::string& where) {
   add("DUPLICATE_INE",
       "Le même INE " + ine + " figure sur les fiches de deux élèves : " + describe(first) + " et " +
-          describe(second) + " (INE_RNIE ou INE_BEA recopié ?). Ce numéro ne sert à reconnaître "
-          "aucun des deux ; corrigez la fiche erronée dans SIECLE › Base élèves › Fiche élève.",
+          describe(second) +
+          " (INE_RNIE ou INE_BEA recopié ?). Ce numéro ne sert à reconnaître aucun des deux ; "
+          "corrigez la fiche erronée dans SIECLE › Base élèves › Fiche élève.",
       {first.key, second.key}, where);
 }
 
 void Warnings::duplicate_elenoet(const model::Pupil& first, const model::Pupil& second,
                                  const std::string& where) {
   add("DUPLICATE_ELENOET",
-      "Le même numéro élève (ELENOET) " + second.elenoet + " est porté par deux élèves de "
-          "l'établissement " + second.uai + " : " + describe(first) + " et " + describe(second) +
-          " (fiche recopiée ?). Les deux élèves restent distincts : seul celui qu'edusync connaît "
-          "depuis le plus longtemps (à défaut, le plus petit ELEVE_ID) garde ce numéro (identifiant "
-          "unique KOXO, employeeNumber SambaEdu) ; l'autre n'en a aucun, et KOXO ne le reçoit pas, "
-          "tant que l'erreur n'est pas corrigée dans SIECLE › Base élèves › Fiche élève.",
+      "Le même numéro élève (ELENOET) " + second.elenoet +
+          " est porté par deux élèves de l'établissement " + second.uai + " : " + describe(first) +
+          " et " + describe(second) +
+          " (fiche recopiée ?). Les deux élèves restent distincts : seul celui qu'edusync "
+          "connaît depuis le plus longtemps (à défaut, le plus petit ELEVE_ID) garde ce numéro "
+          "(identifiant unique KOXO, employeeNumber SambaEdu) ; l'autre n'en a aucun, et KOXO "
+          "ne le reçoit pas, tant que l'erreur n'est pas corrigée dans SIECLE › Base élèves › "
+          "Fiche élève.",
       {first.key, second.key}, where);
 }
 

@@ -266,7 +266,8 @@ AccountOutcome AccountBuilder::run(model::Directory current, const model::Direct
   release_old_logins();
   shared_ines_ = shared_ines(current.pupils);
   rekey_pupils(current);
-  for (auto& pupil : current.pupils) attach(pupil, state::PersonKind::pupil, aliases_of(pupil, shared_ines_));
+  for (auto& pupil : current.pupils)
+    attach(pupil, state::PersonKind::pupil, aliases_of(pupil, shared_ines_));
   for (auto& guardian : current.guardians) attach(guardian, state::PersonKind::guardian, "");
   for (auto& staff : current.staff) attach(staff, state::PersonKind::staff, "");
   keep_elenoets_apart(current.pupils);

@@ -90,7 +90,8 @@ class Matcher {
     const auto found = index.find(key);
     return found != index.end() && found->second.size() == 1 ? found->second.front() : nullptr;
   }
-  std::map<std::string, std::vector<const connectors::ExistingAccount*>> by_number_;  // People first
+  std::map<std::string, std::vector<const connectors::ExistingAccount*>>
+      by_number_;  // People first
   std::set<std::string> shared_numbers_;
   Index by_name_;
   Index by_folded_name_;
@@ -137,7 +138,8 @@ class Adopter {
       const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty()
                               ? std::string(5 - p.elenoet.size(), '0') + p.elenoet
                               : p.elenoet;
-      take(matcher.find(padded, p.given_name + " " + p.surname, pupils_with[employee_key(p.elenoet)] > 1),
+      take(matcher.find(padded, p.given_name + " " + p.surname,
+                        pupils_with[employee_key(p.elenoet)] > 1),
            p.key, state::PersonKind::pupil);
     }
     for (const auto& s : current.staff) {

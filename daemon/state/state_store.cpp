@@ -75,7 +75,8 @@ StateStore StateStore::for_reading(const std::string& state_dir) {
   if (version == kSchemaVersion) return store;
   if (version > kSchemaVersion) upgrade_schema(store.db_);  // refuses a newer store
   StateStore copy(path, Database::Mode::in_memory);
-  sqlite3_backup* backup = sqlite3_backup_init(copy.db_.handle(), "main", store.db_.handle(), "main");
+  sqlite3_backup* backup =
+      sqlite3_backup_init(copy.db_.handle(), "main", store.db_.handle(), "main");
   const int rc = backup == nullptr ? SQLITE_ERROR : sqlite3_backup_step(backup, -1);
   sqlite3_backup_finish(backup);
   if (rc != SQLITE_DONE) throw StateError("base d'état : copie de " + path + " impossible");

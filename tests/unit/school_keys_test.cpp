@@ -162,6 +162,17 @@ TEST_F(SchoolKeys, TwoSchoolsNumberingAlikeKeepSeparateIdentitiesAndARecomputedR
       EXPECT_EQ(school_of.at(link.pupil_key), uai) << guardian.key;
   }
 
+  // The two bases hold the same names and mobiles: SIECLE's « doublons responsables » are
+  // looked for within each school only (two bases cannot merge their records).
+  std::size_t duplicates = 0;
+  for (const auto& warning : first.report.warnings) {
+    if (warning.code != "DUPLICATE_GUARDIAN") continue;
+    ++duplicates;
+    ASSERT_EQ(warning.keys.size(), 2u);
+    EXPECT_EQ(warning.keys[0].substr(0, 18), warning.keys[1].substr(0, 18)) << warning.message;
+  }
+  EXPECT_LT(duplicates, guardians / 4);
+
   const auto again = run("2026-01-16", true);
   ASSERT_EQ(again.exit_code, 0) << again.report.error;
   EXPECT_TRUE(again.report.plan.empty()) << again.report.plan.items.size() << " changes planned";

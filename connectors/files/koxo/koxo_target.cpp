@@ -111,7 +111,9 @@ class KoxoBuilder {
     std::string refusal, code;
     if (p.unique_id.empty()) {
       code = "KOXO_NO_UNIQUE_ID";
-      refusal = "pas d'identifiant unique (ELENOET ou identifiant STS-web absent de l'export)";
+      refusal =
+          "pas d'identifiant unique (ELENOET ou identifiant STS-web absent de l'export, ou ELENOET "
+          "porté aussi par un autre élève : voir DUPLICATE_ELENOET)";
     } else if (p.surname.empty() || p.given_name.empty()) {
       code = "KOXO_NAME_MISSING";
       refusal = "nom ou prénom vide";
