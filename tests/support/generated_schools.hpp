@@ -118,14 +118,22 @@ void edit_pupils(std::string& eleves, Edit edit) {
   }
 }
 
-// Pupils in a class and without DATE_SORTIE: the ones a later export can make leave.
+// Pupils in a class (a D structure other than Inactifs) and without DATE_SORTIE: the ones a
+// later export can make leave.
 inline std::vector<std::string> current_pupil_ids(const std::string& eleves) {
+  std::map<std::string, std::string> structures;
+  for (const auto& b : blocks(eleves, "<STRUCTURES_ELEVE ELEVE_ID=\"", "</STRUCTURES_ELEVE>")) {
+    structures[b.id] = eleves.substr(b.begin, b.end - b.begin);
+  }
   std::vector<std::string> ids;
   for (const auto& block : pupil_blocks(eleves)) {
     const auto text = eleves.substr(block.begin, block.end - block.begin);
     if (text.find("<DATE_SORTIE>") != std::string::npos) continue;
-    if (eleves.find("<STRUCTURES_ELEVE ELEVE_ID=\"" + block.id + "\"") == std::string::npos)
-      continue;
+    const auto found = structures.find(block.id);
+    if (found == structures.end()) continue;
+    const auto& classes = found->second;
+    if (classes.find("<TYPE_STRUCTURE>D<") == std::string::npos) continue;
+    if (classes.find(">Inactifs<") != std::string::npos) continue;
     ids.push_back(block.id);
   }
   return ids;

@@ -6,6 +6,7 @@
 // pupil present in both exports keeps key, login and uid number.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <random>
 #include <set>
@@ -66,6 +67,7 @@ class KeyStability : public ::testing::TestWithParam<std::uint64_t> {
         test::add_arrival(school, current[leaving + i], std::to_string(990000000 + next),
                           std::to_string(990000 + next));
         ++next;
+        ++arrivals_;
       }
       std::size_t given = 0;
       test::edit_pupils(school.eleves(), [&](const std::string&, std::string& block) {
@@ -133,7 +135,16 @@ class KeyStability : public ::testing::TestWithParam<std::uint64_t> {
     EXPECT_EQ(present, outcome.report.totals["pupils"].get<std::size_t>());
   }
 
+  std::size_t count_pupils(const std::function<bool(const state::Identity&)>& which) {
+    std::size_t n = 0;
+    for (const auto& [key, identity] : identities()) {
+      if (identity.kind == state::PersonKind::pupil && which(identity)) ++n;
+    }
+    return n;
+  }
+
   test::TempDir dir_;
+  std::size_t arrivals_ = 0;
 };
 
 TEST_P(KeyStability, RecomputedRunPlansNothingAndKeysSurviveAChurn) {
@@ -152,6 +163,13 @@ TEST_P(KeyStability, RecomputedRunPlansNothingAndKeysSurviveAChurn) {
   const auto second = run(scenario, "2026-01-30", false);
   ASSERT_EQ(second.exit_code, 0) << second.report.error;
   expect_one_identity_per_pupil(second);
+  // Exactly the arrivals are new and exactly the leavers departed: a pupil given an INE since
+  // keeps the identity of their first key (a re-key would show as one more of each).
+  const auto present_before = first.report.totals["pupils"].get<std::size_t>();
+  const auto present_after = second.report.totals["pupils"].get<std::size_t>();
+  EXPECT_EQ(count_pupils([](const auto& i) { return i.created == "2026-01-30"; }), arrivals_);
+  EXPECT_EQ(count_pupils([](const auto& i) { return i.departed == "2026-01-30"; }),
+            present_before + arrivals_ - present_after);
   const auto after_second = identities();
   for (const auto& [key, identity] : after_first) {  // nobody re-keyed, no login or uid changed
     const auto found = after_second.find(key);
