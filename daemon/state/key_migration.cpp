@@ -42,6 +42,7 @@ class SnapshotRekeyer {
       : directory_(directory), learned_(learned), only_uai_(only_uai) {}
 
   void run() {
+    free_numbers_without_login();
     for (const auto& pupil : directory_.pupils) {
       if (has_prefix(pupil.key, kPupil)) {
         schools_of_local_[pupil.key].insert(pupil.uai);
@@ -66,6 +67,15 @@ class SnapshotRekeyer {
   }
 
  private:
+  void free_numbers_without_login() {
+    for (auto& p : directory_.pupils) {
+      if (p.account.login.empty()) p.account.uid_number = 0;
+    }
+    for (auto& s : directory_.staff) {
+      if (s.account.login.empty()) s.account.uid_number = 0;
+    }
+  }
+
   void rekey(model::Contact& contact, std::set<std::string>& used) {
     if (!has_prefix(contact.key, kPerson)) return;
     const std::string uai = school_of(contact, used);
@@ -243,6 +253,11 @@ void upgrade_to_school_keys(Database& db) {
     save_snapshot(db, snapshot);
   }
   rekey_identities(db, learned, only_uai);
+  // Version 0 gave a uid number to persons who could get no login; no target holds an account
+  // for them (accounts need a login), so the numbers go back to the range.
+  db.exec(
+      "UPDATE identities SET uid_number = NULL WHERE coalesce(login, '') = '' AND uid_number IS "
+      "NOT NULL");
 }
 
 }  // namespace

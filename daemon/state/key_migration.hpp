@@ -15,11 +15,13 @@
 //   - initial passwords (keyed by person key);
 //   - every stored snapshot: pupils, memberships, guardians, contacts and their links, in
 //     place, so that acknowledgements and runs keep pointing at the same snapshot ids;
-// and leaves INE keys, staff keys and everything else as they are (a held run keeps only its
-// inputs' digest: confirming it recomputes the plan, under the new keys). When the store knows only
-// one school (one UAI in its snapshots and export marks), every local key gets that UAI. A key
-// whose school cannot be found (a long-removed guardian, in a multi-school store) is kept: it
-// matches nobody any more and is removed as usual.
+// and frees the uid numbers version 0 gave to persons who could get no login (no target holds
+// an account for them: accounts need a login), in identities and snapshots alike. INE keys,
+// staff keys and everything else stay as they are (a held run keeps only its inputs' digest:
+// confirming it recomputes the plan, under the new keys). When the store knows only one school
+// (one UAI in its snapshots and export marks), every local key gets that UAI. A key whose
+// school cannot be found (a long-removed guardian, in a multi-school store) is kept: it matches
+// nobody any more and is removed as usual.
 #include "state/database.hpp"
 
 namespace edusync::state {

@@ -283,6 +283,39 @@ TEST_F(SchoolKeys, MergedIdentityOfThePreviousVersionGoesToThePupilItsAliasNames
                                           "personne:0069537J:34>eleve:0069537J:12"}));
 }
 
+// Version 0 gave a uid number to a person who could get no login: the upgrade gives it back.
+TEST_F(SchoolKeys, UpgradeFreesTheUidNumberOfAPersonWithoutLogin) {
+  {
+    state::StateStore store(state_dir());
+    model::Directory d;
+    d.school_year = "2025";
+    d.schools = {{"0140065T"}};
+    model::Pupil p;
+    p.key = "eleve:7";
+    p.uai = "0140065T";
+    p.eleve_id = "7";
+    p.surname = "---";
+    p.account = {"", 1001};
+    d.pupils.push_back(p);
+    state::Transaction transaction(store.database());
+    store.save_identities({{"eleve:7", state::PersonKind::pupil, "", 1001, "2025-09-01", "", "",
+                            "eleve:0140065T:7"}});
+    store.store_snapshot(d, "2025-09-01");
+    store.save_run({"r1", "2025-09-01", "2025-09-01", "ok", false, "[]", "", "", 1});
+    store.database().exec("PRAGMA user_version = 0");
+    transaction.commit();
+  }
+  state::StateStore store(state_dir());
+  const auto identities = store.load_identities();
+  ASSERT_EQ(identities.size(), 1u);
+  EXPECT_EQ(identities[0].key, "eleve:0140065T:7");
+  EXPECT_EQ(identities[0].uid_number, 0u);
+  const auto snapshot = store.load_snapshot(*store.latest_snapshot_id());
+  ASSERT_EQ(snapshot.pupils.size(), 1u);
+  EXPECT_EQ(snapshot.pupils[0].key, "eleve:0140065T:7");
+  EXPECT_EQ(snapshot.pupils[0].account.uid_number, 0u);
+}
+
 // A person who can get no login (nothing usable in the name) gets no uid number either: the
 // next person gets the first free one.
 TEST(SchoolKeysAccounts, PersonWithoutLoginUsesUpNoUidNumber) {
