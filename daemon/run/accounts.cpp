@@ -244,18 +244,25 @@ void AccountBuilder::add_departed(const model::Directory* previous, model::Direc
 // is corrected. A pure function of the stored identities and the exports, so that a recomputed
 // run decides the same.
 void AccountBuilder::keep_elenoets_apart(std::vector<model::Pupil>& pupils) const {
-  std::unordered_map<std::string, std::vector<std::size_t>> by_number;
+  std::unordered_map<std::string, std::size_t> first_with;  // "<UAI>|<number>" -> first holder
+  std::unordered_map<std::size_t, std::vector<std::size_t>> by_number;  // only numbers held twice
+  first_with.reserve(pupils.size());
   for (std::size_t i = 0; i < pupils.size(); ++i) {
     if (pupils[i].elenoet.empty()) continue;
-    by_number[pupils[i].uai + "|" + without_leading_zeros(pupils[i].elenoet)].push_back(i);
+    const auto [first, inserted] =
+        first_with.try_emplace(pupils[i].uai + "|" + without_leading_zeros(pupils[i].elenoet), i);
+    if (inserted) continue;
+    auto& holders = by_number[first->second];
+    if (holders.empty()) holders.push_back(first->second);
+    holders.push_back(i);
   }
+  first_with.clear();
   auto seniority = [&](std::size_t i) {
     const auto& id = pupils[i].eleve_id;
     return std::make_tuple(std::cref(identities_[by_key_.at(pupils[i].key)].created), id.size(),
                            std::cref(id));
   };
-  for (auto& [number, holders] : by_number) {
-    if (holders.size() < 2) continue;
+  for (auto& [first, holders] : by_number) {
     std::sort(holders.begin(), holders.end(),
               [&](std::size_t a, std::size_t b) { return seniority(a) < seniority(b); });
     for (std::size_t k = 1; k < holders.size(); ++k) pupils[holders[k]].elenoet.clear();
