@@ -135,10 +135,12 @@ TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
   for (const auto& warning : second.report.warnings) {
     if (warning.code == "DUPLICATE_ELENOET") duplicates.push_back(&warning);
   }
-  ASSERT_EQ(duplicates.size(), 1u);
-  EXPECT_EQ(duplicates[0]->keys, (std::vector<std::string>{kAmbre, kNoemie}));
-  EXPECT_NE(duplicates[0]->message.find("71463"), std::string::npos);
-  EXPECT_NE(duplicates[0]->where.find("ElevesSansAdresses.xml:"), std::string::npos);
+  EXPECT_EQ(duplicates.size(), 1u);
+  if (!duplicates.empty()) {
+    EXPECT_EQ(duplicates[0]->keys, (std::vector<std::string>{kAmbre, kNoemie}));
+    EXPECT_NE(duplicates[0]->message.find("71463"), std::string::npos);
+    EXPECT_NE(duplicates[0]->where.find("ElevesSansAdresses.xml:"), std::string::npos);
+  }
   const bool shared_ine_reported =
       std::any_of(second.report.warnings.begin(), second.report.warnings.end(), [](const auto& w) {
         return w.code == "DUPLICATE_INE" && w.message.find(kAmbre) != std::string::npos;
@@ -148,8 +150,10 @@ TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
 
   // KOXO: 71463 is Ambre's only; Noémie is refused (no number of her own), never a second row.
   const auto koxo = koxo_ids();
-  ASSERT_EQ(koxo.count("71463"), 1u);
-  EXPECT_EQ(koxo.find("71463")->second, "ARNAUD");
+  EXPECT_EQ(koxo.count("71463"), 1u);
+  if (koxo.count("71463") > 0) {
+    EXPECT_EQ(koxo.find("71463")->second, "ARNAUD");
+  }
   // SambaEdu: one account carries employeeNumber 71463, Ambre's.
   std::map<std::string, std::vector<std::string>> by_number;
   for (const auto& [uid, entry] : people()) by_number[entry.first("employeenumber")].push_back(uid);
