@@ -220,6 +220,9 @@ void rekey_identities(Database& db, const Learned& learned, const std::string& o
       "INSERT INTO identities(key, kind, login, uid_number, created, departed, removed, aliases) "
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   auto password = db.prepare("UPDATE initial_passwords SET key = ?1 WHERE key = ?2");
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS renamed_keys(old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL)");
+  auto renamed = db.prepare("INSERT OR REPLACE INTO renamed_keys(old_key, new_key) VALUES(?1, ?2)");
   for (const auto& identity : identities) {
     const auto keys = new_keys(identity, learned, only_uai);
     if (keys.empty()) continue;
@@ -238,6 +241,7 @@ void rekey_identities(Database& db, const Learned& learned, const std::string& o
           .run();
     }
     password.bind(1, keys.front()).bind(2, identity.key).run();
+    if (keys.size() == 1) renamed.bind(1, identity.key).bind(2, keys.front()).run();
   }
 }
 

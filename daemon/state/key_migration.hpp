@@ -12,7 +12,8 @@
 //     from its alias "eleve:<UAI>:<ELEVE_ID>", else from a stored snapshot; a guardian's from the
 //     pupils it is linked to in the stored snapshots (a version-0 guardian that stood for two
 //     schools' persons becomes one identity per school: guardians hold no login);
-//   - initial passwords (keyed by person key);
+//   - initial passwords (keyed by person key); the former keys are kept in renamed_keys,
+//     because the reports of earlier runs name their new accounts by those keys;
 //   - every stored snapshot: pupils, memberships, guardians, contacts and their links, in
 //     place, so that acknowledgements and runs keep pointing at the same snapshot ids;
 // and frees the uid numbers version 0 gave to persons who could get no login (no target holds

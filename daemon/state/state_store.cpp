@@ -99,6 +99,7 @@ void StateStore::create_tables() {
     CREATE TABLE IF NOT EXISTS export_marks(
       kind TEXT NOT NULL, uai TEXT NOT NULL, export_date TEXT, records INTEGER NOT NULL,
       PRIMARY KEY(kind, uai));
+    CREATE TABLE IF NOT EXISTS renamed_keys(old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS runs(
       id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL,
       dry_run INTEGER NOT NULL, inputs TEXT NOT NULL, inputs_digest TEXT NOT NULL,
@@ -150,7 +151,11 @@ void StateStore::save_passwords(const std::vector<std::pair<std::string, std::st
 std::map<std::string, std::string> StateStore::passwords(const std::vector<std::string>& keys,
                                                          const std::string& today) {
   std::map<std::string, std::string> found;
-  auto query = db_.prepare("SELECT password FROM initial_passwords WHERE key = ?1 AND expires >= ?2");
+  // A key renamed by an upgrade (key_migration.hpp) still finds its password: the reports of
+  // earlier runs, from which account sheets are made, name the accounts by their former keys.
+  auto query = db_.prepare(
+      "SELECT password FROM initial_passwords WHERE expires >= ?2 AND key = "
+      "coalesce((SELECT new_key FROM renamed_keys WHERE old_key = ?1), ?1)");
   for (const auto& key : keys) {
     query.bind(1, key).bind(2, today);
     if (query.step()) found.emplace(key, query.text(0));

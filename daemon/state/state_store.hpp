@@ -8,6 +8,8 @@
 //   export_marks      per export kind and UAI: the export date and record count last applied
 //   runs              run history: times, status, inputs with their sha256, report paths
 //   held_plans        runs stopped by a safety gate, confirmable while their inputs are unchanged
+//   renamed_keys      former key -> key, written by an upgrade (key_migration.hpp), so that the
+//                     reports of earlier runs still find their accounts' initial passwords
 // Each pipeline step writes in one transaction (Transaction), so that a process killed at any
 // moment leaves a state from which the next run converges.
 #include <cstdint>

@@ -109,6 +109,12 @@ TEST(StateUpgrade, StoreWrittenByThePreviousVersionIsUpgradedAndARecomputedRunPl
   for (const auto& [key, password] : before.passwords) expected_passwords[upgraded(key)] = password;
   EXPECT_EQ(after.accounts, expected_accounts);
   EXPECT_EQ(after.passwords, expected_passwords);
+  // The report of the previous version's run names its accounts by the former keys: the
+  // account sheets made from it still find their passwords.
+  state::StateStore store((dir.path() / "state").string());
+  const auto by_former_key = store.passwords({"eleve:0200003", "123456789AB"}, "2025-11-21");
+  ASSERT_EQ(by_former_key.size(), 2u);
+  EXPECT_EQ(by_former_key.at("eleve:0200003"), before.passwords.at("eleve:0200003"));
 }
 
 }  // namespace
