@@ -10,6 +10,8 @@
 //   between schools, so local keys carry the UAI;
 // - guardian and contact key: "personne:<UAI>:<PERSONNE_ID>"; links are resolved within the
 //   export of the same school;
+// - an ELENOET carried by two current pupils of one school is reported (DUPLICATE_ELENOET); the
+//   identity stage (run/accounts.cpp) leaves it to one of them;
 // - surname: NOM_USAGE when non-empty, else NOM_DE_FAMILLE, else NOM;
 // - guardian: a person with a legal link (NIVEAU_RESPONSABILITE 1, RESP_LEGAL 1 or 2) to a
 //   current pupil; persons in charge and contacts of current pupils are kept apart;
