@@ -46,7 +46,9 @@ class UserReconciler {
     if (before(user.login) != nullptr) return false;
     if (entry.first("uidnumber") != user.attributes.at("uidNumber").front()) return true;
     const auto number = entry.first("employeenumber");
-    return !number.empty() && !same_employee_number(number, user.employee_number);
+    // A desired user without number (none of their own) is recognised by uidNumber alone.
+    return !number.empty() && !user.employee_number.empty() &&
+           !same_employee_number(number, user.employee_number);
   }
 
   // SE3 holds ELENOET as exported or zero-padded to 5 digits ("1201", "01201"): the same pupil.

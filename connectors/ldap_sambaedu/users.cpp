@@ -105,6 +105,10 @@ std::vector<DesiredUser> desired_users(const model::Directory& directory, const 
     users.push_back(user_of({p.key, p.account.login, p.given_name, p.surname, p.birth_date,
                              pupil_number(p.elenoet), p.departed_on, p.sex, p.account.uid_number},
                             layout));
+    // A pupil without a number of their own (none in the export, or one another pupil of the
+    // school also carries: DUPLICATE_ELENOET) has none in the directory either: a number left
+    // there would still make SE3's tools, and a later adoption, take one pupil for the other.
+    if (users.back().employee_number.empty()) users.back().attributes["employeeNumber"] = {};
   }
   for (const auto& s : directory.staff) {
     if (s.account.login.empty() || s.account.uid_number == 0) continue;

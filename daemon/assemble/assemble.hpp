@@ -4,8 +4,14 @@
 // them; see README "Canonical model rules"):
 // - current pupil: a D structure whose code is not "Inactifs", and no DATE_SORTIE on or before
 //   the export date (DATE_EXPORT, else the date of HORODATAGE);
-// - pupil key: ID_NATIONAL, else INE_RNIE, else "eleve:<ELEVE_ID>" (also when the INE is shared
-//   by two current pupils: neither may take the other's identity);
+// - pupil key: ID_NATIONAL, else INE_RNIE, else "eleve:<UAI>:<ELEVE_ID>" (also when the INE is
+//   shared by two current pupils: neither may take the other's identity). Only the INE is
+//   national: ELEVE_ID and PERSONNE_ID are numbered by each school's SIECLE base and repeat
+//   between schools, so local keys carry the UAI;
+// - guardian and contact key: "personne:<UAI>:<PERSONNE_ID>"; links are resolved within the
+//   export of the same school;
+// - an ELENOET carried by two current pupils of one school is reported (DUPLICATE_ELENOET); the
+//   identity stage (run/accounts.cpp) leaves it to one of them;
 // - surname: NOM_USAGE when non-empty, else NOM_DE_FAMILLE, else NOM;
 // - guardian: a person with a legal link (NIVEAU_RESPONSABILITE 1, RESP_LEGAL 1 or 2) to a
 //   current pupil; persons in charge and contacts of current pupils are kept apart;

@@ -36,7 +36,9 @@ void ContactBuilder::run(sources::ResponsablesExport& responsables) {
   std::unordered_map<std::string_view, std::size_t> persons;
   persons.reserve(responsables.persons.size());
   for (std::size_t i = 0; i < responsables.persons.size(); ++i) {
-    const auto& person = responsables.persons[i].person;
+    auto& person = responsables.persons[i].person;
+    // PERSONNE_ID is numbered by each school's SIECLE base: the key carries the UAI.
+    person.key = "personne:" + uai + ":" + person.personne_id;
     if (!persons.try_emplace(person.personne_id, i).second) {
       context_.warnings.duplicate_record("La personne PERSONNE_ID", person.personne_id,
                                          context_.where(source_, person.origin.line));
@@ -66,14 +68,14 @@ void ContactBuilder::link(const sources::LinkRecord& link,
   if (!context_.uais_with_pupils.contains(uai)) return;
   const auto pupil = context_.eleve_ids.find(school_key(uai, link.eleve_id));
   if (pupil == context_.eleve_ids.end()) {
-    context_.warnings.unknown_pupil_reference(link.eleve_id, link.personne_id,
+    context_.warnings.unknown_pupil_reference(uai, link.eleve_id, link.personne_id,
                                               context_.where(source_, link.line));
     return;
   }
   if (pupil->second < 0) return;  // a leaver or a pupil without class: not an error
   const auto person = persons.find(link.personne_id);
   if (person == persons.end()) {
-    context_.warnings.unknown_person_reference(link.eleve_id, link.personne_id,
+    context_.warnings.unknown_person_reference(uai, link.eleve_id, link.personne_id,
                                                context_.where(source_, link.line));
     return;
   }

@@ -32,6 +32,12 @@ std::unordered_map<std::string_view, PupilStructures> index_structures(
   return index;
 }
 
+// ELEVE_ID is numbered by each school's SIECLE base and repeats between schools: without an
+// INE (the only national number) a pupil is keyed by the pair (UAI, ELEVE_ID).
+std::string local_pupil_key(const model::Pupil& pupil) {
+  return "eleve:" + pupil.uai + ":" + pupil.eleve_id;
+}
+
 class PupilBuilder {
  public:
   // Current pupils are appended to the directory; their structures and unreadable birth dates
@@ -95,29 +101,62 @@ void PupilBuilder::add_current(sources::PupilRecord& record, PupilStructures& st
   pupil.origin.source = static_cast<std::uint32_t>(source_);
   pupil.key = !record.id_national.empty() ? record.id_national
               : !record.ine_rnie.empty()  ? record.ine_rnie
-                                          : "eleve:" + pupil.eleve_id;
+                                          : local_pupil_key(pupil);
   context_.directory.pupils.push_back(std::move(pupil));
   structures_of_added_.push_back(std::move(structures));
   raw_birth_dates_.push_back(std::move(record.raw_birth_date));
 }
 
-// An INE carried by two current pupils identifies neither: both fall back to ELEVE_ID keys.
+// An INE carried by two current pupils identifies neither. Every INE counts (ID_NATIONAL,
+// INE_RNIE, INE_BEA): a pupil created by copying another's record in SIECLE often keeps the
+// other's INE_RNIE or INE_BEA. When the INE is the key of both, both fall back to local keys;
+// when it is a secondary number of one of them, the identity stage does not use it as an alias
+// (run/accounts.cpp), so that neither can be recognised by the other's number. The INE is
+// national: the check spans every school of the directory.
 void resolve_duplicate_ines(Context& context) {
   auto& pupils = context.directory.pupils;
   std::unordered_map<std::string_view, std::size_t> first_with;
   std::vector<std::size_t> rekey;
+  std::vector<std::pair<std::size_t, std::size_t>> reported;
   for (std::size_t i = 0; i < pupils.size(); ++i) {
-    if (pupils[i].key.starts_with("eleve:")) continue;
-    auto [found, inserted] = first_with.try_emplace(pupils[i].key, i);
-    if (inserted) continue;
-    const auto& first = pupils[found->second];
-    context.warnings.duplicate_ine(pupils[i].key, first, pupils[i],
-                                   context.where(pupils[i].origin.source, pupils[i].origin.line));
-    if (rekey.empty() || rekey.back() != found->second) rekey.push_back(found->second);
-    rekey.push_back(i);
+    for (const auto& ine : pupils[i].ines) {
+      auto [found, inserted] = first_with.try_emplace(ine, i);
+      if (inserted || found->second == i) continue;
+      const std::size_t first = found->second;
+      const std::pair pair{first, i};
+      if (std::find(reported.begin(), reported.end(), pair) != reported.end()) continue;
+      reported.push_back(pair);
+      const auto where = context.where(pupils[i].origin.source, pupils[i].origin.line);
+      if (pupils[first].key == ine && pupils[i].key == ine) {
+        context.warnings.duplicate_ine(ine, pupils[first], pupils[i], where);
+        if (rekey.empty() || rekey.back() != first) rekey.push_back(first);
+        rekey.push_back(i);
+      } else {
+        context.warnings.shared_ine(ine, pupils[first], pupils[i], where);
+      }
+    }
   }
   first_with.clear();
-  for (std::size_t i : rekey) pupils[i].key = "eleve:" + pupils[i].eleve_id;
+  for (std::size_t i : rekey) pupils[i].key = local_pupil_key(pupils[i]);
+}
+
+// ELENOET, the school's pupil number, is what KOXO (IdentifiantUnique) and SambaEdu
+// (employeeNumber) match on. Two current pupils of one school with the same number (a record
+// copied in SIECLE) are reported; the identity stage keeps the number for one pupil at most.
+// Numbers are compared without leading zeros, as SambaEdu holds them either way.
+void find_duplicate_elenoets(Context& context) {
+  const auto& pupils = context.directory.pupils;
+  std::unordered_map<std::string, std::size_t> first_with;
+  for (std::size_t i = 0; i < pupils.size(); ++i) {
+    const auto& number = pupils[i].elenoet;
+    if (number.empty()) continue;
+    const auto digits = number.substr(std::min(number.find_first_not_of('0'), number.size()));
+    auto [found, inserted] = first_with.try_emplace(pupils[i].uai + "|" + digits, i);
+    if (inserted) continue;
+    context.warnings.duplicate_elenoet(
+        pupils[found->second], pupils[i],
+        context.where(pupils[i].origin.source, pupils[i].origin.line));
+  }
 }
 
 void check_pupil(Context& context, const model::Pupil& pupil, const std::string& raw_birth_date) {
@@ -164,6 +203,7 @@ void add_pupils(Context& context) {
     PupilBuilder(context, i, structures, raw_birth_dates).run(*eleves);
   }
   resolve_duplicate_ines(context);
+  find_duplicate_elenoets(context);
   const auto& pupils = context.directory.pupils;
   for (std::size_t i = 0; i < pupils.size(); ++i) {
     check_pupil(context, pupils[i], raw_birth_dates[i]);

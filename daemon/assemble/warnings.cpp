@@ -121,22 +121,22 @@ void Warnings::teacher_without_service(const model::Staff& staff, const std::str
       {staff.key}, where);
 }
 
-void Warnings::unknown_pupil_reference(const std::string& eleve_id, const std::string& personne_id,
-                                       const std::string& where) {
+void Warnings::unknown_pupil_reference(const std::string& uai, const std::string& eleve_id,
+                                       const std::string& personne_id, const std::string& where) {
   add("UNKNOWN_PUPIL_REFERENCE",
       "Le lien de responsabilité de la personne " + personne_id + " désigne l'élève ELEVE_ID " +
           eleve_id + ", absent de l'export des élèves. Vérifiez que les deux exports SIECLE "
           "sont du même jour et complets.",
-      {"personne:" + personne_id, "eleve:" + eleve_id}, where);
+      {"personne:" + uai + ":" + personne_id, "eleve:" + uai + ":" + eleve_id}, where);
 }
 
-void Warnings::unknown_person_reference(const std::string& eleve_id, const std::string& personne_id,
-                                        const std::string& where) {
+void Warnings::unknown_person_reference(const std::string& uai, const std::string& eleve_id,
+                                        const std::string& personne_id, const std::string& where) {
   add("UNKNOWN_PERSON_REFERENCE",
       "Le lien de responsabilité de l'élève " + eleve_id + " désigne la personne PERSONNE_ID " +
           personne_id + ", absente de la liste des personnes du même fichier. Ré-exportez "
           "les responsables depuis SIECLE.",
-      {"personne:" + personne_id, "eleve:" + eleve_id}, where);
+      {"personne:" + uai + ":" + personne_id, "eleve:" + uai + ":" + eleve_id}, where);
 }
 
 void Warnings::unknown_staff_reference(const std::string& staff_id, const std::string& structure,
@@ -175,6 +175,30 @@ void Warnings::empty_export(const std::string& kind, const std::string& uai,
           "Refaites l'export complet dans l'application d'origine (SIECLE › Exports XML "
           "génériques, STS-web › Exports) et déposez-le à nouveau.",
       {}, where);
+}
+
+void Warnings::shared_ine(const std::string& ine, const model::Pupil& first,
+                          const model::Pupil& second, const std::string& where) {
+  add("DUPLICATE_INE",
+      "Le même INE " + ine + " figure sur les fiches de deux élèves : " + describe(first) + " et " +
+          describe(second) +
+          " (INE_RNIE ou INE_BEA recopié ?). Ce numéro ne sert à reconnaître aucun des deux ; "
+          "corrigez la fiche erronée dans SIECLE › Base élèves › Fiche élève.",
+      {first.key, second.key}, where);
+}
+
+void Warnings::duplicate_elenoet(const model::Pupil& first, const model::Pupil& second,
+                                 const std::string& where) {
+  add("DUPLICATE_ELENOET",
+      "Le même numéro élève (ELENOET) " + second.elenoet +
+          " est porté par deux élèves de l'établissement " + second.uai + " : " + describe(first) +
+          " et " + describe(second) +
+          " (fiche recopiée ?). Les deux élèves restent distincts : seul celui qu'edusync "
+          "connaît depuis le plus longtemps (à défaut, le plus petit ELEVE_ID) garde ce numéro "
+          "(identifiant unique KOXO, employeeNumber SambaEdu) ; l'autre n'en a aucun, et KOXO "
+          "ne le reçoit pas, tant que l'erreur n'est pas corrigée dans SIECLE › Base élèves › "
+          "Fiche élève.",
+      {first.key, second.key}, where);
 }
 
 }  // namespace edusync::assemble

@@ -28,10 +28,11 @@ class Warnings {
   void duplicate_guardian(const std::vector<const model::Contact*>& records,
                           const std::vector<std::string>& shared, const std::string& where);
   void teacher_without_service(const model::Staff& staff, const std::string& where);
-  void unknown_pupil_reference(const std::string& eleve_id, const std::string& personne_id,
-                               const std::string& where);
-  void unknown_person_reference(const std::string& eleve_id, const std::string& personne_id,
-                                const std::string& where);
+  // `uai`: the school of the export, part of the keys (ELEVE_ID and PERSONNE_ID are local).
+  void unknown_pupil_reference(const std::string& uai, const std::string& eleve_id,
+                               const std::string& personne_id, const std::string& where);
+  void unknown_person_reference(const std::string& uai, const std::string& eleve_id,
+                                const std::string& personne_id, const std::string& where);
   void unknown_staff_reference(const std::string& staff_id, const std::string& structure,
                                const std::string& subject, const std::string& where);
   void duplicate_record(const std::string& what, const std::string& id, const std::string& where);
@@ -39,6 +40,11 @@ class Warnings {
   void missing_pupils_export(const std::string& uai, const std::string& where);
   // A well-formed export without a single record: an interrupted or filtered export.
   void empty_export(const std::string& kind, const std::string& uai, const std::string& where);
+  // DUPLICATE_INE for an INE that is not the key of both pupils (an INE_RNIE or INE_BEA copied).
+  void shared_ine(const std::string& ine, const model::Pupil& first, const model::Pupil& second,
+                  const std::string& where);
+  void duplicate_elenoet(const model::Pupil& first, const model::Pupil& second,
+                         const std::string& where);
 
  private:
   void add(const char* code, std::string message, std::vector<std::string> keys,

@@ -34,7 +34,7 @@ struct Account {
 };
 
 struct Pupil {
-  std::string key;  // the INE (ID_NATIONAL, else INE_RNIE), else "eleve:<ELEVE_ID>"
+  std::string key;  // the INE (ID_NATIONAL, else INE_RNIE), else "eleve:<UAI>:<ELEVE_ID>"
   std::string uai;
   std::string eleve_id;  // SIECLE's join key between files
   std::string elenoet;   // the school's pupil number (SambaEdu's employeeNumber)
@@ -80,7 +80,7 @@ struct PupilLink {
 // A person of BEE_RESPONSABLES linked to at least one current pupil. A guardian has at least
 // one legal link; the others (persons in charge, contacts) are kept but get no account.
 struct Contact {
-  std::string key;  // "personne:<PERSONNE_ID>"
+  std::string key;  // "personne:<UAI>:<PERSONNE_ID>"
   std::string personne_id;
   std::string civility;  // LC_CIVILITE: "M." or "MME"
   std::string surname;

@@ -1,6 +1,8 @@
 #include "run/accounts.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -29,10 +31,32 @@ std::vector<std::string> split_aliases(const std::string& aliases) {
   return out;
 }
 
-std::string aliases_of(const model::Pupil& pupil) {
+using NumberSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
+
+// INEs carried by more than one current pupil (a record copied in SIECLE): they identify
+// nobody, so they are never an alias (the assemble stage reports them as DUPLICATE_INE).
+NumberSet shared_ines(const std::vector<model::Pupil>& pupils) {
+  NumberSet seen, shared;
+  for (const auto& pupil : pupils) {
+    for (const auto& ine : pupil.ines) {
+      if (!seen.insert(ine).second) shared.insert(ine);
+    }
+  }
+  return shared;
+}
+
+// The identifiers by which a pupil may come back under another key: the (UAI, ELEVE_ID) pair
+// (ELEVE_ID alone repeats between schools) and every INE that is the pupil's own.
+std::string aliases_of(const model::Pupil& pupil, const NumberSet& shared) {
   std::string aliases = "eleve:" + pupil.uai + ":" + pupil.eleve_id;
-  for (const auto& ine : pupil.ines) aliases += "," + ine;
+  for (const auto& ine : pupil.ines) {
+    if (!shared.contains(ine)) aliases += "," + ine;
+  }
   return aliases;
+}
+
+std::string without_leading_zeros(const std::string& number) {
+  return number.substr(std::min(number.find_first_not_of('0'), number.size()));
 }
 
 class AccountBuilder {
@@ -55,6 +79,7 @@ class AccountBuilder {
   void allocate(model::Account& account, state::Identity& identity, const std::string& surname,
                 const std::string& given_name, const std::string& birth_date);
   void add_departed(const model::Directory* previous, model::Directory& desired);
+  void keep_elenoets_apart(std::vector<model::Pupil>& pupils) const;
   void mark_changed(std::size_t index) { changed_.insert(index); }
 
   std::vector<state::Identity> identities_;
@@ -66,6 +91,7 @@ class AccountBuilder {
   std::unordered_set<std::string> present_;
   std::unordered_set<std::string, TransparentHash, std::equal_to<>> logins_;
   identity::CollisionHints collision_hints_;
+  NumberSet shared_ines_;
   std::optional<identity::NumberAllocator> uids_;
   AccountOutcome outcome_;
 };
@@ -94,7 +120,7 @@ void AccountBuilder::rekey_pupils(model::Directory& directory) {
   for (const auto& pupil : directory.pupils) taken.insert(pupil.key);
   for (auto& pupil : directory.pupils) {
     if (by_key_.contains(pupil.key)) continue;
-    for (const auto& alias : split_aliases(aliases_of(pupil))) {
+    for (const auto& alias : split_aliases(aliases_of(pupil, shared_ines_))) {
       const auto found = by_alias_.find(alias);
       if (found == by_alias_.end()) continue;
       const std::string& stored = identities_[found->second].key;
@@ -133,7 +159,8 @@ void AccountBuilder::allocate(model::Account& account, state::Identity& identity
       outcome_.warnings.push_back({identity::to_code(*login.error), login.message, {identity.key}, {}});
     }
   }
-  if (identity.uid_number == 0) {
+  // A person who got no login gets no account: no uid number is used up for nothing.
+  if (identity.uid_number == 0 && !identity.login.empty()) {
     if (const auto uid = uids_->next()) {
       identity.uid_number = *uid;
     } else {
@@ -208,12 +235,49 @@ void AccountBuilder::add_departed(const model::Directory* previous, model::Direc
   }
 }
 
+// Two current pupils of one school with the same ELENOET (reported as DUPLICATE_ELENOET) must
+// stay two people in every target that matches on it (KOXO's IdentifiantUnique, SambaEdu's
+// employeeNumber, adoption). The number stays with one of them only, the genuine holder as far
+// as edusync can tell: the pupil known the longest (earliest identity: a copied record is a
+// new arrival), and among pupils first seen the same day the smallest ELEVE_ID (SIECLE numbers
+// records as they are created: a copy comes after its model). The others lose it until SIECLE
+// is corrected. A pure function of the stored identities and the exports, so that a recomputed
+// run decides the same.
+void AccountBuilder::keep_elenoets_apart(std::vector<model::Pupil>& pupils) const {
+  std::unordered_map<std::string, std::size_t> first_with;  // "<UAI>|<number>" -> first holder
+  std::unordered_map<std::size_t, std::vector<std::size_t>> by_number;  // only numbers held twice
+  first_with.reserve(pupils.size());
+  for (std::size_t i = 0; i < pupils.size(); ++i) {
+    if (pupils[i].elenoet.empty()) continue;
+    const auto [first, inserted] =
+        first_with.try_emplace(pupils[i].uai + "|" + without_leading_zeros(pupils[i].elenoet), i);
+    if (inserted) continue;
+    auto& holders = by_number[first->second];
+    if (holders.empty()) holders.push_back(first->second);
+    holders.push_back(i);
+  }
+  first_with.clear();
+  auto seniority = [&](std::size_t i) {
+    const auto& id = pupils[i].eleve_id;
+    return std::make_tuple(std::cref(identities_[by_key_.at(pupils[i].key)].created), id.size(),
+                           std::cref(id));
+  };
+  for (auto& [first, holders] : by_number) {
+    std::sort(holders.begin(), holders.end(),
+              [&](std::size_t a, std::size_t b) { return seniority(a) < seniority(b); });
+    for (std::size_t k = 1; k < holders.size(); ++k) pupils[holders[k]].elenoet.clear();
+  }
+}
+
 AccountOutcome AccountBuilder::run(model::Directory current, const model::Directory* previous) {
   release_old_logins();
+  shared_ines_ = shared_ines(current.pupils);
   rekey_pupils(current);
-  for (auto& pupil : current.pupils) attach(pupil, state::PersonKind::pupil, aliases_of(pupil));
+  for (auto& pupil : current.pupils)
+    attach(pupil, state::PersonKind::pupil, aliases_of(pupil, shared_ines_));
   for (auto& guardian : current.guardians) attach(guardian, state::PersonKind::guardian, "");
   for (auto& staff : current.staff) attach(staff, state::PersonKind::staff, "");
+  keep_elenoets_apart(current.pupils);
   add_departed(previous, current);
   auto by_key = [](const auto& a, const auto& b) { return a.key < b.key; };
   std::sort(current.pupils.begin(), current.pupils.end(), by_key);

@@ -2,10 +2,13 @@
 // The identity stage of a run: from the directory built from the exports and the identities
 // stored by earlier runs, the desired state every target should reach.
 //  - Keys are stable: a pupil who comes back under another key (first seen without INE, INE
-//    given since) is recognised by an alias (ELEVE_ID per school, every INE) and keeps the key,
-//    hence the login, of the stored identity.
+//    given since) is recognised by an alias (ELEVE_ID per school, every INE no other current
+//    pupil carries) and keeps the key, hence the login, of the stored identity.
 //  - New pupils and staff get a login (identity.login_policy), a uid number from the range and
-//    an initial password; stored logins are never recomputed.
+//    an initial password; stored logins are never recomputed. A person who can get no login
+//    gets no uid number either.
+//  - An ELENOET two current pupils of one school carry stays with one of them only (the
+//    earliest identity, else the smallest ELEVE_ID): targets match on it.
 //  - A person absent from the exports departs (date recorded, kept with their last record,
 //    out of every class and group) and is removed after safety.grace_days; present again
 //    within that time, they return with the same login and uid number.

@@ -44,12 +44,17 @@ connectors::Settings settings_of(const config::ConnectorConfig& connector) {
 class Matcher {
  public:
   explicit Matcher(const std::vector<connectors::ExistingAccount>& accounts) {
+    std::map<std::string, int> holders;  // a number two accounts carry identifies neither alone
+    for (const auto& account : accounts) {
+      if (!account.employee_number.empty()) ++holders[employee_key(account.employee_number)];
+    }
     for (const bool trash : {false, true}) {
       for (const auto& account : accounts) {
         if (account.in_trash != trash || account.login.empty() || account.uid_number == 0) continue;
-        if (!account.employee_number.empty()) {
-          by_number_.emplace(employee_key(account.employee_number), &account);
-        } else if (!trash) {
+        const auto number = employee_key(account.employee_number);
+        if (!account.employee_number.empty()) by_number_[number].push_back(&account);
+        if (!account.employee_number.empty() && holders[number] > 1) shared_numbers_.insert(number);
+        if ((account.employee_number.empty() || holders[number] > 1) && !trash) {
           by_name_[lower(account.full_name)].push_back(&account);
           by_folded_name_[identity::fold_to_ascii(account.full_name)].push_back(&account);
         }
@@ -57,11 +62,24 @@ class Matcher {
     }
   }
 
+  // `shared`: another current pupil has the same number (a copied record, DUPLICATE_ELENOET).
+  // A number held twice, here or in the directory, matches only an account of the same name.
   const connectors::ExistingAccount* find(const std::string& employee_number,
-                                          const std::string& full_name) const {
+                                          const std::string& full_name, bool shared = false) const {
     if (!employee_number.empty()) {
-      const auto found = by_number_.find(employee_key(employee_number));
-      if (found != by_number_.end()) return found->second;
+      const auto number = employee_key(employee_number);
+      const auto found = by_number_.find(number);
+      if (found != by_number_.end() && !shared && !shared_numbers_.contains(number)) {
+        return found->second.front();
+      }
+      if (found != by_number_.end()) {
+        for (const auto* account : found->second) {
+          if (lower(account->full_name) == lower(full_name) ||
+              identity::fold_to_ascii(account->full_name) == identity::fold_to_ascii(full_name)) {
+            return account;
+          }
+        }
+      }
     }
     if (const auto* hit = unique(by_name_, lower(full_name))) return hit;
     return unique(by_folded_name_, identity::fold_to_ascii(full_name));
@@ -73,7 +91,9 @@ class Matcher {
     const auto found = index.find(key);
     return found != index.end() && found->second.size() == 1 ? found->second.front() : nullptr;
   }
-  std::map<std::string, const connectors::ExistingAccount*> by_number_;  // first seen wins: People
+  std::map<std::string, std::vector<const connectors::ExistingAccount*>>
+      by_number_;  // People first
+  std::set<std::string> shared_numbers_;
   Index by_name_;
   Index by_folded_name_;
 };
@@ -113,11 +133,15 @@ class Adopter {
   void adopt(const std::vector<connectors::ExistingAccount>& accounts,
              const model::Directory& current) {
     const Matcher matcher(accounts);
+    std::map<std::string, int> pupils_with;
+    for (const auto& p : current.pupils) ++pupils_with[employee_key(p.elenoet)];
     for (const auto& p : current.pupils) {
       const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty()
                               ? std::string(5 - p.elenoet.size(), '0') + p.elenoet
                               : p.elenoet;
-      take(matcher.find(padded, p.given_name + " " + p.surname), p.key, state::PersonKind::pupil);
+      take(matcher.find(padded, p.given_name + " " + p.surname,
+                        pupils_with[employee_key(p.elenoet)] > 1),
+           p.key, state::PersonKind::pupil);
     }
     for (const auto& s : current.staff) {
       take(matcher.find(s.sts_id.empty() ? "" : "P" + s.sts_id, s.given_name + " " + s.surname),

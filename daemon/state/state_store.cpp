@@ -8,6 +8,7 @@
 
 #include "common/file_writer.hpp"
 #include "common/sha256.hpp"
+#include "state/key_migration.hpp"
 #include "state/snapshot_codec.hpp"
 
 namespace edusync::state {
@@ -97,19 +98,36 @@ const char* to_string(PersonKind kind) {
   return "";
 }
 
-StateStore::StateStore(const std::string& state_dir) : db_(open_store(state_dir)) { create_tables(); }
-
-StateStore::StateStore(const std::string& path, Database::Mode mode) : db_(path, mode) {
-  if (mode == Database::Mode::in_memory) create_tables();
+StateStore::StateStore(const std::string& state_dir) : db_(open_store(state_dir)) {
+  create_tables();
+  upgrade_schema(db_);  // once per store: see key_migration.hpp
 }
 
+StateStore::StateStore(const std::string& path, Database::Mode mode) : db_(path, mode) {
+  if (mode == Database::Mode::in_memory) {
+    create_tables();
+    upgrade_schema(db_);
+  }
+}
+
+// A store written by an older edusync is read through an upgraded private copy in memory: a
+// dry run sees what the real run will see, and writes nothing.
 StateStore StateStore::for_reading(const std::string& state_dir) {
   const auto path = (std::filesystem::path(state_dir) / "edusync.db").string();
-  if (std::filesystem::exists(path)) {
-    refuse_empty_store(path);
-    return StateStore(path, Database::Mode::read_only);
-  }
-  return StateStore(path, Database::Mode::in_memory);
+  if (!std::filesystem::exists(path)) return StateStore(path, Database::Mode::in_memory);
+  refuse_empty_store(path);
+  StateStore store(path, Database::Mode::read_only);
+  const int version = schema_version(store.db_);
+  if (version == kSchemaVersion) return store;
+  if (version > kSchemaVersion) upgrade_schema(store.db_);  // refuses a newer store
+  StateStore copy(path, Database::Mode::in_memory);
+  sqlite3_backup* backup =
+      sqlite3_backup_init(copy.db_.handle(), "main", store.db_.handle(), "main");
+  const int rc = backup == nullptr ? SQLITE_ERROR : sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) throw StateError("base d'état : copie de " + path + " impossible");
+  upgrade_schema(copy.db_);
+  return copy;
 }
 
 void StateStore::create_tables() {
@@ -127,6 +145,7 @@ void StateStore::create_tables() {
     CREATE TABLE IF NOT EXISTS export_marks(
       kind TEXT NOT NULL, uai TEXT NOT NULL, export_date TEXT, records INTEGER NOT NULL,
       PRIMARY KEY(kind, uai));
+    CREATE TABLE IF NOT EXISTS renamed_keys(old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS runs(
       id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL,
       dry_run INTEGER NOT NULL, inputs TEXT NOT NULL, inputs_digest TEXT NOT NULL,
@@ -178,7 +197,11 @@ void StateStore::save_passwords(const std::vector<std::pair<std::string, std::st
 std::map<std::string, std::string> StateStore::passwords(const std::vector<std::string>& keys,
                                                          const std::string& today) {
   std::map<std::string, std::string> found;
-  auto query = db_.prepare("SELECT password FROM initial_passwords WHERE key = ?1 AND expires >= ?2");
+  // A key renamed by an upgrade (key_migration.hpp) still finds its password: the reports of
+  // earlier runs, from which account sheets are made, name the accounts by their former keys.
+  auto query = db_.prepare(
+      "SELECT password FROM initial_passwords WHERE expires >= ?2 AND key = "
+      "coalesce((SELECT new_key FROM renamed_keys WHERE old_key = ?1), ?1)");
   for (const auto& key : keys) {
     query.bind(1, key).bind(2, today);
     if (query.step()) found.emplace(key, query.text(0));

@@ -8,6 +8,8 @@
 //   export_marks      per export kind and UAI: the export date and record count last applied
 //   runs              run history: times, status, inputs with their sha256, report paths
 //   held_plans        runs stopped by a safety gate, confirmable while their inputs are unchanged
+//   renamed_keys      former key -> key, written by an upgrade (key_migration.hpp), so that the
+//                     reports of earlier runs still find their accounts' initial passwords
 // Each pipeline step writes in one transaction (Transaction), so that a process killed at any
 // moment leaves a state from which the next run converges.
 #include <cstdint>
@@ -59,8 +61,10 @@ struct RunRecord {
 
 class StateStore {
  public:
-  // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables. A new file is
-  // created whole (never left at 0 bytes); an existing 0-byte file is refused (StateError).
+  // Opens `<state_dir>/edusync.db`, creating the directory (0700) and the tables, and upgrades
+  // a store written by an older edusync (state/key_migration.hpp), once, in one transaction.
+  // A new file is created whole (never left at 0 bytes); an existing 0-byte file is refused
+  // (StateError).
   explicit StateStore(const std::string& state_dir);
   // For dry runs: the existing store read-only, or an empty in-memory one when there is none
   // yet. Either way nothing is written to disk. A 0-byte file is refused, as above.

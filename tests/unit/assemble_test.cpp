@@ -57,12 +57,12 @@ TEST(Assemble, PupilKeysAreIneThenRnieThenEleveId) {
   const auto& pupils = build_handmade().directory.pupils;
   EXPECT_NE(find_key(pupils, "123456789AB"), nullptr);  // ID_NATIONAL
   EXPECT_NE(find_key(pupils, "223456789CD"), nullptr);  // blank ID_NATIONAL, INE_RNIE
-  EXPECT_NE(find_key(pupils, "eleve:0100003"), nullptr);  // no INE
+  EXPECT_NE(find_key(pupils, "eleve:0140065T:0100003"), nullptr);  // no INE
   // One INE on two current pupils: neither takes it.
-  EXPECT_NE(find_key(pupils, "eleve:0100005"), nullptr);
-  EXPECT_NE(find_key(pupils, "eleve:0100006"), nullptr);
+  EXPECT_NE(find_key(pupils, "eleve:0140065T:0100005"), nullptr);
+  EXPECT_NE(find_key(pupils, "eleve:0140065T:0100006"), nullptr);
   EXPECT_EQ(find_key(pupils, "523456789GH"), nullptr);
-  const auto* legacy = find_key(pupils, "eleve:0100003");
+  const auto* legacy = find_key(pupils, "eleve:0140065T:0100003");
   EXPECT_EQ(legacy->surname, "DE LA FONTAINE");  // legacy NOM
   const auto* usage = find_key(pupils, "223456789CD");
   EXPECT_EQ(usage->surname, "MARTIN-LEFÈVRE");
@@ -94,10 +94,10 @@ TEST(Assemble, GuardiansAreLegalLinksToCurrentPupils) {
   std::vector<std::string> guardians, others;
   for (const auto& g : d.guardians) guardians.push_back(g.key);
   for (const auto& c : d.other_contacts) others.push_back(c.key);
-  EXPECT_EQ(guardians, (std::vector<std::string>{"personne:200001", "personne:200002", "personne:200003"}));
-  EXPECT_EQ(others, std::vector<std::string>{"personne:200004"});  // level 3 contact
+  EXPECT_EQ(guardians, (std::vector<std::string>{"personne:0140065T:200001", "personne:0140065T:200002", "personne:0140065T:200003"}));
+  EXPECT_EQ(others, std::vector<std::string>{"personne:0140065T:200004"});  // level 3 contact
   EXPECT_EQ(d.ignored.unlinked_persons, 1u);  // parent of a leaver only
-  const auto* mother = find_key(d.guardians, "personne:200001");
+  const auto* mother = find_key(d.guardians, "personne:0140065T:200001");
   ASSERT_EQ(mother->pupils.size(), 1u);
   EXPECT_EQ(mother->pupils[0].pupil_key, "123456789AB");
   EXPECT_TRUE(mother->pupils[0].pays_fees);
@@ -129,7 +129,7 @@ TEST(Assemble, WarningsCarryCodesKeysAndPlaces) {
   }
   const auto duplicate = std::find_if(result.warnings.begin(), result.warnings.end(),
                                       [](const auto& w) { return w.code == "DUPLICATE_GUARDIAN"; });
-  EXPECT_EQ(duplicate->keys, (std::vector<std::string>{"personne:200001", "personne:200002"}));
+  EXPECT_EQ(duplicate->keys, (std::vector<std::string>{"personne:0140065T:200001", "personne:0140065T:200002"}));
   EXPECT_NE(duplicate->message.find("Doublons responsables"), std::string::npos);
 }
 

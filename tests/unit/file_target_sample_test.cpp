@@ -275,7 +275,7 @@ TEST_F(FileTargetsOnSample, SecondRunDeltaHoldsExactlyTheScenarioChanges) {
   EXPECT_EQ(koxo.at("11151")[5], "3E 1");          // DENIS-CARON: 4E 1 -> 3E 1
   EXPECT_EQ(koxo.at("56782")[2], "Chloé-Marie");   // CHARPENTIER renamed
   EXPECT_EQ(koxo.at("P99001")[12], "Enseignant");  // ARRIVÉE Hélène, new teacher
-  EXPECT_EQ(koxo.at("71463")[13], "20130308");     // NOUVEL Noémie, new: her password
+  EXPECT_EQ(koxo.at("99901")[13], "20130308");     // NOUVEL Noémie, new: her password
   const auto full = rows_by(file("koxo", day, "_full.csv"), ';', 4);
   EXPECT_EQ(full.at("11151")[13], "");  // no password for an account created earlier
   // Éléa (idnumber, column 5): the same four, and the leavers suspended.

@@ -188,7 +188,7 @@ TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   const auto before = groups();
   const auto laetitia = login_of("123456789AB");
-  const auto leaver = login_of("eleve:0100003");
+  const auto leaver = login_of("eleve:0140065T:0100003");
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   test::replace_in_latin9(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>",
           "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
@@ -235,7 +235,7 @@ TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
 
 TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  const auto leaver = login_of("eleve:0100003");
+  const auto leaver = login_of("eleve:0140065T:0100003");
   const auto uid_number = people().at(leaver).first("uidnumber");
   const std::string full = eleves_;
   test::replace_in_latin9(eleves_,
@@ -374,7 +374,7 @@ TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
 TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   const auto laetitia = login_of("123456789AB");
-  const auto other = login_of("eleve:0100003");
+  const auto other = login_of("eleve:0140065T:0100003");
   edit_by_hand(laetitia, other);
   const std::string base = Slapd::kBase;
   // A resynchronisation: the acknowledged state applied again, with an empty plan.
@@ -435,7 +435,7 @@ TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
   // Matched by employeeNumber (padded or not, People or Trash), then by cn: their logins kept.
   EXPECT_EQ(login_of("123456789AB"), "lcoeurdevey");
   EXPECT_EQ(login_of("sts:4101"), "legoffm");
-  EXPECT_EQ(login_of("eleve:0100003"), "zdelafontaine");
+  EXPECT_EQ(login_of("eleve:0140065T:0100003"), "zdelafontaine");
   const auto users = people();
   std::map<std::string, int> by_number;
   for (const auto& [login, user] : users) ++by_number[user.first("employeenumber")];
@@ -524,7 +524,7 @@ TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
   ASSERT_EQ(first.exit_code, 0) << connector(first, "sambaedu").error;
   const auto journal_text = test::read_file(journal());
   const auto laetitia = login_of("123456789AB");
-  const auto other = login_of("eleve:0100003");
+  const auto other = login_of("eleve:0140065T:0100003");
   edit_by_hand(laetitia, other);
 
   // --only audit: the short cut calls nothing else, the directory stays as edited.

@@ -121,7 +121,7 @@ TEST(Parsers, ResponsablesPost2018Levels) {
     </RESPONSABLES>)"));
   const auto& data = std::get<sources::ResponsablesExport>(parsed.data);
   ASSERT_EQ(data.persons.size(), 1u);
-  EXPECT_EQ(data.persons[0].person.key, "personne:7");
+  EXPECT_EQ(data.persons[0].person.key, "");  // keyed by assemble/, which knows the UAI
   EXPECT_EQ(data.persons[0].person.given_name, "Ève");
   ASSERT_EQ(data.links.size(), 3u);
   EXPECT_EQ(data.links[0].responsibility, model::Responsibility::legal);

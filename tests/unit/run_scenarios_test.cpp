@@ -146,7 +146,7 @@ TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeach
   EXPECT_EQ(c["staff"]["added"], 1);
   const auto after = identities();
   EXPECT_EQ(after.at("123456789AB").login, logins.at("123456789AB").login);  // corrected name, same login
-  EXPECT_EQ(after.at("eleve:0100003").departed, "2025-11-27");
+  EXPECT_EQ(after.at("eleve:0140065T:0100003").departed, "2025-11-27");
   ASSERT_EQ(second.report.leavers.size(), 1u);
   EXPECT_EQ(second.report.leavers[0].removal_on, "2025-12-27");
 }
@@ -166,13 +166,13 @@ TEST_F(RunScenario, PartialExportIsHeldThenConfirmedOnUnchangedInputs) {
   EXPECT_TRUE(codes.contains("REMOVAL_THRESHOLD"));
   EXPECT_TRUE(codes.contains("INCOMPLETE_EXPORT"));
   EXPECT_EQ(journal_lines(), lines);  // nothing applied
-  EXPECT_EQ(identities().at("eleve:0100003").departed, "");  // no departure recorded
+  EXPECT_EQ(identities().at("eleve:0140065T:0100003").departed, "");  // no departure recorded
 
   const auto confirmed = run("2025-11-21", true, 0.10);
   EXPECT_EQ(confirmed.exit_code, 0);
   EXPECT_TRUE(confirmed.report.confirmed);
   EXPECT_GT(journal_lines(), lines);
-  EXPECT_EQ(identities().at("eleve:0100003").departed, "2025-11-21");
+  EXPECT_EQ(identities().at("eleve:0140065T:0100003").departed, "2025-11-21");
 }
 
 TEST_F(RunScenario, ConfirmWithChangedInputsHoldsAgain) {
@@ -220,7 +220,7 @@ TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
 
 TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  const auto original = identities().at("eleve:0100003");
+  const auto original = identities().at("eleve:0140065T:0100003");
   const std::string full = eleves_;
   test::replace_in_latin9(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
@@ -230,7 +230,7 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   const auto back = run("2025-12-01");
   ASSERT_EQ(back.exit_code, 0);
   EXPECT_EQ(changes(back)["pupils"]["returned"], 1);
-  const auto returned = identities().at("eleve:0100003");
+  const auto returned = identities().at("eleve:0140065T:0100003");
   EXPECT_EQ(returned.login, original.login);
   EXPECT_EQ(returned.uid_number, original.uid_number);
   EXPECT_EQ(returned.departed, "");
@@ -244,8 +244,8 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   const auto removed = run("2026-01-01");  // 30 days after 2025-12-02: due, so recomputed
   EXPECT_EQ(unchanged_since(removed), "");
   EXPECT_EQ(changes(removed)["pupils"]["removed"], 1);
-  EXPECT_EQ(identities().at("eleve:0100003").removed, "2026-01-01");
-  EXPECT_EQ(identities().at("eleve:0100003").login, original.login);  // held for login_reuse_days
+  EXPECT_EQ(identities().at("eleve:0140065T:0100003").removed, "2026-01-01");
+  EXPECT_EQ(identities().at("eleve:0140065T:0100003").login, original.login);  // held for login_reuse_days
 }
 
 // The nightly run on exports already applied: nothing parsed, nothing but the run record

@@ -13,6 +13,7 @@ import zipfile
 SOURCE = pathlib.Path("samples/college")
 TARGET = pathlib.Path("samples/college-next")
 OLD_DATE, NEW_DATE = "15/01/2026", "29/01/2026"
+ARRIVAL_ELENOET = "99901"  # free in samples/college (checked below)
 
 
 def read(name):
@@ -51,8 +52,18 @@ def eleves_next():
     arrival = re.sub(r"<ID_NATIONAL>[^<]*", "<ID_NATIONAL>999000123ZZ", arrival)
     arrival = re.sub(r"<NOM_DE_FAMILLE>[^<]*", "<NOM_DE_FAMILLE>NOUVEL", arrival)
     arrival = re.sub(r"<PRENOM>[^<]*", "<PRENOM>Noémie", arrival)
+    # The template's own numbers are replaced too: a copied ELENOET, INE_RNIE or INE_BEA is a
+    # data error (DUPLICATE_ELENOET, DUPLICATE_INE), not what an ordinary arrival looks like.
+    assert 'ELENOET="%s"' % ARRIVAL_ELENOET not in eleves, "ELENOET of the arrival already used"
+    arrival = re.sub(r'ELENOET="\d+"', 'ELENOET="%s"' % ARRIVAL_ELENOET, arrival)
+    arrival = re.sub(r"<ELENOET>[^<]*", "<ELENOET>" + ARRIVAL_ELENOET, arrival)
+    arrival = re.sub(r"<ID_ELEVE_ETAB>[^<]*", "<ID_ELEVE_ETAB>%011d" % (int(ARRIVAL_ELENOET) * 1000 + 25), arrival)
+    arrival = re.sub(r"<INE_RNIE>[^<]*", "<INE_RNIE>999000123ZZ", arrival)
+    arrival = re.sub(r"\s*<INE_BEA>[^<]*</INE_BEA>", "", arrival)
+    arrival = re.sub(r"<MEL>[^<]*", "<MEL>noemie.nouvel.%s@example.com" % ARRIVAL_ELENOET, arrival)
     eleves = eleves.replace("</ELEVES>", arrival + "\n\t\t</ELEVES>", 1)
     first = re.search(r'<STRUCTURES_ELEVE ELEVE_ID="%s".*?</STRUCTURES_ELEVE>' % pupils[0], eleves, re.S).group(0)
+    first = re.sub(r'ELENOET="\d+"', 'ELENOET="%s"' % ARRIVAL_ELENOET, first)
     eleves = eleves.replace("</STRUCTURES>", re.sub(r'ELEVE_ID="\d+"', 'ELEVE_ID="9990001"', first) + "\n\t\t</STRUCTURES>", 1)
     return eleves.replace("<CODE_STRUCTURE>5 LAT</CODE_STRUCTURE>", "<CODE_STRUCTURE>5 LATIN</CODE_STRUCTURE>")
 

@@ -43,7 +43,7 @@ void ResponsablesParser::read_person(const xml::Node& personne) {
     issue(personne, "PERSONNE sans PERSONNE_ID ignorée (enregistrement incomplet)");
     return;
   }
-  person.key = "personne:" + person.personne_id;
+  // No key here: PERSONNE_ID is local to the school, assemble/ keys the person with its UAI.
   person.civility = personne.child_text("LC_CIVILITE");
   read_bee_surnames(personne, person.surname, person.birth_surname);
   person.given_name = personne.child_text("PRENOM");
