@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SambaEdu LDAP target benchmark (issue #4), against local slapd servers (mdb, fsync on as in
+# SambaEdu LDAP target benchmark, against local slapd servers (mdb, fsync on as in
 # production: no dbnosync), all on loopback:
 #
 #   bench/ldap_bench.sh BUILD_DIR [PUPILS]     (default 100000 pupils, one school)

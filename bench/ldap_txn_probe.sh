@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Should the SambaEdu connector write in LDAP transactions (RFC 5805)? Issue #4 asks to measure
+# Should the SambaEdu connector write in LDAP transactions (RFC 5805)? Measure
 # before adopting. This probe uses only OpenLDAP's own client, so that what it finds is the
 # server's behaviour, not edusync's:
 #

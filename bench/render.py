@@ -120,7 +120,7 @@ w(f"| method | wall time from the shell (`$EPOCHREALTIME`), peak RSS = \"Maximum
 w("")
 
 # --- A ---------------------------------------------------------------------------------------
-w("## A. `edusync inspect` — parser benchmark (issue #2)")
+w("## A. `edusync inspect` — parser benchmark")
 w("")
 sizes = sorted({int(k.split(".")[1]) for k in measures if k.startswith("A.") and k.split(".")[1].isdigit()})
 w(f"Single-school exports from `edusync-gen --schools 1 --pupils N --seed 1` (ISO-8859-15, one element per "
@@ -331,7 +331,7 @@ if perf_path.exists():
     w("")
 
 # --- B ---------------------------------------------------------------------------------------
-w("## B. `edusync run` — synchronisation benchmark (issue #3)")
+w("## B. `edusync run` — synchronisation benchmark")
 w("")
 b_expected = LOGS / "B.expected.json"
 if not b_expected.exists():

@@ -44,7 +44,7 @@ struct SchoolView {
 // absent from the map.
 std::map<std::string, SchoolView> view_schools(const model::Directory& directory);
 
-// The stable key the LDAP target writes to employeeNumber (FORMATS-OUTPUT.md §1.7): pupils
+// The stable key the LDAP target writes to employeeNumber (docs/output.md §1.7): pupils
 // ELENOET zero-padded to 5 digits, staff "P<STS id>". Empty when the export gave none.
 std::string stable_id(const model::Pupil& pupil);
 std::string stable_id(const model::Staff& staff);

@@ -1,7 +1,7 @@
 #pragma once
 // What the SambaEdu directory must hold for a canonical directory: one account per pupil and
 // staff member with a login (guardians get none), and the groups SE3's import builds
-// (FORMATS-OUTPUT.md §1.2, §1.6). Pure functions of the model and the layout; the numbers the
+// (docs/output.md §1.2, §1.6). Pure functions of the model and the layout; the numbers the
 // directory allocates itself (group gidNumber and SID) are not decided here.
 #include <cstdint>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 // Escaping of values put into LDAP strings, two different grammars kept apart on purpose
-// (STYLE.md lesson 7): a DN attribute value (RFC 4514 §2.4) and a search filter assertion
+// (never one for the other): a DN attribute value (RFC 4514 §2.4) and a search filter assertion
 // value (RFC 4515 §3). Both are binary-safe: any byte, NUL included, is accepted.
 #include <string>
 #include <string_view>

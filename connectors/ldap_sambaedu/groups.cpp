@@ -1,4 +1,4 @@
-// The groups SE3's import builds (FORMATS-OUTPUT.md §1.6) and the whole desired state.
+// The groups SE3's import builds (docs/output.md §1.6) and the whole desired state.
 #include <unordered_map>
 
 #include "connectors/ldap_sambaedu/desired.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Password hashes SambaEdu keeps beside each account (FORMATS-OUTPUT.md §1.2). Computed from the
+// Password hashes SambaEdu keeps beside each account (docs/output.md §1.2). Computed from the
 // clear initial password handed to the connector; neither input nor output is ever logged.
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// Where and how the SambaEdu 3 directory keeps things (FORMATS-OUTPUT.md §1.1): the branches
+// Where and how the SambaEdu 3 directory keeps things (docs/output.md §1.1): the branches
 // under the base DN and the choices of this connector's configuration.
 #include <cstdint>
 #include <string>

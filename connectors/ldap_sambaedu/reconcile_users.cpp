@@ -1,5 +1,5 @@
 // Accounts: created, corrected, moved to ou=Trash when removed, restored from it when back
-// (FORMATS-OUTPUT.md §1.8). Passwords are written at creation only: a user's own change is
+// (docs/output.md §1.8). Passwords are written at creation only: a user's own change is
 // never overwritten.
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 // `type: ldap-sambaedu`: the accounts and groups of a SambaEdu 3 OpenLDAP directory
-// (FORMATS-OUTPUT.md §1). Every apply reads the managed subtree first and writes only what
+// (docs/output.md §1). Every apply reads the managed subtree first and writes only what
 // differs from the desired state (reconcile.hpp), so a run interrupted half-way converges on the
 // next one and hand-made drift is repaired and reported. An entry the server refuses is
 // reported with the server's words and skipped; the connector is then not acknowledged.

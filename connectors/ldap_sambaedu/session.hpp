@@ -1,6 +1,6 @@
 #pragma once
-// One connection to an LDAP server through libldap (OpenLDAP 2.5), done as STYLE.md lesson 7
-// asks: every handle owned by RAII, network and operation timeouts, StartTLS or ldaps:// with
+// One connection to an LDAP server through libldap (OpenLDAP 2.5), as a long-lived client
+// needs: every handle owned by RAII, network and operation timeouts, StartTLS or ldaps:// with
 // certificate verification, paged searches, write operations pipelined (many in flight on the
 // one connection), values passed as berval (binary-safe). Errors are LdapError exceptions
 // that say whether the connection is gone (retry after reconnecting) or the server refused.

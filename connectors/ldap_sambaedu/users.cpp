@@ -1,4 +1,4 @@
-// The account entries (FORMATS-OUTPUT.md §1.2): SE3's add_user(), without its bugs: the
+// The account entries (docs/output.md §1.2): SE3's add_user(), without its bugs: the
 // canonical 11-character sambaAcctFlags (SE3's PHP literal holds two TABs), UTF-8 names in
 // cn/sn/givenName (SE3 folds them), shadowLastChange in days (set at creation, see passwords).
 #include "connectors/ldap_sambaedu/users.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The exit codes of every edusync command (DESIGN.md, "Commands").
+// The exit codes of every edusync command (README.md, "Two commands").
 namespace edusync::cli {
 
 enum ExitCode : int {

@@ -43,7 +43,7 @@ std::vector<KeySpec> ldap_sambaedu_keys() {
   };
 }
 
-// Keys every file target has (issue #5): where its files go and how many runs are kept.
+// Keys every file target has: where its files go and how many runs are kept.
 std::vector<KeySpec> file_target_keys(std::vector<KeySpec> own) {
   std::vector<KeySpec> keys = {
       {"dir", path_type(), kRequired, "Directory the files are written to, created when missing"},

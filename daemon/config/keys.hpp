@@ -1,5 +1,5 @@
 #pragma once
-// The configuration described once (STYLE.md, lesson 9): every key of edusync.yaml is a row of
+// The configuration described once: every key of edusync.yaml is a row of
 // a table giving its dotted path, its type, its default and its help. Loading, defaults, the
 // messages of `check-config`, its --help and the example file all come from these tables.
 // Connector keys are declared per connector type in tables of the same kind, registered by

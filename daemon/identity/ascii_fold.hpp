@@ -1,5 +1,5 @@
 #pragma once
-// ASCII folding of person names, the first step of login generation (FORMATS-OUTPUT.md §1.3).
+// ASCII folding of person names, the first step of login generation (docs/output.md §1.3).
 #include <string>
 #include <string_view>
 

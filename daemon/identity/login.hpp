@@ -1,8 +1,8 @@
 #pragma once
-// Logins (LDAP uid) following SambaEdu's creer_uid (FORMATS-OUTPUT.md §1.3), without storage:
+// Logins (LDAP uid) following SambaEdu's creer_uid (docs/output.md §1.3), without storage:
 // the state store asks, passing a predicate that knows which logins are already held.
 //
-// Logins are forever (DESIGN.md): a person's login is computed once, stored with their key, and
+// Logins are forever (README.md): a person's login is computed once, stored with their key, and
 // never recomputed, even when the name is corrected or the policy changes. assign_login() is the
 // entry point that enforces it; allocate_login() is only for keys that have no login yet.
 #include <cstddef>
@@ -77,7 +77,7 @@ std::string collision_candidate(std::string_view stem, int counter);
 inline constexpr int kMaxCollisionCounter = 99;
 
 // Whether a login is held: in use by an account (present or departed), or reserved for reuse
-// (removed less than login_reuse_days ago, DESIGN.md). It must answer case-insensitively, as
+// (removed less than login_reuse_days ago, README.md). It must answer case-insensitively, as
 // LDAP matches uid (candidates are always lower case, so a store of lower-case logins can
 // compare exactly). It may add operator-reserved names of its own.
 using LoginTaken = std::function<bool(std::string_view login)>;

@@ -1,5 +1,5 @@
 #pragma once
-// uidNumber and gidNumber allocation (FORMATS-OUTPUT.md §1.4), without storage.
+// uidNumber and gidNumber allocation (docs/output.md §1.4), without storage.
 #include <cstdint>
 #include <optional>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Initial passwords (FORMATS-OUTPUT.md §1.5), printed on the account sheets of new accounts.
+// Initial passwords (docs/output.md §1.5), printed on the account sheets of new accounts.
 // They are secrets: never log them.
 #include <cstdint>
 #include <optional>

@@ -10,7 +10,7 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr std::array kReserved = {
-    // SambaEdu shares and special accounts (FORMATS-OUTPUT.md §1.3; adminse3 and unattend are
+    // SambaEdu shares and special accounts (docs/output.md §1.3; adminse3 and unattend are
     // accounts SambaEdu creates itself).
     "prof"sv, "progs"sv, "docs"sv, "classes"sv, "homes"sv, "admhomes"sv, "netlogon"sv,
     "profiles"sv, "admse3"sv, "adminse3"sv, "unattend"sv,

@@ -31,7 +31,7 @@ Inspection inspect_files(const Request& request);
 nlohmann::ordered_json to_json(const Inspection& inspection);
 void print_text(const Inspection& inspection, std::ostream& out);
 
-// Report items shared with the run report (issue #3 reuses them).
+// Report items shared with the run report, which reuses them.
 nlohmann::ordered_json sources_json(const std::vector<sources::ParsedExport>& sources);
 nlohmann::ordered_json totals_json(const model::Directory& directory);
 

@@ -48,7 +48,7 @@ struct Pupil {
   std::string exit_date;   // ISO DATE_SORTIE after the export date (still current), else empty
   std::string mef;         // CODE_MEF
   std::string email;
-  // Birth place and status as BEE_ELEVES gives them, for Pix Orga (FORMATS-OUTPUT.md §4). Not
+  // Birth place and status as BEE_ELEVES gives them, for Pix Orga (docs/output.md §4). Not
   // compared by diff/ nor kept in the state's snapshots: only the current export's values.
   std::string birth_country;     // CODE_PAYS, 3 digits (100 = France)
   std::string birth_department;  // CODE_DEPARTEMENT_NAISS

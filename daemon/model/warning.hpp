@@ -1,6 +1,6 @@
 #pragma once
 // Data-quality warnings: record-level problems that do not stop a run. Codes are part of the
-// report contract (DESIGN.md); messages are written for the school's operator and say where to
+// report contract (README.md); messages are written for the school's operator and say where to
 // fix the data in SIECLE or STS-web.
 #include <string>
 #include <vector>

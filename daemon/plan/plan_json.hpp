@@ -1,5 +1,5 @@
 #pragma once
-// JSON form of plan items, as in the report's `items` (DESIGN.md) and the journal connector.
+// JSON form of plan items, as in the report's `items` (README.md) and the journal connector.
 #include <nlohmann/json.hpp>
 
 #include "plan/plan.hpp"

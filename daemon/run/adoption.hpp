@@ -1,9 +1,9 @@
 #pragma once
-// Adoption of the accounts a target held before edusync (issue #4, SambaEdu 3 servers filled by
+// Adoption of the accounts a target held before edusync (SambaEdu 3 servers filled by
 // SE3's own import). On a run where a connector has never been acknowledged, the persons with
 // no stored identity who match one of its existing accounts take that account's login and uid
 // number instead of new ones, so that nothing is created twice. Matching follows SE3's import
-// (FORMATS-OUTPUT.md §1.7): the employeeNumber first (pupils: ELENOET as exported, zero-padded
+// (docs/output.md §1.7): the employeeNumber first (pupils: ELENOET as exported, zero-padded
 // or not; staff: P<STS id>), accounts of People before those of the Trash; then, among accounts
 // without employeeNumber, the exact cn "Prénom Nom" (ignoring case, then accents), when exactly
 // one account matches. Accounts found only in the target are never touched (the connector

@@ -1,5 +1,5 @@
 // The canonical-model rules on the hand-written exports of tests/data/handmade (written from
-// FORMATS-INPUT.md, not by the generator): who is current, keys, guardians, staff, warnings.
+// docs/input.md, not by the generator): who is current, keys, guardians, staff, warnings.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -30,7 +30,7 @@ TEST(LdapEscape, FilterValueFollowsRfc4515) {
 
 TEST(LdapHashes, NtHashIsMd4OfUtf16le) {
   EXPECT_EQ(nt_hash("password"), "8846F7EAEE8FB117AD06BDD830B7586C");
-  EXPECT_EQ(nt_hash("20110314"), "C84A2D8A66030E25726AA722C448B4B0");  // FORMATS-OUTPUT.md §1.2
+  EXPECT_EQ(nt_hash("20110314"), "C84A2D8A66030E25726AA722C448B4B0");  // docs/output.md §1.2
   EXPECT_EQ(nt_hash(""), "31D6CFE0D16AE931B73C59D7E0C089C0");
   EXPECT_NE(nt_hash("é"), nt_hash("e"));
 }

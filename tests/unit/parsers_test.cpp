@@ -1,4 +1,4 @@
-// The parsers on small documents written for each rule of FORMATS-INPUT: both responsables
+// The parsers on small documents written for each rule of docs/input.md: both responsables
 // formats, name and INE variants, empty elements, codes with spaces, encodings, zip members.
 #include <gtest/gtest.h>
 

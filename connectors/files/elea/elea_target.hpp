@@ -1,5 +1,5 @@
 #pragma once
-// `type: elea-csv`: accounts for Éléa, the national Moodle (FORMATS-OUTPUT.md §5). Pupils and
+// `type: elea-csv`: accounts for Éléa, the national Moodle (docs/output.md §5). Pupils and
 // staff only: parents have no Éléa access. Left out, each with a warning: ELEA_NO_LOGIN (moodle),
 // ELEA_NAME_MISSING.
 //

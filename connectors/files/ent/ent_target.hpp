@@ -1,6 +1,6 @@
 #pragma once
 // `type: ent-csv`: the CSV import of the Open Digital Education / Edifice ENT (entcore feeder:
-// NEO, ONE, monlycee.net), FORMATS-OUTPUT.md §3.1. One file per profile, each uploaded in its
+// NEO, ONE, monlycee.net), docs/output.md §3.1. One file per profile, each uploaded in its
 // own slot of the admin console: Eleves, Enseignants, Parents, Personnels. Headers are the
 // official French labels, which the feeder lower-cases and strips of accents and spaces before
 // looking them up in its alias table (ProfileColumnsMapper). Multi-valued fields repeat their

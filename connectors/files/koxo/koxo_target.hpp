@@ -1,5 +1,5 @@
 #pragma once
-// `type: koxo-csv`: the CSV of KoXo Administrator's "Synchro" profile (FORMATS-OUTPUT.md §2):
+// `type: koxo-csv`: the CSV of KoXo Administrator's "Synchro" profile (docs/output.md §2):
 // `;`, CRLF, one header line, the same number of fields on every line, one row per current
 // pupil and staff member. KOXO maps columns by position in its profile XML, so the column list
 // is configurable (`columns`); KOXO matches rows on IdentifiantUnique and writes it to AD

@@ -43,7 +43,7 @@ std::vector<const PupilView*> accepted(const SchoolView& v, PixFormat format,
   return pupils;
 }
 
-// FORMATS-OUTPUT.md §4.2: labels exactly as Pix's fr.json has them, asterisks included.
+// docs/output.md §4.2: labels exactly as Pix's fr.json has them, asterisks included.
 CsvFile pix_csv(const std::vector<const PupilView*>& pupils) {
   CsvFile file{
       {"Identifiant unique*", "Premier prénom*", "Deuxième prénom", "Troisième prénom",

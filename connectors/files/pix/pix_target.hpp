@@ -1,5 +1,5 @@
 #pragma once
-// `type: pix-orga`: the learners of a school for Pix Orga (FORMATS-OUTPUT.md §4). Pix imports
+// `type: pix-orga`: the learners of a school for Pix Orga (docs/output.md §4). Pix imports
 // a full list: every learner of the organisation missing from the file is disabled, so there is
 // never a delta. Only current pupils that Pix accepts are written (the rules are
 // model/acceptance.hpp's, the ones `edusync inspect` shows); each one left out is a warning

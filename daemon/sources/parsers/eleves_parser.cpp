@@ -1,4 +1,4 @@
-// BEE_ELEVES (ElevesSansAdresses.xml / ElevesAvecAdresses.xml), FORMATS-INPUT §1.2.
+// BEE_ELEVES (ElevesSansAdresses.xml / ElevesAvecAdresses.xml), docs/input.md §1.2.
 // Class memberships live in the STRUCTURES section, after all ELEVE records and joined on
 // ELEVE_ID; both sides are kept and joined by assemble/, whatever the section order.
 #include <algorithm>

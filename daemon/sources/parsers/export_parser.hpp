@@ -1,6 +1,6 @@
 #pragma once
 // Entry point of the sources stage: one document in, one ParsedExport out. The kind of export
-// is detected from the root element, never from the file name (FORMATS-INPUT §0.1).
+// is detected from the root element, never from the file name (docs/input.md §0.1).
 #include <optional>
 #include <string>
 #include <vector>

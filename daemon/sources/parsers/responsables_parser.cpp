@@ -1,4 +1,4 @@
-// BEE_RESPONSABLES (ResponsablesAvecAdresses.xml / ResponsablesSansAdresses.xml), FORMATS-INPUT
+// BEE_RESPONSABLES (ResponsablesAvecAdresses.xml / ResponsablesSansAdresses.xml), docs/input.md
 // §1.3. Links come in two incompatible formats: post-2018 NIVEAU_RESPONSABILITE (1 légal,
 // 2 personne en charge, 3 contact) and pre-2018 RESP_LEGAL (1 or 2 légal, 0 not legal).
 // Both may be replayed, so both are read; the format is decided per link, not per file.

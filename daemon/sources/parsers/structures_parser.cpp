@@ -1,4 +1,4 @@
-// BEE_STRUCTURES (Structures.xml), FORMATS-INPUT §1.4: the school's divisions and groups as
+// BEE_STRUCTURES (Structures.xml), docs/input.md §1.4: the school's divisions and groups as
 // SIECLE knows them. SIECLE puts codes in CODE_STRUCTURE attributes and child elements,
 // where STS-web uses CODE attributes.
 #include "sources/parsers/kind_parser.hpp"

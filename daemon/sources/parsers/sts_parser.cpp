@@ -1,4 +1,4 @@
-// STS_EDT (sts_emp_<UAI>_<year>.xml, STS-web "Exports > Emploi du temps"), FORMATS-INPUT §2:
+// STS_EDT (sts_emp_<UAI>_<year>.xml, STS-web "Exports > Emploi du temps"), docs/input.md §2:
 // staff (INDIVIDU, and SUPPLEANT in newer exports), subjects, MEFs, divisions and groups with
 // their teaching services (SERVICE@CODE_MATIERE / ENSEIGNANTS / ENSEIGNANT@ID -> INDIVIDU@ID).
 #include "common/dates.hpp"

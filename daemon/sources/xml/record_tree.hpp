@@ -13,7 +13,7 @@ class RecordTree;
 
 // A read-only view of one element of a RecordTree. Valid until the tree is cleared.
 // Every accessor trims white space and returns an empty view for an absent element or
-// attribute: "<X/>", "<X></X>" and "<X>  </X>" all read as absent (FORMATS-INPUT §6).
+// attribute: "<X/>", "<X></X>" and "<X>  </X>" all read as absent (docs/input.md §6).
 class Node {
  public:
   Node() = default;
