@@ -6,8 +6,11 @@
 //   snapshots         the desired directory applied by a run (deduplicated by content hash)
 //   acknowledgements  connector name -> the snapshot it last applied in full
 //   export_marks      per export kind and UAI: the export date and record count last applied
-//   runs              run history: times, status, inputs with their sha256, report paths
-//   held_plans        runs stopped by a safety gate, confirmable while their inputs are unchanged
+//   runs              run history: times, status, inputs with their sha256, report paths; a run
+//                     held by a safety gate has status 'held' and is confirmable while its
+//                     inputs_digest still matches
+//   password_files    files holding initial passwords, emptied when those expire
+//                     (password_files.hpp)
 //   renamed_keys      former key -> key, written by an upgrade (key_migration.hpp), so that the
 //                     reports of earlier runs still find their accounts' initial passwords
 // Each pipeline step writes in one transaction (Transaction), so that a process killed at any
