@@ -81,9 +81,10 @@ struct ApplyResult {
 struct ExistingAccount {
   std::string login;
   std::uint32_t uid_number = 0;
-  std::string employee_number;  // as the target holds it (SambaEdu: ELENOET, %05d, P<STS id>); may be empty
-  std::string full_name;        // "Prénom Nom" as the target holds it (SambaEdu: cn)
-  bool in_trash = false;        // a leaver's account (SambaEdu: ou=Trash)
+  std::string
+      employee_number;  // as the target holds it (SambaEdu: ELENOET, %05d, P<STS id>); may be empty
+  std::string full_name;  // "Prénom Nom" as the target holds it (SambaEdu: cn)
+  bool in_trash = false;  // a leaver's account (SambaEdu: ou=Trash)
 };
 
 class Connector {

@@ -19,7 +19,8 @@ std::vector<std::string> Registry::types() const {
 
 std::unique_ptr<Connector> Registry::create(const Settings& settings) const {
   const auto found = factories_.find(settings.type);
-  if (found == factories_.end()) throw std::invalid_argument("type de connecteur inconnu : " + settings.type);
+  if (found == factories_.end())
+    throw std::invalid_argument("type de connecteur inconnu : " + settings.type);
   return found->second(settings);
 }
 
@@ -27,7 +28,8 @@ const Registry& builtin_registry() {
   static const Registry registry = [] {
     Registry r;
     r.add("journal", [](const Settings& s) { return std::make_unique<JournalConnector>(s); });
-    r.add("ldap-sambaedu", [](const Settings& s) { return std::make_unique<SambaEduConnector>(s); });
+    r.add("ldap-sambaedu",
+          [](const Settings& s) { return std::make_unique<SambaEduConnector>(s); });
     r.add("koxo-csv", [](const Settings& s) { return std::make_unique<files::KoxoTarget>(s); });
     r.add("ent-csv", [](const Settings& s) { return std::make_unique<files::EntTarget>(s); });
     r.add("pix-orga", [](const Settings& s) { return std::make_unique<files::PixTarget>(s); });

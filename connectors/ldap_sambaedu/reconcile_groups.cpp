@@ -171,10 +171,10 @@ class GroupReconciler {
     if (!group.group_of_names) {
       const auto gid = allocate_gid(group.kind);
       if (gid == 0) {
-        work_.refused.push_back({group.cn,
-                                 "cn=" + group.cn +
-                                     " : plus aucun gidNumber libre dans les plages de SambaEdu "
-                                     "[2000, 4999] et [10000, 64000], groupe non créé"});
+        work_.refused.push_back(
+            {group.cn, "cn=" + group.cn +
+                           " : plus aucun gidNumber libre dans les plages de SambaEdu "
+                           "[2000, 4999] et [10000, 64000], groupe non créé"});
         return;
       }
       a["gidNumber"] = {std::to_string(gid)};

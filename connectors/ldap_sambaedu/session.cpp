@@ -3,11 +3,10 @@
 #include <ldap.h>
 #include <sys/time.h>
 
-#include <csignal>
-#include <mutex>
-
 #include <algorithm>
 #include <cctype>
+#include <csignal>
+#include <mutex>
 
 namespace edusync::connectors::ldap {
 namespace {

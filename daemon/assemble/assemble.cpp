@@ -22,9 +22,9 @@ Result assemble(std::vector<sources::ParsedExport>& exports, const Options& opti
       context.warnings.invalid_record(issue.message, context.where(i, issue.line));
     }
     if (exports[i].records == 0) {
-      context.warnings.empty_export(std::string(sources::to_string(exports[i].kind)),
-                                    exports[i].header.uai,
-                                    context.where(i, static_cast<std::uint32_t>(exports[i].header.line)));
+      context.warnings.empty_export(
+          std::string(sources::to_string(exports[i].kind)), exports[i].header.uai,
+          context.where(i, static_cast<std::uint32_t>(exports[i].header.line)));
     }
   }
   return result;
@@ -33,23 +33,27 @@ Result assemble(std::vector<sources::ParsedExport>& exports, const Options& opti
 // One school year for all files, and only the configured schools (or the first file's).
 void check_schools(Context& context) {
   std::vector<std::string> allowed = context.options.uais;
-  if (allowed.empty() && !context.exports.empty()) allowed.push_back(context.exports.front().header.uai);
+  if (allowed.empty() && !context.exports.empty())
+    allowed.push_back(context.exports.front().header.uai);
   for (const auto& parsed : context.exports) {
     const auto& header = parsed.header;
     const SourceLocation where{parsed.path, header.line};
     if (std::find(allowed.begin(), allowed.end(), header.uai) == allowed.end()) {
       std::string expected;
       for (const auto& uai : allowed) expected += (expected.empty() ? "" : ", ") + uai;
-      throw InputError(where, "export de l'établissement " + header.uai + ", alors que " + expected +
+      throw InputError(where, "export de l'établissement " + header.uai + ", alors que " +
+                                  expected +
                                   " est attendu : fichier d'un autre établissement ? (pour une "
                                   "cité scolaire, déclarez chaque UAI)");
     }
     if (context.directory.school_year.empty()) {
       context.directory.school_year = header.school_year;
     } else if (context.directory.school_year != header.school_year) {
-      throw InputError(where, "année scolaire " + header.school_year + " alors que les autres "
-                              "exports sont de " + context.directory.school_year +
-                              " : exportez tous les fichiers de la même année");
+      throw InputError(where, "année scolaire " + header.school_year +
+                                  " alors que les autres "
+                                  "exports sont de " +
+                                  context.directory.school_year +
+                                  " : exportez tous les fichiers de la même année");
     }
   }
   for (const auto& uai : allowed) {

@@ -21,7 +21,8 @@ class ContactBuilder {
   void run(sources::ResponsablesExport& responsables);
 
  private:
-  void link(const sources::LinkRecord& link, std::unordered_map<std::string_view, std::size_t>& persons,
+  void link(const sources::LinkRecord& link,
+            std::unordered_map<std::string_view, std::size_t>& persons,
             std::deque<sources::PersonRecord>& records);
 
   Context& context_;
@@ -55,7 +56,8 @@ void ContactBuilder::run(sources::ResponsablesExport& responsables) {
       continue;
     }
     person.origin.source = static_cast<std::uint32_t>(source_);
-    auto& into = is_guardian(person) ? context_.directory.guardians : context_.directory.other_contacts;
+    auto& into =
+        is_guardian(person) ? context_.directory.guardians : context_.directory.other_contacts;
     into.push_back(std::move(person));
   }
   responsables = {};
@@ -81,8 +83,9 @@ void ContactBuilder::link(const sources::LinkRecord& link,
   }
   const auto& pupil_key = context_.directory.pupils[static_cast<std::size_t>(pupil->second)].key;
   auto& links = records[person->second].person.pupils;
-  const bool known = std::any_of(links.begin(), links.end(),
-                                 [&](const auto& existing) { return existing.pupil_key == pupil_key; });
+  const bool known = std::any_of(links.begin(), links.end(), [&](const auto& existing) {
+    return existing.pupil_key == pupil_key;
+  });
   if (!known) links.push_back({pupil_key, link.responsibility, link.kinship, link.pays_fees});
 }
 

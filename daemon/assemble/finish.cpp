@@ -30,7 +30,8 @@ void finish_directory(Context& context) {
   sort_by(d.services, [](const auto& s) {
     return std::tie(s.staff_key, s.uai, s.structure_kind, s.structure_code, s.subject_code);
   });
-  sort_by(d.head_teachers, [](const auto& h) { return std::tie(h.staff_key, h.uai, h.division_code); });
+  sort_by(d.head_teachers,
+          [](const auto& h) { return std::tie(h.staff_key, h.uai, h.division_code); });
   sort_by(d.memberships, [](const auto& m) {
     return std::tie(m.pupil_key, m.uai, m.structure_kind, m.structure_code, m.origin);
   });

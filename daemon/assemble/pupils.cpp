@@ -44,7 +44,9 @@ class PupilBuilder {
   // to the two vectors, at the same indexes, for the checks made once all keys are final.
   PupilBuilder(Context& context, std::size_t source, std::vector<PupilStructures>& structures,
                std::vector<std::string>& raw_birth_dates)
-      : context_(context), source_(source), structures_of_added_(structures),
+      : context_(context),
+        source_(source),
+        structures_of_added_(structures),
         raw_birth_dates_(raw_birth_dates) {}
 
   void run(sources::ElevesExport& eleves);
@@ -73,7 +75,8 @@ void PupilBuilder::run(sources::ElevesExport& eleves) {
   for (; !eleves.pupils.empty(); eleves.pupils.pop_front()) {  // frees the records as it goes
     auto& record = eleves.pupils.front();
     model::Pupil& pupil = record.pupil;
-    auto [slot, inserted] = context_.eleve_ids.try_emplace(school_key(header.uai, pupil.eleve_id), -1);
+    auto [slot, inserted] =
+        context_.eleve_ids.try_emplace(school_key(header.uai, pupil.eleve_id), -1);
     if (!inserted) {
       context_.warnings.duplicate_record("L'élève ELEVE_ID", pupil.eleve_id,
                                          context_.where(source_, pupil.origin.line));
@@ -161,12 +164,14 @@ void find_duplicate_elenoets(Context& context) {
 
 void check_pupil(Context& context, const model::Pupil& pupil, const std::string& raw_birth_date) {
   const std::string where = context.where(pupil.origin.source, pupil.origin.line);
-  if (pupil.key.starts_with("eleve:") && pupil.ines.empty()) context.warnings.missing_ine(pupil, where);
+  if (pupil.key.starts_with("eleve:") && pupil.ines.empty())
+    context.warnings.missing_ine(pupil, where);
   if (pupil.sex == model::Sex::unknown) context.warnings.missing_sex(pupil, where);
   if (pupil.birth_date.empty()) context.warnings.missing_birthdate(pupil, raw_birth_date, where);
 }
 
-void add_memberships(Context& context, const model::Pupil& pupil, const PupilStructures& structures) {
+void add_memberships(Context& context, const model::Pupil& pupil,
+                     const PupilStructures& structures) {
   auto& memberships = context.directory.memberships;
   const auto& divisions = structures.divisions;
   if (divisions.size() > 1) {
@@ -178,8 +183,8 @@ void add_memberships(Context& context, const model::Pupil& pupil, const PupilStr
                          model::Origin::siecle});
   for (const auto& code : structures.groups) {
     group_for(context, pupil.uai, code);
-    memberships.push_back({pupil.key, pupil.uai, model::StructureKind::group, code,
-                           model::Origin::siecle});
+    memberships.push_back(
+        {pupil.key, pupil.uai, model::StructureKind::group, code, model::Origin::siecle});
   }
 }
 
@@ -192,7 +197,8 @@ void add_pupils(Context& context) {
   // an academy's 1 000 exports move the whole vector 1 000 times.
   std::size_t records = 0;
   for (const auto& parsed : context.exports) {
-    if (const auto* eleves = std::get_if<sources::ElevesExport>(&parsed.data)) records += eleves->pupils.size();
+    if (const auto* eleves = std::get_if<sources::ElevesExport>(&parsed.data))
+      records += eleves->pupils.size();
   }
   context.directory.pupils.reserve(context.directory.pupils.size() + records);
   structures.reserve(records);

@@ -23,7 +23,7 @@ class StaffBuilder {
 
   Context& context_;
   std::unordered_map<std::string, std::size_t> staff_index_;  // key -> directory.staff
-  std::unordered_set<std::string> with_service_;               // staff keys
+  std::unordered_set<std::string> with_service_;              // staff keys
   std::unordered_set<std::string> services_seen_;
 };
 
@@ -50,23 +50,22 @@ void StaffBuilder::add_services(std::size_t source, sources::StsExport& sts,
   for (auto& service : sts.services) {
     if (!by_id.contains(service.staff_id)) {
       context_.warnings.unknown_staff_reference(service.staff_id, service.structure_code,
-                                                service.subject_code, context_.where(source, service.line));
+                                                service.subject_code,
+                                                context_.where(source, service.line));
       continue;
     }
     std::string key = "sts:" + service.staff_id;
     std::string identity = key;
-    for (const std::string_view part : {std::string_view(uai),
-                                        std::string_view(model::to_string(service.structure_kind)),
-                                        std::string_view(service.structure_code),
-                                        std::string_view(service.subject_code)}) {
+    for (const std::string_view part :
+         {std::string_view(uai), std::string_view(model::to_string(service.structure_kind)),
+          std::string_view(service.structure_code), std::string_view(service.subject_code)}) {
       identity.append("|").append(part);
     }
     if (!services_seen_.insert(std::move(identity)).second) continue;
     with_service_.insert(key);
-    context_.directory.services.push_back({std::move(key), uai, service.structure_kind,
-                                           std::move(service.structure_code),
-                                           std::move(service.subject_code),
-                                           std::move(service.course_mode), model::Origin::sts});
+    context_.directory.services.push_back(
+        {std::move(key), uai, service.structure_kind, std::move(service.structure_code),
+         std::move(service.subject_code), std::move(service.course_mode), model::Origin::sts});
   }
 }
 
@@ -94,8 +93,8 @@ void StaffBuilder::add_staff(std::size_t source, sources::StaffRecord& record) {
 void StaffBuilder::check_teachers() {
   for (const auto& staff : context_.directory.staff) {
     if (staff.function == "ENS" && !with_service_.contains(staff.key)) {
-      context_.warnings.teacher_without_service(staff,
-                                                context_.where(staff.origin.source, staff.origin.line));
+      context_.warnings.teacher_without_service(
+          staff, context_.where(staff.origin.source, staff.origin.line));
     }
   }
 }

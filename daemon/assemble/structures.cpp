@@ -61,7 +61,8 @@ void add_group(Context& context, const std::string& file_uai, model::Group& grou
 
 model::Division& division_for(Context& context, const std::string& uai, const std::string& code) {
   auto& divisions = context.directory.divisions;
-  auto [found, inserted] = context.division_index.try_emplace(school_key(uai, code), divisions.size());
+  auto [found, inserted] =
+      context.division_index.try_emplace(school_key(uai, code), divisions.size());
   if (inserted) divisions.push_back({uai, code, {}, {}});
   return divisions[found->second];
 }

@@ -42,7 +42,8 @@ void Warnings::duplicate_ine(const std::string& ine, const model::Pupil& first,
                              const model::Pupil& second, const std::string& where) {
   add("DUPLICATE_INE",
       "Le même INE " + ine + " est porté par deux élèves : " + describe(first) + " et " +
-          describe(second) + ". Aucun des deux ne prend cet INE comme identifiant tant que "
+          describe(second) +
+          ". Aucun des deux ne prend cet INE comme identifiant tant que "
           "l'erreur n'est pas corrigée dans SIECLE › Base élèves › Fiche élève.",
       {first.key, second.key}, where);
 }
@@ -67,7 +68,8 @@ void Warnings::multiple_divisions(const model::Pupil& pupil, const std::vector<s
                                   const std::string& where) {
   add("MULTIPLE_DIVISIONS",
       describe(pupil) + " est inscrit dans plusieurs divisions (" + join(codes, ", ") +
-          ") ; seule la première (" + codes.front() + ") est retenue. Corrigez l'affectation "
+          ") ; seule la première (" + codes.front() +
+          ") est retenue. Corrigez l'affectation "
           "dans SIECLE › Base élèves › Structures.",
       {pupil.key}, where);
 }
@@ -125,7 +127,8 @@ void Warnings::unknown_pupil_reference(const std::string& uai, const std::string
                                        const std::string& personne_id, const std::string& where) {
   add("UNKNOWN_PUPIL_REFERENCE",
       "Le lien de responsabilité de la personne " + personne_id + " désigne l'élève ELEVE_ID " +
-          eleve_id + ", absent de l'export des élèves. Vérifiez que les deux exports SIECLE "
+          eleve_id +
+          ", absent de l'export des élèves. Vérifiez que les deux exports SIECLE "
           "sont du même jour et complets.",
       {"personne:" + uai + ":" + personne_id, "eleve:" + uai + ":" + eleve_id}, where);
 }
@@ -134,7 +137,8 @@ void Warnings::unknown_person_reference(const std::string& uai, const std::strin
                                         const std::string& personne_id, const std::string& where) {
   add("UNKNOWN_PERSON_REFERENCE",
       "Le lien de responsabilité de l'élève " + eleve_id + " désigne la personne PERSONNE_ID " +
-          personne_id + ", absente de la liste des personnes du même fichier. Ré-exportez "
+          personne_id +
+          ", absente de la liste des personnes du même fichier. Ré-exportez "
           "les responsables depuis SIECLE.",
       {"personne:" + uai + ":" + personne_id, "eleve:" + uai + ":" + eleve_id}, where);
 }

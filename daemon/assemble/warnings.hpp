@@ -19,7 +19,8 @@ class Warnings {
   void duplicate_ine(const std::string& ine, const model::Pupil& first, const model::Pupil& second,
                      const std::string& where);
   void missing_sex(const model::Pupil& pupil, const std::string& where);
-  void missing_birthdate(const model::Pupil& pupil, const std::string& raw, const std::string& where);
+  void missing_birthdate(const model::Pupil& pupil, const std::string& raw,
+                         const std::string& where);
   void multiple_divisions(const model::Pupil& pupil, const std::vector<std::string>& codes,
                           const std::string& where);
   // One warning for a cluster of two or more records of one person (`records` in the order they

@@ -29,7 +29,8 @@ void print_summary(const std::string& path, const config::Config& config) {
 int run_check_config(const std::string& path) {
   const auto result = config::load_config(path);
   if (!result.config) {
-    for (const auto& problem : result.problems) std::cerr << config::format_problem(problem) << '\n';
+    for (const auto& problem : result.problems)
+      std::cerr << config::format_problem(problem) << '\n';
     const auto count = result.problems.size();
     std::cerr << "edusync check-config: " << count << (count == 1 ? " problem" : " problems")
               << " in " << path << '\n';
@@ -49,7 +50,9 @@ void register_check_config(CLI::App& app, Command& command, const std::string& c
   sub->footer([] { return "\n" + config::describe_all_keys(); });
   // config_path is main()'s --config value: read when the command runs, after parsing.
   sub->callback([file, &command, &config_path] {
-    command.action = [file, &config_path] { return run_check_config(file->empty() ? config_path : *file); };
+    command.action = [file, &config_path] {
+      return run_check_config(file->empty() ? config_path : *file);
+    };
   });
 }
 

@@ -6,9 +6,8 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -37,7 +36,8 @@ std::string read_text(const std::string& path) {
 
 void write_private(const std::string& path, const std::string& content) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0 || ::write(fd, content.data(), content.size()) != static_cast<ssize_t>(content.size())) {
+  if (fd < 0 ||
+      ::write(fd, content.data(), content.size()) != static_cast<ssize_t>(content.size())) {
     if (fd >= 0) ::close(fd);
     throw std::runtime_error("impossible d'écrire " + path);
   }
@@ -57,10 +57,10 @@ struct RunFlags {
 int run_command(const std::string& config_path, const RunFlags& flags) {
   const auto config = load(config_path);
   if (!config) return kUsageError;
-  if (!flags.only.empty() &&
-      std::none_of(config->connectors.begin(), config->connectors.end(),
-                   [&](const auto& c) { return c.name == flags.only; })) {
-    std::cerr << "edusync run : aucun connecteur nommé « " << flags.only << " » dans " << config_path << '\n';
+  if (!flags.only.empty() && std::none_of(config->connectors.begin(), config->connectors.end(),
+                                          [&](const auto& c) { return c.name == flags.only; })) {
+    std::cerr << "edusync run : aucun connecteur nommé « " << flags.only << " » dans "
+              << config_path << '\n';
     return kUsageError;
   }
   run::RunOptions options;
@@ -77,13 +77,16 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
     return outcome.exit_code;
   }
   std::cout << report::to_text(outcome.report);
-  if (!outcome.report_dir.empty()) std::cout << "\nRapports : " << outcome.report_dir << "/report.{txt,json,html}\n";
+  if (!outcome.report_dir.empty())
+    std::cout << "\nRapports : " << outcome.report_dir << "/report.{txt,json,html}\n";
   return outcome.exit_code;
 }
 
 std::optional<state::RunRecord> find_run(state::StateStore& store, const std::string& id) {
   auto run = id.empty() ? store.last_run() : store.run(id);
-  if (!run) std::cerr << "edusync : " << (id.empty() ? "aucun passage enregistré" : "passage inconnu : " + id) << '\n';
+  if (!run)
+    std::cerr << "edusync : "
+              << (id.empty() ? "aucun passage enregistré" : "passage inconnu : " + id) << '\n';
   // A run killed before its end (running, interrupted) or whose report could not be written.
   if (run && run->report_dir.empty()) {
     std::cerr << "edusync : le passage " << run->id << " (" << run->status
@@ -94,7 +97,8 @@ std::optional<state::RunRecord> find_run(state::StateStore& store, const std::st
   return run;
 }
 
-int report_command(const std::string& config_path, const std::string& id, const std::string& format) {
+int report_command(const std::string& config_path, const std::string& id,
+                   const std::string& format) {
   const auto config = load(config_path);
   if (!config) return kUsageError;
   auto store = state::StateStore::for_reading(config->state_dir.string());
@@ -105,7 +109,8 @@ int report_command(const std::string& config_path, const std::string& id, const 
   return kDone;
 }
 
-int accounts_command(const std::string& config_path, const std::string& id, const std::string& format, const std::string& today) {
+int accounts_command(const std::string& config_path, const std::string& id,
+                     const std::string& format, const std::string& today) {
   const auto config = load(config_path);
   if (!config) return kUsageError;
   auto store = state::StateStore::for_reading(config->state_dir.string());
@@ -123,10 +128,12 @@ int accounts_command(const std::string& config_path, const std::string& id, cons
                      password == passwords.end() ? "" : password->second});
   }
   const std::string path = run->report_dir + "/accounts." + format;
-  write_private(path, format == "csv" ? report::account_sheets_csv(lines) : report::account_sheets_html(run->id, lines));
+  write_private(path, format == "csv" ? report::account_sheets_csv(lines)
+                                      : report::account_sheets_html(run->id, lines));
   std::cout << lines.size() << " comptes → " << path << " (mode 0600)\n";
   if (passwords.size() < lines.size()) {
-    std::cout << lines.size() - passwords.size() << " mots de passe initiaux ont expiré (identity.password_retention_days)\n";
+    std::cout << lines.size() - passwords.size()
+              << " mots de passe initiaux ont expiré (identity.password_retention_days)\n";
   }
   return kDone;
 }
@@ -147,18 +154,24 @@ int guarded(const char* command, Body body) {
 void register_run_commands(CLI::App& app, Command& command, const std::string& config_path) {
   auto flags = std::make_shared<RunFlags>();
   auto* run = app.add_subcommand("run", "Synchronise depuis la boîte de dépôt");
-  run->add_flag("--dry-run", flags->dry_run, "Calcule et affiche le plan sans rien modifier (état compris)");
-  run->add_flag("--confirm", flags->confirm, "Applique le passage retenu si les exports n'ont pas changé");
+  run->add_flag("--dry-run", flags->dry_run,
+                "Calcule et affiche le plan sans rien modifier (état compris)");
+  run->add_flag("--confirm", flags->confirm,
+                "Applique le passage retenu si les exports n'ont pas changé");
   run->add_option("--only", flags->only, "N'applique que ce connecteur");
   run->add_flag("--recompute", flags->recompute,
                 "Recalcule tout même si les exports sont ceux du dernier passage appliqué");
   run->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
-  run->add_option("--settle-ms", flags->settle_ms, "Délai de stabilité des fichiers déposés (ms)")->group("");
-  run->callback([flags, &command, &config_path] { command.action = [flags, &config_path] { return run_command(config_path, *flags); }; });
+  run->add_option("--settle-ms", flags->settle_ms, "Délai de stabilité des fichiers déposés (ms)")
+      ->group("");
+  run->callback([flags, &command, &config_path] {
+    command.action = [flags, &config_path] { return run_command(config_path, *flags); };
+  });
 
   auto* diff = app.add_subcommand("diff", "Comme run --dry-run");
   diff->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
-  diff->add_option("--settle-ms", flags->settle_ms, "Délai de stabilité des fichiers déposés (ms)")->group("");
+  diff->add_option("--settle-ms", flags->settle_ms, "Délai de stabilité des fichiers déposés (ms)")
+      ->group("");
   diff->callback([flags, &command, &config_path] {
     flags->dry_run = true;
     command.action = [flags, &config_path] { return run_command(config_path, *flags); };
@@ -166,9 +179,11 @@ void register_run_commands(CLI::App& app, Command& command, const std::string& c
 
   auto id = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
-  auto* report = app.add_subcommand("report", "Affiche le rapport d'un passage (le dernier par défaut)");
+  auto* report =
+      app.add_subcommand("report", "Affiche le rapport d'un passage (le dernier par défaut)");
   report->add_option("run", *id, "Identifiant du passage");
-  report->add_option("--format", *format, "text, json ou html")->check(CLI::IsMember({"text", "json", "html"}));
+  report->add_option("--format", *format, "text, json ou html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   report->callback([id, format, &command, &config_path] {
     command.action = [id, format, &config_path] {
       return guarded("report", [&] { return report_command(config_path, *id, *format); });
@@ -176,13 +191,17 @@ void register_run_commands(CLI::App& app, Command& command, const std::string& c
   });
 
   auto sheet_format = std::make_shared<std::string>("html");
-  auto* accounts = app.add_subcommand("accounts", "Fiches des comptes créés par un passage (identifiant, mot de passe)");
+  auto* accounts = app.add_subcommand(
+      "accounts", "Fiches des comptes créés par un passage (identifiant, mot de passe)");
   accounts->add_option("run", *id, "Identifiant du passage");
-  accounts->add_option("--format", *sheet_format, "html ou csv")->check(CLI::IsMember({"html", "csv"}));
+  accounts->add_option("--format", *sheet_format, "html ou csv")
+      ->check(CLI::IsMember({"html", "csv"}));
   accounts->add_option("--today", flags->today, "Date du jour AAAA-MM-JJ (tests)")->group("");
   accounts->callback([id, sheet_format, flags, &command, &config_path] {
     command.action = [id, sheet_format, flags, &config_path] {
-      return guarded("accounts", [&] { return accounts_command(config_path, *id, *sheet_format, flags->today); });
+      return guarded("accounts", [&] {
+        return accounts_command(config_path, *id, *sheet_format, flags->today);
+      });
     };
   });
 }

@@ -32,7 +32,8 @@ std::chrono::sys_days to_sys_days(const std::string& iso) {
   const int year = to_int(std::string_view(iso).substr(0, 4));
   const int month = to_int(std::string_view(iso).substr(5, 2));
   const int day = to_int(std::string_view(iso).substr(8, 2));
-  return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  return std::chrono::year_month_day{std::chrono::year{year},
+                                     std::chrono::month{static_cast<unsigned>(month)},
                                      std::chrono::day{static_cast<unsigned>(day)}};
 }
 
@@ -44,7 +45,8 @@ int days_between(const std::string& from, const std::string& to) {
 
 std::string add_days(const std::string& date, int days) {
   const std::chrono::year_month_day moved{to_sys_days(date) + std::chrono::days{days}};
-  return format_iso(static_cast<int>(moved.year()), static_cast<int>(static_cast<unsigned>(moved.month())),
+  return format_iso(static_cast<int>(moved.year()),
+                    static_cast<int>(static_cast<unsigned>(moved.month())),
                     static_cast<int>(static_cast<unsigned>(moved.day())));
 }
 

@@ -8,15 +8,17 @@
 namespace edusync {
 namespace {
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Upper-case ASCII folding of the two-byte UTF-8 Latin letters U+00C0..U+00FF, indexed by
 // code point - 0xC0. Multi-letter folds (Æ, æ, ß) are handled in fold_code_point.
 constexpr std::array<char, 64> kLatin1Fold = {
-    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',  // C0-CF
-    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   0,    // D0-DF
-    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',  // E0-EF
-    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   'Y'}; // F0-FF
+    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',   // C0-CF
+    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   0,     // D0-DF
+    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',   // E0-EF
+    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   'Y'};  // F0-FF
 
 // Appends the folded form of one code point; characters that are not letters become a space.
 void fold_code_point(char32_t cp, std::string& out) {
@@ -32,12 +34,30 @@ void fold_code_point(char32_t cp, std::string& out) {
     }
     return;
   }
-  if (cp == 0xC6 || cp == 0xE6) { out += "AE"; return; }
-  if (cp == 0x152 || cp == 0x153) { out += "OE"; return; }
-  if (cp == 0xDF) { out += "SS"; return; }
-  if (cp == 0x160 || cp == 0x161) { out.push_back('S'); return; }
-  if (cp == 0x17D || cp == 0x17E) { out.push_back('Z'); return; }
-  if (cp == 0x178) { out.push_back('Y'); return; }
+  if (cp == 0xC6 || cp == 0xE6) {
+    out += "AE";
+    return;
+  }
+  if (cp == 0x152 || cp == 0x153) {
+    out += "OE";
+    return;
+  }
+  if (cp == 0xDF) {
+    out += "SS";
+    return;
+  }
+  if (cp == 0x160 || cp == 0x161) {
+    out.push_back('S');
+    return;
+  }
+  if (cp == 0x17D || cp == 0x17E) {
+    out.push_back('Z');
+    return;
+  }
+  if (cp == 0x178) {
+    out.push_back('Y');
+    return;
+  }
   if (cp >= 0xC0 && cp <= 0xFF && kLatin1Fold[cp - 0xC0] != 0) {
     out.push_back(kLatin1Fold[cp - 0xC0]);
     return;

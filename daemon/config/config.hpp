@@ -55,7 +55,8 @@ struct ConnectorConfig {
   SourceLocation where;               // the item in the file, for errors found later
 
   const std::string& string(const std::string& key) const;
-  std::filesystem::path path(const std::string& key) const;  // also *_file secrets (never read here)
+  std::filesystem::path path(
+      const std::string& key) const;  // also *_file secrets (never read here)
   std::int64_t integer(const std::string& key) const;
   double number(const std::string& key) const;
   bool boolean(const std::string& key) const;
@@ -80,7 +81,7 @@ struct ConfigProblem {
 };
 
 struct LoadResult {
-  std::optional<Config> config;        // set only when there is no problem
+  std::optional<Config> config;         // set only when there is no problem
   std::vector<ConfigProblem> problems;  // in file order
   bool ok() const { return problems.empty(); }
 };

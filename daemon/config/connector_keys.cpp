@@ -14,32 +14,37 @@ using Registry = std::map<std::string, std::vector<KeySpec>, std::less<>>;
 
 std::vector<KeySpec> journal_keys() {
   return {
-      {"path", path_type(), kRequired,
-       "The JSON-lines audit file, one line per change pushed"},
+      {"path", path_type(), kRequired, "The JSON-lines audit file, one line per change pushed"},
   };
 }
 
 std::vector<KeySpec> ldap_sambaedu_keys() {
   return {
-      {"uri", string_type(), kRequired, "LDAP server address: ldap://host:389, ldaps://host:636 or ldapi:///"},
-      {"base_dn", string_type(), kRequired, "Base DN of the SambaEdu directory, above ou=People, ou=Groups and ou=Trash"},
+      {"uri", string_type(), kRequired,
+       "LDAP server address: ldap://host:389, ldaps://host:636 or ldapi:///"},
+      {"base_dn", string_type(), kRequired,
+       "Base DN of the SambaEdu directory, above ou=People, ou=Groups and ou=Trash"},
       {"bind_dn", string_type(), "none",
        "DN edusync binds as; none for SASL EXTERNAL over ldapi:// (the process's own identity)"},
       {"bind_password_file", path_type(), "/etc/edusync/ldap.secret",
        "File holding the password of bind_dn (read at each run, never logged)"},
-      {"starttls", boolean_type(), "false", "Upgrade an ldap:// connection with StartTLS; the certificate is verified"},
+      {"starttls", boolean_type(), "false",
+       "Upgrade an ldap:// connection with StartTLS; the certificate is verified"},
       {"ca_file", path_type(), "/etc/ssl/certs/ca-certificates.crt",
        "CA certificates that verify the server's certificate (StartTLS and ldaps://)"},
       {"domain_sid", string_type(), "auto",
        "Samba domain SID (S-1-5-21-...); auto reads it from the sambaDomain entry under base_dn"},
-      {"mail_domain", string_type(), "none", "Domain of the mail attribute (login@domain); none writes no mail"},
+      {"mail_domain", string_type(), "none",
+       "Domain of the mail attribute (login@domain); none writes no mail"},
       {"group_style", choice_type({"posix", "groupofnames"}), "posix",
        "Equipe_ and Matiere_ groups as posixGroup with memberUid, or groupOfNames with member DNs"},
       {"prefix", string_type(), "none",
-       "SambaEdu class prefix for a cite scolaire (CLG_, LYC_...), put after Classe_, Equipe_...; none for no prefix"},
+       "SambaEdu class prefix for a cite scolaire (CLG_, LYC_...), put after Classe_, Equipe_...; "
+       "none for no prefix"},
       {"password_hash", choice_type({"ssha", "md5"}), "ssha",
        "Hash of userPassword for new accounts: ssha, or md5 as SambaEdu 3 writes it"},
-      {"timeout", integer_type(1, 3600), "30", "Seconds to wait for the server to connect or answer one operation"},
+      {"timeout", integer_type(1, 3600), "30",
+       "Seconds to wait for the server to connect or answer one operation"},
   };
 }
 
@@ -47,7 +52,8 @@ std::vector<KeySpec> ldap_sambaedu_keys() {
 std::vector<KeySpec> file_target_keys(std::vector<KeySpec> own) {
   std::vector<KeySpec> keys = {
       {"dir", path_type(), kRequired, "Directory the files are written to, created when missing"},
-      {"keep", integer_type(1, 1000), "10", "How many runs' files are kept in dir, older ones are removed"},
+      {"keep", integer_type(1, 1000), "10",
+       "How many runs' files are kept in dir, older ones are removed"},
   };
   for (auto& key : own) keys.push_back(std::move(key));
   return keys;
@@ -56,13 +62,16 @@ std::vector<KeySpec> file_target_keys(std::vector<KeySpec> own) {
 std::vector<KeySpec> koxo_keys() {
   return file_target_keys({
       {"columns", string_type(),
-       "Civilite;Nom;Prenom;DateNaissance;IdentifiantUnique;GroupeSecondaire;Email;Telephone;TelephoneMobile;Fax;"
+       "Civilite;Nom;Prenom;DateNaissance;IdentifiantUnique;GroupeSecondaire;Email;Telephone;"
+       "TelephoneMobile;Fax;"
        "PageWeb;ChampLibre;Fonction;MotDePasse",
        "Columns of the KOXO Synchro CSV in the order of the KOXO profile, separated by ;"},
       {"encoding", choice_type({"utf-8-bom", "utf-8", "latin1"}), "utf-8-bom",
        "Encoding of the CSV; latin1 transliterates the characters it lacks, with a warning"},
-      {"staff_group", string_type(), "Profs", "GroupeSecondaire of staff members (pupils get their division)"},
-      {"delta", boolean_type(), "true", "Also write a delta file holding only new and changed rows"},
+      {"staff_group", string_type(), "Profs",
+       "GroupeSecondaire of staff members (pupils get their division)"},
+      {"delta", boolean_type(), "true",
+       "Also write a delta file holding only new and changed rows"},
   });
 }
 
@@ -77,7 +86,8 @@ std::vector<KeySpec> pix_keys() {
   return file_target_keys({
       {"format", choice_type({"siecle", "csv"}), "siecle",
        "siecle: a SIECLE-shaped BEE_ELEVES XML (collèges, lycées); csv: the 15-column CSV"},
-      {"zip", boolean_type(), "false", "format siecle: put the XML in a zip, as SIECLE delivers it"},
+      {"zip", boolean_type(), "false",
+       "format siecle: put the XML in a zip, as SIECLE delivers it"},
   });
 }
 
@@ -85,12 +95,16 @@ std::vector<KeySpec> elea_keys() {
   return file_target_keys({
       {"format", choice_type({"moodle", "ent-export"}), "moodle",
        "moodle: Moodle upload-users CSV; ent-export: the ENT \"export classique\" file"},
-      {"auth", string_type(), "cas", "format moodle: the auth column of every account (cas, shibboleth, manual...)"},
+      {"auth", string_type(), "cas",
+       "format moodle: the auth column of every account (cas, shibboleth, manual...)"},
       {"email_domain", string_type(), "none",
-       "format moodle: domain of the e-mail given to accounts without one (login@domain); none leaves it empty"},
+       "format moodle: domain of the e-mail given to accounts without one (login@domain); none "
+       "leaves it empty"},
       {"profile_field_division", string_type(), "none",
-       "format moodle: short name of a profile field receiving the division (pupils); none for no such column"},
-      {"delta", boolean_type(), "true", "format moodle: also write a delta file of new and changed rows"},
+       "format moodle: short name of a profile field receiving the division (pupils); none for no "
+       "such column"},
+      {"delta", boolean_type(), "true",
+       "format moodle: also write a delta file of new and changed rows"},
   });
 }
 
@@ -120,7 +134,10 @@ const std::vector<KeySpec>& connector_common_keys() {
   static const std::vector<KeySpec> keys = {
       {"name", name_type(), kRequired,
        "Name of this connector, unique, used in logs, reports and the state"},
-      {"type", {Kind::kConnectorType}, kRequired, "Type of the connector, which decides its other keys"},
+      {"type",
+       {Kind::kConnectorType},
+       kRequired,
+       "Type of the connector, which decides its other keys"},
   };
   return keys;
 }

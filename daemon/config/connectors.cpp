@@ -23,7 +23,8 @@ std::vector<KeySpec> item_table(const std::vector<KeySpec>* type_keys) {
 std::optional<ConnectorConfig> load_connector(const YAML::Node& item, const std::string& prefix,
                                               Problems& problems) {
   if (!item.IsMap()) {
-    problems.add(item.Mark(), prefix + ": expected a map with a name, a type and the keys of that type");
+    problems.add(item.Mark(),
+                 prefix + ": expected a map with a name, a type and the keys of that type");
     return std::nullopt;
   }
   const auto* type_keys = type_table(item);
@@ -53,7 +54,8 @@ std::vector<ConnectorConfig> load_connectors(const YAML::Node& list, Problems& p
     const auto [first, inserted] = lines.emplace(connector->name, connector->where.line);
     if (!inserted) {
       problems.add(item["name"].Mark(), prefix + ".name: connector name \"" + connector->name +
-                                            "\" is already used by the connector on line " + std::to_string(first->second));
+                                            "\" is already used by the connector on line " +
+                                            std::to_string(first->second));
       continue;
     }
     connectors.push_back(std::move(*connector));
@@ -74,7 +76,8 @@ const Value& find_value(const ConnectorConfig& connector, const std::string& key
 template <class T>
 const T& get(const ConnectorConfig& connector, const std::string& key) {
   if (const auto* value = std::get_if<T>(&find_value(connector, key))) return *value;
-  throw std::logic_error("connector key " + key + " of type " + connector.type + " read as another type");
+  throw std::logic_error("connector key " + key + " of type " + connector.type +
+                         " read as another type");
 }
 
 }  // namespace
@@ -88,7 +91,11 @@ std::filesystem::path ConnectorConfig::path(const std::string& key) const {
 std::int64_t ConnectorConfig::integer(const std::string& key) const {
   return get<std::int64_t>(*this, key);
 }
-double ConnectorConfig::number(const std::string& key) const { return get<double>(*this, key); }
-bool ConnectorConfig::boolean(const std::string& key) const { return get<bool>(*this, key); }
+double ConnectorConfig::number(const std::string& key) const {
+  return get<double>(*this, key);
+}
+bool ConnectorConfig::boolean(const std::string& key) const {
+  return get<bool>(*this, key);
+}
 
 }  // namespace edusync::config

@@ -74,19 +74,21 @@ bool is_name(const std::string& text) {
 
 std::string with_suggestion(std::string message, std::string_view typed,
                             const std::vector<std::string>& candidates) {
-  if (const auto near = nearest(typed, candidates)) message += " (did you mean " + in_quotes(*near) + "?)";
+  if (const auto near = nearest(typed, candidates))
+    message += " (did you mean " + in_quotes(*near) + "?)";
   return message;
 }
 
 // The UAI of an établissement: 7 digits and a capital letter (the check letter is not verified).
 bool is_uai(const std::string& text) {
-  return text.size() == 8 && std::all_of(text.begin(), text.end() - 1, [](char c) {
-           return c >= '0' && c <= '9';
-         }) && text.back() >= 'A' && text.back() <= 'Z';
+  return text.size() == 8 &&
+         std::all_of(text.begin(), text.end() - 1, [](char c) { return c >= '0' && c <= '9'; }) &&
+         text.back() >= 'A' && text.back() <= 'Z';
 }
 
 std::string not_a_uai(const YAML::Node& node) {
-  return describe_node(node) + " is not a UAI: expected 7 digits and a capital letter, e.g. 0140065T";
+  return describe_node(node) +
+         " is not a UAI: expected 7 digits and a capital letter, e.g. 0140065T";
 }
 
 std::optional<Value> to_uai_list(const YAML::Node& node, const KeyType& type,
@@ -121,7 +123,8 @@ std::optional<Value> to_uai_list(const YAML::Node& node, const KeyType& type,
 
 // The scalar kinds: the text is checked, `error` is set when the message is more precise than
 // "expected X, got Y".
-std::optional<Value> to_scalar_value(const std::string& text, const KeyType& type, std::string& error) {
+std::optional<Value> to_scalar_value(const std::string& text, const KeyType& type,
+                                     std::string& error) {
   switch (type.kind) {
     case Kind::kString:
       if (!text.empty()) return text;
@@ -137,15 +140,16 @@ std::optional<Value> to_scalar_value(const std::string& text, const KeyType& typ
       if (is_name(text)) return text;
       return std::nullopt;
     case Kind::kChoice:
-      if (std::find(type.choices.begin(), type.choices.end(), text) != type.choices.end()) return text;
-      error = with_suggestion(in_quotes(text) + " is not allowed: expected " + describe_type(type), text,
-                              type.choices);
+      if (std::find(type.choices.begin(), type.choices.end(), text) != type.choices.end())
+        return text;
+      error = with_suggestion(in_quotes(text) + " is not allowed: expected " + describe_type(type),
+                              text, type.choices);
       return std::nullopt;
     case Kind::kConnectorType:
       if (connector_keys(text) != nullptr) return text;
-      error = with_suggestion("unknown connector type " + in_quotes(text) + "; known types: " +
-                                  join(connector_types()),
-                              text, connector_types());
+      error = with_suggestion(
+          "unknown connector type " + in_quotes(text) + "; known types: " + join(connector_types()),
+          text, connector_types());
       return std::nullopt;
     case Kind::kUaiList:
     case Kind::kConnectorList: break;
@@ -168,7 +172,8 @@ std::optional<Value> convert(const YAML::Node& node, const KeyType& type,
   return value;
 }
 
-std::optional<std::string> nearest(std::string_view typed, const std::vector<std::string>& candidates) {
+std::optional<std::string> nearest(std::string_view typed,
+                                   const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_distance = 3;
   for (const auto& candidate : candidates) {
@@ -193,7 +198,9 @@ std::optional<std::string> nearest(std::string_view typed, const std::vector<std
   return best;
 }
 
-std::string in_quotes(std::string_view text) { return '"' + std::string(text) + '"'; }
+std::string in_quotes(std::string_view text) {
+  return '"' + std::string(text) + '"';
+}
 
 std::string join(const std::vector<std::string>& items) {
   std::string text;

@@ -24,7 +24,8 @@ std::optional<Value> convert(const YAML::Node& node, const KeyType& type,
 
 // The candidate nearest to `typed` when it is a likely typo (edit distance at most 2, and less
 // than the length of `typed`), else nullopt.
-std::optional<std::string> nearest(std::string_view typed, const std::vector<std::string>& candidates);
+std::optional<std::string> nearest(std::string_view typed,
+                                   const std::vector<std::string>& candidates);
 
 // "\"text\"", for values and keys quoted in messages.
 std::string in_quotes(std::string_view text);

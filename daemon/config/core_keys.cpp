@@ -13,13 +13,21 @@ namespace {
 
 // Values have passed their key's type (range included) before they are stored, so the
 // narrowing conversions below cannot lose anything.
-void assign(std::string& field, const Value& value) { field = std::get<std::string>(value); }
-void assign(std::filesystem::path& field, const Value& value) { field = std::get<std::string>(value); }
-void assign(int& field, const Value& value) { field = static_cast<int>(std::get<std::int64_t>(value)); }
+void assign(std::string& field, const Value& value) {
+  field = std::get<std::string>(value);
+}
+void assign(std::filesystem::path& field, const Value& value) {
+  field = std::get<std::string>(value);
+}
+void assign(int& field, const Value& value) {
+  field = static_cast<int>(std::get<std::int64_t>(value));
+}
 void assign(std::uint32_t& field, const Value& value) {
   field = static_cast<std::uint32_t>(std::get<std::int64_t>(value));
 }
-void assign(double& field, const Value& value) { field = std::get<double>(value); }
+void assign(double& field, const Value& value) {
+  field = std::get<double>(value);
+}
 void assign(std::chrono::minutes& field, const Value& value) {
   field = std::chrono::minutes(std::get<std::int64_t>(value));
 }
@@ -34,7 +42,9 @@ auto into(Field Config::*field) {
 }
 template <class Section, class Field>
 auto into(Section Config::*section, Field Section::*field) {
-  return [section, field](Config& config, const Value& value) { assign(config.*section.*field, value); };
+  return [section, field](Config& config, const Value& value) {
+    assign(config.*section.*field, value);
+  };
 }
 
 std::vector<KeySpec> make_core_keys() {
@@ -64,8 +74,8 @@ std::vector<KeySpec> make_core_keys() {
        "Days during which a removed login is not given to anyone else",
        into(&Config::safety, &Safety::login_reuse_days)},
       {"identity.login_policy",
-       choice_type({"nomp8", "prenom.nom", "prenom.nom19", "pnom19", "pnom8", "nomprenom18"}), "nomp8",
-       "How logins are made from names, as in SambaEdu",
+       choice_type({"nomp8", "prenom.nom", "prenom.nom19", "pnom19", "pnom8", "nomprenom18"}),
+       "nomp8", "How logins are made from names, as in SambaEdu",
        into(&Config::identity, &Identity::login_policy)},
       {"identity.password_policy", choice_type({"random8", "semirandom6", "birthdate"}), "random8",
        "How the initial password of a new account is made",
@@ -87,7 +97,9 @@ std::vector<KeySpec> make_core_keys() {
       {"report.language", choice_type({"fr", "en"}), "fr", "Language of reports and account sheets",
        into(&Config::report, &Report::language)},
       // Stored by the loader, which checks each item against its type's table.
-      {"connectors", {Kind::kConnectorList}, "[]",
+      {"connectors",
+       {Kind::kConnectorList},
+       "[]",
        "Targets the directory is pushed to: a list of maps, each with a name, a type and the keys "
        "of that type"},
   };

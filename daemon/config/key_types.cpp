@@ -16,7 +16,9 @@ std::string format_number(double value) {
   return {std::begin(buffer), result.ptr};
 }
 
-std::string range(double min, double max) { return format_number(min) + " to " + format_number(max); }
+std::string range(double min, double max) {
+  return format_number(min) + " to " + format_number(max);
+}
 
 // Appends `text` cut at spaces into lines of at most `width` characters after `indent`.
 void append_wrapped(std::string_view text, const std::string& indent, std::size_t width,
@@ -38,15 +40,33 @@ void describe_table(const std::vector<KeySpec>& keys, std::string& out) {
 
 }  // namespace
 
-KeyType string_type() { return {Kind::kString}; }
-KeyType path_type() { return {Kind::kPath}; }
-KeyType integer_type(double min, double max) { return {Kind::kInteger, min, max}; }
-KeyType number_type(double min, double max) { return {Kind::kNumber, min, max}; }
-KeyType boolean_type() { return {Kind::kBoolean}; }
-KeyType choice_type(std::vector<std::string> choices) { return {Kind::kChoice, 0, 0, std::move(choices)}; }
-KeyType uai_list_type() { return {Kind::kUaiList}; }
-KeyType time_of_day_type() { return {Kind::kTimeOfDay}; }
-KeyType name_type() { return {Kind::kName}; }
+KeyType string_type() {
+  return {Kind::kString};
+}
+KeyType path_type() {
+  return {Kind::kPath};
+}
+KeyType integer_type(double min, double max) {
+  return {Kind::kInteger, min, max};
+}
+KeyType number_type(double min, double max) {
+  return {Kind::kNumber, min, max};
+}
+KeyType boolean_type() {
+  return {Kind::kBoolean};
+}
+KeyType choice_type(std::vector<std::string> choices) {
+  return {Kind::kChoice, 0, 0, std::move(choices)};
+}
+KeyType uai_list_type() {
+  return {Kind::kUaiList};
+}
+KeyType time_of_day_type() {
+  return {Kind::kTimeOfDay};
+}
+KeyType name_type() {
+  return {Kind::kName};
+}
 
 std::string describe_type(const KeyType& type) {
   switch (type.kind) {
@@ -73,7 +93,8 @@ std::string describe_key(const KeySpec& key) {
 std::string describe_all_keys() {
   std::string out = "Configuration keys (YAML; dotted paths are nested maps):\n";
   describe_table(core_keys(), out);
-  out += "\nKeys of every item of connectors (registered types: " + join(connector_types()) + "):\n";
+  out +=
+      "\nKeys of every item of connectors (registered types: " + join(connector_types()) + "):\n";
   describe_table(connector_common_keys(), out);
   for (const auto& type : connector_types()) {
     out += "\nKeys of a connector of type " + type + ":\n";

@@ -54,7 +54,7 @@ KeyType name_type();
 inline constexpr char kRequired[] = "";  // the `default_yaml` of a key that has no default
 
 struct KeySpec {
-  std::string path;          // dotted path below the table's map: "safety.grace_days"
+  std::string path;  // dotted path below the table's map: "safety.grace_days"
   KeyType type;
   std::string default_yaml;  // the default as written in YAML; kRequired when required
   std::string help;          // English, one sentence, for admins reading --help and the example

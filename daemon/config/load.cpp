@@ -18,7 +18,8 @@ std::optional<YAML::Node> parse_document(std::string_view text, Problems& proble
   try {
     const auto documents = YAML::LoadAll(std::string(text));
     if (documents.size() > 1) {
-      problems.add(documents[1].Mark(), "a second YAML document: the configuration is a single map");
+      problems.add(documents[1].Mark(),
+                   "a second YAML document: the configuration is a single map");
     }
     return documents.empty() ? YAML::Node() : documents.front();
   } catch (const YAML::Exception& error) {
@@ -82,7 +83,8 @@ LoadResult load_config(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int reason = errno;
-    return file_problem(path, std::string("cannot read the configuration file: ") + std::strerror(reason));
+    return file_problem(
+        path, std::string("cannot read the configuration file: ") + std::strerror(reason));
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -136,8 +136,11 @@ class Walker {
       return;
     }
     if (spec.type.kind == Kind::kConnectorList) {
-      if (value.IsSequence()) out_.lists[spec.path] = value;
-      else problems_.add(value.Mark(), display(spec.path) + ": expected a list, got " + kind_of(value));
+      if (value.IsSequence())
+        out_.lists[spec.path] = value;
+      else
+        problems_.add(value.Mark(),
+                      display(spec.path) + ": expected a list, got " + kind_of(value));
       return;
     }
     std::vector<NodeError> errors;
@@ -178,7 +181,8 @@ class Walker {
   // The nearest map given in the file that holds, or would hold, `path`.
   YAML::Mark holder_mark(const std::string& path) const {
     for (auto parent = parent_path(path);; parent = parent_path(parent)) {
-      if (const auto found = map_marks_.find(parent); found != map_marks_.end()) return found->second;
+      if (const auto found = map_marks_.find(parent); found != map_marks_.end())
+        return found->second;
     }
   }
 
@@ -188,8 +192,8 @@ class Walker {
     for (const auto& spec : table_) {
       if (seen_.contains(spec.path) || under_broken(spec.path)) continue;
       if (spec.required()) {
-        problems_.add(holder_mark(spec.path), "missing required key " + display(spec.path) + ": " +
-                                                   describe_key(spec));
+        problems_.add(holder_mark(spec.path),
+                      "missing required key " + display(spec.path) + ": " + describe_key(spec));
         continue;
       }
       const auto node = YAML::Load(spec.default_yaml);
@@ -198,7 +202,8 @@ class Walker {
         continue;
       }
       std::vector<NodeError> ignored;
-      if (auto value = convert(node, spec.type, ignored)) out_.values[spec.path] = std::move(*value);
+      if (auto value = convert(node, spec.type, ignored))
+        out_.values[spec.path] = std::move(*value);
     }
   }
 

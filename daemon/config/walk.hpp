@@ -37,8 +37,8 @@ struct Walked {
 };
 
 struct WalkOptions {
-  std::string prefix;           // names the map in messages: "" or "connectors[2]"
-  bool report_unknown = true;   // false when the table is known to be incomplete
+  std::string prefix;          // names the map in messages: "" or "connectors[2]"
+  bool report_unknown = true;  // false when the table is known to be incomplete
 };
 
 // Checks `map` (a map, or null for an empty one) against `table`, whose dotted paths are

@@ -4,7 +4,8 @@
 
 namespace edusync::diff {
 
-std::string structure_id(const std::string& uai, model::StructureKind kind, const std::string& code) {
+std::string structure_id(const std::string& uai, model::StructureKind kind,
+                         const std::string& code) {
   std::string id = uai;
   id.append("|").append(model::to_string(kind)).append("|").append(code);
   return id;

@@ -58,8 +58,8 @@ plan::Item link_item(const Link& link, plan::Op op) {
 
 }  // namespace
 
-void diff_links(const model::Directory& before, const model::Directory& after, const Renames& renames,
-                plan::Plan& plan) {
+void diff_links(const model::Directory& before, const model::Directory& after,
+                const Renames& renames, plan::Plan& plan) {
   const auto old_links = links_of(before, renames);
   const auto new_links = links_of(after, {});
   for (const auto& link : old_links) {

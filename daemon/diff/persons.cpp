@@ -23,7 +23,8 @@ std::string join(const std::vector<std::string>& values) {
 DivisionOf divisions_of(const model::Directory& directory) {
   DivisionOf division;
   for (const auto& m : directory.memberships) {
-    if (m.structure_kind == model::StructureKind::division) division.emplace(m.pupil_key, m.structure_code);
+    if (m.structure_kind == model::StructureKind::division)
+      division.emplace(m.pupil_key, m.structure_code);
   }
   return division;
 }
@@ -47,31 +48,51 @@ Fields fields(const model::Pupil& p, const DivisionOf& division) {
 
 Fields fields(const model::Contact& c, const DivisionOf&) {
   std::vector<std::string> links;
-  for (const auto& link : c.pupils) links.push_back(link.pupil_key + ":" + model::to_string(link.responsibility));
-  return {{"civility", c.civility},   {"surname", c.surname},      {"birth_surname", c.birth_surname},
-          {"given_name", c.given_name}, {"mobile", c.mobile},      {"phone_home", c.phone_home},
-          {"phone_work", c.phone_work}, {"email", c.email},        {"pupils", join(links)}};
+  for (const auto& link : c.pupils)
+    links.push_back(link.pupil_key + ":" + model::to_string(link.responsibility));
+  return {{"civility", c.civility},     {"surname", c.surname}, {"birth_surname", c.birth_surname},
+          {"given_name", c.given_name}, {"mobile", c.mobile},   {"phone_home", c.phone_home},
+          {"phone_work", c.phone_work}, {"email", c.email},     {"pupils", join(links)}};
 }
 
 Fields fields(const model::Staff& s, const DivisionOf&) {
-  return {{"uais", join(s.uais)},       {"civility", s.civility},   {"sex", model::to_string(s.sex)},
-          {"surname", s.surname},       {"birth_surname", s.birth_surname},
-          {"given_name", s.given_name}, {"birth_date", s.birth_date}, {"function", s.function},
+  return {{"uais", join(s.uais)},
+          {"civility", s.civility},
+          {"sex", model::to_string(s.sex)},
+          {"surname", s.surname},
+          {"birth_surname", s.birth_surname},
+          {"given_name", s.given_name},
+          {"birth_date", s.birth_date},
+          {"function", s.function},
           {"grade", s.grade}};
 }
 
-std::string login_of(const model::Pupil& p) { return p.account.login; }
-std::string login_of(const model::Staff& s) { return s.account.login; }
-std::string login_of(const model::Contact&) { return {}; }
-std::string uai_of(const model::Pupil& p) { return p.uai; }
-std::string uai_of(const model::Staff& s) { return s.uais.empty() ? "" : s.uais.front(); }
-std::string uai_of(const model::Contact&) { return {}; }
+std::string login_of(const model::Pupil& p) {
+  return p.account.login;
+}
+std::string login_of(const model::Staff& s) {
+  return s.account.login;
+}
+std::string login_of(const model::Contact&) {
+  return {};
+}
+std::string uai_of(const model::Pupil& p) {
+  return p.uai;
+}
+std::string uai_of(const model::Staff& s) {
+  return s.uais.empty() ? "" : s.uais.front();
+}
+std::string uai_of(const model::Contact&) {
+  return {};
+}
 
 template <typename Person>
 class PersonDiff {
  public:
   PersonDiff(plan::Entity entity, const model::Directory& before, const model::Directory& after)
-      : entity_(entity), before_divisions_(divisions_of(before)), after_divisions_(divisions_of(after)) {}
+      : entity_(entity),
+        before_divisions_(divisions_of(before)),
+        after_divisions_(divisions_of(after)) {}
 
   void run(const std::vector<Person>& before, const std::vector<Person>& after, plan::Plan& plan,
            std::vector<plan::Item>& later) {
@@ -105,7 +126,8 @@ class PersonDiff {
     } else if (present) {
       auto item = item_for(person, was_present ? plan::Op::update : plan::Op::return_);
       item.fields = changes(*previous, person);
-      if (item.op == plan::Op::return_ || !item.fields.empty()) plan.items.push_back(std::move(item));
+      if (item.op == plan::Op::return_ || !item.fields.empty())
+        plan.items.push_back(std::move(item));
     }
   }
 
@@ -140,10 +162,12 @@ class PersonDiff {
 
 void diff_persons(const model::Directory& before, const model::Directory& after, plan::Plan& plan,
                   std::vector<plan::Item>& later) {
-  PersonDiff<model::Pupil>(plan::Entity::pupil, before, after).run(before.pupils, after.pupils, plan, later);
+  PersonDiff<model::Pupil>(plan::Entity::pupil, before, after)
+      .run(before.pupils, after.pupils, plan, later);
   PersonDiff<model::Contact>(plan::Entity::guardian, before, after)
       .run(before.guardians, after.guardians, plan, later);
-  PersonDiff<model::Staff>(plan::Entity::staff, before, after).run(before.staff, after.staff, plan, later);
+  PersonDiff<model::Staff>(plan::Entity::staff, before, after)
+      .run(before.staff, after.staff, plan, later);
 }
 
 }  // namespace edusync::diff

@@ -37,7 +37,8 @@ Members members_of(const model::Directory& d) {
   return members;
 }
 
-double jaccard(const std::unordered_set<std::string_view>& a, const std::unordered_set<std::string_view>& b) {
+double jaccard(const std::unordered_set<std::string_view>& a,
+               const std::unordered_set<std::string_view>& b) {
   if (a.empty() || b.empty()) return 0.0;
   std::size_t common = 0;
   for (const auto& key : a) common += b.contains(key) ? 1u : 0u;
@@ -46,7 +47,8 @@ double jaccard(const std::unordered_set<std::string_view>& a, const std::unorder
 
 plan::Item structure_item(const StructureRef& s, plan::Op op) {
   plan::Item item;
-  item.entity = s.kind == model::StructureKind::division ? plan::Entity::division : plan::Entity::group;
+  item.entity =
+      s.kind == model::StructureKind::division ? plan::Entity::division : plan::Entity::group;
   item.op = op;
   item.key = s.code;
   item.uai = s.uai;
@@ -62,7 +64,8 @@ struct Candidate {
 // Best pairs first; ties broken by position (structures are sorted), so the result is stable.
 std::vector<Candidate> rename_candidates(const std::vector<StructureRef>& gone,
                                          const std::vector<StructureRef>& appeared,
-                                         const Members& before, const Members& after, double similarity) {
+                                         const Members& before, const Members& after,
+                                         double similarity) {
   static const std::unordered_set<std::string_view> kNone;
   auto members = [](const Members& all, const std::string& id) -> const auto& {
     const auto found = all.find(id);
@@ -84,8 +87,9 @@ std::vector<Candidate> rename_candidates(const std::vector<StructureRef>& gone,
 
 }  // namespace
 
-Renames diff_structures(const model::Directory& before, const model::Directory& after, bool rollover,
-                        double similarity, plan::Plan& plan, std::vector<plan::Item>& removals) {
+Renames diff_structures(const model::Directory& before, const model::Directory& after,
+                        bool rollover, double similarity, plan::Plan& plan,
+                        std::vector<plan::Item>& removals) {
   const auto old_structures = structures_of(before);
   const auto new_structures = structures_of(after);
   std::set<std::string> old_ids, new_ids;
@@ -101,7 +105,8 @@ Renames diff_structures(const model::Directory& before, const model::Directory& 
   Renames renames;
   std::vector<bool> gone_taken(gone.size(), false), appeared_taken(appeared.size(), false);
   if (!rollover) {
-    for (const auto& c : rename_candidates(gone, appeared, members_of(before), members_of(after), similarity)) {
+    for (const auto& c :
+         rename_candidates(gone, appeared, members_of(before), members_of(after), similarity)) {
       if (gone_taken[c.gone] || appeared_taken[c.appeared]) continue;
       gone_taken[c.gone] = appeared_taken[c.appeared] = true;
       renames.emplace(gone[c.gone].id(), appeared[c.appeared].code);

@@ -65,8 +65,8 @@ struct Block {
   UChar32 first;
   UChar32 last;
 };
-constexpr std::array<Block, 4> kTableBlocks = {{
-    {0x0080, 0x024F}, {0x0300, 0x036F}, {0x1E00, 0x1EFF}, {0x2000, 0x206F}}};
+constexpr std::array<Block, 4> kTableBlocks = {
+    {{0x0080, 0x024F}, {0x0300, 0x036F}, {0x1E00, 0x1EFF}, {0x2000, 0x206F}}};
 
 class FoldTable {
  public:

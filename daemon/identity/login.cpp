@@ -29,9 +29,15 @@ const PolicyInfo& info(LoginPolicy policy) {
   return kPolicies[4];  // unreachable for a valid enumerator
 }
 
-bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_login_char(char c) { return is_letter(c) || c == '_' || c == '.' || c == '-'; }
+bool is_letter(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+bool is_login_char(char c) {
+  return is_letter(c) || c == '_' || c == '.' || c == '-';
+}
 
 void strip_trailing(std::string& text, std::string_view chars) {
   while (!text.empty() && chars.find(text.back()) != std::string_view::npos) text.pop_back();
@@ -95,9 +101,13 @@ std::optional<LoginPolicy> parse_login_policy(std::string_view name) {
   return std::nullopt;
 }
 
-const char* to_string(LoginPolicy policy) { return info(policy).name.data(); }
+const char* to_string(LoginPolicy policy) {
+  return info(policy).name.data();
+}
 
-std::size_t max_login_length(LoginPolicy policy) { return info(policy).max_length; }
+std::size_t max_login_length(LoginPolicy policy) {
+  return info(policy).max_length;
+}
 
 const char* to_code(LoginError error) {
   switch (error) {
@@ -108,8 +118,7 @@ const char* to_code(LoginError error) {
   return "LOGIN_ERROR";
 }
 
-LoginResult login_stem(LoginPolicy policy, std::string_view surname,
-                       std::string_view given_names) {
+LoginResult login_stem(LoginPolicy policy, std::string_view surname, std::string_view given_names) {
   const std::string clean_surname = clean_part(fold_to_ascii(surname));
   if (clean_surname.empty()) {
     return failure(LoginError::empty_name,
@@ -126,7 +135,8 @@ LoginResult login_stem(LoginPolicy policy, std::string_view surname,
   if (stem.empty() || !is_letter(stem.front())) {
     return failure(LoginError::no_leading_letter,
                    "Impossible de créer l'identifiant de " + quoted_name(surname, given_names) +
-                       " : « " + stem + " » ne commence pas par une lettre (prénom absent ?). "
+                       " : « " + stem +
+                       " » ne commence pas par une lettre (prénom absent ?). "
                        "Complétez le prénom dans l'application source (SIECLE ou STS-web).");
   }
   return {std::move(stem), std::nullopt, {}};

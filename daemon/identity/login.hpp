@@ -65,8 +65,7 @@ struct LoginResult {
 //    drops a trailing dot from folder names, so the home folder would not match the login).
 // Errors: empty_name when the surname has no letter; no_leading_letter when the result does
 // not start with a letter (prenom.nom without given name: ".dupont").
-LoginResult login_stem(LoginPolicy policy, std::string_view surname,
-                       std::string_view given_names);
+LoginResult login_stem(LoginPolicy policy, std::string_view surname, std::string_view given_names);
 
 // Collision candidates (SambaEdu): counter 2..99 *replaces* the last digits-count characters
 // of the stem, so that the length is kept: "dupontj" -> "dupont2" ... "dupont9", "dupon10" ...

@@ -38,9 +38,13 @@ const char* to_string(PasswordPolicy policy) {
   return "random8";
 }
 
-bool is_guessable(PasswordPolicy policy) { return policy == PasswordPolicy::birthdate; }
+bool is_guessable(PasswordPolicy policy) {
+  return policy == PasswordPolicy::birthdate;
+}
 
-std::span<const std::string_view> rejected_syllables() { return kRejected; }
+std::span<const std::string_view> rejected_syllables() {
+  return kRejected;
+}
 
 bool is_rejected_syllables(std::string_view four_letters) {
   return std::find(kRejected.begin(), kRejected.end(), four_letters) != kRejected.end();

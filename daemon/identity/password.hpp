@@ -29,8 +29,7 @@ bool is_guessable(PasswordPolicy policy);
 // Digits, lower and upper case letters without the look-alikes that children misread on a
 // printed sheet: 0 O o Q D, 1 I l i, and the capitals that differ from their small letter only
 // by size (C K P S U V W X Z). 44 symbols.
-inline constexpr std::string_view kRandom8Alphabet =
-    "23456789abcdefghjkmnpqrstuvwxyzABEFGHJLMNRTY";
+inline constexpr std::string_view kRandom8Alphabet = "23456789abcdefghjkmnpqrstuvwxyzABEFGHJLMNRTY";
 // SambaEdu's gen_pwd.sh -s alphabets.
 inline constexpr std::string_view kSemirandomConsonants = "zrtpqsdfghjklmwxcvbn";
 inline constexpr std::string_view kSemirandomVowels = "aeyuio";

@@ -23,7 +23,9 @@ void system_random_bytes(std::span<std::uint8_t> buffer) {
 
 RandomPicker::RandomPicker(RandomBytes source) : source_(std::move(source)) {}
 
-RandomPicker::~RandomPicker() { explicit_bzero(buffer_.data(), buffer_.size()); }
+RandomPicker::~RandomPicker() {
+  explicit_bzero(buffer_.data(), buffer_.size());
+}
 
 std::size_t RandomPicker::below(std::size_t n) {
   if (n == 0 || n > 256) throw std::invalid_argument("RandomPicker::below: n must be 1..256");

@@ -18,16 +18,17 @@ Inspection inspect_files(const Request& request) {
 nlohmann::ordered_json sources_json(const std::vector<sources::ParsedExport>& sources) {
   auto array = nlohmann::ordered_json::array();
   for (const auto& source : sources) {
-    nlohmann::ordered_json item{{"path", source.path},
-                                {"kind", sources::to_string(source.kind)},
-                                {"sha256", source.sha256},
-                                {"records", source.records},
-                                {"export_date", source.header.export_date.empty()
-                                                    ? nlohmann::ordered_json(nullptr)
-                                                    : nlohmann::ordered_json(source.header.export_date)},
-                                {"uai", source.header.uai},
-                                {"school_year", source.header.school_year},
-                                {"bytes", source.bytes}};
+    nlohmann::ordered_json item{
+        {"path", source.path},
+        {"kind", sources::to_string(source.kind)},
+        {"sha256", source.sha256},
+        {"records", source.records},
+        {"export_date", source.header.export_date.empty()
+                            ? nlohmann::ordered_json(nullptr)
+                            : nlohmann::ordered_json(source.header.export_date)},
+        {"uai", source.header.uai},
+        {"school_year", source.header.school_year},
+        {"bytes", source.bytes}};
     if (!source.header.version.empty()) item["version"] = source.header.version;
     array.push_back(std::move(item));
   }
@@ -56,7 +57,8 @@ nlohmann::ordered_json to_json(const Inspection& inspection) {
   json["sources"] = sources_json(inspection.sources);
   json["totals"] = totals_json(inspection.result.directory);
   auto warnings = nlohmann::ordered_json::array();
-  for (const auto& warning : inspection.result.warnings) warnings.push_back(model::to_json(warning));
+  for (const auto& warning : inspection.result.warnings)
+    warnings.push_back(model::to_json(warning));
   json["warnings"] = std::move(warnings);
   json["refusals"] = refusals_json(target_refusals(inspection.result.directory));
   json["model"] = model::to_json(inspection.result.directory);

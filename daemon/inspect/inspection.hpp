@@ -3,10 +3,9 @@
 // for a person (text) or a program (JSON, same keys as the run report: sources, totals,
 // warnings, plus the whole model).
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "assemble/assemble.hpp"
 #include "sources/exports.hpp"

@@ -42,7 +42,8 @@ void print_totals(const model::Directory& d, std::ostream& out) {
 void print_warnings(const std::vector<model::Warning>& warnings, std::ostream& out) {
   std::map<std::string, std::vector<const model::Warning*>> by_code;
   for (const auto& warning : warnings) by_code[warning.code].push_back(&warning);
-  out << "\nAvertissements : " << (warnings.empty() ? "aucun" : std::to_string(warnings.size())) << "\n";
+  out << "\nAvertissements : " << (warnings.empty() ? "aucun" : std::to_string(warnings.size()))
+      << "\n";
   for (const auto& [code, items] : by_code) {
     out << "  " << code << " (" << items.size() << ")\n";
     for (std::size_t i = 0; i < items.size() && i < kExamplesPerCode; ++i) {

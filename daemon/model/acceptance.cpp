@@ -149,9 +149,10 @@ std::optional<Refusal> ent_guardian_refusal(const Contact& guardian, bool child_
 std::optional<Refusal> koxo_refusal(bool has_unique_id, const std::string& surname,
                                     const std::string& given_name, bool pupil_without_division) {
   if (!has_unique_id) {
-    return Refusal{"KOXO_NO_UNIQUE_ID",
-                   "pas d'identifiant unique (ELENOET ou identifiant STS-web absent de l'export, ou "
-                   "ELENOET porté aussi par un autre élève : voir DUPLICATE_ELENOET)"};
+    return Refusal{
+        "KOXO_NO_UNIQUE_ID",
+        "pas d'identifiant unique (ELENOET ou identifiant STS-web absent de l'export, ou "
+        "ELENOET porté aussi par un autre élève : voir DUPLICATE_ELENOET)"};
   }
   if (surname.empty() || given_name.empty())
     return Refusal{"KOXO_NAME_MISSING", "nom ou prénom vide"};

@@ -36,12 +36,12 @@ struct Account {
 struct Pupil {
   std::string key;  // the INE (ID_NATIONAL, else INE_RNIE), else "eleve:<UAI>:<ELEVE_ID>"
   std::string uai;
-  std::string eleve_id;  // SIECLE's join key between files
-  std::string elenoet;   // the school's pupil number (SambaEdu's employeeNumber)
+  std::string eleve_id;           // SIECLE's join key between files
+  std::string elenoet;            // the school's pupil number (SambaEdu's employeeNumber)
   std::vector<std::string> ines;  // every INE seen: ID_NATIONAL, INE_RNIE, INE_BEA
-  std::string surname;        // NOM_USAGE, else NOM_DE_FAMILLE, else NOM
-  std::string birth_surname;  // NOM_DE_FAMILLE (or NOM)
-  std::string given_name;     // PRENOM
+  std::string surname;            // NOM_USAGE, else NOM_DE_FAMILLE, else NOM
+  std::string birth_surname;      // NOM_DE_FAMILLE (or NOM)
+  std::string given_name;         // PRENOM
   std::string other_given_names;  // PRENOM2 PRENOM3
   Sex sex = Sex::unknown;
   std::string birth_date;  // ISO, empty when absent or unreadable
@@ -102,7 +102,7 @@ struct Staff {
   std::vector<std::string> uais;
   std::string sts_type;  // "epp" (national HR) or "local"
   Sex sex = Sex::unknown;
-  std::string civility;  // CIVILITE code: 1 M., 2 Mme, 3 Mlle
+  std::string civility;       // CIVILITE code: 1 M., 2 Mme, 3 Mlle
   std::string surname;        // NOM_USAGE
   std::string birth_surname;  // NOM_PATRONYMIQUE
   std::string given_name;
@@ -129,7 +129,7 @@ struct Group {
 };
 
 struct Subject {
-  std::string code;  // 6-character national code (CODE_MATIERE / MATIERE@CODE)
+  std::string code;             // 6-character national code (CODE_MATIERE / MATIERE@CODE)
   std::string management_code;  // CODE_GESTION, e.g. "AGL1"
   std::string short_label;
   std::string long_label;
@@ -169,10 +169,10 @@ struct Membership {
 
 // Records read but not part of the directory, counted so that nothing disappears silently.
 struct IgnoredCounts {
-  std::uint64_t departed_pupils = 0;     // DATE_SORTIE on or before the export date
+  std::uint64_t departed_pupils = 0;       // DATE_SORTIE on or before the export date
   std::uint64_t pupils_without_class = 0;  // no D structure, or only "Inactifs"
-  std::uint64_t unlinked_persons = 0;    // no link to a current pupil
-  std::uint64_t staff_without_role = 0;  // no FONCTION and no service
+  std::uint64_t unlinked_persons = 0;      // no link to a current pupil
+  std::uint64_t staff_without_role = 0;    // no FONCTION and no service
 };
 
 struct Directory {

@@ -117,8 +117,11 @@ Json to_json(const Directory& d) {
     return o;
   });
   j["services"] = array_of(d.services, [](const Service& s) {
-    Json o{{"staff", s.staff_key}, {"uai", s.uai}, {"structure_kind", to_string(s.structure_kind)},
-           {"structure", s.structure_code}, {"subject", s.subject_code}};
+    Json o{{"staff", s.staff_key},
+           {"uai", s.uai},
+           {"structure_kind", to_string(s.structure_kind)},
+           {"structure", s.structure_code},
+           {"subject", s.subject_code}};
     put(o, "course_mode", s.course_mode);
     o["origin"] = to_string(s.origin);
     return o;
@@ -127,8 +130,11 @@ Json to_json(const Directory& d) {
     return Json{{"staff", h.staff_key}, {"uai", h.uai}, {"division", h.division_code}};
   });
   j["memberships"] = array_of(d.memberships, [](const Membership& m) {
-    return Json{{"pupil", m.pupil_key}, {"uai", m.uai}, {"structure_kind", to_string(m.structure_kind)},
-                {"structure", m.structure_code}, {"origin", to_string(m.origin)}};
+    return Json{{"pupil", m.pupil_key},
+                {"uai", m.uai},
+                {"structure_kind", to_string(m.structure_kind)},
+                {"structure", m.structure_code},
+                {"origin", to_string(m.origin)}};
   });
   return j;
 }

@@ -8,10 +8,10 @@
 namespace edusync::model {
 
 struct Warning {
-  std::string code;   // MISSING_INE, DUPLICATE_GUARDIAN...
+  std::string code;  // MISSING_INE, DUPLICATE_GUARDIAN...
   std::string message;
   std::vector<std::string> keys;  // the records concerned (pupil, person or staff keys)
-  std::string where;  // "file:line" of the first record concerned, when known
+  std::string where;              // "file:line" of the first record concerned, when known
 };
 
 }  // namespace edusync::model

@@ -32,7 +32,9 @@ bool is_person(Entity entity) {
   return entity == Entity::pupil || entity == Entity::guardian || entity == Entity::staff;
 }
 
-bool is_structure(Entity entity) { return entity == Entity::division || entity == Entity::group; }
+bool is_structure(Entity entity) {
+  return entity == Entity::division || entity == Entity::group;
+}
 
 namespace {
 
@@ -64,7 +66,8 @@ const char* counter(Op op) {
 std::map<std::string, std::map<std::string, std::uint64_t>> count_changes(const Plan& plan) {
   std::map<std::string, std::map<std::string, std::uint64_t>> counts;
   for (const char* person : {"pupils", "guardians", "staff"}) {
-    for (const char* op : {"added", "updated", "departed", "returned", "removed"}) counts[person][op] = 0;
+    for (const char* op : {"added", "updated", "departed", "returned", "removed"})
+      counts[person][op] = 0;
   }
   for (const char* structure : {"divisions", "groups"}) {
     for (const char* op : {"added", "renamed", "removed"}) counts[structure][op] = 0;

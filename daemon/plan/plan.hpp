@@ -12,11 +12,14 @@
 namespace edusync::plan {
 
 enum class Entity : std::uint8_t {
-  pupil, guardian, staff,      // persons
-  division, group,             // structures
-  membership,                  // a pupil in a division or group
-  service,                     // a teacher teaching a subject to a division or group
-  head_teacher,                // a teacher heading a division
+  pupil,
+  guardian,
+  staff,  // persons
+  division,
+  group,         // structures
+  membership,    // a pupil in a division or group
+  service,       // a teacher teaching a subject to a division or group
+  head_teacher,  // a teacher heading a division
 };
 
 enum class Op : std::uint8_t { add, update, depart, return_, remove, rename };
@@ -30,12 +33,12 @@ struct FieldChange {
 struct Item {
   Entity entity = Entity::pupil;
   Op op = Op::add;
-  std::string key;    // persons: the key; structures: the (new) code; links: the member's key
+  std::string key;  // persons: the key; structures: the (new) code; links: the member's key
   std::string uai;
-  std::string login;  // persons with an account
+  std::string login;                                                     // persons with an account
   model::StructureKind structure_kind = model::StructureKind::division;  // structures and links
-  std::string structure;  // links: the division or group code
-  std::string subject;    // services: the subject code
+  std::string structure;            // links: the division or group code
+  std::string subject;              // services: the subject code
   std::vector<FieldChange> fields;  // update: the changed fields; rename: {"code", old, new}
 };
 

@@ -3,7 +3,8 @@
 namespace edusync::plan {
 
 nlohmann::ordered_json to_json(const Item& item) {
-  nlohmann::ordered_json json{{"entity", to_string(item.entity)}, {"key", item.key}, {"op", to_string(item.op)}};
+  nlohmann::ordered_json json{
+      {"entity", to_string(item.entity)}, {"key", item.key}, {"op", to_string(item.op)}};
   if (!item.login.empty()) json["login"] = item.login;
   if (!item.uai.empty()) json["uai"] = item.uai;
   if (!item.structure.empty()) {

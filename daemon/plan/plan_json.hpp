@@ -6,7 +6,8 @@
 
 namespace edusync::plan {
 
-// {"entity", "key", "op", "login"?, "uai"?, "structure"?, "subject"?, "fields"?: {"name": [before, after]}}
+// {"entity", "key", "op", "login"?, "uai"?, "structure"?, "subject"?, "fields"?: {"name": [before,
+// after]}}
 nlohmann::ordered_json to_json(const Item& item);
 
 }  // namespace edusync::plan

@@ -48,8 +48,10 @@ std::string more_item(const Labels& l, std::size_t total, std::size_t shown, con
 
 void figures(const RunReport& r, const Labels& l, std::ostream& out) {
   out << "<div class=\"figures\">";
-  const std::pair<const char*, const char*> totals[] = {{"pupils", l.pupils}, {"guardians", l.guardians},
-                                                        {"staff", l.staff}, {"divisions", l.divisions},
+  const std::pair<const char*, const char*> totals[] = {{"pupils", l.pupils},
+                                                        {"guardians", l.guardians},
+                                                        {"staff", l.staff},
+                                                        {"divisions", l.divisions},
                                                         {"groups", l.groups}};
   for (const auto& [key, label] : totals) {
     const auto value = r.totals.contains(key) ? r.totals[key].dump() : "0";
@@ -62,17 +64,19 @@ void changes_table(const RunReport& r, const Labels& l, std::ostream& out) {
   const auto counts = plan::count_changes(r.plan);
   out << "<h2>" << l.changes << "</h2>";
   if (r.plan.rollover) out << "<p class=\"note\">" << l.rollover << "</p>";
-  out << "<table><tr><th></th><th>" << l.added << "</th><th>" << l.updated << "</th><th>" << l.departed << "</th><th>"
-      << l.returned << "</th><th>" << l.removed << "</th><th>" << l.renamed << "</th></tr>";
-  const std::pair<const char*, const char*> families[] = {{"pupils", l.pupils}, {"guardians", l.guardians},
-                                                          {"staff", l.staff}, {"divisions", l.divisions},
-                                                          {"groups", l.groups}, {"memberships", l.memberships}};
+  out << "<table><tr><th></th><th>" << l.added << "</th><th>" << l.updated << "</th><th>"
+      << l.departed << "</th><th>" << l.returned << "</th><th>" << l.removed << "</th><th>"
+      << l.renamed << "</th></tr>";
+  const std::pair<const char*, const char*> families[] = {
+      {"pupils", l.pupils},       {"guardians", l.guardians}, {"staff", l.staff},
+      {"divisions", l.divisions}, {"groups", l.groups},       {"memberships", l.memberships}};
   for (const auto& [family, label] : families) {
     out << "<tr><th>" << label << "</th>";
     for (const char* op : {"added", "updated", "departed", "returned", "removed", "renamed"}) {
       const auto& ops = counts.at(family);
       const auto found = ops.find(op);
-      out << "<td class=\"num\">" << (found == ops.end() ? std::string("–") : std::to_string(found->second)) << "</td>";
+      out << "<td class=\"num\">"
+          << (found == ops.end() ? std::string("–") : std::to_string(found->second)) << "</td>";
     }
     out << "</tr>";
   }
@@ -84,7 +88,9 @@ void changes_table(const RunReport& r, const Labels& l, std::ostream& out) {
 void by_division(const RunReport& r, const Labels& l, std::ostream& out) {
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> divisions;
   for (const auto& item : r.plan.items) {
-    if (item.entity != plan::Entity::membership || item.structure_kind != model::StructureKind::division) continue;
+    if (item.entity != plan::Entity::membership ||
+        item.structure_kind != model::StructureKind::division)
+      continue;
     auto& entry = divisions[item.structure];
     (item.op == plan::Op::add ? entry.first : entry.second).push_back(item.key);
   }
@@ -132,8 +138,9 @@ void renames_and_leavers(const RunReport& r, const Labels& l, std::ostream& out)
   out << "<h2>" << l.leavers << " (" << r.leavers.size() << ")</h2><table>";
   for (std::size_t i = 0; i < r.leavers.size() && i < kHtmlListed; ++i) {
     const auto& x = r.leavers[i];
-    out << "<tr><td>" << escape(x.name) << "</td><td>" << escape(x.login) << "</td><td>" << escape(x.departed_on)
-        << "</td><td>" << l.removal_on << " " << escape(x.removal_on) << "</td></tr>";
+    out << "<tr><td>" << escape(x.name) << "</td><td>" << escape(x.login) << "</td><td>"
+        << escape(x.departed_on) << "</td><td>" << l.removal_on << " " << escape(x.removal_on)
+        << "</td></tr>";
   }
   out << "</table>";
   if (r.leavers.size() > kHtmlListed) {
@@ -161,7 +168,8 @@ void warnings_by_code(const std::vector<model::Warning>& warnings, const Labels&
 void messages(const RunReport& r, const Labels& l, std::ostream& out) {
   if (!r.gates.empty()) {
     out << "<h2>" << l.gates << "</h2><ul>";
-    for (const auto& g : r.gates) out << "<li><span class=\"code\">" << g.code << "</span> " << escape(g.message) << "</li>";
+    for (const auto& g : r.gates)
+      out << "<li><span class=\"code\">" << g.code << "</span> " << escape(g.message) << "</li>";
     out << "</ul>";
     if (r.status == "held") out << "<p><b>" << l.held_hint << "</b></p>";
   }
@@ -174,9 +182,10 @@ void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
   out << "<h2>" << l.connectors << "</h2><table>";
   if (r.connectors.empty()) out << "<tr><td>" << l.none << "</td></tr>";
   for (const auto& c : r.connectors) {
-    out << "<tr><td>" << escape(c.name) << "</td><td>" << escape(c.type) << "</td><td><span class=\"status "
-        << escape(c.status) << "\">" << escape(c.status) << "</span></td><td class=\"num\">" << c.applied
-        << "</td><td class=\"num\">" << c.failed << "</td><td>" << escape(c.error) << "</td></tr>";
+    out << "<tr><td>" << escape(c.name) << "</td><td>" << escape(c.type)
+        << "</td><td><span class=\"status " << escape(c.status) << "\">" << escape(c.status)
+        << "</span></td><td class=\"num\">" << c.applied << "</td><td class=\"num\">" << c.failed
+        << "</td><td>" << escape(c.error) << "</td></tr>";
   }
   out << "</table>";
   for (const auto& c : r.connectors) {  // records a file target left out, and why
@@ -203,15 +212,16 @@ std::string to_html(const RunReport& r) {
   const Labels& l = labels(r.language);
   std::ostringstream out;
   out << "<!DOCTYPE html><html lang=\"" << (r.language == "en" ? "en" : "fr")
-      << "\"><head><meta charset=\"utf-8\"><title>" << l.title << " " << escape(r.id) << "</title><style>" << kStyle
-      << "</style></head><body><h1>" << l.title << "</h1><p>" << l.run << " <b>" << escape(r.id) << "</b> — "
-      << l.school_year << " " << escape(r.school_year) << " — <span class=\"status " << escape(r.status) << "\">"
+      << "\"><head><meta charset=\"utf-8\"><title>" << l.title << " " << escape(r.id)
+      << "</title><style>" << kStyle << "</style></head><body><h1>" << l.title << "</h1><p>"
+      << l.run << " <b>" << escape(r.id) << "</b> — " << l.school_year << " "
+      << escape(r.school_year) << " — <span class=\"status " << escape(r.status) << "\">"
       << escape(r.status) << "</span></p>";
   if (r.dry_run) out << "<p class=\"note\">" << l.dry_run << "</p>";
   if (!r.error.empty()) out << "<p><b>" << escape(r.error) << "</b></p>";
   if (!r.unchanged_since.empty()) {
-    out << "<p class=\"note\">" << l.unchanged << " " << escape(r.unchanged_since) << " — " << l.unchanged_hint << " "
-        << escape(r.unchanged_report) << "</p>";
+    out << "<p class=\"note\">" << l.unchanged << " " << escape(r.unchanged_since) << " — "
+        << l.unchanged_hint << " " << escape(r.unchanged_report) << "</p>";
   }
   figures(r, l, out);
   changes_table(r, l, out);
@@ -221,7 +231,8 @@ std::string to_html(const RunReport& r) {
   connectors(r, l, out);
   password_expiry(r.expired_passwords, out);
   out << "<h2>" << l.inputs << "</h2><ul>";
-  for (const auto& s : r.sources) out << "<li>" << escape(s.path) << " (" << sources::to_string(s.kind) << ")</li>";
+  for (const auto& s : r.sources)
+    out << "<li>" << escape(s.path) << " (" << sources::to_string(s.kind) << ")</li>";
   out << "</ul></body></html>\n";
   return out.str();
 }

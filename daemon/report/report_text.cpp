@@ -15,12 +15,12 @@ namespace {
 void print_changes(const RunReport& r, const Labels& l, std::ostream& out) {
   const auto counts = plan::count_changes(r.plan);
   out << l.changes << " :\n";
-  const std::pair<const char*, const char*> families[] = {{"pupils", l.pupils}, {"guardians", l.guardians},
-                                                          {"staff", l.staff}, {"divisions", l.divisions},
-                                                          {"groups", l.groups}, {"memberships", l.memberships}};
-  const std::map<std::string, const char*> ops = {{"added", l.added}, {"updated", l.updated},
-                                                  {"departed", l.departed}, {"returned", l.returned},
-                                                  {"removed", l.removed}, {"renamed", l.renamed}};
+  const std::pair<const char*, const char*> families[] = {
+      {"pupils", l.pupils},       {"guardians", l.guardians}, {"staff", l.staff},
+      {"divisions", l.divisions}, {"groups", l.groups},       {"memberships", l.memberships}};
+  const std::map<std::string, const char*> ops = {
+      {"added", l.added},       {"updated", l.updated}, {"departed", l.departed},
+      {"returned", l.returned}, {"removed", l.removed}, {"renamed", l.renamed}};
   for (const auto& [family, label] : families) {
     std::string line;
     const auto& family_counts = counts.at(family);
@@ -83,7 +83,8 @@ std::string to_text(const RunReport& r) {
   if (r.dry_run) out << l.dry_run << "\n";
   if (!r.error.empty()) out << r.error << "\n";
   if (!r.unchanged_since.empty()) {
-    out << l.unchanged << " " << r.unchanged_since << " — " << l.unchanged_hint << " " << r.unchanged_report << "\n";
+    out << l.unchanged << " " << r.unchanged_since << " — " << l.unchanged_hint << " "
+        << r.unchanged_report << "\n";
   }
   out << "\n" << l.inputs << " :\n";
   for (const auto& s : r.sources) {
@@ -119,7 +120,8 @@ std::string to_text(const RunReport& r) {
   out << "\n" << l.connectors << " :\n";
   if (r.connectors.empty()) out << "  " << l.none << "\n";
   for (const auto& c : r.connectors) {
-    out << "  " << c.name << " (" << c.type << ") : " << c.status << ", " << c.applied << " / " << c.failed;
+    out << "  " << c.name << " (" << c.type << ") : " << c.status << ", " << c.applied << " / "
+        << c.failed;
     if (!c.error.empty()) out << " — " << c.error;
     out << "\n";
     print_list(

@@ -15,9 +15,10 @@ namespace {
 // Lets the login set be searched with a string_view, without making a string per probe.
 struct TransparentHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
 };
-
 
 std::vector<std::string> split_aliases(const std::string& aliases) {
   std::vector<std::string> out;
@@ -61,11 +62,13 @@ std::string without_leading_zeros(const std::string& number) {
 
 class AccountBuilder {
  public:
-  AccountBuilder(std::vector<state::Identity> identities, const AccountSettings& settings, std::string today)
+  AccountBuilder(std::vector<state::Identity> identities, const AccountSettings& settings,
+                 std::string today)
       : identities_(std::move(identities)), settings_(settings), today_(std::move(today)) {
     for (std::size_t i = 0; i < identities_.size(); ++i) {
       by_key_.emplace(identities_[i].key, i);
-      for (auto& alias : split_aliases(identities_[i].aliases)) by_alias_.emplace(std::move(alias), i);
+      for (auto& alias : split_aliases(identities_[i].aliases))
+        by_alias_.emplace(std::move(alias), i);
     }
   }
 
@@ -138,25 +141,28 @@ void AccountBuilder::rekey_pupils(model::Directory& directory) {
   for (auto* contacts : {&directory.guardians, &directory.other_contacts}) {
     for (auto& contact : *contacts) {
       for (auto& link : contact.pupils) {
-        if (auto found = renamed.find(link.pupil_key); found != renamed.end()) link.pupil_key = found->second;
+        if (auto found = renamed.find(link.pupil_key); found != renamed.end())
+          link.pupil_key = found->second;
       }
     }
   }
 }
 
-void AccountBuilder::allocate(model::Account& account, state::Identity& identity, const std::string& surname,
-                              const std::string& given_name, const std::string& birth_date) {
+void AccountBuilder::allocate(model::Account& account, state::Identity& identity,
+                              const std::string& surname, const std::string& given_name,
+                              const std::string& birth_date) {
   if (identity.login.empty()) {
-    const auto login = identity::allocate_login(settings_.login_policy, surname, given_name,
-                                                [&](std::string_view name) { return logins_.contains(name); },
-                                                collision_hints_);
+    const auto login = identity::allocate_login(
+        settings_.login_policy, surname, given_name,
+        [&](std::string_view name) { return logins_.contains(name); }, collision_hints_);
     if (login.ok()) {
       identity.login = login.login;
       logins_.insert(login.login);
       const auto password = identity::initial_password(settings_.password_policy, birth_date);
       outcome_.new_passwords.emplace_back(identity.key, password.value);
     } else {
-      outcome_.warnings.push_back({identity::to_code(*login.error), login.message, {identity.key}, {}});
+      outcome_.warnings.push_back(
+          {identity::to_code(*login.error), login.message, {identity.key}, {}});
     }
   }
   // A person who got no login gets no account: no uid number is used up for nothing.
@@ -164,11 +170,13 @@ void AccountBuilder::allocate(model::Account& account, state::Identity& identity
     if (const auto uid = uids_->next()) {
       identity.uid_number = *uid;
     } else {
-      outcome_.warnings.push_back({"UID_RANGE_EXHAUSTED",
-                                   "Plus aucun numéro d'utilisateur libre dans la plage identity.uid_range (" +
-                                       std::to_string(settings_.uid_first) + "-" + std::to_string(settings_.uid_last) +
-                                       ") : élargissez la plage ; ce compte n'est pas créé.",
-                                   {identity.key}, {}});
+      outcome_.warnings.push_back(
+          {"UID_RANGE_EXHAUSTED",
+           "Plus aucun numéro d'utilisateur libre dans la plage identity.uid_range (" +
+               std::to_string(settings_.uid_first) + "-" + std::to_string(settings_.uid_last) +
+               ") : élargissez la plage ; ce compte n'est pas créé.",
+           {identity.key},
+           {}});
     }
   }
   account.login = identity.login;
@@ -182,7 +190,8 @@ void AccountBuilder::attach(Person& person, state::PersonKind kind, std::string 
   if (inserted) identities_.push_back({person.key, kind, "", 0, today_, "", "", ""});
   const std::size_t index = found->second;
   auto& identity = identities_[index];
-  const bool before_changes = !identity.departed.empty() || !identity.removed.empty() || identity.aliases != aliases;
+  const bool before_changes =
+      !identity.departed.empty() || !identity.removed.empty() || identity.aliases != aliases;
   if (inserted || before_changes) mark_changed(index);
   identity.departed.clear();
   identity.removed.clear();
@@ -287,11 +296,13 @@ AccountOutcome AccountBuilder::run(model::Directory current, const model::Direct
   std::sort(order.begin(), order.end());
   for (std::size_t index : order) outcome_.changed.push_back(identities_[index]);
   if (!outcome_.new_passwords.empty() && identity::is_guessable(settings_.password_policy)) {
-    outcome_.warnings.push_back({"GUESSABLE_PASSWORD",
-                                 "Les mots de passe initiaux suivent la date de naissance (identity.password_policy: "
-                                 "birthdate) : ils sont faciles à deviner. Faites-les changer à la première "
-                                 "connexion, ou choisissez random8.",
-                                 {}, {}});
+    outcome_.warnings.push_back(
+        {"GUESSABLE_PASSWORD",
+         "Les mots de passe initiaux suivent la date de naissance (identity.password_policy: "
+         "birthdate) : ils sont faciles à deviner. Faites-les changer à la première "
+         "connexion, ou choisissez random8.",
+         {},
+         {}});
   }
   outcome_.desired = std::move(current);
   return std::move(outcome_);
@@ -300,8 +311,8 @@ AccountOutcome AccountBuilder::run(model::Directory current, const model::Direct
 }  // namespace
 
 AccountOutcome build_desired_state(model::Directory current, const model::Directory* previous,
-                                   std::vector<state::Identity> identities, const AccountSettings& settings,
-                                   const std::string& today) {
+                                   std::vector<state::Identity> identities,
+                                   const AccountSettings& settings, const std::string& today) {
   return AccountBuilder(std::move(identities), settings, today).run(std::move(current), previous);
 }
 

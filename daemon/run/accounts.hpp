@@ -38,13 +38,13 @@ struct AccountSettings {
 
 struct AccountOutcome {
   model::Directory desired;
-  std::vector<state::Identity> changed;  // new or modified identities
+  std::vector<state::Identity> changed;                            // new or modified identities
   std::vector<std::pair<std::string, std::string>> new_passwords;  // key, clear initial password
   std::vector<model::Warning> warnings;
 };
 
 AccountOutcome build_desired_state(model::Directory current, const model::Directory* previous,
-                                   std::vector<state::Identity> identities, const AccountSettings& settings,
-                                   const std::string& today);
+                                   std::vector<state::Identity> identities,
+                                   const AccountSettings& settings, const std::string& today);
 
 }  // namespace edusync::run

@@ -202,8 +202,8 @@ void find_orphans(const std::string& connector,
     }
     logins.insert(account.login);
     numbers.insert(account.uid_number);
-    orphans.push_back({connector, account.login, account.uid_number, account.employee_number,
-                       account.full_name});
+    orphans.push_back(
+        {connector, account.login, account.uid_number, account.employee_number, account.full_name});
   }
 }
 

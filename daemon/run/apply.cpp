@@ -37,7 +37,8 @@ connectors::Settings settings_of(const config::ConnectorConfig& connector) {
 std::vector<std::string> created_keys(const plan::Plan& plan) {
   std::vector<std::string> keys;
   for (const auto& item : plan.items) {
-    if (item.op == plan::Op::add && (item.entity == plan::Entity::pupil || item.entity == plan::Entity::staff)) {
+    if (item.op == plan::Op::add &&
+        (item.entity == plan::Entity::pupil || item.entity == plan::Entity::staff)) {
       keys.push_back(item.key);
     }
   }
@@ -161,7 +162,8 @@ bool reconciles(const config::ConnectorConfig& connector) {
   return connectors::builtin_registry().create(settings_of(connector))->capabilities().reconciles;
 }
 
-std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, const config::Config& config,
+std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
+                                                       const config::Config& config,
                                                        const ApplyRequest& request) {
   Applier applier(store, config, request);
   std::vector<report::ConnectorOutcome> outcomes;

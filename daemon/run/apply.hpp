@@ -37,7 +37,8 @@ struct ApplyRequest {
 // created to ask, which neither connects nor writes.
 bool reconciles(const config::ConnectorConfig& connector);
 
-std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, const config::Config& config,
+std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
+                                                       const config::Config& config,
                                                        const ApplyRequest& request);
 
 }  // namespace edusync::run

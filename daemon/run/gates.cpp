@@ -26,45 +26,54 @@ void check_removals(const GateInputs& in, std::vector<Gate>& gates) {
     const char* label;
     std::uint64_t before;
   };
-  const Population populations[] = {{plan::Entity::pupil, "élèves", present(in.previous->pupils)},
-                                    {plan::Entity::guardian, "responsables", present(in.previous->guardians)},
-                                    {plan::Entity::staff, "personnels", present(in.previous->staff)}};
+  const Population populations[] = {
+      {plan::Entity::pupil, "élèves", present(in.previous->pupils)},
+      {plan::Entity::guardian, "responsables", present(in.previous->guardians)},
+      {plan::Entity::staff, "personnels", present(in.previous->staff)}};
   for (const auto& population : populations) {
     std::uint64_t leaving = 0;
     for (const auto& item : in.plan->items) {
-      if (item.entity == population.entity && (item.op == plan::Op::depart || item.op == plan::Op::remove)) ++leaving;
+      if (item.entity == population.entity &&
+          (item.op == plan::Op::depart || item.op == plan::Op::remove))
+        ++leaving;
     }
     if (population.before == 0 || leaving == 0) continue;
     const double ratio = static_cast<double>(leaving) / static_cast<double>(population.before);
     if (ratio <= in.max_departure_ratio) continue;
-    gates.push_back({"REMOVAL_THRESHOLD",
-                     "Ce passage ferait partir ou supprimerait " + std::to_string(leaving) + " " + population.label +
-                         " sur " + std::to_string(population.before) + " (" + percent(ratio) +
-                         "), au-delà du seuil de " + percent(in.max_departure_ratio) +
-                         " (safety.max_departure_ratio). Vérifiez que les exports sont complets et du bon "
-                         "établissement ; si ces départs sont réels, appliquez avec « edusync run --confirm »."});
+    gates.push_back(
+        {"REMOVAL_THRESHOLD",
+         "Ce passage ferait partir ou supprimerait " + std::to_string(leaving) + " " +
+             population.label + " sur " + std::to_string(population.before) + " (" +
+             percent(ratio) + "), au-delà du seuil de " + percent(in.max_departure_ratio) +
+             " (safety.max_departure_ratio). Vérifiez que les exports sont complets et du bon "
+             "établissement ; si ces départs sont réels, appliquez avec « edusync run --confirm "
+             "»."});
   }
 }
 
 void check_sources(const GateInputs& in, std::vector<Gate>& gates) {
   for (const auto& source : *in.sources) {
-    const auto found = in.marks->find({std::string(sources::to_string(source.kind)), source.header.uai});
+    const auto found =
+        in.marks->find({std::string(sources::to_string(source.kind)), source.header.uai});
     if (found == in.marks->end()) continue;
     const auto& mark = found->second;
     if (!source.header.export_date.empty() && !mark.export_date.empty() &&
         source.header.export_date < mark.export_date) {
-      gates.push_back({"STALE_EXPORT", source.path + " est un export du " + source.header.export_date +
-                                           ", plus ancien que celui déjà appliqué (" + mark.export_date +
-                                           "). Déposez un export récent ; s'il s'agit bien de revenir en arrière, "
-                                           "confirmez avec « edusync run --confirm »."});
+      gates.push_back({"STALE_EXPORT",
+                       source.path + " est un export du " + source.header.export_date +
+                           ", plus ancien que celui déjà appliqué (" + mark.export_date +
+                           "). Déposez un export récent ; s'il s'agit bien de revenir en arrière, "
+                           "confirmez avec « edusync run --confirm »."});
     }
     const double floor = static_cast<double>(mark.records) * (1.0 - in.max_departure_ratio);
     if (static_cast<double>(source.records) < floor) {
-      gates.push_back({"INCOMPLETE_EXPORT",
-                       source.path + " contient " + std::to_string(source.records) + " enregistrements contre " +
-                           std::to_string(mark.records) + " la dernière fois : export partiel ? Refaites "
-                           "l'export complet (tous les élèves, toutes les classes) ; si la baisse est réelle, "
-                           "confirmez avec « edusync run --confirm »."});
+      gates.push_back(
+          {"INCOMPLETE_EXPORT",
+           source.path + " contient " + std::to_string(source.records) +
+               " enregistrements contre " + std::to_string(mark.records) +
+               " la dernière fois : export partiel ? Refaites "
+               "l'export complet (tous les élèves, toutes les classes) ; si la baisse est réelle, "
+               "confirmez avec « edusync run --confirm »."});
     }
   }
 }
@@ -94,8 +103,7 @@ void check_orphans(const GateInputs& in, std::vector<Gate>& gates) {
            (one ? " porte" : " portent") +
            " le numéro (employeeNumber) d'un élève ou d'un personnel mais ne " +
            (one ? "correspond" : "correspondent") +
-           " à personne, ni dans les exports ni dans la base d'état : " +
-           orphan_list(*in.orphans) +
+           " à personne, ni dans les exports ni dans la base d'état : " + orphan_list(*in.orphans) +
            ". C'est une première synchronisation de cet annuaire ou la base d'état a été "
            "perdue : ces personnes sont sans doute parties entre-temps. Si la base d'état a été "
            "perdue, restaurez-la plutôt depuis la sauvegarde. Sinon vérifiez que les exports "
@@ -110,10 +118,11 @@ std::vector<Gate> check_gates(const GateInputs& in) {
   std::vector<Gate> gates;
   if (in.previous != nullptr && !in.previous->school_year.empty() &&
       in.plan->school_year_after < in.previous->school_year) {
-    gates.push_back({"YEAR_BACKWARDS", "Les exports sont de l'année scolaire " + in.plan->school_year_after +
-                                           " alors que l'année " + in.previous->school_year +
-                                           " a déjà été appliquée : exports d'une année passée ? Déposez les "
-                                           "exports de l'année en cours."});
+    gates.push_back(
+        {"YEAR_BACKWARDS", "Les exports sont de l'année scolaire " + in.plan->school_year_after +
+                               " alors que l'année " + in.previous->school_year +
+                               " a déjà été appliquée : exports d'une année passée ? Déposez les "
+                               "exports de l'année en cours."});
   }
   if (in.previous != nullptr) check_removals(in, gates);
   check_sources(in, gates);

@@ -23,7 +23,7 @@ struct GateInputs {
   const model::Directory* previous = nullptr;  // last applied desired state; null on a first run
   const plan::Plan* plan = nullptr;            // previous -> new desired state
   const std::vector<sources::ParsedExport>* sources = nullptr;
-  const state::ExportMarks* marks = nullptr;   // last applied export per (kind, UAI)
+  const state::ExportMarks* marks = nullptr;  // last applied export per (kind, UAI)
   double max_departure_ratio = 0.10;
   // Import-made accounts of a target that nobody matches (run/adoption.hpp): ORPHAN_ACCOUNTS.
   const std::vector<OrphanAccount>* orphans = nullptr;

@@ -104,8 +104,8 @@ class Runner {
   std::int64_t previous_id_ = 0;  // its snapshot id
   AccountOutcome accounts_;
   std::string digest_;
-  std::int64_t unchanged_snapshot_ = 0;  // the snapshot still in force after the short cut
-  std::vector<OrphanAccount> orphans_;  // ORPHAN_ACCOUNTS; leavers of the desired state
+  std::int64_t unchanged_snapshot_ = 0;      // the snapshot still in force after the short cut
+  std::vector<OrphanAccount> orphans_;       // ORPHAN_ACCOUNTS; leavers of the desired state
   std::vector<model::Warning> interrupted_;  // RUN_INTERRUPTED, added to the report at the end
 };
 
@@ -192,14 +192,18 @@ void Runner::plan_changes(state::StateStore& store) {
   trace_memory("previous snapshot loaded");
   auto identities = store.load_identities();
   trace_memory("identities loaded");
-  auto adoption = adopt_existing_accounts(config_, store, assembled_.directory, identities, today_, report_.warnings);
+  auto adoption = adopt_existing_accounts(config_, store, assembled_.directory, identities, today_,
+                                          report_.warnings);
   identities.insert(identities.end(), adoption.adopted.begin(), adoption.adopted.end());
   identities.insert(identities.end(), adoption.reserved.begin(), adoption.reserved.end());
-  accounts_ = build_desired_state(std::move(assembled_.directory), previous_ ? &*previous_ : nullptr,
-                                  std::move(identities), account_settings(config_), today_);
+  accounts_ =
+      build_desired_state(std::move(assembled_.directory), previous_ ? &*previous_ : nullptr,
+                          std::move(identities), account_settings(config_), today_);
   // Adopted identities are stored with the snapshot; reserved placeholders never are.
-  accounts_.changed.insert(accounts_.changed.begin(), adoption.adopted.begin(), adoption.adopted.end());
-  std::erase_if(accounts_.changed, [](const state::Identity& i) { return i.key.starts_with("annuaire:"); });
+  accounts_.changed.insert(accounts_.changed.begin(), adoption.adopted.begin(),
+                           adoption.adopted.end());
+  std::erase_if(accounts_.changed,
+                [](const state::Identity& i) { return i.key.starts_with("annuaire:"); });
   orphans_ = std::move(adoption.orphans);
   depart_orphans(orphans_, config_.uais.empty() ? std::string() : config_.uais.front(), today_,
                  accounts_);
@@ -239,7 +243,8 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
   store.save_passwords(accounts_.new_passwords, today_, expires);
   if (!accounts_.new_passwords.empty()) {
     const auto sheets = (config_.state_dir / "reports" / report_.id).string();
-    state::record_password_files(store.database(), account_sheet_files(sheets, report_.id, expires));
+    state::record_password_files(store.database(),
+                                 account_sheet_files(sheets, report_.id, expires));
   }
   const auto snapshot = store.store_snapshot(accounts_.desired, today_);
   auto marks = store.export_marks();
@@ -325,8 +330,7 @@ void Runner::write_reports(state::StateStore& store, RunOutcome& outcome) {
     report_.status = "failed";
     report_.error = std::string(report_.error.empty() ? "" : report_.error + "\n") +
                     "Le rapport n'a pas pu être écrit dans " + dir + " : " + error.what() +
-                    (applied ? ". Les cibles ont été traitées comme indiqué ci-dessous ; "
-                             : ". ") +
+                    (applied ? ". Les cibles ont été traitées comme indiqué ci-dessous ; " : ". ") +
                     "libérez de la place (ou rendez le répertoire accessible en écriture) puis "
                     "relancez « edusync run --recompute » pour obtenir un rapport.";
     outcome.exit_code = cli::kInputError;
@@ -367,8 +371,9 @@ RunOutcome Runner::run() {
   std::optional<RunLock> lock;  // declared first: released after the store is closed
   std::optional<state::StateStore> store;
   try {
-    lock.emplace(options_.dry_run ? RunLock::shared(config_.state_dir)
-                                  : RunLock::exclusive(config_.state_dir, report_.id, report_.started));
+    lock.emplace(options_.dry_run
+                     ? RunLock::shared(config_.state_dir)
+                     : RunLock::exclusive(config_.state_dir, report_.id, report_.started));
     if (!options_.dry_run) {
       store.emplace(config_.state_dir.string());
       note_interrupted_runs(*store);
@@ -403,9 +408,10 @@ RunOutcome Runner::run() {
     const auto snapshot = commit_desired_state(*store);
     trace_memory("state committed");
     report_.sources = std::move(sources_);
-    report_.connectors = apply_connectors(*store, config_,
-                                          {accounts_.desired, snapshot, report_.id, today_, options_.only,
-                                           previous_ ? &*previous_ : nullptr, previous_id_, &report_.plan});
+    report_.connectors =
+        apply_connectors(*store, config_,
+                         {accounts_.desired, snapshot, report_.id, today_, options_.only,
+                          previous_ ? &*previous_ : nullptr, previous_id_, &report_.plan});
     trace_memory("connectors applied");
     const int exit_code = status_from_connectors();
     store->prune_snapshots();

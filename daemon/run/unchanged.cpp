@@ -74,12 +74,15 @@ void hash_documents(const std::vector<input::DocumentRef>& documents,
 
 // A plain file whose size differs from the bytes the applied run read has changed: no need to
 // hash gigabytes to know it (zip members are left to the hash).
-bool same_sizes(const InboxSelection& selection, const std::map<InputIdentity, nlohmann::json>& inputs) {
+bool same_sizes(const InboxSelection& selection,
+                const std::map<InputIdentity, nlohmann::json>& inputs) {
   for (std::size_t i = 0; i < selection.chosen.size(); ++i) {
     if (!selection.chosen[i].member.empty()) continue;
     std::error_code error;
     const auto size = std::filesystem::file_size(selection.chosen[i].path, error);
-    if (error || size != inputs.at(identity_of(selection.headers[i])).value("bytes", std::uint64_t{0})) return false;
+    if (error ||
+        size != inputs.at(identity_of(selection.headers[i])).value("bytes", std::uint64_t{0}))
+      return false;
   }
   return true;
 }

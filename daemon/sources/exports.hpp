@@ -34,8 +34,8 @@ struct ExportHeader {
 };
 
 struct PupilRecord {
-  model::Pupil pupil;          // key not yet chosen; exit_date holds any DATE_SORTIE
-  std::string id_national;     // ID_NATIONAL, kept apart to choose the key
+  model::Pupil pupil;       // key not yet chosen; exit_date holds any DATE_SORTIE
+  std::string id_national;  // ID_NATIONAL, kept apart to choose the key
   std::string ine_rnie;
   std::string raw_birth_date;  // DATE_NAISS as written when it could not be read
 };

@@ -40,7 +40,8 @@ Database::Database(const std::string& path, Mode mode) {
   // a WAL database leaves its -wal and -shm files behind, which a dry run must not do.
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(mode == Mode::in_memory ? ":memory:" : path.c_str(), &raw, flags, nullptr);
+  const int rc =
+      sqlite3_open_v2(mode == Mode::in_memory ? ":memory:" : path.c_str(), &raw, flags, nullptr);
   db_.reset(raw);
   if (rc != SQLITE_OK) fail(raw, "ouverture de " + path);
   sqlite3_busy_timeout(raw, 10'000);
@@ -60,11 +61,14 @@ void Database::exec(const char* sql) {
   }
 }
 
-Statement Database::prepare(std::string_view sql) { return Statement(db_.get(), sql); }
+Statement Database::prepare(std::string_view sql) {
+  return Statement(db_.get(), sql);
+}
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+      SQLITE_OK) {
     fail(db, "requête invalide « " + std::string(sql) + " »");
   }
   statement_.reset(raw);
@@ -75,7 +79,8 @@ void Statement::check(int rc) const {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-  check(sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+  check(sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()),
+                          SQLITE_TRANSIENT));
   return *this;
 }
 
@@ -119,16 +124,22 @@ void Statement::reset() {
 std::string Statement::text(int column) const {
   const auto* data = sqlite3_column_blob(statement_.get(), column);
   const int size = sqlite3_column_bytes(statement_.get(), column);
-  return data == nullptr ? std::string() : std::string(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  return data == nullptr
+             ? std::string()
+             : std::string(static_cast<const char*>(data), static_cast<std::size_t>(size));
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_.get(), column); }
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(statement_.get(), column);
+}
 
 bool Statement::is_null(int column) const {
   return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+  db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) {

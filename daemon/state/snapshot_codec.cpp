@@ -17,7 +17,9 @@ class Writer {
   std::string out;
 
   template <typename... T>
-  void operator()(const T&... values) { (put(values), ...); }
+  void operator()(const T&... values) {
+    (put(values), ...);
+  }
 
  private:
   void varint(std::uint64_t value) {
@@ -32,16 +34,19 @@ class Writer {
     out.append(s);
   }
   void put(bool b) { out.push_back(b ? '\1' : '\0'); }
-  template <typename E> requires std::is_enum_v<E>
+  template <typename E>
+  requires std::is_enum_v<E>
   void put(E e) { varint(static_cast<std::uint64_t>(e)); }
-  template <typename I> requires std::is_integral_v<I>
+  template <typename I>
+  requires std::is_integral_v<I>
   void put(I i) { varint(static_cast<std::uint64_t>(i)); }
   template <typename T>
   void put(const std::vector<T>& items) {
     varint(items.size());
     for (const auto& item : items) put(item);
   }
-  template <typename T> requires std::is_class_v<T>
+  template <typename T>
+  requires std::is_class_v<T>
   void put(const T& record) { fields(*this, record); }
 };
 
@@ -50,7 +55,9 @@ class Reader {
   explicit Reader(const std::string& in) : in_(in) {}
 
   template <typename... T>
-  void operator()(T&... values) { (get(values), ...); }
+  void operator()(T&... values) {
+    (get(values), ...);
+  }
 
   bool at_end() const { return offset_ == in_.size(); }
   void expect_magic() {
@@ -69,7 +76,9 @@ class Reader {
   }
 
  private:
-  [[noreturn]] static void fail() { throw std::runtime_error("instantané d'état illisible (tronqué ou corrompu)"); }
+  [[noreturn]] static void fail() {
+    throw std::runtime_error("instantané d'état illisible (tronqué ou corrompu)");
+  }
   void get(std::string& s) {
     const std::uint64_t size = varint();
     if (size > in_.size() - offset_) fail();
@@ -77,9 +86,11 @@ class Reader {
     offset_ += size;
   }
   void get(bool& b) { b = varint() != 0; }
-  template <typename E> requires std::is_enum_v<E>
+  template <typename E>
+  requires std::is_enum_v<E>
   void get(E& e) { e = static_cast<E>(varint()); }
-  template <typename I> requires std::is_integral_v<I>
+  template <typename I>
+  requires std::is_integral_v<I>
   void get(I& i) { i = static_cast<I>(varint()); }
   template <typename T>
   void get(std::vector<T>& items) {
@@ -88,7 +99,8 @@ class Reader {
     items.resize(count);
     for (auto& item : items) get(item);
   }
-  template <typename T> requires std::is_class_v<T>
+  template <typename T>
+  requires std::is_class_v<T>
   void get(T& record) { fields(*this, record); }
 
   const std::string& in_;

@@ -44,10 +44,12 @@ void refuse_empty_store(const std::string& path) {
 // a process killed while creating it leaves no 0-byte edusync.db behind.
 void create_store(const std::string& path) {
   const std::string fresh = path + ".new";
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(fresh + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(fresh + suffix);
   { Database header(fresh); }  // WAL mode written into the file; closing removes the -wal
   std::filesystem::rename(fresh, path);
-  const int dir = ::open(std::filesystem::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int dir =
+      ::open(std::filesystem::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {
     ::fsync(dir);
     ::close(dir);
@@ -85,7 +87,8 @@ RunRecord read_run(const Statement& row) {
 }
 
 constexpr const char* kRunColumns =
-    "SELECT id, started, finished, status, dry_run, inputs, inputs_digest, report_dir, snapshot_id FROM runs ";
+    "SELECT id, started, finished, status, dry_run, inputs, inputs_digest, report_dir, snapshot_id "
+    "FROM runs ";
 
 }  // namespace
 
@@ -156,11 +159,12 @@ void StateStore::create_tables() {
 std::vector<Identity> StateStore::load_identities() {
   std::vector<Identity> identities;
   auto query = db_.prepare(
-      "SELECT key, kind, login, uid_number, created, departed, removed, aliases FROM identities ORDER BY key");
+      "SELECT key, kind, login, uid_number, created, departed, removed, aliases FROM identities "
+      "ORDER BY key");
   while (query.step()) {
     identities.push_back({query.text(0), parse_kind(query.text(1)), query.text(2),
-                          static_cast<std::uint32_t>(query.integer(3)), query.text(4), query.text(5),
-                          query.text(6), query.text(7)});
+                          static_cast<std::uint32_t>(query.integer(3)), query.text(4),
+                          query.text(5), query.text(6), query.text(7)});
   }
   return identities;
 }
@@ -180,15 +184,19 @@ void StateStore::save_identities(const std::vector<Identity>& identities) {
     } else {
       upsert.bind(4, static_cast<std::int64_t>(identity.uid_number));
     }
-    upsert.bind(5, identity.created).bind_optional(6, identity.departed).bind_optional(7, identity.removed);
+    upsert.bind(5, identity.created)
+        .bind_optional(6, identity.departed)
+        .bind_optional(7, identity.removed);
     upsert.bind(8, identity.aliases).run();
   }
 }
 
-void StateStore::save_passwords(const std::vector<std::pair<std::string, std::string>>& key_password,
-                                const std::string& created, const std::string& expires) {
+void StateStore::save_passwords(
+    const std::vector<std::pair<std::string, std::string>>& key_password,
+    const std::string& created, const std::string& expires) {
   auto insert = db_.prepare(
-      "INSERT OR REPLACE INTO initial_passwords(key, password, created, expires) VALUES(?1, ?2, ?3, ?4)");
+      "INSERT OR REPLACE INTO initial_passwords(key, password, created, expires) VALUES(?1, ?2, "
+      "?3, ?4)");
   for (const auto& [key, password] : key_password) {
     insert.bind(1, key).bind(2, password).bind(3, created).bind(4, expires).run();
   }
@@ -216,8 +224,9 @@ std::uint64_t StateStore::purge_expired_passwords(const std::string& today) {
 }
 
 std::optional<std::int64_t> StateStore::latest_snapshot_id() {
-  auto query = db_.prepare("SELECT snapshot_id FROM runs WHERE status IN ('ok', 'partial') AND dry_run = 0 "
-                           "AND snapshot_id IS NOT NULL ORDER BY rowid DESC LIMIT 1");
+  auto query = db_.prepare(
+      "SELECT snapshot_id FROM runs WHERE status IN ('ok', 'partial') AND dry_run = 0 "
+      "AND snapshot_id IS NOT NULL ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return query.integer(0);
   return std::nullopt;
 }
@@ -225,18 +234,24 @@ std::optional<std::int64_t> StateStore::latest_snapshot_id() {
 model::Directory StateStore::load_snapshot(std::int64_t id) {
   auto query = db_.prepare("SELECT data FROM snapshots WHERE id = ?1");
   query.bind(1, id);
-  if (!query.step()) throw StateError("instantané " + std::to_string(id) + " introuvable dans la base d'état");
+  if (!query.step())
+    throw StateError("instantané " + std::to_string(id) + " introuvable dans la base d'état");
   return decode_snapshot(query.text(0));
 }
 
-std::int64_t StateStore::store_snapshot(const model::Directory& directory, const std::string& created) {
+std::int64_t StateStore::store_snapshot(const model::Directory& directory,
+                                        const std::string& created) {
   const std::string blob = encode_snapshot(directory);
   const std::string digest = sha256_hex(blob);
   auto existing = db_.prepare("SELECT id FROM snapshots WHERE sha256 = ?1");
   existing.bind(1, digest);
   if (existing.step()) return existing.integer(0);
   db_.prepare("INSERT INTO snapshots(created, school_year, sha256, data) VALUES(?1, ?2, ?3, ?4)")
-      .bind(1, created).bind(2, directory.school_year).bind(3, digest).bind_blob(4, blob).run();
+      .bind(1, created)
+      .bind(2, directory.school_year)
+      .bind(3, digest)
+      .bind_blob(4, blob)
+      .run();
   return sqlite3_last_insert_rowid(db_.handle());
 }
 
@@ -253,35 +268,52 @@ std::optional<std::int64_t> StateStore::acknowledged(const std::string& connecto
   return std::nullopt;
 }
 
-void StateStore::acknowledge(const std::string& connector, std::int64_t snapshot_id, const std::string& when) {
-  db_.prepare("INSERT OR REPLACE INTO acknowledgements(connector, snapshot_id, acknowledged) VALUES(?1, ?2, ?3)")
-      .bind(1, connector).bind(2, snapshot_id).bind(3, when).run();
+void StateStore::acknowledge(const std::string& connector, std::int64_t snapshot_id,
+                             const std::string& when) {
+  db_.prepare(
+         "INSERT OR REPLACE INTO acknowledgements(connector, snapshot_id, acknowledged) VALUES(?1, "
+         "?2, ?3)")
+      .bind(1, connector)
+      .bind(2, snapshot_id)
+      .bind(3, when)
+      .run();
 }
 
 ExportMarks StateStore::export_marks() {
   ExportMarks marks;
   auto query = db_.prepare("SELECT kind, uai, export_date, records FROM export_marks");
   while (query.step()) {
-    marks[{query.text(0), query.text(1)}] = {query.text(2), static_cast<std::uint64_t>(query.integer(3))};
+    marks[{query.text(0), query.text(1)}] = {query.text(2),
+                                             static_cast<std::uint64_t>(query.integer(3))};
   }
   return marks;
 }
 
 void StateStore::save_export_marks(const ExportMarks& marks) {
   auto upsert = db_.prepare(
-      "INSERT OR REPLACE INTO export_marks(kind, uai, export_date, records) VALUES(?1, ?2, ?3, ?4)");
+      "INSERT OR REPLACE INTO export_marks(kind, uai, export_date, records) VALUES(?1, ?2, ?3, "
+      "?4)");
   for (const auto& [kind_uai, mark] : marks) {
-    upsert.bind(1, kind_uai.first).bind(2, kind_uai.second).bind_optional(3, mark.export_date)
-        .bind(4, static_cast<std::int64_t>(mark.records)).run();
+    upsert.bind(1, kind_uai.first)
+        .bind(2, kind_uai.second)
+        .bind_optional(3, mark.export_date)
+        .bind(4, static_cast<std::int64_t>(mark.records))
+        .run();
   }
 }
 
 void StateStore::save_run(const RunRecord& run) {
   auto upsert = db_.prepare(
-      "INSERT OR REPLACE INTO runs(id, started, finished, status, dry_run, inputs, inputs_digest, report_dir, "
+      "INSERT OR REPLACE INTO runs(id, started, finished, status, dry_run, inputs, inputs_digest, "
+      "report_dir, "
       "snapshot_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  upsert.bind(1, run.id).bind(2, run.started).bind_optional(3, run.finished).bind(4, run.status)
-      .bind(5, std::int64_t{run.dry_run ? 1 : 0}).bind(6, run.inputs_json).bind(7, run.inputs_digest)
+  upsert.bind(1, run.id)
+      .bind(2, run.started)
+      .bind_optional(3, run.finished)
+      .bind(4, run.status)
+      .bind(5, std::int64_t{run.dry_run ? 1 : 0})
+      .bind(6, run.inputs_json)
+      .bind(7, run.inputs_digest)
       .bind_optional(8, run.report_dir);
   if (run.snapshot_id == 0) {
     upsert.bind_null(9);
@@ -310,29 +342,33 @@ std::optional<RunRecord> StateStore::run(const std::string& id) {
 }
 
 std::optional<RunRecord> StateStore::last_run(bool include_dry_runs) {
-  auto query = db_.prepare(std::string(kRunColumns) + (include_dry_runs ? "" : "WHERE dry_run = 0 ") +
-                           "ORDER BY rowid DESC LIMIT 1");
+  auto query =
+      db_.prepare(std::string(kRunColumns) + (include_dry_runs ? "" : "WHERE dry_run = 0 ") +
+                  "ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return read_run(query);
   return std::nullopt;
 }
 
 std::optional<RunRecord> StateStore::last_applied_run() {
-  auto query = db_.prepare(std::string(kRunColumns) +
-                           "WHERE status IN ('ok', 'partial') AND dry_run = 0 AND snapshot_id IS NOT NULL "
-                           "ORDER BY rowid DESC LIMIT 1");
+  auto query =
+      db_.prepare(std::string(kRunColumns) +
+                  "WHERE status IN ('ok', 'partial') AND dry_run = 0 AND snapshot_id IS NOT NULL "
+                  "ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return read_run(query);
   return std::nullopt;
 }
 
 std::optional<std::string> StateStore::earliest_departure() {
-  auto query = db_.prepare("SELECT min(departed) FROM identities WHERE coalesce(removed, '') = '' "
-                           "AND coalesce(departed, '') <> ''");
+  auto query = db_.prepare(
+      "SELECT min(departed) FROM identities WHERE coalesce(removed, '') = '' "
+      "AND coalesce(departed, '') <> ''");
   if (query.step() && !query.is_null(0)) return query.text(0);
   return std::nullopt;
 }
 
 std::optional<RunRecord> StateStore::last_held_run() {
-  auto query = db_.prepare(std::string(kRunColumns) + "WHERE status = 'held' ORDER BY rowid DESC LIMIT 1");
+  auto query =
+      db_.prepare(std::string(kRunColumns) + "WHERE status = 'held' ORDER BY rowid DESC LIMIT 1");
   if (query.step()) return read_run(query);
   return std::nullopt;
 }

@@ -56,7 +56,7 @@ struct RunRecord {
   // holds the run lock (run/run_lock.hpp), so its process died (killed, power cut)
   std::string status;
   bool dry_run = false;
-  std::string inputs_json;  // [{"path", "kind", "sha256", ...}]
+  std::string inputs_json;    // [{"path", "kind", "sha256", ...}]
   std::string inputs_digest;  // sha256 over the inputs' sha256, to confirm a held run
   std::string report_dir;
   std::int64_t snapshot_id = 0;
@@ -80,7 +80,8 @@ class StateStore {
 
   void save_passwords(const std::vector<std::pair<std::string, std::string>>& key_password,
                       const std::string& created, const std::string& expires);
-  std::map<std::string, std::string> passwords(const std::vector<std::string>& keys, const std::string& today);
+  std::map<std::string, std::string> passwords(const std::vector<std::string>& keys,
+                                               const std::string& today);
   // Deletes the passwords past their expiry; returns how many. The files that hold copies are
   // state/password_files.hpp's (run/password_expiry.hpp erases both).
   std::uint64_t purge_expired_passwords(const std::string& today);

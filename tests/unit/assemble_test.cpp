@@ -1,11 +1,12 @@
 // The canonical-model rules on the hand-written exports of tests/data/handmade (written from
 // docs/input.md, not by the generator): who is current, keys, guardians, staff, warnings.
+#include "assemble/assemble.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
 
-#include "assemble/assemble.hpp"
 #include "common/errors.hpp"
 #include "sources/parsers/export_parser.hpp"
 #include "support/test_support.hpp"
@@ -35,7 +36,8 @@ std::map<std::string, int> count_codes(const std::vector<model::Warning>& warnin
 
 template <typename Item>
 const Item* find_key(const std::vector<Item>& items, const std::string& key) {
-  auto found = std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.key == key; });
+  auto found =
+      std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.key == key; });
   return found == items.end() ? nullptr : &*found;
 }
 
@@ -48,15 +50,15 @@ TEST(Assemble, CurrentPupilsFollowTheContract) {
   EXPECT_EQ(d.ignored.pupils_without_class, 1u);
   // A DATE_SORTIE after the export date keeps the pupil, and is kept.
   const auto leaving = std::find_if(d.pupils.begin(), d.pupils.end(),
-                                     [](const auto& p) { return p.eleve_id == "0100005"; });
+                                    [](const auto& p) { return p.eleve_id == "0100005"; });
   ASSERT_NE(leaving, d.pupils.end());
   EXPECT_EQ(leaving->exit_date, "2025-12-20");
 }
 
 TEST(Assemble, PupilKeysAreIneThenRnieThenEleveId) {
   const auto& pupils = build_handmade().directory.pupils;
-  EXPECT_NE(find_key(pupils, "123456789AB"), nullptr);  // ID_NATIONAL
-  EXPECT_NE(find_key(pupils, "223456789CD"), nullptr);  // blank ID_NATIONAL, INE_RNIE
+  EXPECT_NE(find_key(pupils, "123456789AB"), nullptr);             // ID_NATIONAL
+  EXPECT_NE(find_key(pupils, "223456789CD"), nullptr);             // blank ID_NATIONAL, INE_RNIE
   EXPECT_NE(find_key(pupils, "eleve:0140065T:0100003"), nullptr);  // no INE
   // One INE on two current pupils: neither takes it.
   EXPECT_NE(find_key(pupils, "eleve:0140065T:0100005"), nullptr);
@@ -74,11 +76,13 @@ TEST(Assemble, MembershipsDivisionsAndGroups) {
   auto memberships_of = [&](const std::string& key) {
     std::vector<std::string> codes;
     for (const auto& m : d.memberships) {
-      if (m.pupil_key == key) codes.push_back(std::string(model::to_string(m.structure_kind)) + ":" + m.structure_code);
+      if (m.pupil_key == key)
+        codes.push_back(std::string(model::to_string(m.structure_kind)) + ":" + m.structure_code);
     }
     return codes;
   };
-  EXPECT_EQ(memberships_of("123456789AB"), (std::vector<std::string>{"division:6 A", "group:6LAT"}));
+  EXPECT_EQ(memberships_of("123456789AB"),
+            (std::vector<std::string>{"division:6 A", "group:6LAT"}));
   // Two D structures: the first is kept (and a warning says so).
   EXPECT_EQ(memberships_of("223456789CD"), std::vector<std::string>{"division:6 A"});
   std::vector<std::string> divisions;
@@ -94,7 +98,9 @@ TEST(Assemble, GuardiansAreLegalLinksToCurrentPupils) {
   std::vector<std::string> guardians, others;
   for (const auto& g : d.guardians) guardians.push_back(g.key);
   for (const auto& c : d.other_contacts) others.push_back(c.key);
-  EXPECT_EQ(guardians, (std::vector<std::string>{"personne:0140065T:200001", "personne:0140065T:200002", "personne:0140065T:200003"}));
+  EXPECT_EQ(guardians,
+            (std::vector<std::string>{"personne:0140065T:200001", "personne:0140065T:200002",
+                                      "personne:0140065T:200003"}));
   EXPECT_EQ(others, std::vector<std::string>{"personne:0140065T:200004"});  // level 3 contact
   EXPECT_EQ(d.ignored.unlinked_persons, 1u);  // parent of a leaver only
   const auto* mother = find_key(d.guardians, "personne:0140065T:200001");
@@ -117,10 +123,15 @@ TEST(Assemble, StaffHaveAFunctionOrAService) {
 
 TEST(Assemble, WarningsCarryCodesKeysAndPlaces) {
   const auto result = build_handmade();
-  const std::map<std::string, int> expected = {
-      {"DUPLICATE_GUARDIAN", 1}, {"DUPLICATE_INE", 1},          {"MISSING_BIRTHDATE", 1},
-      {"MISSING_INE", 1},        {"MISSING_SEX", 1},            {"MULTIPLE_DIVISIONS", 1},
-      {"TEACHER_WITHOUT_SERVICE", 1}, {"UNKNOWN_PUPIL_REFERENCE", 1}, {"UNKNOWN_STAFF_REFERENCE", 1}};
+  const std::map<std::string, int> expected = {{"DUPLICATE_GUARDIAN", 1},
+                                               {"DUPLICATE_INE", 1},
+                                               {"MISSING_BIRTHDATE", 1},
+                                               {"MISSING_INE", 1},
+                                               {"MISSING_SEX", 1},
+                                               {"MULTIPLE_DIVISIONS", 1},
+                                               {"TEACHER_WITHOUT_SERVICE", 1},
+                                               {"UNKNOWN_PUPIL_REFERENCE", 1},
+                                               {"UNKNOWN_STAFF_REFERENCE", 1}};
   EXPECT_EQ(count_codes(result.warnings), expected);
   for (const auto& warning : result.warnings) {
     EXPECT_FALSE(warning.message.empty());
@@ -129,7 +140,8 @@ TEST(Assemble, WarningsCarryCodesKeysAndPlaces) {
   }
   const auto duplicate = std::find_if(result.warnings.begin(), result.warnings.end(),
                                       [](const auto& w) { return w.code == "DUPLICATE_GUARDIAN"; });
-  EXPECT_EQ(duplicate->keys, (std::vector<std::string>{"personne:0140065T:200001", "personne:0140065T:200002"}));
+  EXPECT_EQ(duplicate->keys,
+            (std::vector<std::string>{"personne:0140065T:200001", "personne:0140065T:200002"}));
   EXPECT_NE(duplicate->message.find("Doublons responsables"), std::string::npos);
 }
 
@@ -145,14 +157,16 @@ TEST(Assemble, WrongUaiIsAnError) {
 
 TEST(Assemble, SchoolYearsMustAgree) {
   test::TempDir dir;
-  const std::string sts = dir.write("sts.xml",
+  const std::string sts = dir.write(
+      "sts.xml",
       R"(<STS_EDT><PARAMETRES><UAJ CODE="0140065T"/><ANNEE_SCOLAIRE ANNEE="2024"/></PARAMETRES></STS_EDT>)");
   EXPECT_THROW(build({handmade("eleves.xml"), sts}), InputError);
 }
 
 TEST(Assemble, FirstFileUaiIsTheDefault) {
   test::TempDir dir;
-  const std::string other = dir.write("sts.xml",
+  const std::string other = dir.write(
+      "sts.xml",
       R"(<STS_EDT><PARAMETRES><UAJ CODE="0610001A"/><ANNEE_SCOLAIRE ANNEE="2025"/></PARAMETRES></STS_EDT>)");
   EXPECT_THROW(build({handmade("eleves.xml"), other}), InputError);
   // A cité scolaire: both UAIs declared.

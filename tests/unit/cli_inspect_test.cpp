@@ -18,8 +18,11 @@ std::string handmade_files() {
 
 TEST(CliInspect, TextOutputListsFilesTotalsAndWarnings) {
   std::string output;
-  ASSERT_EQ(test::run_command(kBinary + " inspect --today 2025-11-20 " + handmade_files(), output), 0);
-  EXPECT_NE(output.find("siecle-eleves (version 3.0), UAI 0140065T, année 2025-2026"), std::string::npos) << output;
+  ASSERT_EQ(test::run_command(kBinary + " inspect --today 2025-11-20 " + handmade_files(), output),
+            0);
+  EXPECT_NE(output.find("siecle-eleves (version 3.0), UAI 0140065T, année 2025-2026"),
+            std::string::npos)
+      << output;
   EXPECT_NE(output.find("élèves            5"), std::string::npos) << output;
   EXPECT_NE(output.find("DUPLICATE_GUARDIAN (1)"), std::string::npos) << output;
   EXPECT_NE(output.find("TEACHER_WITHOUT_SERVICE (1)"), std::string::npos) << output;
@@ -29,7 +32,9 @@ TEST(CliInspect, JsonOutputMatchesTheSchema) {
   test::TempDir dir;
   const std::string json_path = (dir.path() / "inspect.json").string();
   std::string output;
-  ASSERT_EQ(test::run_command(kBinary + " inspect --json " + handmade_files() + " > " + json_path, output), 0);
+  ASSERT_EQ(test::run_command(kBinary + " inspect --json " + handmade_files() + " > " + json_path,
+                              output),
+            0);
   const auto json = nlohmann::json::parse(test::read_file(json_path));
   EXPECT_EQ(json["totals"]["pupils"], 5);
   EXPECT_EQ(json["totals"]["guardians"], 3);
@@ -39,16 +44,21 @@ TEST(CliInspect, JsonOutputMatchesTheSchema) {
   EXPECT_EQ(json["sources"][2]["export_date"], nullptr);
   EXPECT_EQ(json["warnings"].size(), 9u);
   const std::string schema = std::string(EDUSYNC_SCHEMAS) + "/model.schema.json";
-  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + schema + " " + json_path + " 2>&1", output), 0)
+  EXPECT_EQ(test::run_command(
+                std::string(EDUSYNC_VALIDATOR) + " " + schema + " " + json_path + " 2>&1", output),
+            0)
       << output;
 }
 
 TEST(CliInspect, SchemaValidatorRejectsADocumentThatDrifted) {
   test::TempDir dir;
-  const std::string drifted = dir.write("drifted.json", R"({"sources": [], "totals": {}, "warnings": []})");
+  const std::string drifted =
+      dir.write("drifted.json", R"({"sources": [], "totals": {}, "warnings": []})");
   const std::string schema = std::string(EDUSYNC_SCHEMAS) + "/model.schema.json";
   std::string output;
-  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + schema + " " + drifted + " 2>&1", output), 1);
+  EXPECT_EQ(test::run_command(
+                std::string(EDUSYNC_VALIDATOR) + " " + schema + " " + drifted + " 2>&1", output),
+            1);
   EXPECT_NE(output.find("model"), std::string::npos) << output;
 }
 
@@ -63,7 +73,9 @@ TEST(CliInspect, MalformedFileExitsOneWithFileLineColumn) {
 
 TEST(CliInspect, WrongUaiExitsOne) {
   std::string output;
-  EXPECT_EQ(test::run_command(kBinary + " inspect --uai 0999999Z " + handmade_files() + " 2>&1", output), 1);
+  EXPECT_EQ(
+      test::run_command(kBinary + " inspect --uai 0999999Z " + handmade_files() + " 2>&1", output),
+      1);
   EXPECT_NE(output.find("0999999Z"), std::string::npos) << output;
 }
 

@@ -1,12 +1,10 @@
 // The real binary on a real inbox and state: exit codes, crash safety (SIGKILL at each step,
 // then a normal run converges), a failing connector (partial), check-config, account sheets.
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "support/test_support.hpp"
@@ -20,25 +18,29 @@ class CliRun : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const char* name : {"eleves.xml", "responsables.xml", "sts.xml"}) {
-      dir_.write(std::string("inbox/") + name, test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name));
+      dir_.write(std::string("inbox/") + name,
+                 test::read_file(std::string(EDUSYNC_TEST_DATA) + "/handmade/" + name));
     }
     write_config(journal());
   }
 
   void write_config(const std::string& second_journal) {
-    config_ = dir_.write("edusync.yaml",
-                         "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
-                             "\ninbox: " + (dir_.path() / "inbox").string() +
-                             "\nsafety: {max_departure_ratio: 0.5}\nconnectors:\n"
-                             "  - {name: audit, type: journal, path: " + journal() + "}\n"
-                             "  - {name: second, type: journal, path: " + second_journal + "}\n");
+    config_ = dir_.write("edusync.yaml", "school: {uai: 0140065T, name: Test}\nstate_dir: " +
+                                             (dir_.path() / "state").string() +
+                                             "\ninbox: " + (dir_.path() / "inbox").string() +
+                                             "\nsafety: {max_departure_ratio: 0.5}\nconnectors:\n"
+                                             "  - {name: audit, type: journal, path: " +
+                                             journal() +
+                                             "}\n"
+                                             "  - {name: second, type: journal, path: " +
+                                             second_journal + "}\n");
   }
 
   std::string journal() const { return (dir_.path() / "journal.jsonl").string(); }
 
   int edusync(const std::string& arguments, const std::string& environment = "") {
-    return test::run_command(environment + " " + kBinary + " --config " + config_ + " " + arguments +
-                                 " --today 2025-11-20 --settle-ms 0 2>&1",
+    return test::run_command(environment + " " + kBinary + " --config " + config_ + " " +
+                                 arguments + " --today 2025-11-20 --settle-ms 0 2>&1",
                              output_);
   }
 
@@ -63,8 +65,10 @@ class CliRun : public ::testing::Test {
 
 TEST_F(CliRun, CheckConfigValidatesTheFile) {
   std::string out;
-  EXPECT_EQ(test::run_command(kBinary + " --config " + config_ + " check-config 2>&1", out), 0) << out;
-  const auto bad = dir_.write("bad.yaml", "school: {uai: 0140065T}\nstate_dir: /tmp/x\ninbox: /tmp/y\nsaftey: {}\n");
+  EXPECT_EQ(test::run_command(kBinary + " --config " + config_ + " check-config 2>&1", out), 0)
+      << out;
+  const auto bad = dir_.write(
+      "bad.yaml", "school: {uai: 0140065T}\nstate_dir: /tmp/x\ninbox: /tmp/y\nsaftey: {}\n");
   EXPECT_EQ(test::run_command(kBinary + " --config " + bad + " check-config 2>&1", out), 2);
   EXPECT_NE(out.find("bad.yaml:4:1"), std::string::npos) << out;
   EXPECT_EQ(test::run_command(kBinary + " --config " + bad + " run 2>&1", out), 2);
@@ -78,11 +82,16 @@ TEST_F(CliRun, RunThenReportThenAccounts) {
   std::string out;
   EXPECT_EQ(test::run_command(kBinary + " --config " + config_ + " report --format html", out), 0);
   EXPECT_NE(out.find("<!DOCTYPE html>"), std::string::npos);
-  ASSERT_EQ(test::run_command(kBinary + " --config " + config_ + " accounts --format csv --today 2025-11-20", out), 0) << out;
-  const std::string run_dir = (dir_.path() / "state" / "reports" / report["run"]["id"].get<std::string>()).string();
+  ASSERT_EQ(
+      test::run_command(
+          kBinary + " --config " + config_ + " accounts --format csv --today 2025-11-20", out),
+      0)
+      << out;
+  const std::string run_dir =
+      (dir_.path() / "state" / "reports" / report["run"]["id"].get<std::string>()).string();
   const auto csv = test::read_file(run_dir + "/accounts.csv");
   EXPECT_NE(csv.find("6 A;CŒURDEVEY;Lætitia;coeurdel;"), std::string::npos) << csv;
-  struct stat info{};
+  struct stat info {};
   ASSERT_EQ(::stat((run_dir + "/accounts.csv").c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600u);
   // No initial password in any report or log.
@@ -98,23 +107,32 @@ TEST_F(CliRun, RunThenReportThenAccounts) {
 // screenshot is produced. No external asset: the page names no http(s) URL.
 TEST_F(CliRun, HtmlReportRendersInHeadlessChromium) {
   ASSERT_EQ(edusync("run"), 0) << output_;
-  const std::string run_dir = (dir_.path() / "state" / "reports" / last_report()["run"]["id"].get<std::string>()).string();
+  const std::string run_dir =
+      (dir_.path() / "state" / "reports" / last_report()["run"]["id"].get<std::string>()).string();
   const std::string html = test::read_file(run_dir + "/report.html");
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
   const std::string chromium =
-      "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
-      "--disable-component-update --disable-sync --user-data-dir=" + (dir_.path() / "chromium").string();
+      "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+      "--disable-background-networking "
+      "--disable-component-update --disable-sync --user-data-dir=" +
+      (dir_.path() / "chromium").string();
   std::string dom;
-  ASSERT_EQ(test::run_command("timeout 120 " + chromium + " --dump-dom file://" + run_dir + "/report.html 2>/dev/null", dom), 0);
-  for (const char* expected : {"Rapport de synchronisation edusync", "Changements", "DUPLICATE_GUARDIAN",
-                               "Changements par division", "Cibles"}) {
+  ASSERT_EQ(test::run_command("timeout 120 " + chromium + " --dump-dom file://" + run_dir +
+                                  "/report.html 2>/dev/null",
+                              dom),
+            0);
+  for (const char* expected : {"Rapport de synchronisation edusync", "Changements",
+                               "DUPLICATE_GUARDIAN", "Changements par division", "Cibles"}) {
     EXPECT_NE(dom.find(expected), std::string::npos) << expected;
   }
   const std::string png = (dir_.path() / "report.png").string();
   std::string out;
-  ASSERT_EQ(test::run_command("timeout 120 " + chromium + " --window-size=1200,1600 --screenshot=" + png + " file://" +
-                                  run_dir + "/report.html 2>&1", out), 0) << out;
+  ASSERT_EQ(test::run_command("timeout 120 " + chromium + " --window-size=1200,1600 --screenshot=" +
+                                  png + " file://" + run_dir + "/report.html 2>&1",
+                              out),
+            0)
+      << out;
   EXPECT_GT(std::filesystem::file_size(png), 20'000u);  // a blank page is a few KB
 }
 
@@ -125,7 +143,8 @@ TEST_F(CliRun, FailingConnectorGivesPartialAndCatchesUpLater) {
   EXPECT_EQ(report["run"]["status"], "partial");
   EXPECT_EQ(report["connectors"][0]["status"], "ok");
   EXPECT_EQ(report["connectors"][1]["status"], "failed");
-  EXPECT_NE(report["connectors"][1]["error"].get<std::string>().find("missing-dir"), std::string::npos);
+  EXPECT_NE(report["connectors"][1]["error"].get<std::string>().find("missing-dir"),
+            std::string::npos);
   // Fixed: the lagging connector gets the whole plan, the other nothing.
   const std::string fixed = (dir_.path() / "second.jsonl").string();
   write_config(fixed);
@@ -144,12 +163,17 @@ TEST_F(CliRun, KilledAtAnyStepTheNextRunConvergesWithoutDuplicates) {
     EXPECT_NE(edusync("run", std::string("EDUSYNC_CRASH_AT=") + point), 0);
     ASSERT_EQ(edusync("run"), 0) << output_;
     ASSERT_EQ(edusync("run"), 0) << output_;
-    EXPECT_NE(output_.find("audit (journal) : ok, 0 / 0"), std::string::npos) << output_;  // converged
+    EXPECT_NE(output_.find("audit (journal) : ok, 0 / 0"), std::string::npos)
+        << output_;  // converged
     std::string out;
     // Every login allocated once: the identities table has no duplicate, the first snapshot's
     // logins are those of the crashed run (stored before any connector was touched).
-    ASSERT_EQ(test::run_command("sqlite3 " + (dir_.path() / "state" / "edusync.db").string() +
-                                    " 'SELECT COUNT(*), COUNT(DISTINCT login) FROM identities WHERE login IS NOT NULL'", out), 0);
+    ASSERT_EQ(
+        test::run_command(
+            "sqlite3 " + (dir_.path() / "state" / "edusync.db").string() +
+                " 'SELECT COUNT(*), COUNT(DISTINCT login) FROM identities WHERE login IS NOT NULL'",
+            out),
+        0);
     EXPECT_EQ(out, "9|9\n");
   }
 }
@@ -159,12 +183,17 @@ TEST_F(CliRun, RandomKillsNeverCorruptTheState) {
   // completes and the store stays consistent.
   for (int delay_ms : {1, 3, 5, 8, 12, 20, 30, 50}) {
     std::string out;
-    test::run_command("timeout -s KILL " + std::to_string(delay_ms / 1000.0) + " " + kBinary + " --config " + config_ +
-                          " run --today 2025-11-20 --settle-ms 0 >/dev/null 2>&1; echo $?", out);
+    test::run_command("timeout -s KILL " + std::to_string(delay_ms / 1000.0) + " " + kBinary +
+                          " --config " + config_ +
+                          " run --today 2025-11-20 --settle-ms 0 >/dev/null 2>&1; echo $?",
+                      out);
   }
   ASSERT_EQ(edusync("run"), 0) << output_;
   std::string out;
-  ASSERT_EQ(test::run_command("sqlite3 " + (dir_.path() / "state" / "edusync.db").string() + " 'PRAGMA integrity_check'", out), 0);
+  ASSERT_EQ(test::run_command("sqlite3 " + (dir_.path() / "state" / "edusync.db").string() +
+                                  " 'PRAGMA integrity_check'",
+                              out),
+            0);
   EXPECT_EQ(out, "ok\n");
   ASSERT_EQ(edusync("run"), 0);
   EXPECT_NE(output_.find("audit (journal) : ok, 0 / 0"), std::string::npos) << output_;

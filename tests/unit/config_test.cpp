@@ -1,5 +1,7 @@
 // edusync::config: defaults, every kind of problem with its exact line:column, connectors and
 // their registry, and the example file checked against the key tables.
+#include "config/config.hpp"
+
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -7,7 +9,6 @@
 #include <stdexcept>
 
 #include "common/text.hpp"
-#include "config/config.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync::config {
@@ -18,7 +19,9 @@ const std::string kExample = std::string(EDUSYNC_TEST_DATA) + "/../../config/edu
 
 const std::string kMinimal = "school:\n  uai: 0140065T\n  name: Collège Exemple\n";
 
-LoadResult load(const std::string& text) { return load_config_from_string(text, "test.yaml"); }
+LoadResult load(const std::string& text) {
+  return load_config_from_string(text, "test.yaml");
+}
 
 // Every problem, one per line, for assertions and readable failures.
 std::string problems_of(const LoadResult& result) {
@@ -35,8 +38,12 @@ std::string only_problem(const std::string& text) {
   return result.problems.empty() ? std::string() : format_problem(result.problems.front());
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) { return text.starts_with(prefix); }
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.starts_with(prefix);
+}
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(Config, DefaultsAppliedForAbsentKeys) {
   const auto result = load(kMinimal);
@@ -67,10 +74,11 @@ TEST(Config, EveryCoreKeyExceptConnectorsIsStoredInConfig) {
 }
 
 TEST(Config, GivenValuesReplaceDefaults) {
-  const auto result = load(kMinimal +
-                           "schedule: \"23:05\"\nsafety: {grace_days: 0, max_departure_ratio: 1}\n"
-                           "identity:\n  login_policy: prenom.nom\n  uid_range: {first: 5000, last: 5000}\n"
-                           "report:\n  language: en\n");
+  const auto result =
+      load(kMinimal +
+           "schedule: \"23:05\"\nsafety: {grace_days: 0, max_departure_ratio: 1}\n"
+           "identity:\n  login_policy: prenom.nom\n  uid_range: {first: 5000, last: 5000}\n"
+           "report:\n  language: en\n");
   ASSERT_TRUE(result.config) << problems_of(result);
   EXPECT_EQ(result.config->schedule, std::chrono::minutes(23 * 60 + 5));
   EXPECT_EQ(result.config->safety.grace_days, 0);
@@ -96,21 +104,25 @@ TEST(Config, BadUaisAreReportedEachAtItsPlace) {
   EXPECT_EQ(format_problem(result.problems[0]),
             "test.yaml:2:19: school.uai: \"014006T\" is not a UAI: expected 7 digits and a capital "
             "letter, e.g. 0140065T");
-  EXPECT_EQ(format_problem(result.problems[1]), "test.yaml:2:28: school.uai: UAI 0140065T is listed twice");
-  EXPECT_TRUE(starts_with(format_problem(result.problems[2]), "test.yaml:2:38: school.uai: \"0140065t\""));
+  EXPECT_EQ(format_problem(result.problems[1]),
+            "test.yaml:2:28: school.uai: UAI 0140065T is listed twice");
+  EXPECT_TRUE(
+      starts_with(format_problem(result.problems[2]), "test.yaml:2:38: school.uai: \"0140065t\""));
   EXPECT_EQ(only_problem("school:\n  uai: []\n  name: X\n"),
             "test.yaml:2:8: school.uai: expected at least one UAI");
 }
 
 TEST(Config, UnknownKeySuggestsTheNearestAndListsTheAllowedOnes) {
-  EXPECT_EQ(only_problem(kMinimal + "safty:\n  grace_days: 10\n"),
-            "test.yaml:4:1: unknown key \"safty\" (did you mean \"safety\"?); allowed keys: school, "
-            "state_dir, inbox, schedule, safety, identity, diff, report, connectors");
+  EXPECT_EQ(
+      only_problem(kMinimal + "safty:\n  grace_days: 10\n"),
+      "test.yaml:4:1: unknown key \"safty\" (did you mean \"safety\"?); allowed keys: school, "
+      "state_dir, inbox, schedule, safety, identity, diff, report, connectors");
   EXPECT_EQ(only_problem(kMinimal + "safety:\n  grace_day: 10\n"),
             "test.yaml:5:3: unknown key \"grace_day\" in safety (did you mean \"grace_days\"?); "
             "allowed keys: max_departure_ratio, grace_days, login_reuse_days");
   // A key of a section written at the top level.
-  EXPECT_TRUE(contains(only_problem(kMinimal + "grace_days: 10\n"), "(did you mean safety.grace_days?)"));
+  EXPECT_TRUE(
+      contains(only_problem(kMinimal + "grace_days: 10\n"), "(did you mean safety.grace_days?)"));
   // Nothing near: no suggestion.
   EXPECT_EQ(only_problem(kMinimal + "report: {colour: blue}\n"),
             "test.yaml:4:10: unknown key \"colour\" in report; allowed keys: language");
@@ -128,19 +140,23 @@ TEST(Config, WrongTypeNamesTheKeyAndWhatWasExpected) {
             "test.yaml:4:8: inbox: expected absolute path, got \"inbox/\"");
   EXPECT_EQ(only_problem(kMinimal + "schedule: \"25:00\"\n"),
             "test.yaml:4:11: schedule: expected time HH:MM, got \"25:00\"");
-  EXPECT_EQ(only_problem(kMinimal + "safety:\n  grace_days:\n"),
-            "test.yaml:5:3: safety.grace_days: no value given (leave the key out for the default, 30)");
+  EXPECT_EQ(
+      only_problem(kMinimal + "safety:\n  grace_days:\n"),
+      "test.yaml:5:3: safety.grace_days: no value given (leave the key out for the default, 30)");
 }
 
 TEST(Config, ValueOutOfRangeOrNotAmongTheChoices) {
   EXPECT_EQ(only_problem(kMinimal + "safety: {max_departure_ratio: 1.5}\n"),
-            "test.yaml:4:31: safety.max_departure_ratio: 1.5 is out of range: expected number from 0 to 1");
-  EXPECT_EQ(only_problem(kMinimal + "identity:\n  uid_range:\n    first: 0\n"),
-            "test.yaml:6:12: identity.uid_range.first: 0 is out of range: expected integer from 1 to "
-            "4294967294");
-  EXPECT_EQ(only_problem(kMinimal + "identity:\n  login_policy: nomp9\n"),
-            "test.yaml:5:17: identity.login_policy: \"nomp9\" is not allowed: expected one of nomp8, "
-            "prenom.nom, prenom.nom19, pnom19, pnom8, nomprenom18 (did you mean \"nomp8\"?)");
+            "test.yaml:4:31: safety.max_departure_ratio: 1.5 is out of range: expected number from "
+            "0 to 1");
+  EXPECT_EQ(
+      only_problem(kMinimal + "identity:\n  uid_range:\n    first: 0\n"),
+      "test.yaml:6:12: identity.uid_range.first: 0 is out of range: expected integer from 1 to "
+      "4294967294");
+  EXPECT_EQ(
+      only_problem(kMinimal + "identity:\n  login_policy: nomp9\n"),
+      "test.yaml:5:17: identity.login_policy: \"nomp9\" is not allowed: expected one of nomp8, "
+      "prenom.nom, prenom.nom19, pnom19, pnom8, nomprenom18 (did you mean \"nomp8\"?)");
 }
 
 TEST(Config, UidRangeLastBelowFirst) {
@@ -149,13 +165,16 @@ TEST(Config, UidRangeLastBelowFirst) {
 }
 
 TEST(Config, MissingRequiredKeyIsReportedAtItsSection) {
-  EXPECT_EQ(only_problem("school:\n  uai: 0140065T\n"),
-            "test.yaml:2:3: missing required key school.name: Name of the school, printed on reports "
-            "and account sheets (non-empty text; required)");
+  EXPECT_EQ(
+      only_problem("school:\n  uai: 0140065T\n"),
+      "test.yaml:2:3: missing required key school.name: Name of the school, printed on reports "
+      "and account sheets (non-empty text; required)");
   const auto result = load("# nothing yet\n");
   ASSERT_EQ(result.problems.size(), 2u) << problems_of(result);
-  EXPECT_TRUE(starts_with(format_problem(result.problems[0]), "test.yaml:1:1: missing required key school.uai:"));
-  EXPECT_TRUE(starts_with(format_problem(result.problems[1]), "test.yaml:1:1: missing required key school.name:"));
+  EXPECT_TRUE(starts_with(format_problem(result.problems[0]),
+                          "test.yaml:1:1: missing required key school.uai:"));
+  EXPECT_TRUE(starts_with(format_problem(result.problems[1]),
+                          "test.yaml:1:1: missing required key school.name:"));
 }
 
 TEST(Config, RepeatedKeyIsAnError) {
@@ -196,7 +215,8 @@ TEST(Config, EveryProblemIsCollectedInFileOrder) {
 }
 
 TEST(Config, JournalConnectorAndItsAccessors) {
-  const auto result = load(kMinimal + "connectors:\n  - name: audit\n    type: journal\n    path: /var/log/j.jsonl\n");
+  const auto result = load(
+      kMinimal + "connectors:\n  - name: audit\n    type: journal\n    path: /var/log/j.jsonl\n");
   ASSERT_TRUE(result.config) << problems_of(result);
   ASSERT_EQ(result.config->connectors.size(), 1u);
   const auto& journal = result.config->connectors.front();
@@ -211,48 +231,54 @@ TEST(Config, JournalConnectorAndItsAccessors) {
 }
 
 TEST(Config, ConnectorKeysAreCheckedAgainstTheirType) {
-  const auto result = load(kMinimal + "connectors:\n  - name: audit\n    type: journal\n    pth: /j\n");
+  const auto result =
+      load(kMinimal + "connectors:\n  - name: audit\n    type: journal\n    pth: /j\n");
   ASSERT_EQ(result.problems.size(), 2u) << problems_of(result);
-  EXPECT_EQ(format_problem(result.problems[0]),
-            "test.yaml:5:5: missing required key connectors[0].path: The JSON-lines audit file, one "
-            "line per change pushed (absolute path; required)");
+  EXPECT_EQ(
+      format_problem(result.problems[0]),
+      "test.yaml:5:5: missing required key connectors[0].path: The JSON-lines audit file, one "
+      "line per change pushed (absolute path; required)");
   EXPECT_EQ(format_problem(result.problems[1]),
             "test.yaml:7:5: unknown key \"pth\" in connectors[0] (did you mean \"path\"?); allowed "
             "keys: name, type, path");
 }
 
 TEST(Config, UnknownConnectorTypeNamesTheKnownTypes) {
-  EXPECT_EQ(only_problem(kMinimal + "connectors:\n  - {name: a, type: jurnal, dir: /x}\n"),
-            "test.yaml:5:21: connectors[0].type: unknown connector type \"jurnal\"; known types: " +
-                [] {
-                  std::string types;
-                  for (const auto& type : connector_types()) types += (types.empty() ? "" : ", ") + type;
-                  return types;
-                }() + " (did you mean \"journal\"?)");
+  EXPECT_EQ(
+      only_problem(kMinimal + "connectors:\n  - {name: a, type: jurnal, dir: /x}\n"),
+      "test.yaml:5:21: connectors[0].type: unknown connector type \"jurnal\"; known types: " +
+          [] {
+            std::string types;
+            for (const auto& type : connector_types()) types += (types.empty() ? "" : ", ") + type;
+            return types;
+          }() +
+          " (did you mean \"journal\"?)");
   EXPECT_EQ(only_problem(kMinimal + "connectors:\n  - {name: a}\n"),
             "test.yaml:5:5: missing required key connectors[0].type: Type of the connector, which "
             "decides its other keys (registered connector type; required)");
-  EXPECT_EQ(only_problem(kMinimal + "connectors:\n  - journal\n"),
-            "test.yaml:5:5: connectors[0]: expected a map with a name, a type and the keys of that type");
+  EXPECT_EQ(
+      only_problem(kMinimal + "connectors:\n  - journal\n"),
+      "test.yaml:5:5: connectors[0]: expected a map with a name, a type and the keys of that type");
 }
 
 TEST(Config, DuplicateConnectorNames) {
-  EXPECT_EQ(only_problem(kMinimal +
-                         "connectors:\n"
-                         "  - {name: audit, type: journal, path: /a}\n"
-                         "  - {name: audit, type: journal, path: /b}\n"),
+  EXPECT_EQ(only_problem(kMinimal + "connectors:\n"
+                                    "  - {name: audit, type: journal, path: /a}\n"
+                                    "  - {name: audit, type: journal, path: /b}\n"),
             "test.yaml:6:12: connectors[1].name: connector name \"audit\" is already used by the "
             "connector on line 5");
 }
 
 TEST(Config, RegisteredConnectorTypeGetsItsKeysCheckedAndDefaulted) {
   if (connector_keys("test-ldap") == nullptr) {
-    register_connector_keys("test-ldap", {
-        {"uri", string_type(), kRequired, "Server"},
-        {"bind_password_file", path_type(), kRequired, "File holding the bind password"},
-        {"starttls", boolean_type(), "true", "Use StartTLS"},
-        {"timeouts.network_seconds", integer_type(1, 600), "10", "Network timeout"},
-    });
+    register_connector_keys(
+        "test-ldap",
+        {
+            {"uri", string_type(), kRequired, "Server"},
+            {"bind_password_file", path_type(), kRequired, "File holding the bind password"},
+            {"starttls", boolean_type(), "true", "Use StartTLS"},
+            {"timeouts.network_seconds", integer_type(1, 600), "10", "Network timeout"},
+        });
   }
   auto result = load(kMinimal +
                      "connectors:\n"
@@ -278,11 +304,14 @@ TEST(Config, RegisteredConnectorTypeGetsItsKeysCheckedAndDefaulted) {
 TEST(Config, RegistrationRejectsInconsistentTables) {
   EXPECT_THROW(register_connector_keys("journal", {}), std::logic_error);
   EXPECT_THROW(register_connector_keys("Bad Type", {}), std::logic_error);
-  EXPECT_THROW(register_connector_keys("t1", {{"name", string_type(), kRequired, "x"}}), std::logic_error);
+  EXPECT_THROW(register_connector_keys("t1", {{"name", string_type(), kRequired, "x"}}),
+               std::logic_error);
   EXPECT_THROW(register_connector_keys("t2", {{"secret_file", string_type(), kRequired, "x"}}),
                std::logic_error);
-  EXPECT_THROW(register_connector_keys("t3", {{"port", integer_type(1, 10), "99", "x"}}), std::logic_error);
-  EXPECT_THROW(register_connector_keys("t4", {{"a", string_type(), "x", "x"}, {"a.b", string_type(), "y", "y"}}),
+  EXPECT_THROW(register_connector_keys("t3", {{"port", integer_type(1, 10), "99", "x"}}),
+               std::logic_error);
+  EXPECT_THROW(register_connector_keys(
+                   "t4", {{"a", string_type(), "x", "x"}, {"a.b", string_type(), "y", "y"}}),
                std::logic_error);
   EXPECT_EQ(connector_keys("t3"), nullptr);
 }
@@ -296,7 +325,8 @@ TEST(Config, MissingFileIsAClearError) {
             missing + ": cannot read the configuration file: No such file or directory");
   result = load_config(dir.path().string());
   ASSERT_EQ(result.problems.size(), 1u);
-  EXPECT_EQ(format_problem(result.problems[0]), dir.path().string() + ": is a directory, not a configuration file");
+  EXPECT_EQ(format_problem(result.problems[0]),
+            dir.path().string() + ": is a directory, not a configuration file");
   const auto file = dir.write("edusync.yaml", kMinimal + "inbox: relative\n");
   result = load_config(file);
   EXPECT_EQ(problems_of(result), file + ":4:8: inbox: expected absolute path, got \"relative\"\n");
@@ -357,7 +387,8 @@ TEST(Config, ExampleFileIsValidAndDocumentsEveryKey) {
 
 TEST(Config, HelpListsEveryKeyAndConnectorType) {
   const auto help = describe_all_keys();
-  for (const auto& key : core_keys()) EXPECT_TRUE(contains(help, "  " + key.path + "\n")) << key.path;
+  for (const auto& key : core_keys())
+    EXPECT_TRUE(contains(help, "  " + key.path + "\n")) << key.path;
   EXPECT_TRUE(contains(help, "Keys of a connector of type journal:\n  path\n"));
 }
 

@@ -1,7 +1,7 @@
 // diff() as a pure function on small directories built in the test.
-#include <gtest/gtest.h>
-
 #include "diff/diff.hpp"
+
+#include <gtest/gtest.h>
 
 namespace edusync {
 namespace {
@@ -24,12 +24,24 @@ model::Pupil pupil(const std::string& key, const std::string& given = "Léa") {
 struct Builder {
   model::Directory d;
   Builder() { d.school_year = "2025"; }
-  Builder& year(const std::string& y) { d.school_year = y; return *this; }
-  Builder& division(const std::string& code) { d.divisions.push_back({"0140065T", code, {}, {}}); return *this; }
-  Builder& group(const std::string& code) { d.groups.push_back({"0140065T", code, {}, {}}); return *this; }
-  Builder& add(model::Pupil p, const std::string& division_code, std::vector<std::string> groups = {}) {
-    d.memberships.push_back({p.key, "0140065T", StructureKind::division, division_code, model::Origin::siecle});
-    for (auto& g : groups) d.memberships.push_back({p.key, "0140065T", StructureKind::group, g, model::Origin::siecle});
+  Builder& year(const std::string& y) {
+    d.school_year = y;
+    return *this;
+  }
+  Builder& division(const std::string& code) {
+    d.divisions.push_back({"0140065T", code, {}, {}});
+    return *this;
+  }
+  Builder& group(const std::string& code) {
+    d.groups.push_back({"0140065T", code, {}, {}});
+    return *this;
+  }
+  Builder& add(model::Pupil p, const std::string& division_code,
+               std::vector<std::string> groups = {}) {
+    d.memberships.push_back(
+        {p.key, "0140065T", StructureKind::division, division_code, model::Origin::siecle});
+    for (auto& g : groups)
+      d.memberships.push_back({p.key, "0140065T", StructureKind::group, g, model::Origin::siecle});
     d.pupils.push_back(std::move(p));
     return *this;
   }
@@ -43,7 +55,8 @@ struct Builder {
 std::vector<std::string> summary(const plan::Plan& plan) {
   std::vector<std::string> lines;
   for (const auto& item : plan.items) {
-    std::string line = std::string(to_string(item.entity)) + " " + to_string(item.op) + " " + item.key;
+    std::string line =
+        std::string(to_string(item.entity)) + " " + to_string(item.op) + " " + item.key;
     if (!item.structure.empty()) line += " " + item.structure;
     for (const auto& f : item.fields) line += " [" + f.field + ":" + f.before + ">" + f.after + "]";
     lines.push_back(line);
@@ -62,11 +75,11 @@ Builder school() {
 
 TEST(Diff, FirstRunAddsEverythingStructuresFirst) {
   const auto plan = diff::diff({}, school().d, kRules);
-  EXPECT_EQ(summary(plan), (std::vector<std::string>{
-      "division add 6 A", "division add 6 B", "group add 6LAT",
-      "pupil add 1", "pupil add 2", "pupil add 3",
-      "membership add 1 6 A", "membership add 1 6LAT", "membership add 2 6 A",
-      "membership add 2 6LAT", "membership add 3 6 B"}));
+  EXPECT_EQ(summary(plan),
+            (std::vector<std::string>{
+                "division add 6 A", "division add 6 B", "group add 6LAT", "pupil add 1",
+                "pupil add 2", "pupil add 3", "membership add 1 6 A", "membership add 1 6LAT",
+                "membership add 2 6 A", "membership add 2 6LAT", "membership add 3 6 B"}));
   EXPECT_FALSE(plan.rollover);
   EXPECT_EQ(plan.items[3].login, "martin1");
 }
@@ -86,14 +99,16 @@ TEST(Diff, ClassChangeMovesTheMembershipAndShowsTheDivision) {
   auto after = school();
   after.d.memberships[0].structure_code = "6 B";  // pupil 1: 6 A -> 6 B
   EXPECT_EQ(summary(diff::diff(school().d, after.d, kRules)),
-            (std::vector<std::string>{"pupil update 1 [division:6 A>6 B]", "membership remove 1 6 A",
-                                      "membership add 1 6 B"}));
+            (std::vector<std::string>{"pupil update 1 [division:6 A>6 B]",
+                                      "membership remove 1 6 A", "membership add 1 6 B"}));
 }
 
 TEST(Diff, LeaverDepartsThenIsRemovedAndCanReturn) {
   Builder gone;
   gone.division("6 A").division("6 B").group("6LAT");
-  gone.add(pupil("1"), "6 A", {"6LAT"}).add(pupil("2"), "6 A", {"6LAT"}).departed(pupil("3"), "2025-11-20");
+  gone.add(pupil("1"), "6 A", {"6LAT"})
+      .add(pupil("2"), "6 A", {"6LAT"})
+      .departed(pupil("3"), "2025-11-20");
   EXPECT_EQ(summary(diff::diff(school().d, gone.d, kRules)),
             (std::vector<std::string>{"membership remove 3 6 B", "pupil depart 3"}));
   // Still departed: nothing to do.
@@ -105,13 +120,16 @@ TEST(Diff, LeaverDepartsThenIsRemovedAndCanReturn) {
   Builder removed;
   removed.division("6 A").division("6 B").group("6LAT");
   removed.add(pupil("1"), "6 A", {"6LAT"}).add(pupil("2"), "6 A", {"6LAT"});
-  EXPECT_EQ(summary(diff::diff(gone.d, removed.d, kRules)), std::vector<std::string>{"pupil remove 3"});
+  EXPECT_EQ(summary(diff::diff(gone.d, removed.d, kRules)),
+            std::vector<std::string>{"pupil remove 3"});
 }
 
 TEST(Diff, RenamedGroupWithTheSameMembersIsARename) {
   Builder after;
   after.division("6 A").division("6 B").group("6LATIN");
-  after.add(pupil("1"), "6 A", {"6LATIN"}).add(pupil("2"), "6 A", {"6LATIN"}).add(pupil("3"), "6 B");
+  after.add(pupil("1"), "6 A", {"6LATIN"})
+      .add(pupil("2"), "6 A", {"6LATIN"})
+      .add(pupil("3"), "6 B");
   EXPECT_EQ(summary(diff::diff(school().d, after.d, kRules)),
             std::vector<std::string>{"group rename 6LATIN [code:6LAT>6LATIN]"});
 }
@@ -121,15 +139,18 @@ TEST(Diff, NewCodeWithOtherMembersIsRemoveAndAdd) {
   after.division("6 A").division("6 B").group("6ESP");
   after.add(pupil("1"), "6 A").add(pupil("2"), "6 A").add(pupil("3"), "6 B", {"6ESP"});
   EXPECT_EQ(summary(diff::diff(school().d, after.d, kRules)),
-            (std::vector<std::string>{"group add 6ESP", "membership remove 1 6LAT", "membership remove 2 6LAT",
-                                      "membership add 3 6ESP", "group remove 6LAT"}));
+            (std::vector<std::string>{"group add 6ESP", "membership remove 1 6LAT",
+                                      "membership remove 2 6LAT", "membership add 3 6ESP",
+                                      "group remove 6LAT"}));
 }
 
 TEST(Diff, RenameThresholdIsConfigurable) {
   // 6LAT {1,2} -> 6LATIN {1,2,3}: Jaccard 2/3.
   Builder after;
   after.division("6 A").division("6 B").group("6LATIN");
-  after.add(pupil("1"), "6 A", {"6LATIN"}).add(pupil("2"), "6 A", {"6LATIN"}).add(pupil("3"), "6 B", {"6LATIN"});
+  after.add(pupil("1"), "6 A", {"6LATIN"})
+      .add(pupil("2"), "6 A", {"6LATIN"})
+      .add(pupil("3"), "6 B", {"6LATIN"});
   const auto strict = diff::diff(school().d, after.d, kRules);
   EXPECT_EQ(plan::count_changes(strict)["groups"]["renamed"], 0u);
   const auto lenient = diff::diff(school().d, after.d, diff::Rules{0.6});
@@ -144,9 +165,9 @@ TEST(Diff, YearRolloverRemovesLastYearsStructuresAndKeepsAccounts) {
   const auto plan = diff::diff(school().d, next.d, kRules);
   EXPECT_TRUE(plan.rollover);
   auto counts = plan::count_changes(plan);
-  EXPECT_EQ(counts["divisions"]["added"], 2u);     // 6 A of 2026 is a new division
+  EXPECT_EQ(counts["divisions"]["added"], 2u);  // 6 A of 2026 is a new division
   EXPECT_EQ(counts["divisions"]["removed"], 2u);
-  EXPECT_EQ(counts["divisions"]["renamed"], 0u);   // never renamed into this year's
+  EXPECT_EQ(counts["divisions"]["renamed"], 0u);  // never renamed into this year's
   EXPECT_EQ(counts["groups"]["removed"], 1u);
   EXPECT_EQ(counts["pupils"]["removed"], 0u);
   EXPECT_EQ(counts["pupils"]["departed"], 0u);
@@ -168,10 +189,11 @@ TEST(Diff, GuardiansAndStaffFollowTheSameRules) {
   teacher.key = "sts:42";
   teacher.function = "ENS";
   after.staff.push_back(teacher);
-  after.services.push_back({"sts:42", "0140065T", StructureKind::division, "6 A", "030201", "CG", model::Origin::sts});
+  after.services.push_back(
+      {"sts:42", "0140065T", StructureKind::division, "6 A", "030201", "CG", model::Origin::sts});
   EXPECT_EQ(summary(diff::diff(before, after, kRules)),
-            (std::vector<std::string>{"guardian update personne:1 [mobile:>+33611111111]", "staff add sts:42",
-                                      "service add sts:42 6 A"}));
+            (std::vector<std::string>{"guardian update personne:1 [mobile:>+33611111111]",
+                                      "staff add sts:42", "service add sts:42 6 A"}));
 }
 
 TEST(Diff, DeterministicAndCountsMatchItems) {

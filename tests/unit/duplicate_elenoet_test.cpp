@@ -181,9 +181,9 @@ TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
 }
 
 // From a fresh state, an existing directory holding the two pupils is adopted account by
-// account (after the ORPHAN_ACCOUNTS hold that the leavers' accounts cause is confirmed): neither as this version leaves it (71463 on Ambre's account only) nor as the
-// previous version left it (71463 on both) does the copied number merge them or make a third
-// account.
+// account (after the ORPHAN_ACCOUNTS hold that the leavers' accounts cause is confirmed): neither
+// as this version leaves it (71463 on Ambre's account only) nor as the previous version left it
+// (71463 on both) does the copied number merge them or make a third account.
 TEST_F(DuplicateElenoet, AdoptionFromAFreshStateTakesBothAccountsAndMakesNoThird) {
   ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
   ASSERT_EQ(run("college-next", "2026-02-02", copied_arrival_eleves()).exit_code, 0);

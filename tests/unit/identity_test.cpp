@@ -45,19 +45,21 @@ TEST(IdentityFold, OtherScriptsAreTransliteratedFirst) {
 }
 
 TEST(IdentityFold, PunctuationIsKeptForTheCallerAndLeftoversDropped) {
-  EXPECT_EQ(fold_to_ascii("N’Diaye"), "n'diaye");  // typographic apostrophe
+  EXPECT_EQ(fold_to_ascii("N’Diaye"), "n'diaye");                       // typographic apostrophe
   EXPECT_EQ(fold_to_ascii("de\xC2\xA0La Fontaine"), "de la fontaine");  // no-break space
-  EXPECT_EQ(fold_to_ascii("e\xCC\x81lise"), "elise");  // decomposed accent
+  EXPECT_EQ(fold_to_ascii("e\xCC\x81lise"), "elise");                   // decomposed accent
   EXPECT_EQ(fold_to_ascii("عبد"), "bd");               // the ʿ of the transliteration
   EXPECT_EQ(fold_to_ascii("\xF0\x9F\x98\x80x"), "x");  // emoji
-  EXPECT_EQ(fold_to_ascii("\xFF\xFE" "ab"), "ab");     // invalid UTF-8
+  EXPECT_EQ(fold_to_ascii("\xFF\xFE"
+                          "ab"),
+            "ab");  // invalid UTF-8
   EXPECT_EQ(fold_to_ascii("DUPONT 2"), "dupont 2");
   EXPECT_EQ(fold_to_ascii(""), "");
 }
 
 TEST(IdentityFold, ConcurrentCallersGetTheSameResults) {
-  const std::vector<std::string> names = {"Cœurdevey", "Иванов", "Šťastný", "محمد", "Ngô",
-                                          "Ærøskøbing", "Dupont"};
+  const std::vector<std::string> names = {"Cœurdevey", "Иванов",     "Šťastný", "محمد",
+                                          "Ngô",       "Ærøskøbing", "Dupont"};
   std::vector<std::string> expected;
   expected.reserve(names.size());
   for (const auto& name : names) expected.push_back(fold_to_ascii(name));
@@ -90,14 +92,17 @@ TEST(IdentityFold, TableFastPathMatchesIcu) {
     out += static_cast<char>(0x80 | (c & 0x3F));
     return out;
   };
-  std::vector<std::string> samples = {"Cœurdevey", "Lætitia", "ÆRØSKØBING", "Šťastný",
-                                      "Nguyễn Thị Ánh", "Martin-Lefèvre", "N’Diaye",
-                                      "e\xCC\x81lise", "ǄǅǆĲĳ", "Þórunn"};
-  for (auto [first, last] : {std::pair<char32_t, char32_t>{0x80, 0x24F}, {0x300, 0x36F},
-                             {0x1E00, 0x1EFF}, {0x2000, 0x206F}}) {
+  std::vector<std::string> samples = {
+      "Cœurdevey",      "Lætitia", "ÆRØSKØBING",    "Šťastný", "Nguyễn Thị Ánh",
+      "Martin-Lefèvre", "N’Diaye", "e\xCC\x81lise", "ǄǅǆĲĳ",   "Þórunn"};
+  for (auto [first, last] : {std::pair<char32_t, char32_t>{0x80, 0x24F},
+                             {0x300, 0x36F},
+                             {0x1E00, 0x1EFF},
+                             {0x2000, 0x206F}}) {
     for (char32_t c = first; c <= last; ++c) {
       samples.push_back(utf8(c));
-      std::string framed = "A";  // built by appends: GCC 12 -O3 warns (-Wrestrict, PR105651) on "A" + string
+      std::string framed =
+          "A";  // built by appends: GCC 12 -O3 warns (-Wrestrict, PR105651) on "A" + string
       framed += utf8(c);
       framed += "a";
       samples.push_back(std::move(framed));
@@ -167,8 +172,7 @@ TEST(LoginStem, PrenomNom19) {
   EXPECT_EQ(stem(LoginPolicy::prenom_nom19, "Martin-Lefèvre", "Chloé"), "chloe.martin-lefevr");
   EXPECT_EQ(stem(LoginPolicy::prenom_nom19, "N'Diaye", "Aminata"), "aminata.n_diaye");
   // An 18-letter given name leaves "marie-christophine." whose trailing dot is dropped.
-  EXPECT_EQ(stem(LoginPolicy::prenom_nom19, "Durand", "Marie-Christophine"),
-            "marie-christophine");
+  EXPECT_EQ(stem(LoginPolicy::prenom_nom19, "Durand", "Marie-Christophine"), "marie-christophine");
 }
 
 TEST(LoginStem, Pnom19AndPnom8) {
@@ -178,7 +182,7 @@ TEST(LoginStem, Pnom19AndPnom8) {
   EXPECT_EQ(stem(LoginPolicy::pnom8, "de La Fontaine", "Jean-Baptiste"), "jde_la_f");
   EXPECT_EQ(stem(LoginPolicy::pnom8, "Cœurdevey", "Lætitia"), "lcoeurde");
   EXPECT_EQ(stem(LoginPolicy::pnom8, "Martin-Lefèvre", "Chloé"), "cmartin-");  // '-' stays
-  EXPECT_EQ(stem(LoginPolicy::pnom8, "Dupont Moretti", "Éric"), "edupont");  // '_' stripped
+  EXPECT_EQ(stem(LoginPolicy::pnom8, "Dupont Moretti", "Éric"), "edupont");    // '_' stripped
   EXPECT_EQ(stem(LoginPolicy::pnom8, "Šťastný", "Jiří"), "jstastny");
 }
 
@@ -262,9 +266,9 @@ TEST(LoginAllocation, CollisionSequenceUpToTwoDigits) {
     logins.push_back(result.login);
     held.insert(result.login);  // recorded before the next allocation, as the store does
   }
-  EXPECT_EQ(logins, (std::vector<std::string>{"dupontj", "dupont2", "dupont3", "dupont4",
-                                              "dupont5", "dupont6", "dupont7", "dupont8",
-                                              "dupont9", "dupon10"}));
+  EXPECT_EQ(logins,
+            (std::vector<std::string>{"dupontj", "dupont2", "dupont3", "dupont4", "dupont5",
+                                      "dupont6", "dupont7", "dupont8", "dupont9", "dupon10"}));
 }
 
 // Hints change the cost, never the result: 120 homonyms (some logins already held, with gaps)
@@ -294,8 +298,7 @@ TEST(LoginAllocation, CollisionHintsGiveTheSameLoginsWithOneProbeEach) {
 TEST(LoginAllocation, ReservedCandidatesAreSkipped) {
   // SambaEdu jumps from admse2 to admse4: admse3 is its own account.
   std::set<std::string, std::less<>> held = {"admsej", "admse2"};
-  EXPECT_EQ(allocate_login(LoginPolicy::nomp8, "Admse", "Jean", taken_from(held)).login,
-            "admse4");
+  EXPECT_EQ(allocate_login(LoginPolicy::nomp8, "Admse", "Jean", taken_from(held)).login, "admse4");
   // Windows device names are never logins, even as collision candidates: com2..com9 all are.
   held = {"comj"};
   EXPECT_EQ(allocate_login(LoginPolicy::nomp8, "Com", "Jean", taken_from(held)).login, "co10");
@@ -361,20 +364,21 @@ TEST(LoginAllocation, StoredLoginIsForever) {
                          taken_from(held))
                 .login,
             "dupontj");
-  EXPECT_EQ(assign_login(std::string("prof"), LoginPolicy::nomp8, "Prof", "", taken_from(held))
-                .login,
-            "prof");
+  EXPECT_EQ(
+      assign_login(std::string("prof"), LoginPolicy::nomp8, "Prof", "", taken_from(held)).login,
+      "prof");
   // Only a key without a login gets one.
-  EXPECT_EQ(assign_login(std::nullopt, LoginPolicy::nomp8, "Dupont", "Jean", taken_from(held))
-                .login,
-            "dupont2");
+  EXPECT_EQ(
+      assign_login(std::nullopt, LoginPolicy::nomp8, "Dupont", "Jean", taken_from(held)).login,
+      "dupont2");
 }
 
 TEST(LoginReserved, ListAndMatching) {
-  for (const char* name : {"prof", "progs", "docs", "classes", "homes", "admhomes", "netlogon",
-                           "profiles", "admse3", "root", "admin", "administrateur", "www-data",
-                           "nobody", "ldap", "samba", "guest", "invite", "con", "prn", "aux",
-                           "nul", "com1", "com9", "lpt1", "lpt9"}) {
+  for (const char* name : {"prof",     "progs",    "docs",   "classes", "homes", "admhomes",
+                           "netlogon", "profiles", "admse3", "root",    "admin", "administrateur",
+                           "www-data", "nobody",   "ldap",   "samba",   "guest", "invite",
+                           "con",      "prn",      "aux",    "nul",     "com1",  "com9",
+                           "lpt1",     "lpt9"}) {
     EXPECT_TRUE(is_reserved_login(name)) << name;
   }
   EXPECT_TRUE(is_reserved_login("PROF"));
@@ -454,8 +458,8 @@ TEST(UidAllocator, AcademyScaleRange) {
 
 // Bytes from a fixed script, repeated: deterministic randomness for the tests.
 RandomBytes scripted(std::vector<std::uint8_t> script) {
-  return [script = std::move(script), position = std::size_t{0}](
-             std::span<std::uint8_t> buffer) mutable {
+  return [script = std::move(script),
+          position = std::size_t{0}](std::span<std::uint8_t> buffer) mutable {
     for (auto& byte : buffer) byte = script[position++ % script.size()];
   };
 }

@@ -1,4 +1,6 @@
 // The inbox: content detection, newest export wins, files being written are left alone.
+#include "run/inbox.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,20 +8,23 @@
 #include <thread>
 
 #include "common/errors.hpp"
-#include "run/inbox.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync {
 namespace {
 
 std::string eleves(const std::string& export_date) {
-  return "<BEE_ELEVES VERSION=\"3.0\"><PARAMETRES><UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE>"
-         "<DATE_EXPORT>" + export_date + "</DATE_EXPORT></PARAMETRES><DONNEES/></BEE_ELEVES>";
+  return "<BEE_ELEVES "
+         "VERSION=\"3.0\"><PARAMETRES><UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE>"
+         "<DATE_EXPORT>" +
+         export_date + "</DATE_EXPORT></PARAMETRES><DONNEES/></BEE_ELEVES>";
 }
 
 std::vector<std::string> names(const std::vector<input::DocumentRef>& documents) {
   std::vector<std::string> out;
-  for (const auto& d : documents) out.push_back(std::filesystem::path(d.path).filename().string() + (d.member.empty() ? "" : ":" + d.member));
+  for (const auto& d : documents)
+    out.push_back(std::filesystem::path(d.path).filename().string() +
+                  (d.member.empty() ? "" : ":" + d.member));
   return out;
 }
 
@@ -27,12 +32,17 @@ TEST(Inbox, NewestExportOfEachKindWinsWhateverTheFileName) {
   test::TempDir dir;
   dir.write("a.xml", eleves("14/11/2025"));
   dir.write("b-old.xml", eleves("01/10/2025"));
-  dir.write("sts.data", R"(<STS_EDT><PARAMETRES><UAJ CODE="0140065T"/><ANNEE_SCOLAIRE ANNEE="2025"/></PARAMETRES></STS_EDT>)");
-  test::write_zip((dir.path() / "export.zip").string(), {{"ElevesSansAdresses.xml", eleves("20/11/2025")}});
+  dir.write(
+      "sts.data",
+      R"(<STS_EDT><PARAMETRES><UAJ CODE="0140065T"/><ANNEE_SCOLAIRE ANNEE="2025"/></PARAMETRES></STS_EDT>)");
+  test::write_zip((dir.path() / "export.zip").string(),
+                  {{"ElevesSansAdresses.xml", eleves("20/11/2025")}});
   const auto selection = run::scan_inbox(dir.path().string(), std::chrono::milliseconds(0));
-  EXPECT_EQ(names(selection.chosen), (std::vector<std::string>{"export.zip:ElevesSansAdresses.xml", "sts.data"}));
+  EXPECT_EQ(names(selection.chosen),
+            (std::vector<std::string>{"export.zip:ElevesSansAdresses.xml", "sts.data"}));
   ASSERT_EQ(selection.ignored.size(), 2u);
-  for (const auto& ignored : selection.ignored) EXPECT_NE(ignored.reason.find("plus ancien"), std::string::npos);
+  for (const auto& ignored : selection.ignored)
+    EXPECT_NE(ignored.reason.find("plus ancien"), std::string::npos);
 }
 
 TEST(Inbox, FilesBeingWrittenAndForeignFilesAreLeftAlone) {

@@ -81,8 +81,8 @@ class LdapSambaEdu : public ::testing::Test {
                                  "dn: cn=Classe_6_A,ou=Groups," + base +
                                  "\nchangetype: modify\ndelete: memberUid\nmemberUid: " + edited +
                                  "\n\n" + "dn: cn=Equipe_6_A,ou=Groups," + base +
-                                 "\nchangetype: delete\n\n" + "dn: uid=" + deleted +
-                                 ",ou=People," + base + "\nchangetype: delete\n",
+                                 "\nchangetype: delete\n\n" + "dn: uid=" + deleted + ",ou=People," +
+                                 base + "\nchangetype: delete\n",
                              &out),
               0)
         << out;
@@ -191,16 +191,17 @@ TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
   const auto leaver = login_of("eleve:0140065T:0100003");
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   test::replace_in_latin9(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>",
-          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
+                          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
   test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
-          "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+                          "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
   test::replace_in_latin9(eleves_,
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
-          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
-          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
-  test::replace_in_latin9(eleves_, "    </ELEVES>",
-          R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  test::replace_in_latin9(
+      eleves_, "    </ELEVES>",
+      R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
         <NOM_DE_FAMILLE>NOUVEAU</NOM_DE_FAMILLE><PRENOM>Adèle</PRENOM><DATE_NAISS>08/08/2012</DATE_NAISS><CODE_SEXE>2</CODE_SEXE></ELEVE>
     </ELEVES>)");
   test::replace_in_latin9(
@@ -239,10 +240,10 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   const auto uid_number = people().at(leaver).first("uidnumber");
   const std::string full = eleves_;
   test::replace_in_latin9(eleves_,
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
-          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
-          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const std::string without = eleves_;
   ASSERT_EQ(run("2025-11-21").exit_code, 0);
   EXPECT_EQ(people().at(leaver).first("sambaacctflags"), "[UD         ]");
@@ -285,7 +286,7 @@ TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
   test::replace_in_latin9(sts_, "ANNEE=\"2025\"", "ANNEE=\"2026\"");
   // This year's 6LAT group is called 6LAT1: last year's is removed, not renamed.
   test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
-          "<CODE_STRUCTURE>6LAT1</CODE_STRUCTURE>");
+                          "<CODE_STRUCTURE>6LAT1</CODE_STRUCTURE>");
   test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LAT1\">");
   const auto rollover = run("2026-09-04");
   ASSERT_EQ(rollover.exit_code, 0) << rollover.report.connectors.at(0).error;

@@ -19,8 +19,8 @@ const char* const kHeader = R"(<PARAMETRES><UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>20
 
 std::string bee(const std::string& root, const std::string& data,
                 const std::string& encoding = "UTF-8") {
-  return "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>\n<" + root +
-         " VERSION=\"3.0\">\n" + kHeader + "\n<DONNEES>" + data + "</DONNEES></" + root + ">\n";
+  return "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>\n<" + root + " VERSION=\"3.0\">\n" +
+         kHeader + "\n<DONNEES>" + data + "</DONNEES></" + root + ">\n";
 }
 
 const sources::ElevesExport& eleves(const sources::ParsedExport& parsed) {
@@ -178,7 +178,8 @@ TEST(Parsers, StsUsesAttributesForUaiYearAndCodes) {
 }
 
 TEST(Parsers, Latin9LigaturesAndUtf8BomDecodeToTheSameText) {
-  const std::string data = R"(<ELEVES><ELEVE ELEVE_ID="1"><NOM_DE_FAMILLE>CŒUR</NOM_DE_FAMILLE><PRENOM>Lætitia</PRENOM></ELEVE></ELEVES>)";
+  const std::string data =
+      R"(<ELEVES><ELEVE ELEVE_ID="1"><NOM_DE_FAMILLE>CŒUR</NOM_DE_FAMILLE><PRENOM>Lætitia</PRENOM></ELEVE></ELEVES>)";
   const auto latin9 = parse_string(test::to_latin9(bee("BEE_ELEVES", data, "ISO-8859-15")));
   const auto bom = parse_string("\xEF\xBB\xBF" + bee("BEE_ELEVES", data, "UTF-8"));
   EXPECT_EQ(eleves(latin9).pupils.at(0).pupil.surname, "CŒUR");
@@ -199,7 +200,9 @@ TEST(Parsers, ChunkBoundariesDoNotChangeTheResult) {
 }
 
 TEST(Parsers, NomenclaturesAndStructures) {
-  const auto nomenclatures = parse_string(bee("BEE_NOMENCLATURES", R"(<MEFS><MEF CODE_MEF="10310019110"><FORMATION>6EME</FORMATION><LIBELLE_LONG>6EME</LIBELLE_LONG></MEF></MEFS>
+  const auto nomenclatures = parse_string(bee(
+      "BEE_NOMENCLATURES",
+      R"(<MEFS><MEF CODE_MEF="10310019110"><FORMATION>6EME</FORMATION><LIBELLE_LONG>6EME</LIBELLE_LONG></MEF></MEFS>
     <REGIMES><REGIME CODE_REGIME="2"/></REGIMES>
     <MATIERES><MATIERE CODE_MATIERE="030201"><CODE_GESTION>AGL1</CODE_GESTION><LIBELLE_COURT>ANGLAIS</LIBELLE_COURT><LIBELLE_LONG>ANGLAIS LV1</LIBELLE_LONG></MATIERE></MATIERES>)"));
   const auto& n = std::get<sources::NomenclaturesExport>(nomenclatures.data);
@@ -207,7 +210,9 @@ TEST(Parsers, NomenclaturesAndStructures) {
   EXPECT_EQ(n.mefs[0].formation, "6EME");
   ASSERT_EQ(n.subjects.size(), 1u);
   EXPECT_EQ(n.subjects[0].code, "030201");
-  const auto structures = parse_string(bee("BEE_STRUCTURES", R"(<DIVISIONS><DIVISION CODE_STRUCTURE="1 BTMS"><LIBELLE_LONG>1TMS</LIBELLE_LONG><CODE_RNE>0140065T</CODE_RNE>
+  const auto structures = parse_string(bee(
+      "BEE_STRUCTURES",
+      R"(<DIVISIONS><DIVISION CODE_STRUCTURE="1 BTMS"><LIBELLE_LONG>1TMS</LIBELLE_LONG><CODE_RNE>0140065T</CODE_RNE>
     <MEFS_APPARTENANCE><MEF_APPARTENANCE><CODE_MEF>24723006310</CODE_MEF></MEF_APPARTENANCE></MEFS_APPARTENANCE></DIVISION></DIVISIONS>
     <GROUPES><GROUPE CODE_STRUCTURE="1ESP"><DIVISIONS_APPARTENANCE><DIVISION_APPARTENANCE><CODE_STRUCTURE>1 BTMS</CODE_STRUCTURE></DIVISION_APPARTENANCE></DIVISIONS_APPARTENANCE></GROUPE></GROUPES>)"));
   const auto& s = std::get<sources::StructuresExport>(structures.data);
@@ -239,7 +244,8 @@ TEST(Parsers, MissingParametresOrUaiIsAnError) {
 
 TEST(Parsers, MalformedDocumentNamesFileLineAndColumn) {
   try {
-    parse_string(bee("BEE_ELEVES", "<ELEVES>\n<STRICTURES_ELEVE ELEVE_ID=\"1\"></STRUCTURES_ELEVE></ELEVES>"));
+    parse_string(bee("BEE_ELEVES",
+                     "<ELEVES>\n<STRICTURES_ELEVE ELEVE_ID=\"1\"></STRUCTURES_ELEVE></ELEVES>"));
     FAIL();
   } catch (const InputError& error) {
     EXPECT_EQ(error.where().file, "test.xml");
@@ -252,7 +258,8 @@ TEST(Parsers, MalformedDocumentNamesFileLineAndColumn) {
 TEST(Parsers, ZipWithOneAndSeveralMembers) {
   test::TempDir dir;
   const std::string eleves_xml = bee("BEE_ELEVES", "<ELEVES><ELEVE ELEVE_ID=\"1\"/></ELEVES>");
-  const std::string sts = R"(<STS_EDT><PARAMETRES><UAJ CODE="0140065T"/><ANNEE_SCOLAIRE ANNEE="2025"/></PARAMETRES></STS_EDT>)";
+  const std::string sts =
+      R"(<STS_EDT><PARAMETRES><UAJ CODE="0140065T"/><ANNEE_SCOLAIRE ANNEE="2025"/></PARAMETRES></STS_EDT>)";
   const std::string one = (dir.path() / "ExportXML_ElevesSansAdresses.zip").string();
   test::write_zip(one, {{"ElevesSansAdresses.xml", eleves_xml}});
   const std::string several = (dir.path() / "exports.bin").string();  // the name does not matter
@@ -282,7 +289,8 @@ TEST(Parsers, MissingFileIsAClearError) {
     sources::parse_files({"/nonexistent/ElevesSansAdresses.xml"}, 1);
     FAIL();
   } catch (const InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("/nonexistent/ElevesSansAdresses.xml"), std::string::npos);
+    EXPECT_NE(std::string(error.what()).find("/nonexistent/ElevesSansAdresses.xml"),
+              std::string::npos);
   }
 }
 

@@ -2,10 +2,9 @@
 // export after export, from the hand-written exports of tests/data/handmade.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "config/config.hpp"
 #include "report/run_report.hpp"
@@ -28,7 +27,8 @@ class RunScenario : public ::testing::Test {
     return "school: {uai: 0140065T, name: Test}\nstate_dir: " + (dir_.path() / "state").string() +
            "\ninbox: " + (dir_.path() / "inbox").string() +
            "\nsafety: {max_departure_ratio: " + std::to_string(ratio) + ", grace_days: 30}\n" +
-           "connectors:\n  - {name: audit, type: journal, path: " + journal() + "}\n" + extra_connectors_;
+           "connectors:\n  - {name: audit, type: journal, path: " + journal() + "}\n" +
+           extra_connectors_;
   }
 
   std::string journal() const { return (dir_.path() / "journal.jsonl").string(); }
@@ -40,7 +40,8 @@ class RunScenario : public ::testing::Test {
     dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
   }
 
-  run::RunOutcome run(const std::string& today, bool confirm = false, double ratio = 0.5, bool dry_run = false) {
+  run::RunOutcome run(const std::string& today, bool confirm = false, double ratio = 0.5,
+                      bool dry_run = false) {
     drop_exports();
     run::RunOptions options;
     options.today = today;
@@ -71,15 +72,18 @@ class RunScenario : public ::testing::Test {
   std::string state_without_runs() {
     state::StateStore store((dir_.path() / "state").string());
     std::string dump;
-    for (const char* table : {"identities", "initial_passwords", "snapshots", "acknowledgements", "export_marks"}) {
+    for (const char* table :
+         {"identities", "initial_passwords", "snapshots", "acknowledgements", "export_marks"}) {
       auto rows = store.database().prepare(std::string("SELECT * FROM ") + table + " ORDER BY 1");
-      while (rows.step()) dump += std::string(table) + ": " + rows.text(0) + " " + rows.text(1) + "\n";
+      while (rows.step())
+        dump += std::string(table) + ": " + rows.text(0) + " " + rows.text(1) + "\n";
     }
     return dump;
   }
 
   std::string unchanged_since(const run::RunOutcome& outcome) {
-    return nlohmann::json::parse(test::read_file(outcome.report_dir + "/report.json"))["run"].value("unchanged_since", "");
+    return nlohmann::json::parse(test::read_file(outcome.report_dir + "/report.json"))["run"].value(
+        "unchanged_since", "");
   }
 
   test::TempDir dir_;
@@ -110,8 +114,11 @@ TEST_F(RunScenario, FirstRunCreatesEverythingAndASecondRunChangesNothing) {
   EXPECT_EQ(identities().size(), before.size());
   for (const auto& report : {first.report_dir, second.report_dir}) {
     std::string output;
-    EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS + "/report.schema.json " +
-                                    report + "/report.json 2>&1", output), 0) << output;
+    EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS +
+                                    "/report.schema.json " + report + "/report.json 2>&1",
+                                output),
+              0)
+        << output;
   }
 }
 
@@ -121,20 +128,34 @@ TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeach
   // Arrival, departure (0100003 no longer exported), class change and corrected first name of
   // 0100001, group 6LAT renamed 6LATIN, a new teacher with a service.
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
-  test::replace_in_latin9(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>", "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
-  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
-  test::replace_in_latin9(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
-  test::replace_in_latin9(eleves_, "    </ELEVES>", R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
+  test::replace_in_latin9(eleves_, "<STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE>",
+                          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>");
+  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
+                          "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  test::replace_in_latin9(eleves_,
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  test::replace_in_latin9(
+      eleves_, "    </ELEVES>",
+      R"(      <ELEVE ELEVE_ID="0100008" ELENOET="1208"><ID_NATIONAL>823456789KL</ID_NATIONAL>
         <NOM_DE_FAMILLE>NOUVEAU</NOM_DE_FAMILLE><PRENOM>Adèle</PRENOM><DATE_NAISS>08/08/2012</DATE_NAISS><CODE_SEXE>2</CODE_SEXE></ELEVE>
     </ELEVES>)");
-  test::replace_in_latin9(eleves_, "    </STRUCTURES>", R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
+  test::replace_in_latin9(
+      eleves_, "    </STRUCTURES>",
+      R"(      <STRUCTURES_ELEVE ELEVE_ID="0100008" ELENOET="1208"><STRUCTURE><CODE_STRUCTURE>6 A</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>
     </STRUCTURES>)");
   test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
-  test::replace_in_latin9(sts_, "    </INDIVIDUS>", R"(      <INDIVIDU ID="4106" TYPE="epp"><SEXE>1</SEXE><NOM_USAGE>NOUVEAU</NOM_USAGE><PRENOM>Paul</PRENOM><FONCTION>ENS</FONCTION></INDIVIDU>
+  test::replace_in_latin9(
+      sts_, "    </INDIVIDUS>",
+      R"(      <INDIVIDU ID="4106" TYPE="epp"><SEXE>1</SEXE><NOM_USAGE>NOUVEAU</NOM_USAGE><PRENOM>Paul</PRENOM><FONCTION>ENS</FONCTION></INDIVIDU>
     </INDIVIDUS>)");
-  test::replace_in_latin9(sts_, "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG></DIVISION>",
-          "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG><SERVICES><SERVICE CODE_MATIERE=\"061300\"><ENSEIGNANTS><ENSEIGNANT ID=\"4106\"/></ENSEIGNANTS></SERVICE></SERVICES></DIVISION>");
+  test::replace_in_latin9(
+      sts_, "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG></DIVISION>",
+      "<DIVISION CODE=\"6 B\"><LIBELLE_LONG>6EME B</LIBELLE_LONG><SERVICES><SERVICE "
+      "CODE_MATIERE=\"061300\"><ENSEIGNANTS><ENSEIGNANT "
+      "ID=\"4106\"/></ENSEIGNANTS></SERVICE></SERVICES></DIVISION>");
   const auto second = run("2025-11-27");
   ASSERT_EQ(second.exit_code, 0) << second.report.error;
   const auto c = changes(second);
@@ -145,7 +166,8 @@ TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeach
   EXPECT_EQ(c["groups"]["added"], 0);
   EXPECT_EQ(c["staff"]["added"], 1);
   const auto after = identities();
-  EXPECT_EQ(after.at("123456789AB").login, logins.at("123456789AB").login);  // corrected name, same login
+  EXPECT_EQ(after.at("123456789AB").login,
+            logins.at("123456789AB").login);  // corrected name, same login
   EXPECT_EQ(after.at("eleve:0140065T:0100003").departed, "2025-11-27");
   ASSERT_EQ(second.report.leavers.size(), 1u);
   EXPECT_EQ(second.report.leavers[0].removal_on, "2025-12-27");
@@ -165,7 +187,7 @@ TEST_F(RunScenario, PartialExportIsHeldThenConfirmedOnUnchangedInputs) {
   for (const auto& gate : held.report.gates) codes.insert(gate.code);
   EXPECT_TRUE(codes.contains("REMOVAL_THRESHOLD"));
   EXPECT_TRUE(codes.contains("INCOMPLETE_EXPORT"));
-  EXPECT_EQ(journal_lines(), lines);  // nothing applied
+  EXPECT_EQ(journal_lines(), lines);                                  // nothing applied
   EXPECT_EQ(identities().at("eleve:0140065T:0100003").departed, "");  // no departure recorded
 
   const auto confirmed = run("2025-11-21", true, 0.10);
@@ -188,7 +210,8 @@ TEST_F(RunScenario, ConfirmWithChangedInputsHoldsAgain) {
 
 TEST_F(RunScenario, StaleExportIsHeld) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  test::replace_in_latin9(eleves_, "<DATE_EXPORT>14/11/2025</DATE_EXPORT>", "<DATE_EXPORT>01/10/2025</DATE_EXPORT>");
+  test::replace_in_latin9(eleves_, "<DATE_EXPORT>14/11/2025</DATE_EXPORT>",
+                          "<DATE_EXPORT>01/10/2025</DATE_EXPORT>");
   const auto stale = run("2025-11-21");
   EXPECT_EQ(stale.exit_code, 3);
   ASSERT_FALSE(stale.report.gates.empty());
@@ -198,7 +221,8 @@ TEST_F(RunScenario, StaleExportIsHeld) {
 TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   auto year = [&](const std::string& from, const std::string& to) {
-    for (auto* text : {&eleves_, &responsables_}) test::replace_in_latin9(*text, "<ANNEE_SCOLAIRE>" + from, "<ANNEE_SCOLAIRE>" + to);
+    for (auto* text : {&eleves_, &responsables_})
+      test::replace_in_latin9(*text, "<ANNEE_SCOLAIRE>" + from, "<ANNEE_SCOLAIRE>" + to);
     test::replace_in_latin9(sts_, "ANNEE=\"" + from + "\"", "ANNEE=\"" + to + "\"");
   };
   year("2025", "2024");
@@ -206,7 +230,8 @@ TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
   EXPECT_EQ(backwards.exit_code, 3);
   EXPECT_EQ(backwards.report.gates.at(0).code, "YEAR_BACKWARDS");
   year("2024", "2026");
-  for (auto* text : {&eleves_, &responsables_}) test::replace_in_latin9(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
+  for (auto* text : {&eleves_, &responsables_})
+    test::replace_in_latin9(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
   const auto rollover = run("2026-09-04");
   ASSERT_EQ(rollover.exit_code, 0) << rollover.report.error;
   EXPECT_TRUE(rollover.report.plan.rollover);
@@ -222,8 +247,11 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
   const auto original = identities().at("eleve:0140065T:0100003");
   const std::string full = eleves_;
-  test::replace_in_latin9(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  test::replace_in_latin9(eleves_,
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const std::string without = eleves_;
   ASSERT_EQ(changes(run("2025-11-21"))["pupils"]["departed"], 1);
   eleves_ = full;
@@ -236,7 +264,9 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   EXPECT_EQ(returned.departed, "");
   eleves_ = without;
   const auto again = run("2025-12-02");
-  ASSERT_EQ(again.exit_code, 0) << again.report.error << (again.report.gates.empty() ? "" : again.report.gates[0].message);
+  ASSERT_EQ(again.exit_code, 0) << again.report.error
+                                << (again.report.gates.empty() ? ""
+                                                               : again.report.gates[0].message);
   ASSERT_EQ(changes(again)["pupils"]["departed"], 1) << changes(again).dump();
   const auto in_grace = run("2025-12-20");  // 18 days: still in grace, nothing due
   EXPECT_EQ(unchanged_since(in_grace), again.report.id);
@@ -245,7 +275,8 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   EXPECT_EQ(unchanged_since(removed), "");
   EXPECT_EQ(changes(removed)["pupils"]["removed"], 1);
   EXPECT_EQ(identities().at("eleve:0140065T:0100003").removed, "2026-01-01");
-  EXPECT_EQ(identities().at("eleve:0140065T:0100003").login, original.login);  // held for login_reuse_days
+  EXPECT_EQ(identities().at("eleve:0140065T:0100003").login,
+            original.login);  // held for login_reuse_days
 }
 
 // The nightly run on exports already applied: nothing parsed, nothing but the run record
@@ -264,12 +295,16 @@ TEST_F(RunScenario, UnchangedInputsAreNotRecomputedAndOnlyTheRunIsRecorded) {
   EXPECT_EQ(second.report.sources[0].sha256, first.report.sources[0].sha256);
   ASSERT_EQ(second.report.connectors.size(), 1u);
   EXPECT_EQ(second.report.connectors[0].status, "ok");
-  EXPECT_NE(test::read_file(second.report_dir + "/report.txt").find(first.report.id), std::string::npos);
+  EXPECT_NE(test::read_file(second.report_dir + "/report.txt").find(first.report.id),
+            std::string::npos);
   EXPECT_EQ(state_without_runs(), state);
   EXPECT_EQ(journal_lines(), lines);
   std::string output;
-  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS + "/report.schema.json " +
-                                  second.report_dir + "/report.json 2>&1", output), 0) << output;
+  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS +
+                                  "/report.schema.json " + second.report_dir + "/report.json 2>&1",
+                              output),
+            0)
+      << output;
   // Chained: the short-cut run is itself the applied run the next one compares with.
   EXPECT_EQ(unchanged_since(run("2025-11-22")), second.report.id);
   // --recompute goes the whole way, and finds nothing to do either.
@@ -291,7 +326,8 @@ TEST_F(RunScenario, AChangeInsideAnExportWithTheSameHeaderIsNotMissed) {
 
 TEST_F(RunScenario, AChangeOfTheSameSizeIsFoundByTheHash) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Lëtitia</PRENOM>");  // one byte for one
+  test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>",
+                          "<PRENOM>Lëtitia</PRENOM>");  // one byte for one
   const auto second = run("2025-11-21");
   EXPECT_EQ(unchanged_since(second), "");
   EXPECT_EQ(changes(second)["pupils"]["updated"], 1);
@@ -308,7 +344,8 @@ TEST_F(RunScenario, ANewConnectorOnUnchangedInputsGetsEverything) {
   ASSERT_EQ(second.report.connectors.size(), 2u);
   EXPECT_EQ(second.report.connectors[1].applied, first.report.plan.items.size());
   const auto text = test::read_file(second_journal);
-  EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), first.report.plan.items.size());
+  EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')),
+            first.report.plan.items.size());
 }
 
 TEST_F(RunScenario, DryRunChangesNothingAnywhere) {
@@ -318,11 +355,13 @@ TEST_F(RunScenario, DryRunChangesNothingAnywhere) {
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "state"));
   EXPECT_EQ(journal_lines(), 0u);
   ASSERT_EQ(run("2025-11-20").exit_code, 0);
-  const auto state_files = std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {});
+  const auto state_files =
+      std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {});
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   const auto again = run("2025-11-21", false, 0.5, true);
   EXPECT_EQ(again.report.plan.items.size(), 1u);
-  EXPECT_EQ(std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {}), state_files);
+  EXPECT_EQ(std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {}),
+            state_files);
 }
 
 TEST_F(RunScenario, SameInputsSamePlan) {
@@ -337,10 +376,13 @@ TEST_F(RunScenario, SameInputsSamePlan) {
 
 // Golden files of the text report (the summary operators read): the run id is the only part
 // that changes from one run to the next. EDUSYNC_UPDATE_GOLDEN=1 rewrites them; review the diff.
-void expect_golden(const report::RunReport& report, const std::string& dir, const std::string& name) {
+void expect_golden(const report::RunReport& report, const std::string& dir,
+                   const std::string& name) {
   std::string text = report::to_text(report);
-  for (const auto& [from, to] : {std::pair{report.id, std::string("<RUN>")}, std::pair{dir, std::string("<DIR>")}}) {
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from)) text.replace(at, from.size(), to);
+  for (const auto& [from, to] :
+       {std::pair{report.id, std::string("<RUN>")}, std::pair{dir, std::string("<DIR>")}}) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from))
+      text.replace(at, from.size(), to);
   }
   const std::string path = std::string(EDUSYNC_GOLDEN) + "/" + name;
   if (std::getenv("EDUSYNC_UPDATE_GOLDEN") != nullptr) test::TempDir::write_absolute(path, text);
@@ -352,10 +394,14 @@ TEST_F(RunScenario, TextReportsMatchTheirGoldenFiles) {
   ASSERT_EQ(first.exit_code, 0);
   expect_golden(first.report, dir_.path().string(), "report_first_run.txt");
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
-  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>", "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
+  test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
+                          "<CODE_STRUCTURE>6LATIN</CODE_STRUCTURE>");
   test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
-  test::replace_in_latin9(eleves_, "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
-          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        <STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+  test::replace_in_latin9(eleves_,
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>6 B</CODE_STRUCTURE>",
+                          "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
+                          "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const auto second = run("2025-11-27");
   ASSERT_EQ(second.exit_code, 0);
   expect_golden(second.report, dir_.path().string(), "report_second_run.txt");

@@ -15,7 +15,8 @@ const std::string kSamples = EDUSYNC_SAMPLES;
 nlohmann::json inspect(const std::string& arguments) {
   std::string output;
   const int rc = test::run_command("cd " + kSamples + "/.. && " + std::string(EDUSYNC_BINARY) +
-                                       " inspect --json --today 2026-01-20 " + arguments, output);
+                                       " inspect --json --today 2026-01-20 " + arguments,
+                                   output);
   EXPECT_EQ(rc, 0) << output;
   return nlohmann::json::parse(output);
 }
@@ -31,7 +32,8 @@ void expect_matches_oracle(const nlohmann::json& inspection, const nlohmann::jso
   const auto& totals = inspection["totals"];
   EXPECT_EQ(totals["pupils"], counts["current_pupils"]);
   EXPECT_EQ(totals["guardians"], counts["guardians"]);
-  EXPECT_EQ(totals["other_contacts"], counts["persons_in_charge"].get<int>() + counts["contacts"].get<int>());
+  EXPECT_EQ(totals["other_contacts"],
+            counts["persons_in_charge"].get<int>() + counts["contacts"].get<int>());
   EXPECT_EQ(totals["staff"], counts["staff"]);
   EXPECT_EQ(totals["divisions"], counts["divisions"]);
   EXPECT_EQ(totals["groups"], counts["groups"]);
@@ -49,13 +51,16 @@ TEST(SampleOracle, CollegeMatchesTheGeneratorsGroundTruth) {
   const auto expected = nlohmann::json::parse(test::read_file(kSamples + "/college/expected.json"));
   const auto inspection = inspect("samples/college/*.zip samples/college/*.xml");
   expect_matches_oracle(inspection, expected["schools"][0]);
-  EXPECT_EQ(inspection["sources"][0]["path"], "samples/college/ExportXML_ElevesSansAdresses.zip:ElevesSansAdresses.xml");
+  EXPECT_EQ(inspection["sources"][0]["path"],
+            "samples/college/ExportXML_ElevesSansAdresses.zip:ElevesSansAdresses.xml");
 }
 
 TEST(SampleOracle, Pre2018ResponsablesGiveTheSameGuardians) {
   const auto expected = nlohmann::json::parse(test::read_file(kSamples + "/pre2018/expected.json"));
-  const auto inspection = inspect("samples/college/*.zip samples/pre2018/ResponsablesAvecAdresses.xml "
-                                  "samples/college/Structures.xml samples/college/Nomenclature.xml samples/college/sts_emp_*.xml");
+  const auto inspection = inspect(
+      "samples/college/*.zip samples/pre2018/ResponsablesAvecAdresses.xml "
+      "samples/college/Structures.xml samples/college/Nomenclature.xml "
+      "samples/college/sts_emp_*.xml");
   expect_matches_oracle(inspection, expected["schools"][0]);
   EXPECT_EQ(inspection["sources"][1]["version"], "1.9");
 }
@@ -65,11 +70,15 @@ TEST(SampleOracle, InspectJsonOfTheSampleMatchesItsGoldenFile) {
   const std::string golden = std::string(EDUSYNC_GOLDEN) + "/inspect_college.json";
   const std::string text = inspection.dump(2) + "\n";
   if (std::getenv("EDUSYNC_UPDATE_GOLDEN") != nullptr) test::TempDir::write_absolute(golden, text);
-  EXPECT_EQ(text, test::read_file(golden)) << "golden file " << golden << " (EDUSYNC_UPDATE_GOLDEN=1 rewrites it)";
+  EXPECT_EQ(text, test::read_file(golden))
+      << "golden file " << golden << " (EDUSYNC_UPDATE_GOLDEN=1 rewrites it)";
   std::string output;
   test::TempDir dir;
   const auto path = dir.write("inspect.json", text);
-  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS + "/model.schema.json " + path + " 2>&1", output), 0)
+  EXPECT_EQ(test::run_command(std::string(EDUSYNC_VALIDATOR) + " " + EDUSYNC_SCHEMAS +
+                                  "/model.schema.json " + path + " 2>&1",
+                              output),
+            0)
       << output;
 }
 

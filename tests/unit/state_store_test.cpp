@@ -1,10 +1,10 @@
 // The state store on a real SQLite file in a temporary directory.
-#include <gtest/gtest.h>
+#include "state/state_store.hpp"
 
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include "state/snapshot_codec.hpp"
-#include "state/state_store.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync {
@@ -30,8 +30,10 @@ model::Directory sample_directory() {
   c.pupils.push_back({"123456789AB", model::Responsibility::legal, "10", true});
   d.guardians.push_back(c);
   d.divisions.push_back({"0140065T", "6 A", "6EME A", {"10310019110"}});
-  d.memberships.push_back({"123456789AB", "0140065T", model::StructureKind::division, "6 A", model::Origin::siecle});
-  d.services.push_back({"sts:42", "0140065T", model::StructureKind::group, "6LAT", "020300", "CG", model::Origin::sts});
+  d.memberships.push_back(
+      {"123456789AB", "0140065T", model::StructureKind::division, "6 A", model::Origin::siecle});
+  d.services.push_back({"sts:42", "0140065T", model::StructureKind::group, "6LAT", "020300", "CG",
+                        model::Origin::sts});
   return d;
 }
 
@@ -65,7 +67,7 @@ TEST(StateStore, CreatesAPrivateDatabase) {
   test::TempDir dir;
   const std::string state_dir = (dir.path() / "state").string();
   state::StateStore store(state_dir);
-  struct stat info{};
+  struct stat info {};
   ASSERT_EQ(::stat((state_dir + "/edusync.db").c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600u);
   ASSERT_EQ(::stat(state_dir.c_str(), &info), 0);
@@ -77,8 +79,10 @@ TEST(StateStore, IdentitiesPersistAcrossReopen) {
   {
     state::StateStore store(dir.path().string());
     state::Transaction tx(store.database());
-    store.save_identities({{"123456789AB", state::PersonKind::pupil, "coeurdel", 1001, "2025-09-01", "", "", "eleve:0140065T:1"},
-                           {"personne:1", state::PersonKind::guardian, "", 0, "2025-09-01", "2025-11-20", "", ""}});
+    store.save_identities(
+        {{"123456789AB", state::PersonKind::pupil, "coeurdel", 1001, "2025-09-01", "", "",
+          "eleve:0140065T:1"},
+         {"personne:1", state::PersonKind::guardian, "", 0, "2025-09-01", "2025-11-20", "", ""}});
     tx.commit();
   }
   state::StateStore store(dir.path().string());
@@ -97,7 +101,8 @@ TEST(StateStore, UncommittedTransactionLeavesNothing) {
   state::StateStore store(dir.path().string());
   {
     state::Transaction tx(store.database());
-    store.save_identities({{"k", state::PersonKind::pupil, "dupontj", 1001, "2025-09-01", "", "", ""}});
+    store.save_identities(
+        {{"k", state::PersonKind::pupil, "dupontj", 1001, "2025-09-01", "", "", ""}});
   }  // no commit: rolled back
   EXPECT_TRUE(store.load_identities().empty());
 }
@@ -105,10 +110,13 @@ TEST(StateStore, UncommittedTransactionLeavesNothing) {
 TEST(StateStore, LoginsAndUidNumbersAreUnique) {
   test::TempDir dir;
   state::StateStore store(dir.path().string());
-  store.save_identities({{"a", state::PersonKind::pupil, "dupontj", 1001, "2025-09-01", "", "", ""}});
-  EXPECT_THROW(store.save_identities({{"b", state::PersonKind::pupil, "dupontj", 1002, "2025-09-01", "", "", ""}}),
+  store.save_identities(
+      {{"a", state::PersonKind::pupil, "dupontj", 1001, "2025-09-01", "", "", ""}});
+  EXPECT_THROW(store.save_identities(
+                   {{"b", state::PersonKind::pupil, "dupontj", 1002, "2025-09-01", "", "", ""}}),
                state::StateError);
-  EXPECT_THROW(store.save_identities({{"c", state::PersonKind::pupil, "dupont2", 1001, "2025-09-01", "", "", ""}}),
+  EXPECT_THROW(store.save_identities(
+                   {{"c", state::PersonKind::pupil, "dupont2", 1001, "2025-09-01", "", "", ""}}),
                state::StateError);
 }
 
@@ -143,7 +151,8 @@ TEST(StateStore, PasswordsExpire) {
 TEST(StateStore, RunsAndExportMarks) {
   test::TempDir dir;
   state::StateStore store(dir.path().string());
-  store.save_run({"r1", "2025-11-20T02:30:00Z", "2025-11-20T02:31:00Z", "ok", false, "[]", "d1", "/r/1", 0});
+  store.save_run(
+      {"r1", "2025-11-20T02:30:00Z", "2025-11-20T02:31:00Z", "ok", false, "[]", "d1", "/r/1", 0});
   store.save_run({"r2", "2025-11-21T02:30:00Z", "", "held", false, "[]", "d2", "/r/2", 0});
   store.save_run({"r3", "2025-11-21T09:00:00Z", "", "ok", true, "[]", "d3", "/r/3", 0});
   EXPECT_EQ(store.last_run()->id, "r2");

@@ -24,7 +24,9 @@ class PupilPicker {
   std::size_t next_ = 0;
 };
 
-std::size_t current_count(const School& school) { return school.plan->pupils; }
+std::size_t current_count(const School& school) {
+  return school.plan->pupils;
+}
 
 void plant_second_division(School& school, std::size_t pupil) {
   Pupil& p = school.pupils[pupil];

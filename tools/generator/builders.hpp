@@ -23,7 +23,7 @@ void build_groups(BuildContext& ctx);           // group_model.cpp
 void plant_pupil_anomalies(BuildContext& ctx);  // anomalies.cpp
 void plant_guardian_anomalies(BuildContext& ctx);
 void derive_resp_legal(School& school);
-void build_staff(BuildContext& ctx);            // staff_model.cpp
+void build_staff(BuildContext& ctx);  // staff_model.cpp
 
 // Runs every stage (school_model.cpp).
 School build_school(const SchoolPlan& plan, const Options& options, const IdSpace& ids);

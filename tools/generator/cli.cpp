@@ -31,7 +31,11 @@ Handler number(T Options::*field, std::uint64_t min, std::uint64_t max) {
 
 std::map<std::string, Handler, std::less<>> value_options() {
   return {
-      {"--out", [](Options& o, std::string_view v) { o.out_dir = v; return std::string(); }},
+      {"--out",
+       [](Options& o, std::string_view v) {
+         o.out_dir = v;
+         return std::string();
+       }},
       {"--seed", number(&Options::seed, 0, UINT64_MAX)},
       {"--schools", number(&Options::schools, 1, 100'000)},
       {"--pupils", number(&Options::pupils, 10, 5'000'000)},
@@ -69,7 +73,8 @@ std::string validate(Options& o) {
       to_days(o.export_date) > to_days(Date{o.year + 1, 8, 31})) {
     return "--export-date must fall between 10/09/YEAR and 31/08/YEAR+1";
   }
-  if (o.total_pupils > 0 && o.total_pupils < 10 * o.schools) return "--total-pupils must be >= 10 per school";
+  if (o.total_pupils > 0 && o.total_pupils < 10 * o.schools)
+    return "--total-pupils must be >= 10 per school";
   return {};
 }
 
@@ -78,7 +83,8 @@ std::string validate(Options& o) {
 std::string usage() {
   return "usage: edusync-gen --out DIR [--seed N] [--schools K] [--pupils N | --total-pupils N]\n"
          "                   [--year 2025] [--export-date DD/MM/YYYY]\n"
-         "                   [--responsables-format post2018|pre2018] [--eleves-variant sans|avec]\n"
+         "                   [--responsables-format post2018|pre2018] [--eleves-variant "
+         "sans|avec]\n"
          "                   [--zip] [--uai-base N] [--jobs N]\n"
          "Writes synthetic SIECLE/STS-web exports and DIR/expected.json.\n"
          "  --pupils        current pupils per school (default 600; departed ones come on top)\n"
@@ -112,7 +118,8 @@ std::optional<Options> parse_cli(int argc, char** argv, std::string& error) {
       error = std::string(name) + " needs a value";
       return std::nullopt;
     }
-    const std::string_view value = eq != std::string_view::npos ? arg.substr(eq + 1) : std::string_view(argv[++i]);
+    const std::string_view value =
+        eq != std::string_view::npos ? arg.substr(eq + 1) : std::string_view(argv[++i]);
     if (std::string message = handler->second(options, value); !message.empty()) {
       error = std::string(name) + " " + message;
       return std::nullopt;

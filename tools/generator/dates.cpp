@@ -27,7 +27,9 @@ Date from_days(std::int64_t days) {
   return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
 }
 
-Date add_days(Date date, std::int64_t days) { return from_days(to_days(date) + days); }
+Date add_days(Date date, std::int64_t days) {
+  return from_days(to_days(date) + days);
+}
 
 std::string format_dmy(Date date) {
   char buf[16];

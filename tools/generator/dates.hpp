@@ -22,7 +22,9 @@ Date from_days(std::int64_t days);
 Date add_days(Date date, std::int64_t days);
 
 // Three-way comparison on present dates.
-inline bool before_or_same(Date a, Date b) { return to_days(a) <= to_days(b); }
+inline bool before_or_same(Date a, Date b) {
+  return to_days(a) <= to_days(b);
+}
 
 std::string format_dmy(Date date);  // "31/12/2014" (SIECLE)
 std::string format_iso(Date date);  // "2014-12-31" (STS)

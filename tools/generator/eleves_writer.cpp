@@ -35,8 +35,10 @@ void write_last_year(XmlWriter& w, const School& school, const Pupil& p) {
   w.open("SCOLARITE_AN_DERNIER");
   const bool here = !p.last_division.empty();
   const auto field = [&](std::string_view tag, std::string_view value) {
-    if (here && !value.empty()) w.leaf(tag, value);
-    else w.empty(tag);
+    if (here && !value.empty())
+      w.leaf(tag, value);
+    else
+      w.empty(tag);
   };
   field("CODE_MEF", here ? ref::mef(p.last_mef).code : "");
   field("CODE_STRUCTURE", p.last_division);
@@ -45,8 +47,8 @@ void write_last_year(XmlWriter& w, const School& school, const Pupil& p) {
   field("SIGLE", "CLG");
   field("DENOM_PRINC", "COLLEGE");
   field("DENOM_COMPL", school.eponym);
-  for (std::string_view tag : {"LIGNE1_ADRESSE", "BOITE_POSTALE", "MEL", "TELEPHONE", "CODE_COMMUNE_INSEE",
-                               "LL_COMMUNE_INSEE"}) {
+  for (std::string_view tag : {"LIGNE1_ADRESSE", "BOITE_POSTALE", "MEL", "TELEPHONE",
+                               "CODE_COMMUNE_INSEE", "LL_COMMUNE_INSEE"}) {
     w.empty(tag);
   }
   w.close("SCOLARITE_AN_DERNIER");
@@ -142,7 +144,8 @@ void write_bourses(XmlWriter& w, const School& school, const std::vector<std::si
   w.close("BOURSES");
 }
 
-void write_pupil_addresses(XmlWriter& w, const School& school, const std::vector<std::size_t>& order) {
+void write_pupil_addresses(XmlWriter& w, const School& school,
+                           const std::vector<std::size_t>& order) {
   std::vector<bool> seen(school.addresses.size());
   w.open("ADRESSES");
   for (std::size_t i : order) {

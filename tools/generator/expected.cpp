@@ -37,7 +37,8 @@ SchoolExpected compute_expected(const School& school, RespFormat format) {
   out.uai = school.uai;
   out.dir = school.plan->rel_dir;
   std::vector<bool> current(school.pupils.size());
-  for (std::size_t i = 0; i < school.pupils.size(); ++i) current[i] = pupil_is_current(school, school.pupils[i]);
+  for (std::size_t i = 0; i < school.pupils.size(); ++i)
+    current[i] = pupil_is_current(school, school.pupils[i]);
   count_pupils(school, out, current);
   count_responsables(school, format, out, current);
   count_staff(school, out);
@@ -48,14 +49,16 @@ void check_planted(const School& school, const SchoolExpected& e) {
   const Planted& p = school.planted;
   const std::tuple<const char*, std::uint64_t, std::uint64_t> checks[] = {
       {"current_pupils", get(e.counts, "current_pupils"), school.plan->pupils},
-      {"eleve_records", get(e.counts, "eleve_records"), school.plan->pupils + school.plan->departed},
+      {"eleve_records", get(e.counts, "eleve_records"),
+       school.plan->pupils + school.plan->departed},
       {"MISSING_INE", get(e.warnings, "MISSING_INE"), p.missing_ine},
       {"DUPLICATE_INE", get(e.warnings, "DUPLICATE_INE"), p.duplicate_ine},
       {"MISSING_SEX", get(e.warnings, "MISSING_SEX"), p.missing_sex},
       {"MISSING_BIRTHDATE", get(e.warnings, "MISSING_BIRTHDATE"), p.missing_birthdate},
       {"MULTIPLE_DIVISIONS", get(e.warnings, "MULTIPLE_DIVISIONS"), p.multiple_divisions},
       {"DUPLICATE_GUARDIAN", get(e.warnings, "DUPLICATE_GUARDIAN"), p.duplicate_guardian},
-      {"TEACHER_WITHOUT_SERVICE", get(e.warnings, "TEACHER_WITHOUT_SERVICE"), p.teacher_without_service},
+      {"TEACHER_WITHOUT_SERVICE", get(e.warnings, "TEACHER_WITHOUT_SERVICE"),
+       p.teacher_without_service},
       {"UNKNOWN_PUPIL_REFERENCE", get(e.warnings, "UNKNOWN_PUPIL_REFERENCE"), p.unknown_pupil_ref},
       {"UNKNOWN_STAFF_REFERENCE", get(e.warnings, "UNKNOWN_STAFF_REFERENCE"), p.unknown_staff_ref},
       {"ine_rnie_only", get(e.edge_cases, "ine_rnie_only"), p.ine_rnie_only},

@@ -35,10 +35,12 @@ Counter sum(const std::vector<SchoolExpected>& schools, Counter SchoolExpected::
 }
 
 std::string parameters(const Options& o) {
-  std::string out = "{\n    \"seed\": " + std::to_string(o.seed) + ",\n    \"schools\": " + std::to_string(o.schools);
+  std::string out = "{\n    \"seed\": " + std::to_string(o.seed) +
+                    ",\n    \"schools\": " + std::to_string(o.schools);
   out += o.total_pupils > 0 ? ",\n    \"total_pupils\": " + std::to_string(o.total_pupils)
                             : ",\n    \"pupils_per_school\": " + std::to_string(o.pupils);
-  out += ",\n    \"year\": " + std::to_string(o.year) + ",\n    \"export_date\": \"" + format_dmy(o.export_date) + "\"";
+  out += ",\n    \"year\": " + std::to_string(o.year) + ",\n    \"export_date\": \"" +
+         format_dmy(o.export_date) + "\"";
   out += std::string(",\n    \"responsables_format\": \"") +
          (o.responsables == RespFormat::Post2018 ? "post2018" : "pre2018") + "\"";
   out += std::string(",\n    \"eleves_variant\": \"") + (o.eleves_avec ? "avec" : "sans") + "\"";
@@ -48,7 +50,8 @@ std::string parameters(const Options& o) {
 }
 
 void append_school(std::string& out, const SchoolExpected& s) {
-  out += "    {\n      \"uai\": \"" + s.uai + "\",\n      \"dir\": \"" + s.dir + "\",\n      \"files\": {";
+  out += "    {\n      \"uai\": \"" + s.uai + "\",\n      \"dir\": \"" + s.dir +
+         "\",\n      \"files\": {";
   for (std::size_t i = 0; i < s.files.size(); ++i) {
     out += (i == 0 ? "\n" : ",\n");
     out += "        \"" + s.files[i].first + "\": \"" + s.files[i].second + "\"";

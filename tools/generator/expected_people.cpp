@@ -60,15 +60,18 @@ std::uint64_t duplicate_guardians(const School& school, const std::vector<bool>&
   return clusters;
 }
 
-std::uint64_t count_if_current(const School& school, const std::vector<bool>& current, auto&& predicate) {
+std::uint64_t count_if_current(const School& school, const std::vector<bool>& current,
+                               auto&& predicate) {
   std::uint64_t n = 0;
-  for (std::size_t i = 0; i < school.pupils.size(); ++i) n += current[i] && predicate(school.pupils[i]) ? 1U : 0U;
+  for (std::size_t i = 0; i < school.pupils.size(); ++i)
+    n += current[i] && predicate(school.pupils[i]) ? 1U : 0U;
   return n;
 }
 
 // Informational counts of the planted shapes parsers must handle.
 Counter pupil_edge_cases(const School& school, const std::vector<bool>& current) {
-  std::uint64_t with_exit = 0, on_export = 0, with_class = 0, no_structure = 0, inactif_exit = 0, inactif = 0;
+  std::uint64_t with_exit = 0, on_export = 0, with_class = 0, no_structure = 0, inactif_exit = 0,
+                inactif = 0;
   std::uint64_t rnie_only = 0, usage_empty = 0, usage_differs = 0;
   for (std::size_t i = 0; i < school.pupils.size(); ++i) {
     const Pupil& p = school.pupils[i];
@@ -79,19 +82,28 @@ Counter pupil_edge_cases(const School& school, const std::vector<bool>& current)
     inactif += p.division == kInactifs ? 1U : 0U;
     inactif_exit += p.division == kInactifs && p.sortie.present() ? 1U : 0U;
     rnie_only += current[i] && p.ine.empty() && !p.ine_rnie.empty() ? 1U : 0U;
-    usage_empty += p.nom_usage_form == NomUsage::EmptyPair || p.nom_usage_form == NomUsage::EmptySelfClosing ? 1U : 0U;
+    usage_empty +=
+        p.nom_usage_form == NomUsage::EmptyPair || p.nom_usage_form == NomUsage::EmptySelfClosing
+            ? 1U
+            : 0U;
     usage_differs += p.nom_usage_form == NomUsage::Value && p.nom_usage != p.nom ? 1U : 0U;
   }
-  return {{"current_with_future_exit_date", with_exit}, {"exit_on_export_date", on_export},
-          {"departed_still_in_a_division", with_class}, {"departed_without_structure", no_structure},
-          {"inactifs_with_exit_date", inactif_exit}, {"inactifs_without_exit_date", inactif - inactif_exit},
-          {"ine_rnie_only", rnie_only}, {"nom_usage_empty", usage_empty}, {"nom_usage_differs", usage_differs}};
+  return {{"current_with_future_exit_date", with_exit},
+          {"exit_on_export_date", on_export},
+          {"departed_still_in_a_division", with_class},
+          {"departed_without_structure", no_structure},
+          {"inactifs_with_exit_date", inactif_exit},
+          {"inactifs_without_exit_date", inactif - inactif_exit},
+          {"ine_rnie_only", rnie_only},
+          {"nom_usage_empty", usage_empty},
+          {"nom_usage_differs", usage_differs}};
 }
 
 }  // namespace
 
 void count_pupils(const School& school, SchoolExpected& out, const std::vector<bool>& current) {
-  const std::uint64_t n_current = count_if_current(school, current, [](const Pupil&) { return true; });
+  const std::uint64_t n_current =
+      count_if_current(school, current, [](const Pupil&) { return true; });
   out.counts.emplace_back("eleve_records", school.pupils.size());
   out.counts.emplace_back("current_pupils", n_current);
   out.counts.emplace_back("departed_pupils", school.pupils.size() - n_current);
@@ -99,12 +111,14 @@ void count_pupils(const School& school, SchoolExpected& out, const std::vector<b
                               return p.ine.empty() && p.ine_rnie.empty();
                             }));
   out.warnings.emplace_back("DUPLICATE_INE", duplicate_ines(school, current));
-  out.warnings.emplace_back("MISSING_SEX", count_if_current(school, current, [](const Pupil& p) { return p.sexe == 0; }));
-  out.warnings.emplace_back("MISSING_BIRTHDATE",
-                            count_if_current(school, current, [](const Pupil& p) { return !p.naiss.present(); }));
-  out.warnings.emplace_back("MULTIPLE_DIVISIONS", count_if_current(school, current, [](const Pupil& p) {
-                              return p.division2 != kNoDivision;
-                            }));
+  out.warnings.emplace_back(
+      "MISSING_SEX", count_if_current(school, current, [](const Pupil& p) { return p.sexe == 0; }));
+  out.warnings.emplace_back(
+      "MISSING_BIRTHDATE",
+      count_if_current(school, current, [](const Pupil& p) { return !p.naiss.present(); }));
+  out.warnings.emplace_back(
+      "MULTIPLE_DIVISIONS",
+      count_if_current(school, current, [](const Pupil& p) { return p.division2 != kNoDivision; }));
   out.edge_cases = pupil_edge_cases(school, current);
 }
 
@@ -121,9 +135,12 @@ void count_responsables(const School& school, RespFormat format, SchoolExpected&
     if (l.pupil == kNone || !current[l.pupil]) continue;
     const bool legal = link_is_legal(l, format);
     legal_per_pupil[l.pupil] += legal ? 1 : 0;
-    if (legal) guardian[l.person] = true;
-    else if (format == RespFormat::Post2018 && l.niveau == 2) in_charge[l.person] = true;
-    else contact[l.person] = true;
+    if (legal)
+      guardian[l.person] = true;
+    else if (format == RespFormat::Post2018 && l.niveau == 2)
+      in_charge[l.person] = true;
+    else
+      contact[l.person] = true;
   }
   std::uint64_t n_guardians = 0, n_in_charge = 0, n_contacts = 0, empty_prenom = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -137,8 +154,11 @@ void count_responsables(const School& school, RespFormat format, SchoolExpected&
     three += current[i] && legal_per_pupil[i] >= 3 ? 1U : 0U;
     none += current[i] && legal_per_pupil[i] == 0 ? 1U : 0U;
   }
-  out.counts.insert(out.counts.end(), {{"persons", n}, {"guardians", n_guardians}, {"persons_in_charge", n_in_charge},
-                                       {"contacts", n_contacts}, {"responsable_links", school.links.size()}});
+  out.counts.insert(out.counts.end(), {{"persons", n},
+                                       {"guardians", n_guardians},
+                                       {"persons_in_charge", n_in_charge},
+                                       {"contacts", n_contacts},
+                                       {"responsable_links", school.links.size()}});
   out.warnings.emplace_back("DUPLICATE_GUARDIAN", duplicate_guardians(school, guardian));
   out.warnings.emplace_back("UNKNOWN_PUPIL_REFERENCE", unknown);
   out.edge_cases.insert(out.edge_cases.end(), {{"current_pupils_with_3_legal_guardians", three},

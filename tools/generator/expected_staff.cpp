@@ -11,7 +11,8 @@ namespace {
 
 struct ServiceScan {
   std::unordered_set<std::uint32_t> teaching;  // INDIVIDU ids with >= 1 service
-  std::set<std::tuple<std::uint32_t, std::size_t, std::size_t>> triples;  // (teacher, structure, subject)
+  std::set<std::tuple<std::uint32_t, std::size_t, std::size_t>>
+      triples;                  // (teacher, structure, subject)
   std::uint64_t unknown = 0;    // ENSEIGNANT ids naming no INDIVIDU
   std::uint64_t co_taught = 0;  // services with >= 2 known teachers
 };
@@ -37,7 +38,8 @@ ServiceScan scan_services(const School& school) {
     }
   };
   for (std::size_t d = 0; d < school.divisions.size(); ++d) visit(school.divisions[d].services, d);
-  for (std::size_t g = 0; g < school.groups.size(); ++g) visit(school.groups[g].services, school.divisions.size() + g);
+  for (std::size_t g = 0; g < school.groups.size(); ++g)
+    visit(school.groups[g].services, school.divisions.size() + g);
   return scan;
 }
 
@@ -63,16 +65,21 @@ void count_staff(const School& school, SchoolExpected& out) {
     no_fonction_teaching += ind.fonction.empty() && serves ? 1U : 0U;
     local += ind.local ? 1U : 0U;
   }
-  out.counts.insert(out.counts.end(),
-                    {{"staff", staff}, {"teachers", teachers}, {"ignored_individus", school.staff.size() - staff},
-                     {"individus", school.staff.size()}, {"divisions", school.divisions.size()},
-                     {"groups", school.groups.size()}, {"subjects", ref::kSubjectCount},
-                     {"services", scan.triples.size()}, {"siecle_group_memberships", siecle_memberships(school)}});
+  out.counts.insert(out.counts.end(), {{"staff", staff},
+                                       {"teachers", teachers},
+                                       {"ignored_individus", school.staff.size() - staff},
+                                       {"individus", school.staff.size()},
+                                       {"divisions", school.divisions.size()},
+                                       {"groups", school.groups.size()},
+                                       {"subjects", ref::kSubjectCount},
+                                       {"services", scan.triples.size()},
+                                       {"siecle_group_memberships", siecle_memberships(school)}});
   out.warnings.emplace_back("TEACHER_WITHOUT_SERVICE", idle_teachers);
   out.warnings.emplace_back("UNKNOWN_STAFF_REFERENCE", scan.unknown);
-  out.edge_cases.insert(out.edge_cases.end(), {{"staff_without_fonction_with_service", no_fonction_teaching},
-                                               {"services_with_several_teachers", scan.co_taught},
-                                               {"local_individus", local}});
+  out.edge_cases.insert(out.edge_cases.end(),
+                        {{"staff_without_fonction_with_service", no_fonction_teaching},
+                         {"services_with_several_teachers", scan.co_taught},
+                         {"local_individus", local}});
 }
 
 }  // namespace gen

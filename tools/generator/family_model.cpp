@@ -16,8 +16,8 @@ Kind draw_kind(Rng& rng) {
   if (r < 900) return Kind::SingleFather;
   if (r < 940) return Kind::ThreeLegal;  // two parents + a step-parent with legal level
   if (r < 960) return Kind::Tutor;
-  if (r < 985) return Kind::InCare;      // no legal guardian, a person in charge
-  return Kind::NoLink;                   // nobody recorded at all
+  if (r < 985) return Kind::InCare;  // no legal guardian, a person in charge
+  return Kind::NoLink;               // nobody recorded at all
 }
 
 struct Role {
@@ -49,7 +49,8 @@ void add_parents(BuildContext& ctx, FamilyDraft& f) {
   const bool father = f.kind != Kind::SingleMother;
   if (mother) {
     const bool married_name = father && rng.chance(0.55);
-    const std::size_t m = adult(ctx, false, married_name ? f.father_name : f.mother_name, f.home, kLegalContact);
+    const std::size_t m =
+        adult(ctx, false, married_name ? f.father_name : f.mother_name, f.home, kLegalContact);
     if (!married_name && father && rng.chance(0.03)) {
       ctx.school.persons[m].nom_usage = stored_surname(rng, f.father_name);
     }
@@ -77,7 +78,8 @@ void add_others(BuildContext& ctx, FamilyDraft& f) {
     const bool foster = rng.chance(0.6);  // assistant familial hosts the child
     const std::size_t address = foster ? f.home : new_address(ctx, true);
     const bool male = rng.chance(0.3);
-    f.roles.push_back({adult(ctx, male, other, address, kOtherContact), 2, foster ? "42" : "51", foster});
+    f.roles.push_back(
+        {adult(ctx, male, other, address, kOtherContact), 2, foster ? "42" : "51", foster});
   }
   if (f.kind != Kind::InCare && f.kind != Kind::NoLink && rng.chance(0.05)) {
     const bool male = rng.chance(0.4);
@@ -86,7 +88,9 @@ void add_others(BuildContext& ctx, FamilyDraft& f) {
     const std::size_t address = new_address(ctx, local);
     f.roles.push_back({adult(ctx, male, surname, address, kOtherContact), 2, "38", false});
   }
-  const std::size_t contacts = f.kind == Kind::NoLink ? 0 : rng.chance(0.2) ? (rng.chance(0.25) ? 2 : 1) : 0;
+  const std::size_t contacts = f.kind == Kind::NoLink ? 0
+                               : rng.chance(0.2)      ? (rng.chance(0.25) ? 2 : 1)
+                                                      : 0;
   for (std::size_t i = 0; i < contacts; ++i) {
     const bool relative = rng.chance(0.6);
     const bool male = rng.chance(0.5);
@@ -115,7 +119,9 @@ void name_child(BuildContext& ctx, const FamilyDraft& f, std::size_t index) {
   p.nom = std::move(nom);
   const std::uint64_t u = rng.below(100);
   if (p.nom_usage_form == NomUsage::Absent && u < 6) {
-    p.nom_usage_form = u < 3 ? NomUsage::EmptySelfClosing : u < 5 ? NomUsage::EmptyPair : NomUsage::Value;
+    p.nom_usage_form = u < 3   ? NomUsage::EmptySelfClosing
+                       : u < 5 ? NomUsage::EmptyPair
+                               : NomUsage::Value;
     if (p.nom_usage_form == NomUsage::Value) p.nom_usage = p.nom;  // same as NOM_DE_FAMILLE
   }
   const bool male = p.sexe == 1;
@@ -123,7 +129,8 @@ void name_child(BuildContext& ctx, const FamilyDraft& f, std::size_t index) {
   if (rng.chance(0.16)) p.prenom2 = given_name(rng, male, false);
   if (!p.prenom2.empty() && rng.chance(0.5)) p.prenom3 = given_name(rng, male, false);
   if (rng.chance(0.15)) {
-    p.mel = email(ctx.ids, ctx.school.plan->pupil_phones.base + index, p.prenom, p.nom, rng.index(64));
+    p.mel =
+        email(ctx.ids, ctx.school.plan->pupil_phones.base + index, p.prenom, p.nom, rng.index(64));
   }
   p.address = f.home;
 }
@@ -135,7 +142,8 @@ void link_children(BuildContext& ctx, const FamilyDraft& f, Family& fam) {
   for (std::size_t r = 0; r < f.roles.size(); ++r) {
     if (f.roles[r].niveau == 1) legal.push_back(r);
   }
-  const std::size_t payer = legal.empty() ? kNone : legal[ctx.rng.index(std::min<std::size_t>(2, legal.size()))];
+  const std::size_t payer =
+      legal.empty() ? kNone : legal[ctx.rng.index(std::min<std::size_t>(2, legal.size()))];
   const std::size_t priority = legal.empty() ? (f.roles.empty() ? kNone : 0) : legal[0];
   fam.link_first = ctx.school.links.size();
   for (std::size_t c = fam.first; c < fam.first + fam.count; ++c) {
@@ -165,8 +173,8 @@ void build_families(BuildContext& ctx) {
     f.father_name = ctx.rng.pick(names::surnames());
     f.mother_name = ctx.rng.pick(names::surnames());
     f.home = new_address(ctx, true);
-    if (f.kind == Kind::TwoParents || f.kind == Kind::SingleMother || f.kind == Kind::SingleFather ||
-        f.kind == Kind::ThreeLegal) {
+    if (f.kind == Kind::TwoParents || f.kind == Kind::SingleMother ||
+        f.kind == Kind::SingleFather || f.kind == Kind::ThreeLegal) {
       add_parents(ctx, f);
     }
     add_others(ctx, f);

@@ -4,41 +4,60 @@ namespace gen::geo {
 namespace {
 
 constexpr Commune kRhone[] = {
-    {"69123", "69003", "LYON"},          {"69266", "69100", "VILLEURBANNE"},
-    {"69259", "69200", "VENISSIEUX"},    {"69029", "69500", "BRON"},
-    {"69034", "69300", "CALUIRE ET CUIRE"}, {"69256", "69120", "VAULX EN VELIN"},
-    {"69290", "69800", "SAINT PRIEST"},  {"69149", "69600", "OULLINS PIERRE BENITE"},
+    {"69123", "69003", "LYON"},
+    {"69266", "69100", "VILLEURBANNE"},
+    {"69259", "69200", "VENISSIEUX"},
+    {"69029", "69500", "BRON"},
+    {"69034", "69300", "CALUIRE ET CUIRE"},
+    {"69256", "69120", "VAULX EN VELIN"},
+    {"69290", "69800", "SAINT PRIEST"},
+    {"69149", "69600", "OULLINS PIERRE BENITE"},
 };
 constexpr Commune kParis[] = {
-    {"75056", "75011", "PARIS"}, {"75056", "75018", "PARIS"}, {"75056", "75020", "PARIS"},
+    {"75056", "75011", "PARIS"},
+    {"75056", "75018", "PARIS"},
+    {"75056", "75020", "PARIS"},
 };
 constexpr Commune kBouchesDuRhone[] = {
-    {"13055", "13001", "MARSEILLE"}, {"13001", "13100", "AIX EN PROVENCE"},
+    {"13055", "13001", "MARSEILLE"},
+    {"13001", "13100", "AIX EN PROVENCE"},
     {"13005", "13400", "AUBAGNE"},
 };
 constexpr Commune kHauteGaronne[] = {
-    {"31555", "31000", "TOULOUSE"}, {"31149", "31770", "COLOMIERS"}, {"31069", "31700", "BLAGNAC"},
+    {"31555", "31000", "TOULOUSE"},
+    {"31149", "31770", "COLOMIERS"},
+    {"31069", "31700", "BLAGNAC"},
 };
 constexpr Commune kGironde[] = {
-    {"33063", "33000", "BORDEAUX"}, {"33281", "33700", "MERIGNAC"}, {"33318", "33600", "PESSAC"},
+    {"33063", "33000", "BORDEAUX"},
+    {"33281", "33700", "MERIGNAC"},
+    {"33318", "33600", "PESSAC"},
 };
 constexpr Commune kNord[] = {
-    {"59350", "59000", "LILLE"}, {"59512", "59100", "ROUBAIX"}, {"59599", "59200", "TOURCOING"},
+    {"59350", "59000", "LILLE"},
+    {"59512", "59100", "ROUBAIX"},
+    {"59599", "59200", "TOURCOING"},
 };
 constexpr Commune kBasRhin[] = {
-    {"67482", "67000", "STRASBOURG"}, {"67447", "67300", "SCHILTIGHEIM"},
+    {"67482", "67000", "STRASBOURG"},
+    {"67447", "67300", "SCHILTIGHEIM"},
 };
 constexpr Commune kIlleEtVilaine[] = {
-    {"35238", "35000", "RENNES"}, {"35288", "35400", "SAINT MALO"},
+    {"35238", "35000", "RENNES"},
+    {"35288", "35400", "SAINT MALO"},
 };
 constexpr Commune kLoireAtlantique[] = {
-    {"44109", "44000", "NANTES"}, {"44184", "44600", "SAINT NAZAIRE"},
+    {"44109", "44000", "NANTES"},
+    {"44184", "44600", "SAINT NAZAIRE"},
 };
 constexpr Commune kAlpesMaritimes[] = {
-    {"06088", "06000", "NICE"}, {"06004", "06600", "ANTIBES"}, {"06029", "06400", "CANNES"},
+    {"06088", "06000", "NICE"},
+    {"06004", "06600", "ANTIBES"},
+    {"06029", "06400", "CANNES"},
 };
 constexpr Commune kCorseDuSud[] = {
-    {"2A004", "20000", "AJACCIO"}, {"2A247", "20137", "PORTO VECCHIO"},
+    {"2A004", "20000", "AJACCIO"},
+    {"2A247", "20137", "PORTO VECCHIO"},
 };
 
 constexpr Departement kDepartements[] = {
@@ -56,7 +75,7 @@ constexpr Departement kDepartements[] = {
 };
 
 constexpr Country kCountries[] = {
-    {"131", "BELGIQUE", "BRUXELLES"}, {"109", "ALLEMAGNE", "FRANCFORT"},
+    {"131", "BELGIQUE", "BRUXELLES"},  {"109", "ALLEMAGNE", "FRANCFORT"},
     {"134", "ESPAGNE", "MADRID"},      {"139", "PORTUGAL", "PORTO"},
     {"350", "MAROC", "CASABLANCA"},    {"352", "ALGERIE", "ORAN"},
     {"351", "TUNISIE", "SFAX"},        {"341", "SENEGAL", "DAKAR"},
@@ -65,7 +84,9 @@ constexpr Country kCountries[] = {
 
 }  // namespace
 
-std::span<const Departement> departements() { return kDepartements; }
+std::span<const Departement> departements() {
+  return kDepartements;
+}
 
 const Departement& departement_for_uai(std::string_view uai) {
   for (const Departement& dep : kDepartements) {
@@ -74,6 +95,8 @@ const Departement& departement_for_uai(std::string_view uai) {
   return kDepartements[0];
 }
 
-std::span<const Country> foreign_countries() { return kCountries; }
+std::span<const Country> foreign_countries() {
+  return kCountries;
+}
 
 }  // namespace gen::geo

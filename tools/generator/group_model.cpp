@@ -12,12 +12,15 @@ namespace {
 
 constexpr std::size_t kBarrette = 3;
 
-std::size_t ceil_div(std::size_t a, std::size_t b) { return (a + b - 1) / b; }
+std::size_t ceil_div(std::size_t a, std::size_t b) {
+  return (a + b - 1) / b;
+}
 
 // Creates ceil(members / max_size) groups and deals the members round-robin.
 // Codes are "<prefix><k>" with k running over the whole level.
 void make_groups(School& school, std::vector<std::size_t> members, std::size_t subject,
-                 const std::string& prefix, std::size_t max_size, std::size_t& counter, bool single_bare) {
+                 const std::string& prefix, std::size_t max_size, std::size_t& counter,
+                 bool single_bare) {
   const std::size_t n_groups = ceil_div(members.size(), max_size);
   if (n_groups == 0) return;
   const std::size_t first = school.groups.size();
@@ -35,7 +38,8 @@ void make_groups(School& school, std::vector<std::size_t> members, std::size_t s
     }
     group.subject = subject;
     group.level = sample.level;
-    group.in_siecle = subject == ref::kLcaLatin || (subject != ref::kAgl1 && school.lv2_groups_in_siecle);
+    group.in_siecle =
+        subject == ref::kLcaLatin || (subject != ref::kAgl1 && school.lv2_groups_in_siecle);
     school.groups.push_back(std::move(group));
   }
   for (std::size_t i = 0; i < members.size(); ++i) {
@@ -54,12 +58,15 @@ void make_groups(School& school, std::vector<std::size_t> members, std::size_t s
     std::sort(group.divisions.begin(), group.divisions.end());
     for (std::size_t d : group.divisions) {
       const std::size_t mef = school.divisions[d].mef;
-      if (std::find(group.mefs.begin(), group.mefs.end(), mef) == group.mefs.end()) group.mefs.push_back(mef);
+      if (std::find(group.mefs.begin(), group.mefs.end(), mef) == group.mefs.end())
+        group.mefs.push_back(mef);
     }
   }
 }
 
-bool is_current_fate(Fate f) { return f == Fate::Current || f == Fate::FutureExit; }
+bool is_current_fate(Fate f) {
+  return f == Fate::Current || f == Fate::FutureExit;
+}
 
 // Options of every pupil with a known level; LV2 choice decides the group.
 void choose_options(School& school, Rng& rng) {
@@ -73,11 +80,13 @@ void choose_options(School& school, Rng& rng) {
 }
 
 bool has_option(const Pupil& p, std::size_t subject) {
-  return std::any_of(p.options.begin(), p.options.end(), [&](const PupilOption& o) { return o.subject == subject; });
+  return std::any_of(p.options.begin(), p.options.end(),
+                     [&](const PupilOption& o) { return o.subject == subject; });
 }
 
 // English groups (6e) or LV2 groups per barrette, Latin across the level.
-void build_level_groups(School& school, int level, const std::vector<std::vector<std::size_t>>& members) {
+void build_level_groups(School& school, int level,
+                        const std::vector<std::vector<std::size_t>>& members) {
   const std::string lvl = std::to_string(level);
   std::size_t agl = 0, esp = 0, all = 0, lat = 0;
   std::vector<std::size_t> latin;
@@ -106,7 +115,8 @@ void build_groups(BuildContext& ctx) {
   std::map<std::size_t, std::vector<std::size_t>> by_division;
   for (std::size_t i = 0; i < school.pupils.size(); ++i) {
     const Pupil& p = school.pupils[i];
-    if (is_current_fate(p.fate) && !p.segpa) by_division[static_cast<std::size_t>(p.division)].push_back(i);
+    if (is_current_fate(p.fate) && !p.segpa)
+      by_division[static_cast<std::size_t>(p.division)].push_back(i);
   }
   for (int level = 6; level >= 3; --level) {
     std::vector<std::vector<std::size_t>> members;  // per division of this level

@@ -9,7 +9,9 @@
 namespace gen {
 namespace {
 
-bool is_current_fate(Fate f) { return f == Fate::Current || f == Fate::FutureExit; }
+bool is_current_fate(Fate f) {
+  return f == Fate::Current || f == Fate::FutureExit;
+}
 
 // Current children of a family, in order.
 std::vector<std::size_t> current_children(const School& school, const Family& fam) {
@@ -47,7 +49,8 @@ std::size_t duplicate_person(BuildContext& ctx, std::size_t original) {
     copy.tel_portable = rng.chance(0.7) ? mobile(ctx.ids, index) : "";
   }
   const std::uint64_t variant = rng.below(3);
-  if (variant == 1 && strip_accents(copy.prenom) != copy.prenom) copy.prenom = strip_accents(copy.prenom);
+  if (variant == 1 && strip_accents(copy.prenom) != copy.prenom)
+    copy.prenom = strip_accents(copy.prenom);
   if (variant == 2) copy.prenom = upper_fr(copy.prenom);
   ctx.school.persons.push_back(std::move(copy));
   return ctx.school.persons.size() - 1;
@@ -106,8 +109,9 @@ void derive_resp_legal(School& school) {
     if (l.niveau == 1) legal[l.pupil == kNone ? school.pupils.size() : l.pupil].push_back(i);
   }
   for (auto& list : legal) {
-    std::stable_sort(list.begin(), list.end(),
-                     [&](std::size_t a, std::size_t b) { return school.links[a].paie > school.links[b].paie; });
+    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+      return school.links[a].paie > school.links[b].paie;
+    });
     for (std::size_t rank = 0; rank < list.size(); ++rank) {
       school.links[list[rank]].resp_legal = rank < 2 ? static_cast<int>(rank) + 1 : 0;
     }

@@ -8,11 +8,13 @@ namespace gen {
 namespace {
 
 constexpr std::array<std::string_view, 8> kDomains = {
-    "orange.example", "free.example", "laposte.example", "gmail.example",
+    "orange.example", "free.example",    "laposte.example", "gmail.example",
     "sfr.example",    "wanadoo.example", "hotmail.example", "example.com",
 };
 
-char letter(std::uint64_t v) { return static_cast<char>('A' + v % 26); }
+char letter(std::uint64_t v) {
+  return static_cast<char>('A' + v % 26);
+}
 
 }  // namespace
 

@@ -10,10 +10,10 @@
 
 namespace gen {
 
-std::uint32_t eleve_id(const IdSpace& ids, std::uint64_t record);      // 6-7 digits
-std::uint32_t personne_id(const IdSpace& ids, std::uint64_t person);   // 6-7 digits
-std::uint32_t adresse_id(const IdSpace& ids, std::uint64_t address);   // 6-7 digits
-std::uint32_t individu_id(const IdSpace& ids, std::uint64_t staff);    // 4-5 digits
+std::uint32_t eleve_id(const IdSpace& ids, std::uint64_t record);     // 6-7 digits
+std::uint32_t personne_id(const IdSpace& ids, std::uint64_t person);  // 6-7 digits
+std::uint32_t adresse_id(const IdSpace& ids, std::uint64_t address);  // 6-7 digits
+std::uint32_t individu_id(const IdSpace& ids, std::uint64_t staff);   // 4-5 digits
 
 std::string ine_rnie(const IdSpace& ids, std::uint64_t record);  // 9 digits + 2 letters
 std::string ine_bea(const IdSpace& ids, std::uint64_t record);   // 10 digits + 1 letter

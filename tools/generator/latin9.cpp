@@ -20,11 +20,15 @@ int latin9_byte(char32_t cp) {
     case 0x0152: return 0xBC;  // Œ
     case 0x0153: return 0xBD;  // œ
     case 0x0178: return 0xBE;  // Ÿ
-    case 0xA4: case 0xA6: case 0xA8: case 0xB4:
-    case 0xB8: case 0xBC: case 0xBD: case 0xBE:
-      return -1;  // Latin-1 characters displaced by the ones above
-    default:
-      return cp >= 0xA0 && cp <= 0xFF ? static_cast<int>(cp) : -1;
+    case 0xA4:
+    case 0xA6:
+    case 0xA8:
+    case 0xB4:
+    case 0xB8:
+    case 0xBC:
+    case 0xBD:
+    case 0xBE: return -1;  // Latin-1 characters displaced by the ones above
+    default: return cp >= 0xA0 && cp <= 0xFF ? static_cast<int>(cp) : -1;
   }
 }
 
@@ -38,7 +42,8 @@ void utf8_to_latin9(std::string_view utf8, std::string& out) {
   while (i < utf8.size()) {
     // Fast path: copy 8 ASCII bytes at a time (most of an export is ASCII).
     std::uint64_t word;
-    if (i + 8 <= utf8.size() && (std::memcpy(&word, utf8.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) {
+    if (i + 8 <= utf8.size() &&
+        (std::memcpy(&word, utf8.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) {
       std::memcpy(dst, &word, 8);
       dst += 8;
       i += 8;

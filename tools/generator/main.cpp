@@ -31,7 +31,8 @@ std::vector<gen::SchoolExpected> generate_all(const gen::Options& options, const
     }
   };
   std::vector<std::thread> threads;
-  const unsigned n_threads = std::min<unsigned>(options.jobs, static_cast<unsigned>(plan.schools.size()));
+  const unsigned n_threads =
+      std::min<unsigned>(options.jobs, static_cast<unsigned>(plan.schools.size()));
   for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();

@@ -50,7 +50,12 @@ struct Group {
 // Why an ELEVE record is in the file (the oracle recomputes "current" from
 // the fields, this is only the builder's intent).
 enum class Fate : std::uint8_t {
-  Current, FutureExit, LeftWithClass, LeftNoClass, InactifWithExit, InactifNoExit
+  Current,
+  FutureExit,
+  LeftWithClass,
+  LeftNoClass,
+  InactifWithExit,
+  InactifNoExit
 };
 
 enum class NomUsage : std::uint8_t { Absent, Value, EmptySelfClosing, EmptyPair };
@@ -105,16 +110,16 @@ struct Link {
   std::uint32_t eleve_id = 0;
   std::size_t pupil = kNone;  // kNone: ELEVE_ID absent from the Eleves file
   std::size_t person = 0;
-  int niveau = 1;               // NIVEAU_RESPONSABILITE 1/2/3 (post-2018)
-  std::string_view parente;     // post-2018 CODE_PARENTE
+  int niveau = 1;            // NIVEAU_RESPONSABILITE 1/2/3 (post-2018)
+  std::string_view parente;  // post-2018 CODE_PARENTE
   bool paie = false, contact = false, aides = false, heberge = false;
-  int resp_legal = 0;           // pre-2018 RESP_LEGAL 1/2/0, derived
+  int resp_legal = 0;  // pre-2018 RESP_LEGAL 1/2/0, derived
 };
 
 struct Individu {
   std::uint32_t id = 0;
-  bool local = false;           // TYPE="local" (else "epp")
-  int sexe = 1;                 // 0 = <SEXE></SEXE>
+  bool local = false;  // TYPE="local" (else "epp")
+  int sexe = 1;        // 0 = <SEXE></SEXE>
   std::string nom_usage, nom_patro, prenom;
   Date naiss;
   std::string_view grade, fonction;  // fonction "" = element absent
@@ -140,7 +145,7 @@ struct School {
   const geo::Departement* dep = nullptr;
   std::string uai, eponym, horodatage;
   int hour = 0, minute = 0, second = 0;  // time part of HORODATAGE
-  std::string street;                      // school's own address (STS UAJ)
+  std::string street;                    // school's own address (STS UAJ)
   const geo::Commune* commune = nullptr;
   int year = 2025;
   Date export_date, year_start;

@@ -16,12 +16,12 @@ struct Options {
   std::string out_dir;
   std::uint64_t seed = 1;
   std::size_t schools = 1;
-  std::size_t pupils = 600;        // current pupils per school
-  std::size_t total_pupils = 0;    // when > 0: spread over the schools instead
-  int year = 2025;                 // ANNEE_SCOLAIRE (starting year)
-  Date export_date;                // default 15/01/(year+1)
+  std::size_t pupils = 600;      // current pupils per school
+  std::size_t total_pupils = 0;  // when > 0: spread over the schools instead
+  int year = 2025;               // ANNEE_SCOLAIRE (starting year)
+  Date export_date;              // default 15/01/(year+1)
   RespFormat responsables = RespFormat::Post2018;
-  bool eleves_avec = false;        // ElevesAvecAdresses instead of ElevesSansAdresses
+  bool eleves_avec = false;  // ElevesAvecAdresses instead of ElevesSansAdresses
   bool zip = false;
   std::uint32_t uai_base = 69500;  // first UAI number: 0069500 + key letter
   unsigned jobs = 1;

@@ -8,7 +8,7 @@ namespace {
 
 // Upper bounds of what one school may consume from each counter. Builders
 // check them (IdAllocator); they only need to be safe, not tight.
-constexpr std::uint64_t kPersonsPerRecord = 7;  // ≤ 6 per family + duplicates
+constexpr std::uint64_t kPersonsPerRecord = 7;        // ≤ 6 per family + duplicates
 constexpr std::uint64_t kMaxIdsSixSeven = 9'900'000;  // 100000..9999999
 
 std::vector<std::size_t> school_sizes(const Options& options) {
@@ -25,7 +25,8 @@ std::vector<std::size_t> school_sizes(const Options& options) {
     sizes[i] = static_cast<std::size_t>(options.total_pupils * weights[i] / sum);
     assigned += sizes[i];
   }
-  for (std::size_t i = 0; assigned < options.total_pupils; ++i, ++assigned) ++sizes[i % sizes.size()];
+  for (std::size_t i = 0; assigned < options.total_pupils; ++i, ++assigned)
+    ++sizes[i % sizes.size()];
   return sizes;
 }
 
@@ -38,8 +39,11 @@ Slice take(std::uint64_t& counter, std::uint64_t span) {
 IdSpace make_ids(std::uint64_t seed, std::uint64_t records, std::uint64_t persons,
                  std::uint64_t staff) {
   const std::uint64_t phones = persons + records;
-  if (phones > 200'000'000) throw std::invalid_argument("too many people for unique +336/+337 mobiles");
-  const auto perm = [&](std::uint64_t m, std::uint64_t k) { return Scrambler(m, derive_seed(seed ^ 0x1D5ULL, k)); };
+  if (phones > 200'000'000)
+    throw std::invalid_argument("too many people for unique +336/+337 mobiles");
+  const auto perm = [&](std::uint64_t m, std::uint64_t k) {
+    return Scrambler(m, derive_seed(seed ^ 0x1D5ULL, k));
+  };
   IdSpace ids;
   ids.eleve_id = perm(std::max(kMaxIdsSixSeven, records), 1);
   ids.personne_id = perm(std::max(kMaxIdsSixSeven, persons), 2);
@@ -90,7 +94,8 @@ Plan make_plan(const Options& options) {
     plan.schools.push_back(std::move(school));
   }
   // Pupils' mobiles come after every person's, in the same number space.
-  for (auto& school : plan.schools) school.pupil_phones = {persons + school.records.base, school.records.span};
+  for (auto& school : plan.schools)
+    school.pupil_phones = {persons + school.records.base, school.records.span};
   plan.ids = make_ids(options.seed, records, persons, staff);
   return plan;
 }

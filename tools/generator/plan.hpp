@@ -30,9 +30,9 @@ struct Slice {
 
 struct SchoolPlan {
   std::size_t index = 0;
-  std::string uai;       // 7 digits + key letter
-  std::string dir;       // output directory of this school
-  std::string rel_dir;   // same, relative to --out ("." for a single school)
+  std::string uai;      // 7 digits + key letter
+  std::string dir;      // output directory of this school
+  std::string rel_dir;  // same, relative to --out ("." for a single school)
   std::uint64_t seed = 0;
   std::size_t pupils = 0;    // current pupils (exact)
   std::size_t departed = 0;  // departed ELEVE records (exact)

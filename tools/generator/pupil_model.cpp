@@ -32,7 +32,8 @@ void make_families(School& school, Rng& rng) {
   for (std::size_t first = 0; first < n;) {
     const std::uint64_t r = rng.below(100);
     const std::size_t size = std::min<std::size_t>(n - first, r < 85 ? 1 : r < 97 ? 2 : 3);
-    for (std::size_t i = first; i < first + size; ++i) school.pupils[i].family = school.families.size();
+    for (std::size_t i = first; i < first + size; ++i)
+      school.pupils[i].family = school.families.size();
     school.families.push_back(Family{first, size, {}});
     first += size;
   }
@@ -49,7 +50,8 @@ void place_pupils(School& school, Rng& rng) {
   std::size_t next = 0;
   for (Pupil& p : school.pupils) {
     switch (p.fate) {
-      case Fate::Current: case Fate::FutureExit: p.division = seats[next++]; break;
+      case Fate::Current:
+      case Fate::FutureExit: p.division = seats[next++]; break;
       case Fate::LeftWithClass:
         p.division = static_cast<std::int32_t>(rng.index(school.divisions.size()));
         break;
@@ -72,15 +74,19 @@ void place_pupils(School& school, Rng& rng) {
 
 Date random_between(Rng& rng, Date from, Date to) {
   const std::int64_t span = to_days(to) - to_days(from);
-  return add_days(from, span <= 0 ? 0 : static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(span) + 1)));
+  return add_days(
+      from,
+      span <= 0 ? 0 : static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(span) + 1)));
 }
 
 void set_birth(Pupil& p, const School& school, Rng& rng) {
   int year = school.year - (17 - p.level);  // 6e: 11 in the autumn
   const std::uint64_t r = rng.below(100);
   if (r < 3) p.doublement = true;
-  if (r < 11) --year;        // repeated a year or arrived late
-  else if (r > 97) ++year;   // one year ahead
+  if (r < 11)
+    --year;  // repeated a year or arrived late
+  else if (r > 97)
+    ++year;  // one year ahead
   p.naiss = add_days(Date{year, 1, 1}, static_cast<std::int64_t>(rng.below(365)));
   const geo::Departement& home = *school.dep;
   const std::uint64_t where = rng.below(100);
@@ -117,7 +123,8 @@ void set_dates(Pupil& p, const School& school, Rng& rng, bool& exit_today_done) 
         p.sortie = end;  // boundary case: "on or before the export date" = departed
         exit_today_done = true;
       }
-      if (!before_or_same(p.entree, add_days(p.sortie, -30))) p.entree = Date{school.year - (6 - p.level), 9, 1};
+      if (!before_or_same(p.entree, add_days(p.sortie, -30)))
+        p.entree = Date{school.year - (6 - p.level), 9, 1};
       p.motif_sortie = rng.chance(0.5) ? "11" : rng.chance(0.5) ? "42" : "99";
       break;
     case Fate::LeftNoClass:
@@ -135,7 +142,8 @@ void set_identifiers(Pupil& p, BuildContext& ctx, std::uint64_t phone, const Scr
   const std::uint64_t record = ctx.records.take();
   p.eleve_id = eleve_id(ctx.ids, record);
   p.elenoet = static_cast<std::uint32_t>(1000 + elenoets(local));
-  p.id_eleve_etab = padded(std::uint64_t{p.elenoet} * 1000 + static_cast<std::uint64_t>(ctx.school.year % 1000), 11);
+  p.id_eleve_etab = padded(
+      std::uint64_t{p.elenoet} * 1000 + static_cast<std::uint64_t>(ctx.school.year % 1000), 11);
   p.ine = ine_rnie(ctx.ids, record);
   if (ctx.rng.chance(0.5)) p.ine_rnie = p.ine;
   if (ctx.rng.chance(0.4)) p.ine_bea = ine_bea(ctx.ids, record);
@@ -157,7 +165,8 @@ void set_admin(Pupil& p, const School& school, Rng& rng) {
     p.last_mef = static_cast<std::size_t>(6 - (p.level + 1));
     std::vector<std::size_t> previous;
     for (std::size_t d = 0; d < school.divisions.size(); ++d) {
-      if (school.divisions[d].level == p.level + 1 && !school.divisions[d].segpa) previous.push_back(d);
+      if (school.divisions[d].level == p.level + 1 && !school.divisions[d].segpa)
+        previous.push_back(d);
     }
     if (!previous.empty()) p.last_division = school.divisions[rng.pick(previous)].code;
   }
@@ -181,7 +190,8 @@ void build_pupils(BuildContext& ctx) {
     set_admin(p, school, ctx.rng);
     set_birth(p, school, ctx.rng);
     set_dates(p, school, ctx.rng, exit_today_done);
-    if (p.fate == Fate::LeftWithClass && p.sortie == school.export_date) ++school.planted.exit_on_export_date;
+    if (p.fate == Fate::LeftWithClass && p.sortie == school.export_date)
+      ++school.planted.exit_on_export_date;
   }
 }
 

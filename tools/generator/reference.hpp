@@ -11,35 +11,65 @@ namespace gen::ref {
 
 // Indices into subjects(); the order of the table below.
 enum SubjectId : std::size_t {
-  kFranc, kMaths, kHiGeo, kEmc, kAgl1, kEsp2, kAll2, kSvt, kPhCh, kTechn,
-  kEps, kAPla, kEdMus, kLcaLatin, kIta2, kAp, kVieClasse, kScTech, kSubjectCount
+  kFranc,
+  kMaths,
+  kHiGeo,
+  kEmc,
+  kAgl1,
+  kEsp2,
+  kAll2,
+  kSvt,
+  kPhCh,
+  kTechn,
+  kEps,
+  kAPla,
+  kEdMus,
+  kLcaLatin,
+  kIta2,
+  kAp,
+  kVieClasse,
+  kScTech,
+  kSubjectCount
 };
 
 struct Subject {
-  std::string_view code;       // CODE_MATIERE / MATIERE@CODE, 6 chars
-  std::string_view gestion;    // CODE_GESTION mnemonic
+  std::string_view code;     // CODE_MATIERE / MATIERE@CODE, 6 chars
+  std::string_view gestion;  // CODE_GESTION mnemonic
   std::string_view court, long_label, edition;
-  std::string_view discipline; // STS DISCIPLINE@CODE of its teachers ("" = none)
+  std::string_view discipline;  // STS DISCIPLINE@CODE of its teachers ("" = none)
   std::string_view discipline_label;
-  int centi_hours;             // weekly hours per structure x100 (HEURES_STRUCTURE)
-  int capacity;                // structures one full-time teacher takes
+  int centi_hours;  // weekly hours per structure x100 (HEURES_STRUCTURE)
+  int capacity;     // structures one full-time teacher takes
 };
 
 std::span<const Subject> subjects();
-inline const Subject& subject(std::size_t id) { return subjects()[id]; }
+inline const Subject& subject(std::size_t id) {
+  return subjects()[id];
+}
 
-enum MefId : std::size_t { kMef6, kMef5, kMef4, kMef3, kMef4Segpa, kMef3Segpa, kMef2nde, kMefCount };
+enum MefId : std::size_t {
+  kMef6,
+  kMef5,
+  kMef4,
+  kMef3,
+  kMef4Segpa,
+  kMef3Segpa,
+  kMef2nde,
+  kMefCount
+};
 
 struct Mef {
   std::string_view code;       // 11 chars
   std::string_view formation;  // FORMATION ("6EME")
   std::string_view long_label, edition;
-  std::string_view mefstat;    // CODE_MEFSTAT / MEFSTAT11
-  int level;                   // 6..3 for collège, 2 for seconde
+  std::string_view mefstat;  // CODE_MEFSTAT / MEFSTAT11
+  int level;                 // 6..3 for collège, 2 for seconde
 };
 
 std::span<const Mef> mefs();
-inline const Mef& mef(std::size_t id) { return mefs()[id]; }
+inline const Mef& mef(std::size_t id) {
+  return mefs()[id];
+}
 
 // A simple Nomenclature list: <LIST><ITEM ATTR="code"><LIBELLE_COURT/>…
 struct CodeLabel {

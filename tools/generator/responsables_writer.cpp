@@ -19,16 +19,22 @@ void write_personne(XmlWriter& w, const School& school, const Person& p) {
   w.opt("TEL_PORTABLE", p.tel_portable);
   w.leaf("ACCEPTE_SMS", p.accepte_sms ? "1" : "0");
   w.opt("TEL_PROFESSIONNEL", p.tel_pro);
-  if (p.mel.empty()) w.empty("MEL");
-  else w.leaf("MEL", p.mel);
+  if (p.mel.empty())
+    w.empty("MEL");
+  else
+    w.leaf("MEL", p.mel);
   w.leaf("COMMUNICATION_ADRESSE", p.communication_adresse ? "1" : "0");
   w.leaf("ADRESSE_ID", num(school.addresses[p.address].id));
   w.opt("CODE_PROFESSION", p.profession);
   w.close("PERSONNE");
 }
 
-const char* boolean(bool value) { return value ? "true" : "false"; }
-const char* bit(bool value) { return value ? "1" : "0"; }
+const char* boolean(bool value) {
+  return value ? "true" : "false";
+}
+const char* bit(bool value) {
+  return value ? "1" : "0";
+}
 
 // Booleans are 0/1 for some elements and true/false for others, as in SIECLE.
 void write_link(XmlWriter& w, const School& school, const Link& l, RespFormat format) {

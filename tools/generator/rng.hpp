@@ -67,9 +67,7 @@ class Rng {
   }
 
   // True with probability p (53-bit resolution; IEEE doubles are exact here).
-  bool chance(double p) {
-    return static_cast<double>(next() >> 11) * 0x1.0p-53 < p;
-  }
+  bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
 
   template <class T>
   const T& pick(std::span<const T> items) {
@@ -90,9 +88,7 @@ class Rng {
   }
 
  private:
-  static std::uint64_t rotl(std::uint64_t x, int k) {
-    return (x << k) | (x >> (64 - k));
-  }
+  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4]{};
 };
 
@@ -112,7 +108,8 @@ class Scrambler {
   }
   std::uint64_t operator()(std::uint64_t x) const {
     x %= m_;
-    do x = mix(x); while (x >= m_);
+    do x = mix(x);
+    while (x >= m_);
     return x;
   }
   std::uint64_t modulus() const { return m_; }

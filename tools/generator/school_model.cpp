@@ -31,8 +31,13 @@ School build_school(const SchoolPlan& plan, const Options& options, const IdSpac
   school.bourses_empty = rng.chance(0.15);
   school.lv2_groups_in_siecle = rng.chance(0.5);
 
-  BuildContext ctx{school, rng, ids, IdAllocator(plan.records), IdAllocator(plan.persons),
-                   IdAllocator(plan.addresses), IdAllocator(plan.staff)};
+  BuildContext ctx{school,
+                   rng,
+                   ids,
+                   IdAllocator(plan.records),
+                   IdAllocator(plan.persons),
+                   IdAllocator(plan.addresses),
+                   IdAllocator(plan.staff)};
   build_divisions(ctx);
   build_pupils(ctx);
   build_families(ctx);

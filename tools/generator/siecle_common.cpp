@@ -31,8 +31,10 @@ void write_bee_parametres(XmlWriter& w, const School& school) {
 void write_adresse(XmlWriter& w, const Address& a) {
   w.open("ADRESSE", {{"ADRESSE_ID", num(a.id)}});
   w.leaf("LIGNE1_ADRESSE", a.line1);
-  if (a.line2.empty()) w.empty("LIGNE2_ADRESSE");
-  else w.leaf("LIGNE2_ADRESSE", a.line2);
+  if (a.line2.empty())
+    w.empty("LIGNE2_ADRESSE");
+  else
+    w.leaf("LIGNE2_ADRESSE", a.line2);
   w.empty("LIGNE3_ADRESSE");
   w.empty("LIGNE4_ADRESSE");
   if (!a.foreign_town.empty()) w.leaf("COMMUNE_ETRANGERE", a.foreign_town);

@@ -8,7 +8,8 @@
 namespace gen {
 
 // New INDIVIDU with a fresh id; fonction "" = no FONCTION element.
-std::size_t new_individu(BuildContext& ctx, std::string_view fonction, std::size_t discipline, bool local);
+std::size_t new_individu(BuildContext& ctx, std::string_view fonction, std::size_t discipline,
+                         bool local);
 
 // Creates the SERVICE slots of every division and group, then the ENS
 // teachers needed to cover them (every created teacher gets ≥ 1 service).

@@ -16,7 +16,8 @@
 namespace gen {
 namespace {
 
-std::string_view grade_for(Rng& rng, std::string_view fonction, std::size_t discipline, bool local) {
+std::string_view grade_for(Rng& rng, std::string_view fonction, std::size_t discipline,
+                           bool local) {
   if (fonction == "ENS" || fonction.empty()) {
     if (local) return "CONTRACT. 1CAT";
     if (discipline == ref::kEps) return rng.chance(0.8) ? "PROF. EPS CL N" : "PROF. EPS HCL";
@@ -41,7 +42,8 @@ void set_names(Individu& ind, Rng& rng) {
 
 }  // namespace
 
-std::size_t new_individu(BuildContext& ctx, std::string_view fonction, std::size_t discipline, bool local) {
+std::size_t new_individu(BuildContext& ctx, std::string_view fonction, std::size_t discipline,
+                         bool local) {
   Rng& rng = ctx.rng;
   Individu ind;
   ind.id = individu_id(ctx.ids, ctx.staff.take());
@@ -49,9 +51,10 @@ std::size_t new_individu(BuildContext& ctx, std::string_view fonction, std::size
   ind.sexe = rng.chance(0.4) ? 1 : 2;
   set_names(ind, rng);
   const int age = rng.range(24, 63);
-  ind.naiss = add_days(Date{ctx.school.year - age, 1, 1}, static_cast<std::int64_t>(rng.below(365)));
-  if (local && rng.chance(0.5)) ind.naiss = Date{};            // often unknown for TYPE=local
-  if (local && rng.chance(0.3)) ind.nom_patro.clear();         // NOM_PATRONYMIQUE may be empty
+  ind.naiss =
+      add_days(Date{ctx.school.year - age, 1, 1}, static_cast<std::int64_t>(rng.below(365)));
+  if (local && rng.chance(0.5)) ind.naiss = Date{};     // often unknown for TYPE=local
+  if (local && rng.chance(0.3)) ind.nom_patro.clear();  // NOM_PATRONYMIQUE may be empty
   ind.fonction = fonction;
   ind.discipline = discipline;
   ind.grade = grade_for(rng, fonction, discipline, local);
@@ -74,7 +77,9 @@ void plant_co_teaching(BuildContext& ctx, const std::vector<std::size_t>& teache
   Service& service = *ctx.rng.pick(services);
   for (std::size_t t : teachers) {
     const Individu& ind = ctx.school.staff[t];
-    if (std::find(service.teachers.begin(), service.teachers.end(), ind.id) != service.teachers.end()) continue;
+    if (std::find(service.teachers.begin(), service.teachers.end(), ind.id) !=
+        service.teachers.end())
+      continue;
     service.teachers.push_back(ind.id);
     ctx.school.planted.co_taught_services = 1;
     return;
@@ -85,7 +90,9 @@ void plant_co_teaching(BuildContext& ctx, const std::vector<std::size_t>& teache
 void assign_head_teachers(School& school, Rng& rng) {
   std::unordered_map<std::uint32_t, std::size_t> by_id;
   for (std::size_t i = 0; i < school.staff.size(); ++i) by_id[school.staff[i].id] = i;
-  auto eligible = [&](std::size_t i) { return school.staff[i].fonction == "ENS" && school.staff[i].head_of.empty(); };
+  auto eligible = [&](std::size_t i) {
+    return school.staff[i].fonction == "ENS" && school.staff[i].head_of.empty();
+  };
   for (std::size_t d = 0; d < school.divisions.size(); ++d) {
     std::vector<std::size_t> candidates;
     for (const Service& s : school.divisions[d].services) {
@@ -104,13 +111,20 @@ void assign_head_teachers(School& school, Rng& rng) {
 
 void add_non_teachers(BuildContext& ctx) {
   const std::size_t n = ctx.school.plan->pupils;
-  const struct { std::string_view fonction; std::size_t count; bool local; } kinds[] = {
-      {"DIR", 1 + n / 600, false}, {"EDU", std::max<std::size_t>(1, n / 400), false},
-      {"DOC", std::max<std::size_t>(1, n / 800), false}, {"AED", std::max<std::size_t>(2, n / 100), true},
+  const struct {
+    std::string_view fonction;
+    std::size_t count;
+    bool local;
+  } kinds[] = {
+      {"DIR", 1 + n / 600, false},
+      {"EDU", std::max<std::size_t>(1, n / 400), false},
+      {"DOC", std::max<std::size_t>(1, n / 800), false},
+      {"AED", std::max<std::size_t>(2, n / 100), true},
       {"ADF", std::max<std::size_t>(2, n / 250), false},
   };
   for (const auto& kind : kinds) {
-    for (std::size_t i = 0; i < kind.count; ++i) new_individu(ctx, kind.fonction, kNone, kind.local);
+    for (std::size_t i = 0; i < kind.count; ++i)
+      new_individu(ctx, kind.fonction, kNone, kind.local);
   }
   for (Individu& ind : ctx.school.staff) {  // one TYPE=local with an empty SEXE
     if (ind.fonction == "AED") {
@@ -122,8 +136,10 @@ void add_non_teachers(BuildContext& ctx) {
 
 // ENS teachers without any service (TZR, ULIS coordinators…).
 void add_idle_teachers(BuildContext& ctx, std::size_t count) {
-  static const std::vector<std::size_t> kDisciplines{ref::kFranc, ref::kMaths, ref::kAgl1, ref::kEps};
-  for (std::size_t i = 0; i < count; ++i) new_individu(ctx, "ENS", ctx.rng.pick(kDisciplines), false);
+  static const std::vector<std::size_t> kDisciplines{ref::kFranc, ref::kMaths, ref::kAgl1,
+                                                     ref::kEps};
+  for (std::size_t i = 0; i < count; ++i)
+    new_individu(ctx, "ENS", ctx.rng.pick(kDisciplines), false);
   ctx.school.planted.teacher_without_service = count;
 }
 
@@ -137,11 +153,13 @@ void build_staff(BuildContext& ctx) {
   rng.shuffle(teachers);
   // On leave but services left behind ("reliquats"): staff, without FONCTION.
   const std::size_t no_fonction = std::max<std::size_t>(1, teachers.size() / 40);
-  for (std::size_t i = 0; i < no_fonction && i < teachers.size(); ++i) school.staff[teachers[i]].fonction = "";
+  for (std::size_t i = 0; i < no_fonction && i < teachers.size(); ++i)
+    school.staff[teachers[i]].fonction = "";
   assign_head_teachers(school, rng);
   add_idle_teachers(ctx, std::max<std::size_t>(1, teachers.size() / 25));
   add_non_teachers(ctx);
-  const std::size_t ignored = std::max<std::size_t>(1, school.staff.size() / 50);  // no FONCTION, no service
+  const std::size_t ignored =
+      std::max<std::size_t>(1, school.staff.size() / 50);  // no FONCTION, no service
   for (std::size_t i = 0; i < ignored; ++i) new_individu(ctx, "", ref::kFranc + i % 3, false);
   school.unknown_staff_id = individu_id(ctx.ids, ctx.staff.peek_last());  // never handed out
   rng.pick(all_division_services(school))->teachers.push_back(school.unknown_staff_id);

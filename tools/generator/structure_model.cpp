@@ -13,7 +13,9 @@ std::string division_code(int style, int level, std::size_t rank) {
   const std::string lvl = std::to_string(level);
   switch (style) {
     case 0: return lvl + "E " + std::to_string(rank + 1);
-    case 1: return rank < 26 ? lvl + " " + static_cast<char>('A' + rank) : lvl + " " + std::to_string(rank + 1);
+    case 1:
+      return rank < 26 ? lvl + " " + static_cast<char>('A' + rank)
+                       : lvl + " " + std::to_string(rank + 1);
     default: return lvl + "e " + std::to_string(rank + 1);
   }
 }

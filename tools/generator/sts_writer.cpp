@@ -10,8 +10,8 @@ namespace gen {
 namespace {
 
 struct StaffIndex {
-  std::unordered_map<std::uint32_t, bool> local;   // INDIVIDU@ID -> TYPE local
-  std::unordered_map<std::uint32_t, int> centi;    // weekly hours x100 in services
+  std::unordered_map<std::uint32_t, bool> local;  // INDIVIDU@ID -> TYPE local
+  std::unordered_map<std::uint32_t, int> centi;   // weekly hours x100 in services
 };
 
 void write_parametres(XmlWriter& w, const School& school) {
@@ -75,7 +75,8 @@ void write_nomenclatures(XmlWriter& w) {
   w.close("NOMENCLATURES");
 }
 
-void write_individu(XmlWriter& w, const School& school, const Individu& ind, const StaffIndex& index) {
+void write_individu(XmlWriter& w, const School& school, const Individu& ind,
+                    const StaffIndex& index) {
   w.open("INDIVIDU", {{"ID", num(ind.id)}, {"TYPE", ind.local ? "local" : "epp"}});
   w.leaf("SEXE", ind.sexe == 0 ? "" : ind.sexe == 1 ? "1" : "2");
   if (ind.sexe != 0) w.leaf("CIVILITE", ind.sexe == 1 ? "1" : "2");
@@ -111,7 +112,8 @@ void write_individu(XmlWriter& w, const School& school, const Individu& ind, con
 
 // Division services carry HEURES_AGENT inside ENSEIGNANT; group services use
 // the empty-element form: parsers must accept both.
-void write_services(XmlWriter& w, const std::vector<Service>& services, const StaffIndex& index, bool detailed) {
+void write_services(XmlWriter& w, const std::vector<Service>& services, const StaffIndex& index,
+                    bool detailed) {
   w.open("SERVICES");
   for (const Service& s : services) {
     const ref::Subject& subject = ref::subject(s.subject);
@@ -159,7 +161,8 @@ void write_structure(XmlWriter& w, const School& school, const StaffIndex& index
     w.leaf("LIBELLE_LONG", g.label);
     w.leaf("EFFECTIF_PREVU", num(g.members));
     w.open("DIVISIONS_APPARTENANCE");
-    for (std::size_t d : g.divisions) w.empty("DIVISION_APPARTENANCE", {{"CODE", school.divisions[d].code}});
+    for (std::size_t d : g.divisions)
+      w.empty("DIVISION_APPARTENANCE", {{"CODE", school.divisions[d].code}});
     w.close("DIVISIONS_APPARTENANCE");
     write_mefs_appartenance(w, g.mefs);
     write_services(w, g.services, index, false);

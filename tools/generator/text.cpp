@@ -5,10 +5,12 @@ namespace {
 
 // Base letter of an accented Latin-9 lower/upper case letter, 0 if none.
 char32_t base_letter(char32_t cp) {
-  static const std::u32string_view accented = U"àâäáãåçéèêëíìîïñóòôöõúùûüýÿšž"
-                                              U"ÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŠŽ";
-  static const std::u32string_view plain = U"aaaaaaceeeeiiiinooooouuuuyysz"
-                                           U"AAAAAACEEEEIIIINOOOOOUUUUYYSZ";
+  static const std::u32string_view accented =
+      U"àâäáãåçéèêëíìîïñóòôöõúùûüýÿšž"
+      U"ÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŠŽ";
+  static const std::u32string_view plain =
+      U"aaaaaaceeeeiiiinooooouuuuyysz"
+      U"AAAAAACEEEEIIIINOOOOOUUUUYYSZ";
   const std::size_t at = accented.find(cp);
   return at == std::u32string_view::npos ? 0 : plain[at];
 }

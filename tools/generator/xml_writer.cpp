@@ -26,9 +26,13 @@ XmlWriter::XmlWriter(std::string path)
   encoded_.reserve(kBufferReserve);
 }
 
-void XmlWriter::prolog() { buffer_ += "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n"; }
+void XmlWriter::prolog() {
+  buffer_ += "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n";
+}
 
-void XmlWriter::indent() { buffer_.append(static_cast<std::size_t>(depth_), '\t'); }
+void XmlWriter::indent() {
+  buffer_.append(static_cast<std::size_t>(depth_), '\t');
+}
 
 void XmlWriter::start_tag(std::string_view tag, std::initializer_list<Attr> attrs) {
   indent();

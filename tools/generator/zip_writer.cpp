@@ -14,7 +14,8 @@ struct ArchiveCloser {
 using Archive = std::unique_ptr<zip_t, ArchiveCloser>;
 
 [[noreturn]] void fail(zip_t* archive, const std::string& what) {
-  throw std::runtime_error(what + ": " + (archive != nullptr ? zip_strerror(archive) : "libzip error"));
+  throw std::runtime_error(what + ": " +
+                           (archive != nullptr ? zip_strerror(archive) : "libzip error"));
 }
 
 }  // namespace
@@ -24,16 +25,19 @@ void zip_single_file(const std::string& zip_path, const std::string& member_name
   int error = 0;
   Archive archive(zip_open(zip_path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error));
   if (!archive) throw std::runtime_error("cannot create " + zip_path);
-  zip_source_t* source = zip_source_file(archive.get(), source_path.c_str(), 0, -1);  // -1: to the end
+  zip_source_t* source =
+      zip_source_file(archive.get(), source_path.c_str(), 0, -1);  // -1: to the end
   if (source == nullptr) fail(archive.get(), "cannot read " + source_path);
-  const zip_int64_t index = zip_file_add(archive.get(), member_name.c_str(), source, ZIP_FL_ENC_UTF_8);
+  const zip_int64_t index =
+      zip_file_add(archive.get(), member_name.c_str(), source, ZIP_FL_ENC_UTF_8);
   if (index < 0) {
     zip_source_free(source);
     fail(archive.get(), "cannot add " + member_name);
   }
   const auto entry = static_cast<zip_uint64_t>(index);
   const auto dos_time = static_cast<zip_uint16_t>((hour << 11) | (minute << 5) | (second / 2));
-  const auto dos_date = static_cast<zip_uint16_t>(((stamp.y - 1980) << 9) | (stamp.m << 5) | stamp.d);
+  const auto dos_date =
+      static_cast<zip_uint16_t>(((stamp.y - 1980) << 9) | (stamp.m << 5) | stamp.d);
   if (zip_file_set_dostime(archive.get(), entry, dos_time, dos_date, 0) != 0 ||
       zip_set_file_compression(archive.get(), entry, ZIP_CM_DEFLATE, 6) != 0) {
     fail(archive.get(), "cannot set attributes of " + member_name);

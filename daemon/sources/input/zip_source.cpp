@@ -88,7 +88,9 @@ bool is_worth_reading(std::string_view name) {
   return !base.starts_with('.') && ends_with_xml(base);
 }
 
-std::string mebibytes(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " Mio"; }
+std::string mebibytes(std::uint64_t bytes) {
+  return std::to_string(bytes >> 20) + " Mio";
+}
 
 }  // namespace
 
@@ -111,8 +113,9 @@ std::vector<std::string> list_xml_members(const std::string& archive_path) {
     if (name != nullptr && is_worth_reading(name)) members.emplace_back(name);
   }
   if (members.empty()) {
-    throw InputError({archive_path},
-                     "l'archive zip ne contient aucun fichier XML (export SIECLE ou STS-web attendu)");
+    throw InputError(
+        {archive_path},
+        "l'archive zip ne contient aucun fichier XML (export SIECLE ou STS-web attendu)");
   }
   return members;
 }
@@ -135,8 +138,8 @@ ZipMemberSource::ZipMemberSource(const std::string& archive_path, const std::str
   }
   if (declared_size_ > limits_.ratio_checked_after &&
       declared_size_ > limits_.max_ratio * std::max<std::uint64_t>(compressed_size_, 1)) {
-    fail("membre refusé : taux de compression anormal (" + mebibytes(declared_size_) +
-         " pour " + std::to_string(compressed_size_) + " octets compressés ; bombe zip ?)");
+    fail("membre refusé : taux de compression anormal (" + mebibytes(declared_size_) + " pour " +
+         std::to_string(compressed_size_) + " octets compressés ; bombe zip ?)");
   }
   file_.reset(zip_fopen_index(archive_.get(), stat.index, 0));
   if (!file_) fail("membre illisible : " + describe_zip_error(zip_get_error(archive_.get())));

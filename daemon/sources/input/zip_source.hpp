@@ -12,7 +12,7 @@ namespace edusync::input {
 // Limits that make a zip bomb fail fast instead of filling the disk or the memory. Real SIECLE
 // XML deflates about 15:1 (docs/input.md §1.2); a bomb is near deflate's 1032:1 maximum.
 struct ZipLimits {
-  std::uint64_t max_member_bytes = 8ull << 30;   // 8 GiB: far above an academy-wide export
+  std::uint64_t max_member_bytes = 8ull << 30;    // 8 GiB: far above an academy-wide export
   std::uint64_t ratio_checked_after = 16u << 20;  // small members may compress very well
   std::uint64_t max_ratio = 200;
 };

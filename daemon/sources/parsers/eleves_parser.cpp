@@ -28,7 +28,9 @@ class ElevesParser final : public KindParser {
  public:
   const std::vector<xml::RecordPath>& record_paths() const override {
     static const std::vector<xml::RecordPath> paths = {
-        {"PARAMETRES"}, {"DONNEES", "ELEVES", "ELEVE"}, {"DONNEES", "STRUCTURES", "STRUCTURES_ELEVE"}};
+        {"PARAMETRES"},
+        {"DONNEES", "ELEVES", "ELEVE"},
+        {"DONNEES", "STRUCTURES", "STRUCTURES_ELEVE"}};
     return paths;
   }
 
@@ -91,7 +93,8 @@ void ElevesParser::read_pupil(const xml::Node& eleve) {
 void ElevesParser::read_names(const xml::Node& eleve, model::Pupil& pupil) {
   read_bee_surnames(eleve, pupil.surname, pupil.birth_surname);
   pupil.given_name = eleve.child_text("PRENOM");
-  pupil.other_given_names = join_given_names(eleve.child_text("PRENOM2"), eleve.child_text("PRENOM3"));
+  pupil.other_given_names =
+      join_given_names(eleve.child_text("PRENOM2"), eleve.child_text("PRENOM3"));
 }
 
 void ElevesParser::read_dates(const xml::Node& eleve, PupilRecord& record) {
@@ -132,6 +135,8 @@ void ElevesParser::read_structures(const xml::Node& structures) {
 
 }  // namespace
 
-std::unique_ptr<KindParser> make_eleves_parser() { return std::make_unique<ElevesParser>(); }
+std::unique_ptr<KindParser> make_eleves_parser() {
+  return std::make_unique<ElevesParser>();
+}
 
 }  // namespace edusync::sources

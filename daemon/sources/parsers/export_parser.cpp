@@ -55,7 +55,8 @@ std::string explain_unsupported_root(std::string_view root) {
 // Bridges the record stream to the parser of the kind found at the root.
 class DispatchHandler final : public xml::DocumentHandler {
  public:
-  DispatchHandler(const std::string& file, std::optional<ExportKind> expected, bool header_only = false)
+  DispatchHandler(const std::string& file, std::optional<ExportKind> expected,
+                  bool header_only = false)
       : file_(file), expected_(expected), header_only_(header_only) {}
 
   const std::vector<xml::RecordPath>& on_root(const xml::Node& root) override {
@@ -63,11 +64,12 @@ class DispatchHandler final : public xml::DocumentHandler {
     for (const auto& candidate : kKnownRoots) {
       if (candidate.root == root.name()) known = &candidate;
     }
-    if (known == nullptr) throw InputError({file_, root.line()}, explain_unsupported_root(root.name()));
+    if (known == nullptr)
+      throw InputError({file_, root.line()}, explain_unsupported_root(root.name()));
     if (expected_ && *expected_ != known->kind) {
-      throw InputError({file_, root.line()},
-                       "export « " + std::string(to_string(known->kind)) + " » trouvé, « " +
-                           std::string(to_string(*expected_)) + " » attendu");
+      throw InputError({file_, root.line()}, "export « " + std::string(to_string(known->kind)) +
+                                                 " » trouvé, « " +
+                                                 std::string(to_string(*expected_)) + " » attendu");
     }
     kind_ = known->kind;
     version_ = root.attr("VERSION");
@@ -88,8 +90,9 @@ class DispatchHandler final : public xml::DocumentHandler {
 
   ParsedExport finish(const std::string& display_name) {
     if (!header_) {
-      throw InputError({file_}, "section PARAMETRES absente : impossible de connaître "
-                                "l'établissement (UAJ) et l'année scolaire de cet export");
+      throw InputError({file_},
+                       "section PARAMETRES absente : impossible de connaître "
+                       "l'établissement (UAJ) et l'année scolaire de cet export");
     }
     ParsedExport parsed;
     parsed.path = display_name;

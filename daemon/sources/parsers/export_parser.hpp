@@ -23,6 +23,7 @@ ParsedExport read_export_header(input::ByteSource& source);
 // independent documents in parallel on up to `threads` threads. Results keep the order of
 // the paths (and of members inside an archive). The first InputError is rethrown.
 std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, unsigned threads);
-std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>& documents, unsigned threads);
+std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>& documents,
+                                          unsigned threads);
 
 }  // namespace edusync::sources

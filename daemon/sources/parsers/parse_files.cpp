@@ -20,7 +20,8 @@ std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, uns
   return parse_documents(documents, threads);
 }
 
-std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>& documents, unsigned threads) {
+std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>& documents,
+                                          unsigned threads) {
   if (documents.empty()) return {};
   // Largest first would balance better, but order of completion does not matter: results are
   // stored by index and the caller sees them in input order.

@@ -78,9 +78,12 @@ bool ResponsablesParser::read_responsibility(const xml::Node& link, LinkRecord& 
   const std::string_view legal = link.child_text("RESP_LEGAL");
   using model::Responsibility;
   if (!level.empty()) {
-    if (level == "1") record.responsibility = Responsibility::legal;
-    else if (level == "2") record.responsibility = Responsibility::in_charge;
-    else if (level == "3") record.responsibility = Responsibility::contact;
+    if (level == "1")
+      record.responsibility = Responsibility::legal;
+    else if (level == "2")
+      record.responsibility = Responsibility::in_charge;
+    else if (level == "3")
+      record.responsibility = Responsibility::contact;
     else {
       issue(link, "NIVEAU_RESPONSABILITE inconnu « " + std::string(level) + " » (lien élève " +
                       record.eleve_id + ", personne " + record.personne_id + ") : lien ignoré");

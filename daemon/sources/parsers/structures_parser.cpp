@@ -32,14 +32,15 @@ class StructuresParser final : public KindParser {
       return;
     }
     if (path_index == 1) {
-      data_.divisions.push_back({std::string(record.child_text("CODE_RNE")), std::string(code),
-                                 std::string(record.child_text("LIBELLE_LONG")),
-                                 child_codes(record, "MEFS_APPARTENANCE", "MEF_APPARTENANCE", "CODE_MEF")});
-    } else {
-      data_.groups.push_back(
+      data_.divisions.push_back(
           {std::string(record.child_text("CODE_RNE")), std::string(code),
            std::string(record.child_text("LIBELLE_LONG")),
-           child_codes(record, "DIVISIONS_APPARTENANCE", "DIVISION_APPARTENANCE", "CODE_STRUCTURE")});
+           child_codes(record, "MEFS_APPARTENANCE", "MEF_APPARTENANCE", "CODE_MEF")});
+    } else {
+      data_.groups.push_back({std::string(record.child_text("CODE_RNE")), std::string(code),
+                              std::string(record.child_text("LIBELLE_LONG")),
+                              child_codes(record, "DIVISIONS_APPARTENANCE", "DIVISION_APPARTENANCE",
+                                          "CODE_STRUCTURE")});
     }
   }
 

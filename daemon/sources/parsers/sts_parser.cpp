@@ -135,6 +135,8 @@ void StsParser::read_services(const xml::Node& structure, model::StructureKind k
 
 }  // namespace
 
-std::unique_ptr<KindParser> make_sts_parser() { return std::make_unique<StsParser>(); }
+std::unique_ptr<KindParser> make_sts_parser() {
+  return std::make_unique<StsParser>();
+}
 
 }  // namespace edusync::sources

@@ -29,7 +29,8 @@ int latin9_to_utf8(unsigned char* out, int* out_length, const unsigned char* in,
   const int out_size = *out_length, in_size = *in_length;
   while (consumed < in_size) {
     // Fast path: runs of ASCII (nearly all of an export) are copied byte for byte.
-    while (consumed < in_size && produced < out_size && in[consumed] < 0x80) out[produced++] = in[consumed++];
+    while (consumed < in_size && produced < out_size && in[consumed] < 0x80)
+      out[produced++] = in[consumed++];
     if (consumed == in_size || produced == out_size) break;
     const char32_t cp = latin9_code_point(in[consumed]);
     const int need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;

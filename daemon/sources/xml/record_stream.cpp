@@ -21,7 +21,8 @@ namespace edusync::xml {
 namespace {
 
 std::string_view view(const xmlChar* text) {
-  return text == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(text));
+  return text == nullptr ? std::string_view{}
+                         : std::string_view(reinterpret_cast<const char*>(text));
 }
 
 // Never loads anything: installed process-wide as a second line of defence behind the
@@ -109,7 +110,7 @@ class SaxSession {
   std::unique_ptr<xmlParserCtxt, ContextFree> context_;
   RecordTree tree_;
   const std::vector<RecordPath>* record_paths_ = nullptr;
-  std::vector<std::string_view> path_;     // open elements outside any record, root first
+  std::vector<std::string_view> path_;    // open elements outside any record, root first
   std::vector<std::int32_t> open_nodes_;  // open elements of the current record
   std::size_t record_path_index_ = 0;
   std::optional<InputError> error_;
@@ -150,8 +151,8 @@ void SaxSession::run() {
   feed_evidence(std::string_view(buffer.data(), got));
   xmlSAXHandler sax = make_sax_handler();
   const int head = static_cast<int>(std::min<std::size_t>(got, 4));
-  context_.reset(xmlCreatePushParserCtxt(&sax, this, buffer.data(), head,
-                                         source_.display_name().c_str()));
+  context_.reset(
+      xmlCreatePushParserCtxt(&sax, this, buffer.data(), head, source_.display_name().c_str()));
   if (!context_) throw InputError({source_.display_name()}, "analyseur XML indisponible");
   xmlCtxtUseOptions(context_.get(), XML_PARSE_NONET | XML_PARSE_NOCDATA);
   std::size_t offset = static_cast<std::size_t>(head);
@@ -321,7 +322,6 @@ void SaxSession::fail(const std::string& message, int line, int column) {
   if (context_) stop();
 }
 
-
 void SaxSession::start_element(std::string_view name, int nb_attributes,
                                const xmlChar** attributes) {
   blank_run_bytes_ = 0;
@@ -340,7 +340,8 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
     }
     if (!copy_attributes(element, nb_attributes, attributes)) {
       fail("enregistrement « " + std::string(tree_.root().name()) + " » trop volumineux (plus de " +
-           std::to_string(limits_.record.max_text_bytes) + " octets de texte, ou trop d'attributs)");
+           std::to_string(limits_.record.max_text_bytes) +
+           " octets de texte, ou trop d'attributs)");
       return;
     }
     open_nodes_.push_back(element);
@@ -356,7 +357,8 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
     const auto root = tree_.open_element(-1, name, current_line());
     if (!copy_attributes(root, nb_attributes, attributes)) {
       fail("enregistrement « " + std::string(name) + " » trop volumineux (plus de " +
-           std::to_string(limits_.record.max_text_bytes) + " octets de texte, ou trop d'attributs)");
+           std::to_string(limits_.record.max_text_bytes) +
+           " octets de texte, ou trop d'attributs)");
       return;
     }
     open_nodes_.push_back(root);
@@ -364,8 +366,7 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
   }
 }
 
-void SaxSession::start_root(std::string_view name, int nb_attributes,
-                            const xmlChar** attributes) {
+void SaxSession::start_root(std::string_view name, int nb_attributes, const xmlChar** attributes) {
   path_.push_back(name);
   tree_.clear();
   const auto root = tree_.open_element(-1, name, current_line());
@@ -399,8 +400,9 @@ bool SaxSession::copy_attributes(std::int32_t element, int nb_attributes,
     const xmlChar** attribute = attributes + static_cast<std::ptrdiff_t>(5) * i;
     const auto* value = reinterpret_cast<const char*>(attribute[3]);
     const auto* value_end = reinterpret_cast<const char*>(attribute[4]);
-    if (!tree_.add_attribute(element, view(attribute[0]),
-                             std::string_view(value, static_cast<std::size_t>(value_end - value)))) {
+    if (!tree_.add_attribute(
+            element, view(attribute[0]),
+            std::string_view(value, static_cast<std::size_t>(value_end - value)))) {
       return false;
     }
   }

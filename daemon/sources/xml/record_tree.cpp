@@ -4,7 +4,9 @@
 
 namespace edusync::xml {
 
-std::string_view Node::name() const { return exists() ? name_of(index_) : std::string_view{}; }
+std::string_view Node::name() const {
+  return exists() ? name_of(index_) : std::string_view{};
+}
 
 std::string_view Node::text() const {
   if (!exists()) return {};
@@ -88,7 +90,8 @@ bool RecordTree::add_attribute(std::int32_t element, std::string_view name,
                                std::string_view value) {
   text_bytes_ += value.size();
   if (text_bytes_ > limits_.max_text_bytes) return false;
-  if (used_elements_ + used_attributes_ >= limits_.max_elements) return false;  // attributes count too
+  if (used_elements_ + used_attributes_ >= limits_.max_elements)
+    return false;  // attributes count too
   if (used_attributes_ == attributes_.size()) attributes_.emplace_back();
   Attribute& attribute = attributes_[used_attributes_++];
   attribute.name = name;

@@ -50,7 +50,7 @@ class Node {
 class RecordTree {
  public:
   struct Limits {
-    std::size_t max_elements = 50'000;      // elements + attributes; an STS DIVISION stays far below
+    std::size_t max_elements = 50'000;  // elements + attributes; an STS DIVISION stays far below
     std::size_t max_text_bytes = 4u << 20;  // names, codes, dates: a record is a few KB
   };
 
