@@ -2,6 +2,7 @@
 # The README's two commands, for a fresh Debian 12 machine (root, apt):
 #   ./edusync.sh demo   install what is missing, build (Release), inspect the bundled sample
 #   ./edusync.sh test   install what is missing, build, run every test tier:
+#                       0. every C++ file formatted as .clang-format says
 #                       1. Release build with warnings as errors + the whole ctest suite
 #                       2. ASan/UBSan build + the whole ctest suite
 #                       3. libFuzzer targets (clang), each run briefly (EDUSYNC_FUZZ_SECONDS, 30)
@@ -16,7 +17,7 @@ PACKAGES=(
   libxml2-dev libxml2-utils libzip-dev zip unzip nettle-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   clang libclang-rt-14-dev time python3-jsonschema chromium sqlite3 libsqlite3-dev libyaml-cpp-dev libicu-dev
-  slapd ldap-utils libldap-dev libboost-dev
+  slapd ldap-utils libldap-dev libboost-dev clang-format
 )
 
 log() { printf '\n== %s\n' "$*"; }
@@ -141,8 +142,24 @@ cmd_demo() {
   echo "reports (text, JSON, HTML): $dir/state/reports/    audit journal: $dir/journal.jsonl"
 }
 
+# Every C++ file of the repository (samples and golden outputs are data, not code).
+cxx_sources() {
+  find daemon connectors tests tools bench -path tests/golden -prune -o \
+    \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) -type f -print | sort
+}
+
+# .clang-format is the rule, not a suggestion: the test command fails on any file it would change.
+check_format() {
+  local files
+  mapfile -t files < <(cxx_sources)
+  clang-format --dry-run -Werror "${files[@]}"
+  echo "clang-format: ${#files[@]} files clean"
+}
+
 cmd_test() {
   install_missing
+  log "tier 0: formatting (clang-format --dry-run -Werror)"
+  check_format
   log "tier 1: Release build, warnings as errors, all tests"
   build release -DCMAKE_BUILD_TYPE=Release -DEDUSYNC_WERROR=ON
   run_ctest release
