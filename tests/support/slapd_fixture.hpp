@@ -5,6 +5,7 @@
 // only. Header-only so that the test CMakeLists needs no change. The process is killed when the
 // object goes; kill() and start() let a test cut the server in the middle of a run.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -226,6 +228,23 @@ class Slapd {
   std::string config_;
   std::string password_file_;
   pid_t pid_ = -1;
+};
+
+// A GoogleTest suite sharing one slapd between its tests (started once; restarted when a test
+// killed it; emptied before each test). `Suite` is the deriving class, so that each suite has
+// a server of its own.
+template <typename Suite>
+class SlapdSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { slapd_ = std::make_unique<Slapd>(); }
+  static void TearDownTestSuite() { slapd_.reset(); }
+
+  void SetUp() override {
+    if (slapd_->pid() <= 0) slapd_->start();
+    slapd_->wipe();
+  }
+
+  static inline std::unique_ptr<Slapd> slapd_;
 };
 
 }  // namespace edusync::test

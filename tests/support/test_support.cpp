@@ -142,4 +142,15 @@ run::RunOutcome run_config(const std::string& yaml, run::RunOptions options) {
   return run::run_sync(*loaded.config, options);
 }
 
+std::string bee_eleves(const std::string& pupils, const std::string& declaration) {
+  return declaration +
+         "<BEE_ELEVES VERSION=\"3.0\">\n"
+         "<PARAMETRES><UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE>"
+         "<DATE_EXPORT>14/11/2025</DATE_EXPORT></PARAMETRES>\n"
+         "<DONNEES><ELEVES>\n" +
+         pupils +
+         "</ELEVES></DONNEES>\n"
+         "</BEE_ELEVES>\n";
+}
+
 }  // namespace edusync::test

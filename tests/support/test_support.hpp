@@ -31,6 +31,12 @@ std::string read_file(const std::string& path);
 std::string to_latin9(const std::string& utf8);
 // Parses an in-memory document, handed out in pieces of `piece` bytes.
 sources::ParsedExport parse_string(const std::string& xml, std::size_t piece = 1u << 20);
+// The XML declaration SIECLE writes.
+constexpr char kLatin9Declaration[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n";
+// A minimal valid BEE_ELEVES (UAI 0140065T, year 2025), in ASCII so that it reads the same in
+// any declared encoding; `pupils` is inserted inside ELEVES.
+std::string bee_eleves(const std::string& pupils,
+                       const std::string& declaration = kLatin9Declaration);
 // Writes a zip archive with the given (member name, content) pairs.
 void write_zip(const std::string& path,
                const std::vector<std::pair<std::string, std::string>>& members);

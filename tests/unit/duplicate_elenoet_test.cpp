@@ -45,15 +45,8 @@ std::string copied_arrival_eleves() {
   return eleves;
 }
 
-class DuplicateElenoet : public ::testing::Test {
+class DuplicateElenoet : public test::SlapdSuite<DuplicateElenoet> {
  protected:
-  static void SetUpTestSuite() { slapd_ = std::make_unique<Slapd>(); }
-  static void TearDownTestSuite() { slapd_.reset(); }
-  void SetUp() override {
-    if (slapd_->pid() <= 0) slapd_->start();
-    slapd_->wipe();
-  }
-
   // A run on samples/<sample>, its Eleves file replaced by `eleves` when given.
   run::RunOutcome run(const std::string& sample, const std::string& today,
                       const std::string& eleves = "", const std::string& state = "state",
@@ -133,11 +126,8 @@ class DuplicateElenoet : public ::testing::Test {
     return text;
   }
 
-  static std::unique_ptr<Slapd> slapd_;
   test::TempDir dir_;
 };
-
-std::unique_ptr<Slapd> DuplicateElenoet::slapd_;
 
 TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
   ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);

@@ -87,20 +87,9 @@ Refusal refuse_file(const std::string& path) {
   return {error, inputs.front()->bytes_read()};
 }
 
-const std::string kDeclaration = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n";
+const std::string kDeclaration = test::kLatin9Declaration;
 
-// A minimal valid BEE_ELEVES, in ASCII so that it reads the same in any declared encoding.
-// `pupils` is inserted inside ELEVES.
-std::string bee_eleves(const std::string& pupils, const std::string& declaration = kDeclaration) {
-  return declaration +
-         "<BEE_ELEVES VERSION=\"3.0\">\n"
-         "<PARAMETRES><UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE>"
-         "<DATE_EXPORT>14/11/2025</DATE_EXPORT></PARAMETRES>\n"
-         "<DONNEES><ELEVES>\n" +
-         pupils +
-         "</ELEVES></DONNEES>\n"
-         "</BEE_ELEVES>\n";
-}
+using test::bee_eleves;
 
 std::string pupil(const std::string& id, const std::string& surname) {
   return "<ELEVE ELEVE_ID=\"" + id + "\"><NOM_DE_FAMILLE>" + surname +

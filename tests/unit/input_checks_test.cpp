@@ -23,18 +23,9 @@ namespace {
 const std::string kBinary = EDUSYNC_BINARY;
 const std::string kSamples = EDUSYNC_SAMPLES;
 const std::string kData = EDUSYNC_TEST_DATA;
-const std::string kLatin9 = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n";
+const std::string kLatin9 = test::kLatin9Declaration;
 
-std::string bee_eleves(const std::string& pupils, const std::string& declaration = kLatin9) {
-  return declaration +
-         "<BEE_ELEVES VERSION=\"3.0\">\n"
-         "<PARAMETRES><UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE>"
-         "<DATE_EXPORT>14/11/2025</DATE_EXPORT></PARAMETRES>\n"
-         "<DONNEES><ELEVES>\n" +
-         pupils +
-         "</ELEVES></DONNEES>\n"
-         "</BEE_ELEVES>\n";
-}
+using test::bee_eleves;
 
 std::string pupil(const std::string& id, const std::string& surname,
                   const std::string& given_name = "Zoe") {

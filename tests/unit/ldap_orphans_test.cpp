@@ -23,14 +23,10 @@ using connectors::ldap::Entry;
 using connectors::ldap::Scope;
 using test::Slapd;
 
-class LdapOrphans : public ::testing::Test {
+class LdapOrphans : public test::SlapdSuite<LdapOrphans> {
  protected:
-  static void SetUpTestSuite() { slapd_ = std::make_unique<Slapd>(); }
-  static void TearDownTestSuite() { slapd_.reset(); }
-
   void SetUp() override {
-    if (slapd_->pid() <= 0) slapd_->start();
-    slapd_->wipe();
+    SlapdSuite::SetUp();
     eleves_ = test::read_handmade("eleves.xml");
   }
 
@@ -70,12 +66,9 @@ class LdapOrphans : public ::testing::Test {
     return {};
   }
 
-  static std::unique_ptr<Slapd> slapd_;
   test::TempDir dir_;
   std::string eleves_;
 };
-
-std::unique_ptr<Slapd> LdapOrphans::slapd_;
 
 TEST_F(LdapOrphans, LostStateHoldsOrphanAccountsThenDepartsThemWhenConfirmed) {
   ASSERT_EQ(run("2025-11-20").exit_code, 0);

@@ -31,14 +31,10 @@ std::set<std::string> as_set(const connectors::ldap::Values& values) {
   return {values.begin(), values.end()};
 }
 
-class LdapSambaEdu : public ::testing::Test {
+class LdapSambaEdu : public test::SlapdSuite<LdapSambaEdu> {
  protected:
-  static void SetUpTestSuite() { slapd_ = std::make_unique<Slapd>(); }
-  static void TearDownTestSuite() { slapd_.reset(); }
-
   void SetUp() override {
-    if (slapd_->pid() <= 0) slapd_->start();
-    slapd_->wipe();
+    SlapdSuite::SetUp();
     eleves_ = test::read_handmade("eleves.xml");
     responsables_ = test::read_handmade("responsables.xml");
     sts_ = test::read_handmade("sts.xml");
@@ -113,12 +109,9 @@ class LdapSambaEdu : public ::testing::Test {
     return {};
   }
 
-  static std::unique_ptr<Slapd> slapd_;
   test::TempDir dir_;
   std::string eleves_, responsables_, sts_, password_file_;
 };
-
-std::unique_ptr<Slapd> LdapSambaEdu::slapd_;
 
 TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
   const auto first = run("2025-11-20");
