@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "sources/xml/latin9_decoder.hpp"
+
 namespace edusync::xml {
 namespace {
 
@@ -63,29 +65,8 @@ std::string upper(std::string_view text) {
 
 // A byte as ISO-8859-15 shows it, in UTF-8: what the operator sees in the mojibake.
 std::string latin9_glyph(unsigned char byte) {
-  char32_t cp = byte;
-  switch (byte) {
-    case 0xA4: cp = 0x20AC; break;
-    case 0xA6: cp = 0x0160; break;
-    case 0xA8: cp = 0x0161; break;
-    case 0xB4: cp = 0x017D; break;
-    case 0xB8: cp = 0x017E; break;
-    case 0xBC: cp = 0x0152; break;
-    case 0xBD: cp = 0x0153; break;
-    case 0xBE: cp = 0x0178; break;
-    default: break;
-  }
-  if (cp < 0xA0) return "·";  // C1 controls are invisible
-  std::string out;
-  if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
+  if (byte < 0xA0) return "·";  // C1 controls are invisible
+  return latin9_to_utf8(std::string_view(reinterpret_cast<const char*>(&byte), 1));
 }
 
 }  // namespace

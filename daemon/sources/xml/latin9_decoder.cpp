@@ -24,7 +24,7 @@ char32_t latin9_code_point(unsigned char byte) {
 
 // libxml2's input converter contract: convert as much of `in` as fits in `out`, set both
 // lengths to what was consumed and produced, return the bytes produced or a negative error.
-int latin9_to_utf8(unsigned char* out, int* out_length, const unsigned char* in, int* in_length) {
+int convert_latin9(unsigned char* out, int* out_length, const unsigned char* in, int* in_length) {
   int produced = 0, consumed = 0;
   const int out_size = *out_length, in_size = *in_length;
   while (consumed < in_size) {
@@ -55,13 +55,23 @@ int latin9_to_utf8(unsigned char* out, int* out_length, const unsigned char* in,
 
 }  // namespace
 
+std::string latin9_to_utf8(std::string_view bytes) {
+  std::string out(bytes.size() * 3, '\0');
+  int out_length = static_cast<int>(out.size());
+  int in_length = static_cast<int>(bytes.size());
+  convert_latin9(reinterpret_cast<unsigned char*>(out.data()), &out_length,
+                 reinterpret_cast<const unsigned char*>(bytes.data()), &in_length);
+  out.resize(static_cast<std::size_t>(out_length));
+  return out;
+}
+
 void register_latin9_decoder() {
   static std::once_flag once;
   std::call_once(once, [] {
     // xmlNewCharEncodingHandler registers the handler itself (libxml2 2.9), and registered
     // handlers are looked up by name before iconv. Decoding only: edusync never writes Latin-9.
     for (const char* name : {"ISO-8859-15", "ISO8859-15", "LATIN-9", "LATIN9"}) {
-      xmlNewCharEncodingHandler(name, latin9_to_utf8, nullptr);
+      xmlNewCharEncodingHandler(name, convert_latin9, nullptr);
     }
   });
 }
