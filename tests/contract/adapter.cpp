@@ -67,6 +67,10 @@ std::unique_ptr<connectors::Connector> make_connector(const connectors::Registry
   return registry.create(settings_of(configuration({yaml_item}).connectors.at(0)));
 }
 
+std::string connector_name(const std::string& yaml_item) {
+  return configuration({yaml_item}).connectors.at(0).name;
+}
+
 std::optional<std::vector<report::ConnectorOutcome>> apply_through_run(
     state::StateStore& store, const connectors::Registry& registry,
     const std::vector<std::string>& yaml_items, const run::ApplyRequest& request) {

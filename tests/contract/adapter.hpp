@@ -30,6 +30,9 @@ std::vector<std::string> registered_types(const connectors::Registry& registry);
 std::unique_ptr<connectors::Connector> make_connector(const connectors::Registry& registry,
                                                       const std::string& yaml_item);
 
+// The `name` of one YAML item of `connectors`.
+std::string connector_name(const std::string& yaml_item);
+
 // run::apply_connectors over these connectors (YAML items, in order), made by `registry`, on
 // `store`. std::nullopt when run/apply cannot be given `registry` (today it makes its
 // connectors from connectors::builtin_registry(), so a type only `registry` knows, the fake,
