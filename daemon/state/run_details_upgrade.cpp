@@ -63,7 +63,8 @@ std::optional<std::vector<CreatedAccount>> accounts_of(const std::string& report
     }
     std::ifstream in(std::filesystem::path(report_dir) / "report.json", std::ios::binary);
     if (!in) return std::nullopt;
-    for (const auto& a : Json::parse(in).at("new_accounts")) accounts.push_back(account_of(a));
+    const auto report = Json::parse(in);  // named: a loop over a temporary's member dangles
+    for (const auto& a : report.at("new_accounts")) accounts.push_back(account_of(a));
     return accounts;
   } catch (const std::exception&) {
     return std::nullopt;
