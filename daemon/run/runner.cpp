@@ -91,8 +91,8 @@ class Runner {
   Status status_from_connectors() const;
   void note_interrupted_runs(state::StateStore& store);
   RunOutcome finish(state::StateStore* store);
-  void write_reports(state::StateStore& store, const std::vector<state::RunInput>& inputs,
-                     RunOutcome& outcome);
+  void write_reports(state::StateStore& store, state::RunRecord run,
+                     const std::vector<state::RunInput>& inputs, RunOutcome& outcome);
 
   const config::Config& config_;
   const RunOptions& options_;
@@ -318,19 +318,20 @@ void Runner::note_interrupted_runs(state::StateStore& store) {
   }
 }
 
-// The report files, then the run record with its inputs. Never throws: a report that cannot be
-// written (full disk, unwritable directory) makes the run failed, recorded as such when the
-// state can still be written, and said on stderr when even that fails; what the connectors did
-// is still in the text printed by the command.
-void Runner::write_reports(state::StateStore& store, const std::vector<state::RunInput>& inputs,
-                           RunOutcome& outcome) {
+// The report files, then the run record (`run`: its times, digest, and the snapshot of an
+// unchanged run) with its inputs. Never throws: a report that cannot be written (full disk,
+// unwritable directory) makes the run failed, recorded as such when the state can still be
+// written, and said on stderr when even that fails; what the connectors did is still in the
+// text printed by the command.
+void Runner::write_reports(state::StateStore& store, state::RunRecord run,
+                           const std::vector<state::RunInput>& inputs, RunOutcome& outcome) {
   auto& report = outcome.report;
   const auto fail = [&](const std::string& error) {
     outcome.status = Status::failed;
     report.status = status_word(Status::failed);
     report.error = error;
   };
-  const auto dir = (config_.state_dir / "reports" / report.id).string();
+  const auto dir = (config_.state_dir / "reports" / run.id).string();
   try {
     outcome.report_dir = report::write_report_files(report, dir);
   } catch (const std::exception& error) {
@@ -343,18 +344,20 @@ void Runner::write_reports(state::StateStore& store, const std::vector<state::Ru
     outcome.report_dir.clear();
   }
   try {
-    const auto snapshot = outcome.status == Status::held || outcome.status == Status::failed
-                              ? std::int64_t{0}
-                          : !report.unchanged_since.empty() ? unchanged_snapshot_
-                          : store.run(report.id)            ? store.run(report.id)->snapshot_id
-                                                            : 0;
+    if (outcome.status == Status::held || outcome.status == Status::failed) {
+      run.snapshot_id = 0;
+    } else if (run.snapshot_id == 0) {  // the one its commit_desired_state recorded, if any
+      const auto committed = store.run(run.id);
+      run.snapshot_id = committed ? committed->snapshot_id : 0;
+    }
+    run.status = status_word(outcome.status);
+    run.report_dir = outcome.report_dir;
     state::Transaction transaction(store.database());
-    store.save_run({report.id, report.started, report.finished, status_word(outcome.status), false,
-                    digest_, outcome.report_dir, snapshot});
-    state::save_run_inputs(store.database(), report.id, inputs);
+    store.save_run(run);
+    state::save_run_inputs(store.database(), run.id, inputs);
     transaction.commit();
   } catch (const std::exception& error) {
-    std::cerr << "edusync run : le passage " << report.id
+    std::cerr << "edusync run : le passage " << run.id
               << " n'a pas pu être enregistré dans la base d'état : " << error.what()
               << " ; le passage suivant le marquera « interrupted ».\n";
     if (outcome.status != Status::failed)
@@ -368,11 +371,14 @@ RunOutcome Runner::finish(state::StateStore* store) {
   result_.finished = utc_now();
   result_.warnings.insert(result_.warnings.begin(), interrupted_.begin(), interrupted_.end());
   interrupted_.clear();
+  // What the state records, taken from the result before it becomes the report.
+  state::RunRecord run{result_.id, result_.started, result_.finished, "", false, digest_, "", 0};
+  if (!result_.unchanged_since.empty()) run.snapshot_id = unchanged_snapshot_;
   const auto inputs = recorded_inputs(result_.sources);
   RunOutcome outcome;
   outcome.status = result_.status;
   outcome.report = make_report(std::move(result_), config_.report.language);
-  if (store != nullptr && !options_.dry_run) write_reports(*store, inputs, outcome);
+  if (store != nullptr && !options_.dry_run) write_reports(*store, std::move(run), inputs, outcome);
   return outcome;
 }
 
