@@ -121,6 +121,7 @@ int accounts_command(const std::string& config_path, const std::string& id,
   // Every account the run created, as the state recorded it (the report lists the first ones).
   const auto accounts = state::created_accounts(store.database(), run->id);
   std::vector<std::string> keys;
+  keys.reserve(accounts.size());
   for (const auto& account : accounts) keys.push_back(account.key);
   const auto passwords = store.passwords(keys, today.empty() ? today_local() : today);
   std::vector<report::SheetLine> lines;

@@ -96,6 +96,7 @@ bool removal_due(state::StateStore& store, int grace_days, const std::string& to
 
 std::string inputs_digest(const std::vector<sources::ParsedExport>& sources) {
   std::vector<std::string> parts;
+  parts.reserve(sources.size());
   for (const auto& s : sources)
     parts.push_back(std::string(sources::to_string(s.kind)) + "|" + s.header.uai + "|" + s.sha256);
   std::sort(parts.begin(), parts.end());

@@ -58,7 +58,7 @@ void create_store(const std::string& path) {
 }
 
 std::string open_store(const std::string& state_dir) {
-  const auto path = prepare_directory(state_dir);
+  auto path = prepare_directory(state_dir);
   if (std::filesystem::exists(path)) {
     refuse_empty_store(path);
   } else {
