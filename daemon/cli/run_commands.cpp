@@ -14,8 +14,10 @@
 #include "common/dates.hpp"
 #include "config/config.hpp"
 #include "report/account_sheets.hpp"
-#include "report/report_lists.hpp"
+#include "report/run_report.hpp"
+#include "run/run_result.hpp"
 #include "run/runner.hpp"
+#include "state/run_details.hpp"
 #include "state/state_store.hpp"
 
 namespace edusync::cli {
@@ -71,15 +73,15 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
   options.today = flags.today;
   options.settle_time = std::chrono::milliseconds(flags.settle_ms);
   const auto outcome = run::run_sync(*config, options);
-  if (outcome.refused) {  // another run holds the state: only the reason, no empty report
+  if (outcome.status == run::Status::refused) {  // another run holds the state: only the reason
     std::cerr << "edusync " << (flags.dry_run ? "diff" : "run") << " : " << outcome.report.error
               << '\n';
-    return outcome.exit_code;
+    return exit_code_of(outcome.status);
   }
   std::cout << report::to_text(outcome.report);
   if (!outcome.report_dir.empty())
     std::cout << "\nRapports : " << outcome.report_dir << "/report.{txt,json,html}\n";
-  return outcome.exit_code;
+  return exit_code_of(outcome.status);
 }
 
 std::optional<state::RunRecord> find_run(state::StateStore& store, const std::string& id) {
@@ -116,9 +118,10 @@ int accounts_command(const std::string& config_path, const std::string& id,
   auto store = state::StateStore::for_reading(config->state_dir.string());
   const auto run = find_run(store, id);
   if (!run) return kInputError;
-  // The complete list (report.json holds the first accounts only).
-  const auto accounts = report::read_new_accounts(run->report_dir);
+  // Every account the run created, as the state recorded it (the report lists the first ones).
+  const auto accounts = state::created_accounts(store.database(), run->id);
   std::vector<std::string> keys;
+  keys.reserve(accounts.size());
   for (const auto& account : accounts) keys.push_back(account.key);
   const auto passwords = store.passwords(keys, today.empty() ? today_local() : today);
   std::vector<report::SheetLine> lines;
@@ -139,6 +142,17 @@ int accounts_command(const std::string& config_path, const std::string& id,
 }
 
 }  // namespace
+
+ExitCode exit_code_of(run::Status status) {
+  switch (status) {
+    case run::Status::done: return kDone;
+    case run::Status::held: return kHeld;
+    case run::Status::partial: return kPartial;
+    case run::Status::failed:
+    case run::Status::refused: return kInputError;
+  }
+  return kInputError;
+}
 
 // Commands reading the state report problems instead of aborting.
 template <typename Body>

@@ -67,7 +67,7 @@ Json to_json(const Leaver& x) {
           {"removal_on", x.removal_on}};
 }
 
-Json to_json(const run::IgnoredFile& file) {
+Json to_json(const IgnoredInput& file) {
   return {{"path", file.path}, {"reason", file.reason}};
 }
 

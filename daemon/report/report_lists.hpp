@@ -5,7 +5,7 @@
 // list is written complete as JSON Lines beside report.json, one JSON object a line:
 //   items.jsonl               plan items, as report.json `items` (also the per-division changes)
 //   warnings.jsonl            data-quality warnings, as report.json `warnings`
-//   new_accounts.jsonl        accounts created by the run (what the account sheets read)
+//   new_accounts.jsonl        accounts created by the run (the sheets list the state's copy)
 //   leavers.jsonl             accounts that left, with the end of their grace period
 //   ignored_inputs.jsonl      files of the inbox not read, and why
 //   connector_warnings.jsonl  connectors' warnings, each with "connector": its name
@@ -48,7 +48,7 @@ std::vector<const model::Warning*> first_per_code(const std::vector<model::Warni
 // JSON forms shared by report.json and the JSON Lines files.
 nlohmann::ordered_json to_json(const NewAccount& account);
 nlohmann::ordered_json to_json(const Leaver& leaver);
-nlohmann::ordered_json to_json(const run::IgnoredFile& file);
+nlohmann::ordered_json to_json(const IgnoredInput& file);
 
 // report.json `lists`: per list its full count, how many report.json shows, and its file.
 nlohmann::ordered_json lists_json(const RunReport& report);
@@ -57,7 +57,8 @@ nlohmann::ordered_json lists_json(const RunReport& report);
 void write_report_lists(const RunReport& report, const std::string& dir);
 
 // The complete list of new accounts of the report in `dir`: new_accounts.jsonl, or the
-// `new_accounts` of report.json for a report written before the lists were.
+// `new_accounts` of report.json for a report written before the lists were. (The account
+// sheets read the state's run_accounts, state/run_details.hpp, not this.)
 std::vector<NewAccount> read_new_accounts(const std::string& dir);
 
 }  // namespace edusync::report

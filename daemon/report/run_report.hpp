@@ -1,14 +1,14 @@
 #pragma once
-// Everything a run report says, gathered by the runner; rendered as JSON (the stable contract,
-// schemas/report.schema.json), text (terminal, e-mail) and HTML (a self-contained page).
+// Everything a run report says, built once from the run's result at its end
+// (run/make_report.hpp); rendered as JSON (the stable contract, schemas/report.schema.json),
+// text (terminal, e-mail) and HTML (a self-contained page). Plain values: report/ depends on
+// the model, the plan and the sources' value types, never on run/ or state/.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "model/warning.hpp"
 #include "plan/plan.hpp"
-#include "run/gates.hpp"
-#include "run/inbox.hpp"
 #include "sources/exports.hpp"
 
 namespace edusync {
@@ -16,6 +16,18 @@ class FileWriter;
 }
 
 namespace edusync::report {
+
+// A safety gate that held the run: stable code and French message.
+struct Gate {
+  std::string code;
+  std::string message;
+};
+
+// A file of the inbox that was not read, and why (French).
+struct IgnoredInput {
+  std::string path;
+  std::string reason;
+};
 
 struct ConnectorOutcome {
   std::string name;
@@ -71,11 +83,11 @@ struct RunReport {
   std::string unchanged_since;
   std::string unchanged_report;
   std::vector<sources::ParsedExport> sources;  // data already moved out
-  std::vector<run::IgnoredFile> ignored_inputs;
+  std::vector<IgnoredInput> ignored_inputs;
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
   plan::Plan plan;  // from the last applied state to the new one
   std::vector<model::Warning> warnings;
-  std::vector<run::Gate> gates;
+  std::vector<Gate> gates;
   std::vector<ConnectorOutcome> connectors;
   std::vector<NewAccount> new_accounts;
   std::vector<Leaver> leavers;

@@ -2,12 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
 #include "common/file_writer.hpp"
 #include "report/account_sheets.hpp"
+#include "state/run_details.hpp"
 
 namespace edusync::run {
 namespace {
@@ -47,24 +47,21 @@ std::size_t column_index(const std::string& csv, std::size_t start, char separat
   throw std::runtime_error("colonne " + column + " absente de l'en-tête");
 }
 
-// An account sheet rendered again from the run's report, every password shown as expired.
-std::string expired_sheet(const state::PasswordFileRecord& file) {
-  const auto dir = std::filesystem::path(file.path).parent_path();
-  const auto report = nlohmann::json::parse(read_bytes((dir / "report.json").string()));
+// An account sheet rendered again from the accounts the state recorded for the run
+// (state/run_details.hpp), every password shown as expired.
+std::string expired_sheet(state::Database& db, const state::PasswordFileRecord& file) {
   std::vector<report::SheetLine> lines;
-  for (const auto& a : report.at("new_accounts")) {
-    lines.push_back({a.value("division", ""), a.value("surname", ""), a.value("given_name", ""),
-                     a.value("login", ""), ""});
-  }
+  for (const auto& a : state::created_accounts(db, file.run_id))
+    lines.push_back({a.division, a.surname, a.given_name, a.login, ""});
   return report::account_sheets_html(file.run_id, std::move(lines));
 }
 
 // The file keeps its modification time: an importer's script that takes the newest file by
 // mtime must not take an old run's full file for a new one.
-void erase_from(const state::PasswordFileRecord& file) {
+void erase_from(state::Database& db, const state::PasswordFileRecord& file) {
   const auto written = std::filesystem::last_write_time(file.path);
   if (file.format == "account-sheet-html") {
-    write_private(file.path, expired_sheet(file));
+    write_private(file.path, expired_sheet(db, file));
   } else {
     write_private(file.path, without_column(read_bytes(file.path), file.separator, file.column));
   }
@@ -125,7 +122,7 @@ report::PasswordExpiry expire_initial_passwords(state::StateStore& store,
       continue;
     }
     try {
-      erase_from(file);
+      erase_from(db, file);
       state::forget_password_file(db, file.path);
       expiry.files.push_back(file.path);
     } catch (const std::exception& failure) {

@@ -8,7 +8,6 @@
 #include <set>
 
 #include "assemble/assemble.hpp"
-#include "cli/exit_codes.hpp"
 #include "common/crash_point.hpp"
 #include "common/dates.hpp"
 #include "common/errors.hpp"
@@ -21,6 +20,7 @@
 #include "run/apply.hpp"
 #include "run/gates.hpp"
 #include "run/inbox.hpp"
+#include "run/make_report.hpp"
 #include "run/orphans.hpp"
 #include "run/password_expiry.hpp"
 #include "run/run_lock.hpp"
@@ -71,11 +71,10 @@ class Runner {
       : config_(config),
         options_(options),
         today_(options.today.empty() ? today_local() : options.today) {
-    report_.id = new_run_id();
-    report_.language = config.report.language;
-    report_.started = utc_now();
-    report_.dry_run = options.dry_run;
-    report_.uais = config.uais;
+    result_.id = new_run_id();
+    result_.started = utc_now();
+    result_.dry_run = options.dry_run;
+    result_.uais = config.uais;
   }
 
   RunOutcome run();
@@ -89,15 +88,16 @@ class Runner {
   bool held_by_gates(state::StateStore& store);
   std::int64_t commit_desired_state(state::StateStore& store);
   void describe_accounts();
-  int status_from_connectors();
+  Status status_from_connectors() const;
   void note_interrupted_runs(state::StateStore& store);
-  RunOutcome finish(state::StateStore* store, int exit_code);
-  void write_reports(state::StateStore& store, RunOutcome& outcome);
+  RunOutcome finish(state::StateStore* store);
+  void write_reports(state::StateStore& store, state::RunRecord run,
+                     const std::vector<state::RunInput>& inputs, RunOutcome& outcome);
 
   const config::Config& config_;
   const RunOptions& options_;
   std::string today_;
-  report::RunReport report_;
+  RunResult result_;  // what the run did so far; the report is built from it by finish()
   std::vector<sources::ParsedExport> sources_;
   assemble::Result assembled_;
   std::optional<model::Directory> previous_;
@@ -112,7 +112,7 @@ class Runner {
 InboxSelection Runner::scan() {
   trace_memory("start");
   auto selection = scan_inbox(config_.inbox.string(), options_.settle_time);
-  report_.ignored_inputs = std::move(selection.ignored);
+  result_.ignored_inputs = std::move(selection.ignored);
   if (selection.chosen.empty()) {
     throw InputError({config_.inbox.string()},
                      "aucun export dans la boîte de dépôt : déposez-y les exports "
@@ -133,21 +133,21 @@ bool Runner::take_unchanged_shortcut(state::StateStore& store, const InboxSelect
   auto unchanged = find_unchanged(store, selection, names, config_.safety.grace_days, today_);
   trace_memory("inputs hashed");
   if (!unchanged) return false;
-  report_.unchanged_since = unchanged->since.id;
-  report_.unchanged_report = unchanged->since.report_dir;
+  result_.unchanged_since = unchanged->since.id;
+  result_.unchanged_report = unchanged->since.report_dir;
   unchanged_snapshot_ = unchanged->since.snapshot_id;
-  report_.school_year = unchanged->sources.front().header.school_year;
+  result_.school_year = unchanged->sources.front().header.school_year;
   digest_ = unchanged->since.inputs_digest;
-  report_.sources = std::move(unchanged->sources);
+  result_.sources = std::move(unchanged->sources);
   for (const auto& connector : config_.connectors) {
     if (options_.only && *options_.only != connector.name) continue;
     report::ConnectorOutcome up_to_date;
     up_to_date.name = connector.name;
     up_to_date.type = connector.type;
     up_to_date.status = "ok";
-    report_.connectors.push_back(std::move(up_to_date));
+    result_.connectors.push_back(std::move(up_to_date));
   }
-  report_.status = "ok";
+  result_.status = Status::done;
   return true;
 }
 
@@ -165,10 +165,10 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
   if (!any) return;
   const auto desired = store.load_snapshot(unchanged_snapshot_);
   trace_memory("snapshot in force loaded");
-  report_.connectors = apply_connectors(
-      store, config_, {desired, unchanged_snapshot_, report_.id, today_, options_.only});
+  result_.connectors = apply_connectors(
+      store, config_, {desired, unchanged_snapshot_, result_.id, today_, options_.only});
   trace_memory("connectors applied");
-  std::erase_if(report_.connectors,
+  std::erase_if(result_.connectors,
                 [&](const auto& c) { return options_.only && *options_.only != c.name; });
 }
 
@@ -177,9 +177,9 @@ void Runner::read_inputs(const InboxSelection& selection) {
   trace_memory("parsed");
   assembled_ = assemble::assemble(sources_, {config_.uais, today_});
   return_free_memory();
-  report_.school_year = assembled_.directory.school_year;
-  report_.totals = inspect::totals_json(assembled_.directory);
-  report_.warnings = std::move(assembled_.warnings);
+  result_.school_year = assembled_.directory.school_year;
+  result_.totals = inspect::totals_json(assembled_.directory);
+  result_.warnings = std::move(assembled_.warnings);
   trace_memory("assembled");
   digest_ = inputs_digest(sources_);
 }
@@ -193,7 +193,7 @@ void Runner::plan_changes(state::StateStore& store) {
   auto identities = store.load_identities();
   trace_memory("identities loaded");
   auto adoption = adopt_existing_accounts(config_, store, assembled_.directory, identities, today_,
-                                          report_.warnings);
+                                          result_.warnings);
   identities.insert(identities.end(), adoption.adopted.begin(), adoption.adopted.end());
   identities.insert(identities.end(), adoption.reserved.begin(), adoption.reserved.end());
   accounts_ =
@@ -208,8 +208,8 @@ void Runner::plan_changes(state::StateStore& store) {
   depart_orphans(orphans_, config_.uais.empty() ? std::string() : config_.uais.front(), today_,
                  accounts_);
   trace_memory("desired state built");
-  for (auto& warning : accounts_.warnings) report_.warnings.push_back(std::move(warning));
-  report_.plan = diff::diff(previous_ ? *previous_ : model::Directory{}, accounts_.desired,
+  for (auto& warning : accounts_.warnings) result_.warnings.push_back(std::move(warning));
+  result_.plan = diff::diff(previous_ ? *previous_ : model::Directory{}, accounts_.desired,
                             diff::Rules{config_.diff.rename_similarity});
   trace_memory("diffed");
   describe_accounts();
@@ -218,16 +218,16 @@ void Runner::plan_changes(state::StateStore& store) {
 // Gates hold the run unless it is the confirmation of a held run on the same inputs.
 bool Runner::held_by_gates(state::StateStore& store) {
   const auto marks = store.export_marks();
-  report_.gates = check_gates({previous_ ? &*previous_ : nullptr, &report_.plan, &sources_, &marks,
+  result_.gates = check_gates({previous_ ? &*previous_ : nullptr, &result_.plan, &sources_, &marks,
                                config_.safety.max_departure_ratio, &orphans_});
-  if (report_.gates.empty()) return false;
+  if (result_.gates.empty()) return false;
   if (options_.confirm) {
     const auto held = store.last_held_run();
     if (held && held->inputs_digest == digest_) {
-      report_.confirmed = true;
+      result_.confirmed = true;
       return false;
     }
-    report_.gates.push_back(
+    result_.gates.push_back(
         {"CONFIRM_INPUTS_CHANGED",
          "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports "
          "ont changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis "
@@ -242,9 +242,9 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
   const auto expires = add_days(today_, config_.identity.password_retention_days);
   store.save_passwords(accounts_.new_passwords, today_, expires);
   if (!accounts_.new_passwords.empty()) {
-    const auto sheets = (config_.state_dir / "reports" / report_.id).string();
+    const auto sheets = (config_.state_dir / "reports" / result_.id).string();
     state::record_password_files(store.database(),
-                                 account_sheet_files(sheets, report_.id, expires));
+                                 account_sheet_files(sheets, result_.id, expires));
   }
   const auto snapshot = store.store_snapshot(accounts_.desired, today_);
   auto marks = store.export_marks();
@@ -258,7 +258,9 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
     }
   }
   if (marks_changed) store.save_export_marks(marks);
-  store.save_run({report_.id, report_.started, "", "running", false, "[]", digest_, "", snapshot});
+  store.save_run({result_.id, result_.started, "", "running", false, digest_, "", snapshot});
+  // The accounts whose initial passwords were just saved, for the account sheets.
+  state::save_created_accounts(store.database(), result_.id, result_.new_accounts);
   transaction.commit();
   crash_point("after-state-commit");
   return snapshot;
@@ -274,33 +276,32 @@ void Runner::describe_accounts() {
   for (const auto& [key, password] : accounts_.new_passwords) created.insert(key);
   for (const auto& p : accounts_.desired.pupils) {
     if (created.contains(p.key))
-      report_.new_accounts.push_back(
+      result_.new_accounts.push_back(
           {p.key, "pupil", p.account.login, p.surname, p.given_name, division[p.key]});
     if (!p.departed_on.empty()) {
-      report_.leavers.push_back({p.key, "pupil", p.surname + " " + p.given_name, p.account.login,
+      result_.leavers.push_back({p.key, "pupil", p.surname + " " + p.given_name, p.account.login,
                                  p.departed_on,
                                  add_days(p.departed_on, config_.safety.grace_days)});
     }
   }
   for (const auto& s : accounts_.desired.staff) {
     if (created.contains(s.key))
-      report_.new_accounts.push_back(
+      result_.new_accounts.push_back(
           {s.key, "staff", s.account.login, s.surname, s.given_name, ""});
     if (!s.departed_on.empty()) {
-      report_.leavers.push_back({s.key, "staff", s.surname + " " + s.given_name, s.account.login,
+      result_.leavers.push_back({s.key, "staff", s.surname + " " + s.given_name, s.account.login,
                                  s.departed_on,
                                  add_days(s.departed_on, config_.safety.grace_days)});
     }
   }
 }
 
-// After the connectors: "partial" (exit 4) if one failed, else "ok" (exit 0; warnings, such as
-// repaired drift, do not change it).
-int Runner::status_from_connectors() {
-  const bool all_ok = std::all_of(report_.connectors.begin(), report_.connectors.end(),
+// After the connectors: partial if one failed, else done (warnings, such as repaired drift, do
+// not change it).
+Status Runner::status_from_connectors() const {
+  const bool all_ok = std::all_of(result_.connectors.begin(), result_.connectors.end(),
                                   [](const auto& c) { return c.status != "failed"; });
-  report_.status = all_ok ? "ok" : "partial";
-  return all_ok ? cli::kDone : cli::kPartial;
+  return all_ok ? Status::done : Status::partial;
 }
 
 // A run record left `running` can only be a dead process's: this run holds the lock.
@@ -317,53 +318,67 @@ void Runner::note_interrupted_runs(state::StateStore& store) {
   }
 }
 
-// The report files, then the run record. Never throws: a report that cannot be written (full
-// disk, unwritable directory) makes the run "failed" (exit 1), recorded as such when the state
-// can still be written, and said on stderr when even that fails; what the connectors did is
-// still in the text printed by the command.
-void Runner::write_reports(state::StateStore& store, RunOutcome& outcome) {
-  const auto dir = (config_.state_dir / "reports" / report_.id).string();
+// The report files, then the run record (`run`: its times, digest, and the snapshot of an
+// unchanged run) with its inputs. Never throws: a report that cannot be written (full disk,
+// unwritable directory) makes the run failed, recorded as such when the state can still be
+// written, and said on stderr when even that fails; what the connectors did is still in the
+// text printed by the command.
+void Runner::write_reports(state::StateStore& store, state::RunRecord run,
+                           const std::vector<state::RunInput>& inputs, RunOutcome& outcome) {
+  auto& report = outcome.report;
+  const auto fail = [&](const std::string& error) {
+    outcome.status = Status::failed;
+    report.status = status_word(Status::failed);
+    report.error = error;
+  };
+  const auto dir = (config_.state_dir / "reports" / run.id).string();
   try {
-    outcome.report_dir = report::write_report_files(report_, dir);
+    outcome.report_dir = report::write_report_files(report, dir);
   } catch (const std::exception& error) {
-    const bool applied = !report_.connectors.empty();
-    report_.status = "failed";
-    report_.error = std::string(report_.error.empty() ? "" : report_.error + "\n") +
-                    "Le rapport n'a pas pu être écrit dans " + dir + " : " + error.what() +
-                    (applied ? ". Les cibles ont été traitées comme indiqué ci-dessous ; " : ". ") +
-                    "libérez de la place (ou rendez le répertoire accessible en écriture) puis "
-                    "relancez « edusync run --recompute » pour obtenir un rapport.";
-    outcome.exit_code = cli::kInputError;
+    const bool applied = !report.connectors.empty();
+    fail(std::string(report.error.empty() ? "" : report.error + "\n") +
+         "Le rapport n'a pas pu être écrit dans " + dir + " : " + error.what() +
+         (applied ? ". Les cibles ont été traitées comme indiqué ci-dessous ; " : ". ") +
+         "libérez de la place (ou rendez le répertoire accessible en écriture) puis "
+         "relancez « edusync run --recompute » pour obtenir un rapport.");
     outcome.report_dir.clear();
   }
   try {
-    auto inputs = inspect::sources_json(report_.sources).dump();
-    const auto snapshot = report_.status == "held" || report_.status == "failed" ? std::int64_t{0}
-                          : !report_.unchanged_since.empty() ? unchanged_snapshot_
-                          : store.run(report_.id)            ? store.run(report_.id)->snapshot_id
-                                                             : 0;
-    store.save_run({report_.id, report_.started, report_.finished, report_.status, false, inputs,
-                    digest_, outcome.report_dir, snapshot});
+    if (outcome.status == Status::held || outcome.status == Status::failed) {
+      run.snapshot_id = 0;
+    } else if (run.snapshot_id == 0) {  // the one its commit_desired_state recorded, if any
+      const auto committed = store.run(run.id);
+      run.snapshot_id = committed ? committed->snapshot_id : 0;
+    }
+    run.status = status_word(outcome.status);
+    run.report_dir = outcome.report_dir;
+    state::Transaction transaction(store.database());
+    store.save_run(run);
+    state::save_run_inputs(store.database(), run.id, inputs);
+    transaction.commit();
   } catch (const std::exception& error) {
-    std::cerr << "edusync run : le passage " << report_.id
+    std::cerr << "edusync run : le passage " << run.id
               << " n'a pas pu être enregistré dans la base d'état : " << error.what()
               << " ; le passage suivant le marquera « interrupted ».\n";
-    outcome.exit_code = cli::kInputError;
-    if (report_.status != "failed") {
-      report_.status = "failed";
-      report_.error = std::string("base d'état non écrite : ") + error.what();
-    }
+    if (outcome.status != Status::failed)
+      fail(std::string("base d'état non écrite : ") + error.what());
   }
 }
 
-RunOutcome Runner::finish(state::StateStore* store, int exit_code) {
-  report_.finished = utc_now();
-  report_.warnings.insert(report_.warnings.begin(), interrupted_.begin(), interrupted_.end());
+// The end of every run: the report is built from the result, then written with the run record
+// (not for a dry run, nor for a run that never opened the store).
+RunOutcome Runner::finish(state::StateStore* store) {
+  result_.finished = utc_now();
+  result_.warnings.insert(result_.warnings.begin(), interrupted_.begin(), interrupted_.end());
   interrupted_.clear();
+  // What the state records, taken from the result before it becomes the report.
+  state::RunRecord run{result_.id, result_.started, result_.finished, "", false, digest_, "", 0};
+  if (!result_.unchanged_since.empty()) run.snapshot_id = unchanged_snapshot_;
+  const auto inputs = recorded_inputs(result_.sources);
   RunOutcome outcome;
-  outcome.exit_code = exit_code;
-  if (store != nullptr && !options_.dry_run) write_reports(*store, outcome);
-  outcome.report = std::move(report_);
+  outcome.status = result_.status;
+  outcome.report = make_report(std::move(result_), config_.report.language);
+  if (store != nullptr && !options_.dry_run) write_reports(*store, std::move(run), inputs, outcome);
   return outcome;
 }
 
@@ -373,7 +388,7 @@ RunOutcome Runner::run() {
   try {
     lock.emplace(options_.dry_run
                      ? RunLock::shared(config_.state_dir)
-                     : RunLock::exclusive(config_.state_dir, report_.id, report_.started));
+                     : RunLock::exclusive(config_.state_dir, result_.id, result_.started));
     if (!options_.dry_run) {
       store.emplace(config_.state_dir.string());
       note_interrupted_runs(*store);
@@ -381,55 +396,52 @@ RunOutcome Runner::run() {
     const auto selection = scan();
     if (options_.dry_run) {
       auto peek = state::StateStore::for_reading(config_.state_dir.string());
-      if (take_unchanged_shortcut(peek, selection)) return finish(nullptr, cli::kDone);
+      if (take_unchanged_shortcut(peek, selection)) return finish(nullptr);
       read_inputs(selection);
       plan_changes(peek);
       crash_point("after-plan");
-      const bool held = held_by_gates(peek);
-      report_.status = held ? "held" : "ok";
-      report_.sources = std::move(sources_);
-      return finish(nullptr, held ? cli::kHeld : cli::kDone);
+      result_.status = held_by_gates(peek) ? Status::held : Status::done;
+      result_.sources = std::move(sources_);
+      return finish(nullptr);
     }
     if (take_unchanged_shortcut(*store, selection)) {
       reconcile_unchanged(*store);
-      const int exit_code = status_from_connectors();
-      report_.expired_passwords = expire_initial_passwords(*store, today_);
-      return finish(&*store, exit_code);
+      result_.status = status_from_connectors();
+      result_.expired_passwords = expire_initial_passwords(*store, today_);
+      return finish(&*store);
     }
     read_inputs(selection);
     plan_changes(*store);
     crash_point("after-plan");
     if (held_by_gates(*store)) {
-      report_.status = "held";
-      report_.sources = std::move(sources_);
-      report_.expired_passwords = expire_initial_passwords(*store, today_);  // a held run too
-      return finish(&*store, cli::kHeld);
+      result_.status = Status::held;
+      result_.sources = std::move(sources_);
+      result_.expired_passwords = expire_initial_passwords(*store, today_);  // a held run too
+      return finish(&*store);
     }
     const auto snapshot = commit_desired_state(*store);
     trace_memory("state committed");
-    report_.sources = std::move(sources_);
-    report_.connectors =
+    result_.sources = std::move(sources_);
+    result_.connectors =
         apply_connectors(*store, config_,
-                         {accounts_.desired, snapshot, report_.id, today_, options_.only,
-                          previous_ ? &*previous_ : nullptr, previous_id_, &report_.plan});
+                         {accounts_.desired, snapshot, result_.id, today_, options_.only,
+                          previous_ ? &*previous_ : nullptr, previous_id_, &result_.plan});
     trace_memory("connectors applied");
-    const int exit_code = status_from_connectors();
+    result_.status = status_from_connectors();
     store->prune_snapshots();
-    report_.expired_passwords = expire_initial_passwords(*store, today_);
-    auto outcome = finish(&*store, exit_code);
+    result_.expired_passwords = expire_initial_passwords(*store, today_);
+    auto outcome = finish(&*store);
     trace_memory("reports written");
     return outcome;
   } catch (const RunLockBusy& busy) {
-    report_.status = "failed";
-    report_.error = busy.what();
-    auto outcome = finish(nullptr, cli::kInputError);
-    outcome.refused = true;
-    return outcome;
+    result_.status = Status::refused;
+    result_.error = busy.what();
+    return finish(nullptr);
   } catch (const std::exception& error) {
-    report_.status = "failed";
-    report_.error = error.what();
-    report_.sources = std::move(sources_);
-    return finish(store ? &*store : nullptr, cli::kInputError);
+    result_.status = Status::failed;
+    result_.error = error.what();
+    result_.sources = std::move(sources_);
+    return finish(store ? &*store : nullptr);
   }
 }
 

@@ -13,7 +13,7 @@
 // in force and an empty plan, so that hand-made drift on the server is repaired every night,
 // not only by the next run whose exports differ (run/apply.hpp). Such a run reports each repair
 // as an LDAP_DRIFT warning under the connector, `applied` counting the writes (0 when nothing
-// drifted); it exits 0 (warnings do not change the exit code), or 4 if the connector failed.
+// drifted); it is done (warnings do not change the status), or partial if the connector failed.
 // A dry run never calls a connector, so it repairs nothing.
 #include <chrono>
 #include <optional>
@@ -21,6 +21,7 @@
 
 #include "config/config.hpp"
 #include "report/run_report.hpp"
+#include "run/run_result.hpp"
 
 namespace edusync::run {
 
@@ -34,11 +35,11 @@ struct RunOptions {
 };
 
 struct RunOutcome {
-  int exit_code = 0;  // 0 ok, 1 failed, 3 held, 4 partial
-  report::RunReport report;
-  std::string report_dir;  // empty for a dry run
-  // Another run holds the state (run/run_lock.hpp): nothing was done, report.error says why.
-  bool refused = false;
+  // done, failed, held, partial; refused: another run holds the state (run/run_lock.hpp),
+  // nothing was done and report.error says why. The command maps it to an exit code.
+  Status status = Status::failed;
+  report::RunReport report;  // built from the run's result (run/make_report.hpp)
+  std::string report_dir;    // empty for a dry run
 };
 
 RunOutcome run_sync(const config::Config& config, const RunOptions& options);

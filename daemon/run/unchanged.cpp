@@ -5,7 +5,6 @@
 #include <exception>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <thread>
 #include <tuple>
 
@@ -13,6 +12,7 @@
 #include "common/sha256.hpp"
 #include "sources/input/byte_source.hpp"
 #include "sources/parsers/export_parser.hpp"
+#include "state/run_details.hpp"
 
 namespace edusync::run {
 namespace {
@@ -24,17 +24,13 @@ InputIdentity identity_of(const sources::ParsedExport& header) {
                        header.header.export_date};
 }
 
-// What the applied run read, by (kind, uai, export date), from its stored inputs JSON.
-std::map<InputIdentity, nlohmann::json> applied_inputs(const state::RunRecord& run) {
-  std::map<InputIdentity, nlohmann::json> inputs;
-  const auto json = nlohmann::json::parse(run.inputs_json, nullptr, false);
-  if (!json.is_array()) return {};
-  for (const auto& input : json) {
-    if (!input.is_object()) return {};
-    const auto date = input.value("export_date", nlohmann::json());  // null: none in the file
-    inputs.emplace(InputIdentity{input.value("kind", ""), input.value("uai", ""),
-                                 date.is_string() ? date.get<std::string>() : ""},
-                   input);
+// What the applied run read, by (kind, uai, export date), as the state recorded it.
+std::map<InputIdentity, state::RunInput> applied_inputs(state::StateStore& store,
+                                                        const state::RunRecord& run) {
+  std::map<InputIdentity, state::RunInput> inputs;
+  for (auto& input : state::run_inputs(store.database(), run.id)) {
+    InputIdentity identity{input.kind, input.uai, input.export_date};
+    inputs.emplace(std::move(identity), std::move(input));
   }
   return inputs;
 }
@@ -75,14 +71,12 @@ void hash_documents(const std::vector<input::DocumentRef>& documents,
 // A plain file whose size differs from the bytes the applied run read has changed: no need to
 // hash gigabytes to know it (zip members are left to the hash).
 bool same_sizes(const InboxSelection& selection,
-                const std::map<InputIdentity, nlohmann::json>& inputs) {
+                const std::map<InputIdentity, state::RunInput>& inputs) {
   for (std::size_t i = 0; i < selection.chosen.size(); ++i) {
     if (!selection.chosen[i].member.empty()) continue;
     std::error_code error;
     const auto size = std::filesystem::file_size(selection.chosen[i].path, error);
-    if (error ||
-        size != inputs.at(identity_of(selection.headers[i])).value("bytes", std::uint64_t{0}))
-      return false;
+    if (error || size != inputs.at(identity_of(selection.headers[i])).bytes) return false;
   }
   return true;
 }
@@ -102,12 +96,24 @@ bool removal_due(state::StateStore& store, int grace_days, const std::string& to
 
 std::string inputs_digest(const std::vector<sources::ParsedExport>& sources) {
   std::vector<std::string> parts;
+  parts.reserve(sources.size());
   for (const auto& s : sources)
     parts.push_back(std::string(sources::to_string(s.kind)) + "|" + s.header.uai + "|" + s.sha256);
   std::sort(parts.begin(), parts.end());
   Sha256 hasher;
   for (const auto& part : parts) hasher.update(part + "\n");
   return hasher.hex_digest();
+}
+
+std::vector<state::RunInput> recorded_inputs(const std::vector<sources::ParsedExport>& sources) {
+  std::vector<state::RunInput> inputs;
+  inputs.reserve(sources.size());
+  for (const auto& s : sources) {
+    inputs.push_back({s.path, std::string(sources::to_string(s.kind)), s.header.uai,
+                      s.header.school_year, s.header.export_date, s.header.version, s.records,
+                      s.bytes, s.sha256});
+  }
+  return inputs;
 }
 
 std::optional<Unchanged> find_unchanged(state::StateStore& store, const InboxSelection& selection,
@@ -118,7 +124,7 @@ std::optional<Unchanged> find_unchanged(state::StateStore& store, const InboxSel
       !connectors_acknowledged(store, connectors, applied->snapshot_id)) {
     return std::nullopt;
   }
-  const auto inputs = applied_inputs(*applied);
+  const auto inputs = applied_inputs(store, *applied);
   if (inputs.size() != selection.headers.size()) return std::nullopt;
   for (const auto& header : selection.headers) {
     // A pupils' export without a date is dated by the run (assemble's rule: pupils who left
@@ -132,8 +138,7 @@ std::optional<Unchanged> find_unchanged(state::StateStore& store, const InboxSel
   Unchanged unchanged{*applied, selection.headers};
   hash_documents(selection.chosen, unchanged.sources);
   if (inputs_digest(unchanged.sources) != applied->inputs_digest) return std::nullopt;
-  for (auto& source : unchanged.sources)
-    source.records = inputs.at(identity_of(source)).value("records", 0ULL);
+  for (auto& source : unchanged.sources) source.records = inputs.at(identity_of(source)).records;
   return unchanged;
 }
 

@@ -8,7 +8,8 @@
 // snapshot, so that hand-made drift is repaired every night (Runner::reconcile_unchanged,
 // run/apply.hpp); the others are not called.
 // Deciding costs reading the inputs once to hash them, and only when their headers (kind, UAI,
-// export date) match those of the last applied run.
+// export date) match those the state recorded for the last applied run (run_inputs,
+// state/run_details.hpp).
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,12 +17,16 @@
 #include "config/config.hpp"
 #include "run/inbox.hpp"
 #include "sources/exports.hpp"
+#include "state/run_details.hpp"
 #include "state/state_store.hpp"
 
 namespace edusync::run {
 
 // sha256 over the sorted (kind, uai, sha256) of the inputs: equal digests, equal inputs.
 std::string inputs_digest(const std::vector<sources::ParsedExport>& sources);
+
+// What the state records of a run's inputs (state/run_details.hpp), in their order.
+std::vector<state::RunInput> recorded_inputs(const std::vector<sources::ParsedExport>& sources);
 
 struct Unchanged {
   state::RunRecord since;  // the applied run with the same inputs

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/sha256.hpp"
+#include "state/run_details_upgrade.hpp"
 #include "state/snapshot_codec.hpp"
 
 namespace edusync::state {
@@ -282,6 +283,7 @@ void upgrade_schema(Database& db) {
   }
   Transaction transaction(db);
   if (version < 1) upgrade_to_school_keys(db);
+  if (version < 2) upgrade_to_run_details(db);
   db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   transaction.commit();
 }

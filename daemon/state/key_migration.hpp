@@ -23,12 +23,21 @@
 // (one UAI in its snapshots and export marks), every local key gets that UAI. A key whose
 // school cannot be found (a long-removed guardian, in a multi-school store) is kept: it matches
 // nobody any more and is removed as usual.
+//
+// Version 2, run details as tables of their own (state/run_details.hpp). Version 1 kept a
+// run's inputs as the report's `sources` JSON in runs.inputs, which the unchanged-inputs short
+// cut parsed back, and the account sheets read a run's new accounts back from its report files
+// (new_accounts.jsonl, else report.json). The upgrade fills run_inputs from runs.inputs (which
+// is '[]' from then on) and run_accounts from those report files, so that the short cut and the
+// sheets of runs recorded before it work as they did. A run whose report files are gone or
+// unreadable gets no accounts (version 1 could not make its sheets either); the upgrade never
+// fails on one.
 #include "state/database.hpp"
 
 namespace edusync::state {
 
 // The schema version this edusync writes.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 int schema_version(Database& db);
 // Brings the store to kSchemaVersion in one transaction. Throws StateError when the store was

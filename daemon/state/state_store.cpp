@@ -9,6 +9,7 @@
 #include "common/file_writer.hpp"
 #include "common/sha256.hpp"
 #include "state/key_migration.hpp"
+#include "state/run_details.hpp"
 #include "state/snapshot_codec.hpp"
 
 namespace edusync::state {
@@ -57,7 +58,7 @@ void create_store(const std::string& path) {
 }
 
 std::string open_store(const std::string& state_dir) {
-  const auto path = prepare_directory(state_dir);
+  auto path = prepare_directory(state_dir);
   if (std::filesystem::exists(path)) {
     refuse_empty_store(path);
   } else {
@@ -79,15 +80,14 @@ RunRecord read_run(const Statement& row) {
   run.finished = row.text(2);
   run.status = row.text(3);
   run.dry_run = row.integer(4) != 0;
-  run.inputs_json = row.text(5);
-  run.inputs_digest = row.text(6);
-  run.report_dir = row.text(7);
-  run.snapshot_id = row.integer(8);
+  run.inputs_digest = row.text(5);
+  run.report_dir = row.text(6);
+  run.snapshot_id = row.integer(7);
   return run;
 }
 
 constexpr const char* kRunColumns =
-    "SELECT id, started, finished, status, dry_run, inputs, inputs_digest, report_dir, snapshot_id "
+    "SELECT id, started, finished, status, dry_run, inputs_digest, report_dir, snapshot_id "
     "FROM runs ";
 
 }  // namespace
@@ -154,6 +154,7 @@ void StateStore::create_tables() {
       dry_run INTEGER NOT NULL, inputs TEXT NOT NULL, inputs_digest TEXT NOT NULL,
       report_dir TEXT, snapshot_id INTEGER);
   )");
+  create_run_detail_tables(db_);
 }
 
 std::vector<Identity> StateStore::load_identities() {
@@ -312,7 +313,7 @@ void StateStore::save_run(const RunRecord& run) {
       .bind_optional(3, run.finished)
       .bind(4, run.status)
       .bind(5, std::int64_t{run.dry_run ? 1 : 0})
-      .bind(6, run.inputs_json)
+      .bind(6, std::string_view("[]"))  // version 1's inputs JSON: run_inputs since version 2
       .bind(7, run.inputs_digest)
       .bind_optional(8, run.report_dir);
   if (run.snapshot_id == 0) {

@@ -6,13 +6,17 @@
 //   snapshots         the desired directory applied by a run (deduplicated by content hash)
 //   acknowledgements  connector name -> the snapshot it last applied in full
 //   export_marks      per export kind and UAI: the export date and record count last applied
-//   runs              run history: times, status, inputs with their sha256, report paths; a run
+//   runs              run history: times, status, inputs digest, report paths, snapshot; a run
 //                     held by a safety gate has status 'held' and is confirmable while its
-//                     inputs_digest still matches
+//                     inputs_digest still matches (column `inputs`: version 1's inputs JSON,
+//                     '[]' since version 2)
+//   run_inputs        per run, the exports it read with their sha256 (run_details.hpp)
+//   run_accounts      per run, the accounts it created, for the account sheets (run_details.hpp)
 //   password_files    files holding initial passwords, emptied when those expire
-//                     (password_files.hpp)
+//                     (password_files.hpp, created on first use)
 //   renamed_keys      former key -> key, written by an upgrade (key_migration.hpp), so that the
-//                     reports of earlier runs still find their accounts' initial passwords
+//                     accounts recorded by earlier runs still find their initial passwords
+// The schema version is SQLite's `PRAGMA user_version` (key_migration.hpp).
 // Each pipeline step writes in one transaction (Transaction), so that a process killed at any
 // moment leaves a state from which the next run converges.
 #include <cstdint>
@@ -56,7 +60,6 @@ struct RunRecord {
   // holds the run lock (run/run_lock.hpp), so its process died (killed, power cut)
   std::string status;
   bool dry_run = false;
-  std::string inputs_json;    // [{"path", "kind", "sha256", ...}]
   std::string inputs_digest;  // sha256 over the inputs' sha256, to confirm a held run
   std::string report_dir;
   std::int64_t snapshot_id = 0;
@@ -99,7 +102,8 @@ class StateStore {
   ExportMarks export_marks();
   void save_export_marks(const ExportMarks& marks);
 
-  void save_run(const RunRecord& run);  // insert or replace
+  // Insert or replace; the run's inputs and created accounts are run_details.hpp's.
+  void save_run(const RunRecord& run);
   // Marks `interrupted` (finished = `finished`) every run still `running`, and returns them as
   // they were. Only for a caller that holds the run lock: nobody else can be running.
   std::vector<RunRecord> mark_interrupted_runs(const std::string& finished);

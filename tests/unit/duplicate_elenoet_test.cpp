@@ -78,7 +78,7 @@ class DuplicateElenoet : public test::SlapdSuite<DuplicateElenoet> {
   // left meanwhile match nobody, so the run is held (ORPHAN_ACCOUNTS) until confirmed.
   run::RunOutcome adopt_after_confirmation(const std::string& state) {
     const auto held = run("college-next", "2026-02-03", copied_arrival_eleves(), state);
-    EXPECT_EQ(held.exit_code, 3) << held.report.error;
+    EXPECT_EQ(held.status, run::Status::held) << held.report.error;
     EXPECT_TRUE(std::any_of(held.report.gates.begin(), held.report.gates.end(),
                             [](const auto& gate) { return gate.code == "ORPHAN_ACCOUNTS"; }));
     return run("college-next", "2026-02-03", copied_arrival_eleves(), state, true);
@@ -130,9 +130,9 @@ class DuplicateElenoet : public test::SlapdSuite<DuplicateElenoet> {
 };
 
 TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
-  ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
+  ASSERT_EQ(run("college", "2026-01-30").status, run::Status::done);
   const auto second = run("college-next", "2026-02-02", copied_arrival_eleves());
-  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  ASSERT_EQ(second.status, run::Status::done) << second.report.error;
 
   std::vector<const model::Warning*> duplicates;
   for (const auto& warning : second.report.warnings) {
@@ -165,7 +165,7 @@ TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
 
   // Corrected in SIECLE (the sample as it is now): Noémie gets her own number everywhere.
   const auto fixed = run("college-next", "2026-02-03");
-  ASSERT_EQ(fixed.exit_code, 0) << fixed.report.error;
+  ASSERT_EQ(fixed.status, run::Status::done) << fixed.report.error;
   EXPECT_EQ(koxo_ids().count("99901"), 1u);
   EXPECT_EQ(people().at(login_of(kNoemie)).first("employeenumber"), "99901");
 }
@@ -175,13 +175,13 @@ TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
 // as this version leaves it (71463 on Ambre's account only) nor as the previous version left it
 // (71463 on both) does the copied number merge them or make a third account.
 TEST_F(DuplicateElenoet, AdoptionFromAFreshStateTakesBothAccountsAndMakesNoThird) {
-  ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
-  ASSERT_EQ(run("college-next", "2026-02-02", copied_arrival_eleves()).exit_code, 0);
+  ASSERT_EQ(run("college", "2026-01-30").status, run::Status::done);
+  ASSERT_EQ(run("college-next", "2026-02-02", copied_arrival_eleves()).status, run::Status::done);
   const auto ambre = login_of(kAmbre), noemie = login_of(kNoemie);
   const auto accounts = people().size();
 
   const auto fresh = adopt_after_confirmation("fresh1");
-  ASSERT_EQ(fresh.exit_code, 0) << fresh.report.error << failures(fresh);
+  ASSERT_EQ(fresh.status, run::Status::done) << fresh.report.error << failures(fresh);
   EXPECT_EQ(login_of(kAmbre, "fresh1"), ambre);
   EXPECT_EQ(login_of(kNoemie, "fresh1"), noemie);
   EXPECT_EQ(people().size(), accounts);
@@ -194,7 +194,7 @@ TEST_F(DuplicateElenoet, AdoptionFromAFreshStateTakesBothAccountsAndMakesNoThird
       0)
       << out;
   const auto old_directory = adopt_after_confirmation("fresh2");
-  ASSERT_EQ(old_directory.exit_code, 0) << old_directory.report.error;
+  ASSERT_EQ(old_directory.status, run::Status::done) << old_directory.report.error;
   EXPECT_EQ(login_of(kAmbre, "fresh2"), ambre);
   EXPECT_EQ(login_of(kNoemie, "fresh2"), noemie);
   EXPECT_EQ(people().size(), accounts);

@@ -139,7 +139,7 @@ std::string unzip_single(const std::string& bytes, const std::string& member,
 
 TEST_F(FileTargetsOnSample, FirstRunMatchesTheGoldenFiles) {
   const auto first = run("college", "2026-01-30");
-  ASSERT_EQ(first.exit_code, 0) << first.report.error;
+  ASSERT_EQ(first.status, run::Status::done) << first.report.error;
   const std::string day = "20260130";
   expect_golden("koxo_full.csv", mask_random_passwords(file("koxo", day, "_full.csv")));
   expect_golden("koxo_latin1_full.csv",
@@ -157,7 +157,7 @@ TEST_F(FileTargetsOnSample, FirstRunMatchesTheGoldenFiles) {
 }
 
 TEST_F(FileTargetsOnSample, EveryCsvLineHasTheHeadersColumnCount) {
-  ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
+  ASSERT_EQ(run("college", "2026-01-30").status, run::Status::done);
   std::size_t checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(out())) {
     if (entry.path().extension() != ".csv") continue;
@@ -173,7 +173,7 @@ TEST_F(FileTargetsOnSample, EveryCsvLineHasTheHeadersColumnCount) {
 }
 
 TEST_F(FileTargetsOnSample, FileEncodingsAndLineEndsAreTheImportersOnes) {
-  ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
+  ASSERT_EQ(run("college", "2026-01-30").status, run::Status::done);
   const std::string day = "20260130";
   const auto koxo = file("koxo", day, "_full.csv");
   EXPECT_TRUE(koxo.starts_with(
@@ -201,7 +201,7 @@ TEST_F(FileTargetsOnSample, FileEncodingsAndLineEndsAreTheImportersOnes) {
 
 TEST_F(FileTargetsOnSample, RefusedRecordsAreInTheReportNotInTheFiles) {
   const auto first = run("college", "2026-01-30");
-  ASSERT_EQ(first.exit_code, 0);
+  ASSERT_EQ(first.status, run::Status::done);
   std::set<std::string> pix_codes;
   for (const auto& w : outcome(first, "pix").warnings) pix_codes.insert(w.code);
   // The sample's duplicated INE is reported as such (PIX_INE_DUPLICATE), not as a missing INE.
@@ -228,7 +228,7 @@ TEST_F(FileTargetsOnSample, RefusedRecordsAreInTheReportNotInTheFiles) {
 
 TEST_F(FileTargetsOnSample, PixXmlIsReadBackByEdusyncsOwnParser) {
   const auto first = run("college", "2026-01-30");
-  ASSERT_EQ(first.exit_code, 0);
+  ASSERT_EQ(first.status, run::Status::done);
   const auto parsed = test::parse_string(file("pix", "20260130", "_ElevesSansAdresses.xml"));
   EXPECT_EQ(parsed.kind, sources::ExportKind::siecle_eleves);
   EXPECT_EQ(parsed.header.uai, "0069500U");
@@ -264,9 +264,9 @@ std::map<std::string, CsvRow> rows_by(const std::string& text, char separator,
 }
 
 TEST_F(FileTargetsOnSample, SecondRunDeltaHoldsExactlyTheScenarioChanges) {
-  ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
+  ASSERT_EQ(run("college", "2026-01-30").status, run::Status::done);
   const auto second = run("college-next", "2026-02-02");
-  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  ASSERT_EQ(second.status, run::Status::done) << second.report.error;
   const std::string day = "20260202";
   // KOXO (IdentifiantUnique, column 4): the arrival, the new teacher, the class change, the
   // rename; the three leavers are only missing from the full file.
@@ -291,8 +291,8 @@ TEST_F(FileTargetsOnSample, SecondRunDeltaHoldsExactlyTheScenarioChanges) {
 }
 
 TEST_F(FileTargetsOnSample, PasswordsOnlyForTheRunsNewAccountsAndOnlyWithAPasswordColumn) {
-  ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
-  ASSERT_EQ(run("college-next", "2026-02-02").exit_code, 0);
+  ASSERT_EQ(run("college", "2026-01-30").status, run::Status::done);
+  ASSERT_EQ(run("college-next", "2026-02-02").status, run::Status::done);
   const auto manual = parse_csv(file("elea-manual", "20260202", "_full.csv"), ',');
   ASSERT_EQ(manual[0][6], "password");
   std::set<std::string> with_password;
@@ -306,12 +306,13 @@ TEST_F(FileTargetsOnSample, PasswordsOnlyForTheRunsNewAccountsAndOnlyWithAPasswo
 }
 
 TEST_F(FileTargetsOnSample, OldRunsAreRotatedAndAnUnchangedRunWritesNothing) {
-  ASSERT_EQ(run("college", "2026-01-30").exit_code, 0);
+  ASSERT_EQ(run("college", "2026-01-30").status, run::Status::done);
   const auto count = [&](const std::string& connector) {
     return std::distance(fs::directory_iterator(out() + "/" + connector), fs::directory_iterator());
   };
   EXPECT_EQ(count("koxo"), 2);
-  ASSERT_EQ(run("college", "2026-01-31").exit_code, 0);  // same exports: nothing to apply
+  ASSERT_EQ(run("college", "2026-01-31").status,
+            run::Status::done);  // same exports: nothing to apply
   EXPECT_EQ(count("koxo"), 2);
   EXPECT_EQ(count("ent"), 5);
 }

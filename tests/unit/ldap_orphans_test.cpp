@@ -71,7 +71,7 @@ class LdapOrphans : public test::SlapdSuite<LdapOrphans> {
 };
 
 TEST_F(LdapOrphans, LostStateHoldsOrphanAccountsThenDepartsThemWhenConfirmed) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto leaver = login_numbered("01203");
   ASSERT_FALSE(leaver.empty());
   std::map<std::string, std::string> logins;  // employeeNumber -> login
@@ -85,7 +85,7 @@ TEST_F(LdapOrphans, LostStateHoldsOrphanAccountsThenDepartsThemWhenConfirmed) {
                           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
                           "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const auto held = run("2025-11-27");
-  ASSERT_EQ(held.exit_code, 3) << held.report.error;
+  ASSERT_EQ(held.status, run::Status::held) << held.report.error;
   ASSERT_EQ(held.report.gates.size(), 1u);
   EXPECT_EQ(held.report.gates[0].code, "ORPHAN_ACCOUNTS");
   const auto& message = held.report.gates[0].message;
@@ -101,7 +101,7 @@ TEST_F(LdapOrphans, LostStateHoldsOrphanAccountsThenDepartsThemWhenConfirmed) {
       << output;
 
   const auto confirmed = run("2025-11-27", true);
-  ASSERT_EQ(confirmed.exit_code, 0) << confirmed.report.connectors.at(0).error;
+  ASSERT_EQ(confirmed.status, run::Status::done) << confirmed.report.connectors.at(0).error;
   EXPECT_TRUE(confirmed.report.confirmed);
   auto people = branch("People");
   EXPECT_EQ(people.at(leaver).first("sambaacctflags"), "[UD         ]");
@@ -121,9 +121,9 @@ TEST_F(LdapOrphans, LostStateHoldsOrphanAccountsThenDepartsThemWhenConfirmed) {
   EXPECT_TRUE(listed);
 
   // A later run is not held again; at the end of the grace period the account goes to the Trash.
-  ASSERT_EQ(run("2025-12-01").exit_code, 0);
+  ASSERT_EQ(run("2025-12-01").status, run::Status::done);
   const auto removed = run("2025-12-28");
-  ASSERT_EQ(removed.exit_code, 0) << removed.report.connectors.at(0).error;
+  ASSERT_EQ(removed.status, run::Status::done) << removed.report.connectors.at(0).error;
   EXPECT_FALSE(branch("People").contains(leaver));
   EXPECT_TRUE(branch("Trash").contains(leaver));
 }

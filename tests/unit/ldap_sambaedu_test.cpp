@@ -115,7 +115,7 @@ class LdapSambaEdu : public test::SlapdSuite<LdapSambaEdu> {
 
 TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
   const auto first = run("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0) << first.report.connectors.at(0).error;
+  ASSERT_EQ(first.status, run::Status::done) << first.report.connectors.at(0).error;
   ASSERT_EQ(first.report.connectors.at(0).status, "ok");
   const auto users = people();
   EXPECT_EQ(users.size(), 9u);  // 5 pupils, 4 staff, no guardian
@@ -178,7 +178,7 @@ TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
 }
 
 TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto before = groups();
   const auto laetitia = login_of("123456789AB");
   const auto leaver = login_of("eleve:0140065T:0100003");
@@ -203,7 +203,7 @@ TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
     </STRUCTURES>)");
   test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LATIN\">");
   const auto second = run("2025-11-27");
-  ASSERT_EQ(second.exit_code, 0) << second.report.connectors.at(0).error;
+  ASSERT_EQ(second.status, run::Status::done) << second.report.connectors.at(0).error;
   const auto users = people();
   const auto all = groups();
   const auto arrival = login_of("823456789KL");
@@ -228,7 +228,7 @@ TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {
 }
 
 TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto leaver = login_of("eleve:0140065T:0100003");
   const auto uid_number = people().at(leaver).first("uidnumber");
   const std::string full = eleves_;
@@ -238,16 +238,16 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
                           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
                           "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const std::string without = eleves_;
-  ASSERT_EQ(run("2025-11-21").exit_code, 0);
+  ASSERT_EQ(run("2025-11-21").status, run::Status::done);
   EXPECT_EQ(people().at(leaver).first("sambaacctflags"), "[UD         ]");
   eleves_ = full;
-  ASSERT_EQ(run("2025-12-01").exit_code, 0);
+  ASSERT_EQ(run("2025-12-01").status, run::Status::done);
   EXPECT_EQ(people().at(leaver).first("sambaacctflags"), "[U          ]");
   EXPECT_TRUE(as_set(groups().at("Classe_6_B").values("memberuid")).contains(leaver));
   eleves_ = without;
-  ASSERT_EQ(run("2025-12-02").exit_code, 0);
+  ASSERT_EQ(run("2025-12-02").status, run::Status::done);
   const auto removed = run("2026-01-01");
-  ASSERT_EQ(removed.exit_code, 0) << removed.report.connectors.at(0).error;
+  ASSERT_EQ(removed.status, run::Status::done) << removed.report.connectors.at(0).error;
   EXPECT_FALSE(people().contains(leaver));
   const auto bin = trash();
   ASSERT_TRUE(bin.contains(leaver));  // moved, never deleted
@@ -257,10 +257,10 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   // Back after the removal: restored from the Trash, same uid and numbers.
   eleves_ = full;
   const auto back = run("2026-01-10");
-  ASSERT_EQ(back.exit_code, 0) << back.report.connectors.at(0).error
-                               << (back.report.connectors.at(0).failures.empty()
-                                       ? ""
-                                       : back.report.connectors.at(0).failures[0]);
+  ASSERT_EQ(back.status, run::Status::done)
+      << back.report.connectors.at(0).error
+      << (back.report.connectors.at(0).failures.empty() ? ""
+                                                        : back.report.connectors.at(0).failures[0]);
   EXPECT_TRUE(trash().empty());
   const auto users = people();
   ASSERT_TRUE(users.contains(leaver));
@@ -270,7 +270,7 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
 }
 
 TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto laetitia = login_of("123456789AB");
   for (auto* text : {&eleves_, &responsables_}) {
     test::replace_in_latin9(*text, "<ANNEE_SCOLAIRE>2025", "<ANNEE_SCOLAIRE>2026");
@@ -282,7 +282,7 @@ TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
                           "<CODE_STRUCTURE>6LAT1</CODE_STRUCTURE>");
   test::replace_in_latin9(sts_, "<GROUPE CODE=\"6LAT\">", "<GROUPE CODE=\"6LAT1\">");
   const auto rollover = run("2026-09-04");
-  ASSERT_EQ(rollover.exit_code, 0) << rollover.report.connectors.at(0).error;
+  ASSERT_EQ(rollover.status, run::Status::done) << rollover.report.connectors.at(0).error;
   ASSERT_TRUE(rollover.report.plan.rollover);
   const auto all = groups();
   EXPECT_FALSE(all.contains("Cours_6LAT"));
@@ -295,7 +295,7 @@ TEST_F(LdapSambaEdu, RolloverRemovesLastYearsGroups) {
 TEST_F(LdapSambaEdu, WrongBindPasswordAppliesNothing) {
   password_file_ = dir_.write("wrong.secret", "not-the-password\n");
   const auto outcome = run("2025-11-20");
-  EXPECT_EQ(outcome.exit_code, 4);
+  EXPECT_EQ(outcome.status, run::Status::partial);
   EXPECT_EQ(outcome.report.status, "partial");
   const auto& connector = outcome.report.connectors.at(0);
   EXPECT_EQ(connector.status, "failed");
@@ -313,7 +313,7 @@ TEST_F(LdapSambaEdu, RefusedEntryIsReportedSkippedAndFixedLater) {
                          "\nobjectClass: organizationalRole\ncn: Classe_6_A\n\n"),
             0);
   const auto refused = run("2025-11-20");
-  EXPECT_EQ(refused.exit_code, 4);
+  EXPECT_EQ(refused.status, run::Status::partial);
   const auto& connector = refused.report.connectors.at(0);
   EXPECT_EQ(connector.status, "failed");
   ASSERT_EQ(connector.failures.size(), 1u) << connector.error;
@@ -330,7 +330,7 @@ TEST_F(LdapSambaEdu, RefusedEntryIsReportedSkippedAndFixedLater) {
             0)
       << out;
   const auto fixed = run("2025-11-20");
-  ASSERT_EQ(fixed.exit_code, 0) << fixed.report.connectors.at(0).error;
+  ASSERT_EQ(fixed.status, run::Status::done) << fixed.report.connectors.at(0).error;
   EXPECT_TRUE(
       as_set(groups().at("Classe_6_A").values("memberuid")).contains(login_of("123456789AB")));
 }
@@ -345,7 +345,7 @@ TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
       };
   const auto cut = run("2025-11-20");
   connectors::ldap::before_write_hook() = nullptr;
-  EXPECT_EQ(cut.exit_code, 4);
+  EXPECT_EQ(cut.status, run::Status::partial);
   EXPECT_EQ(cut.report.status, "partial");
   EXPECT_EQ(cut.report.connectors.at(0).status, "failed");
   EXPECT_FALSE(cut.report.connectors.at(0).error.empty());
@@ -353,7 +353,7 @@ TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
   const auto partial = people().size();
   EXPECT_LT(partial, 9u);
   const auto next = run("2025-11-21");
-  ASSERT_EQ(next.exit_code, 0) << next.report.connectors.at(0).error;
+  ASSERT_EQ(next.status, run::Status::done) << next.report.connectors.at(0).error;
   const auto users = people();
   EXPECT_EQ(users.size(), 9u);
   for (const auto& [login, user] : users) EXPECT_EQ(user.values("uidnumber").size(), 1u);
@@ -366,7 +366,7 @@ TEST_F(LdapSambaEdu, SlapdKilledMidApplyThenNextRunConverges) {
 }
 
 TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto laetitia = login_of("123456789AB");
   const auto other = login_of("eleve:0140065T:0100003");
   edit_by_hand(laetitia, other);
@@ -422,10 +422,10 @@ TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
             0)
       << out;
   const auto first = run("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0) << first.report.connectors.at(0).error
-                                << (first.report.connectors.at(0).failures.empty()
-                                        ? ""
-                                        : first.report.connectors.at(0).failures[0]);
+  ASSERT_EQ(first.status, run::Status::done) << first.report.connectors.at(0).error
+                                             << (first.report.connectors.at(0).failures.empty()
+                                                     ? ""
+                                                     : first.report.connectors.at(0).failures[0]);
   // Matched by employeeNumber (padded or not, People or Trash), then by cn: their logins kept.
   EXPECT_EQ(login_of("123456789AB"), "lcoeurdevey");
   EXPECT_EQ(login_of("sts:4101"), "legoffm");
@@ -515,7 +515,7 @@ class LdapReconcileRun : public LdapSambaEdu {
 
 TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
   const auto first = run_unchanged("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0) << connector(first, "sambaedu").error;
+  ASSERT_EQ(first.status, run::Status::done) << connector(first, "sambaedu").error;
   const auto journal_text = test::read_file(journal());
   const auto laetitia = login_of("123456789AB");
   const auto other = login_of("eleve:0140065T:0100003");
@@ -523,14 +523,15 @@ TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
 
   // --only audit: the short cut calls nothing else, the directory stays as edited.
   const auto audit_only = run_unchanged("2025-11-21", "audit");
-  ASSERT_EQ(audit_only.exit_code, 0) << audit_only.report.error;
+  ASSERT_EQ(audit_only.status, run::Status::done) << audit_only.report.error;
   EXPECT_EQ(unchanged_since(audit_only), first.report.id);
   ASSERT_EQ(audit_only.report.connectors.size(), 1u);
   EXPECT_EQ(people().at(laetitia).first("sn"), "Piratée");
 
   // The same exports the next night: nothing recomputed, the drift repaired and reported.
   const auto second = run_unchanged("2025-11-22");
-  ASSERT_EQ(second.exit_code, 0) << second.report.error;  // warnings do not change the exit code
+  ASSERT_EQ(second.status, run::Status::done)
+      << second.report.error;  // warnings do not change the exit code
   EXPECT_EQ(second.report.status, "ok");
   EXPECT_EQ(unchanged_since(second), audit_only.report.id);
   EXPECT_TRUE(second.report.plan.empty());
@@ -564,7 +565,7 @@ TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
 
   // Nothing drifted since: the connector is called, finds nothing and writes nothing.
   const auto third = run_unchanged("2025-11-23");
-  ASSERT_EQ(third.exit_code, 0) << third.report.error;
+  ASSERT_EQ(third.status, run::Status::done) << third.report.error;
   EXPECT_EQ(unchanged_since(third), second.report.id);
   EXPECT_EQ(connector(third, "sambaedu").status, "ok");
   EXPECT_EQ(connector(third, "sambaedu").applied, 0u);
@@ -574,7 +575,7 @@ TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
 // The whole way (--recompute, or new exports giving the same desired state): the connector
 // already acknowledged the snapshot, and is still called because it reconciles.
 TEST_F(LdapReconcileRun, SameDesiredStateRecomputedStillRepairsDrift) {
-  ASSERT_EQ(run_unchanged("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run_unchanged("2025-11-20").status, run::Status::done);
   const auto laetitia = login_of("123456789AB");
   std::string out;
   ASSERT_EQ(slapd_->modify("dn: uid=" + laetitia + ",ou=People," + Slapd::kBase +
@@ -583,7 +584,7 @@ TEST_F(LdapReconcileRun, SameDesiredStateRecomputedStillRepairsDrift) {
             0)
       << out;
   const auto recomputed = run_unchanged("2025-11-21", {}, true);
-  ASSERT_EQ(recomputed.exit_code, 0) << recomputed.report.error;
+  ASSERT_EQ(recomputed.status, run::Status::done) << recomputed.report.error;
   EXPECT_EQ(unchanged_since(recomputed), "");
   EXPECT_TRUE(recomputed.report.plan.empty());
   const auto& repaired = connector(recomputed, "sambaedu");
@@ -600,18 +601,18 @@ TEST_F(LdapReconcileRun, SameDesiredStateRecomputedStillRepairsDrift) {
 // an "ok" run), finds nothing to change and still reconciles.
 TEST_F(LdapReconcileRun, UnreachableDirectoryOnUnchangedInputsIsPartial) {
   const auto first = run_unchanged("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0) << connector(first, "sambaedu").error;
+  ASSERT_EQ(first.status, run::Status::done) << connector(first, "sambaedu").error;
   slapd_->kill(SIGTERM);
   const auto down = run_unchanged("2025-11-21");
   slapd_->start();
-  EXPECT_EQ(down.exit_code, 4);
+  EXPECT_EQ(down.status, run::Status::partial);
   EXPECT_EQ(down.report.status, "partial");
   EXPECT_EQ(unchanged_since(down), first.report.id);
   EXPECT_EQ(connector(down, "sambaedu").status, "failed");
   EXPECT_FALSE(connector(down, "sambaedu").error.empty());
   EXPECT_EQ(connector(down, "audit").status, "ok");
   const auto next = run_unchanged("2025-11-22");
-  ASSERT_EQ(next.exit_code, 0) << connector(next, "sambaedu").error;
+  ASSERT_EQ(next.status, run::Status::done) << connector(next, "sambaedu").error;
   EXPECT_EQ(unchanged_since(next), "");
   EXPECT_TRUE(next.report.plan.empty());
   EXPECT_EQ(connector(next, "sambaedu").status, "ok");

@@ -94,7 +94,7 @@ class RunScenario : public ::testing::Test {
 
 TEST_F(RunScenario, FirstRunCreatesEverythingAndASecondRunChangesNothing) {
   const auto first = run("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0) << first.report.error;
+  ASSERT_EQ(first.status, run::Status::done) << first.report.error;
   EXPECT_EQ(first.report.status, "ok");
   const auto c = changes(first);
   EXPECT_EQ(c["pupils"]["added"], 5);
@@ -108,7 +108,7 @@ TEST_F(RunScenario, FirstRunCreatesEverythingAndASecondRunChangesNothing) {
   EXPECT_EQ(before.at("123456789AB").login, "coeurdel");
 
   const auto second = run("2025-11-21");
-  ASSERT_EQ(second.exit_code, 0);
+  ASSERT_EQ(second.status, run::Status::done);
   EXPECT_TRUE(second.report.plan.empty());
   EXPECT_EQ(journal_lines(), lines);  // nothing appended
   EXPECT_EQ(identities().size(), before.size());
@@ -123,7 +123,7 @@ TEST_F(RunScenario, FirstRunCreatesEverythingAndASecondRunChangesNothing) {
 }
 
 TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeacher) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto logins = identities();
   // Arrival, departure (0100003 no longer exported), class change and corrected first name of
   // 0100001, group 6LAT renamed 6LATIN, a new teacher with a service.
@@ -157,7 +157,7 @@ TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeach
       "CODE_MATIERE=\"061300\"><ENSEIGNANTS><ENSEIGNANT "
       "ID=\"4106\"/></ENSEIGNANTS></SERVICE></SERVICES></DIVISION>");
   const auto second = run("2025-11-27");
-  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  ASSERT_EQ(second.status, run::Status::done) << second.report.error;
   const auto c = changes(second);
   EXPECT_EQ(c["pupils"]["added"], 1);
   EXPECT_EQ(c["pupils"]["departed"], 1);
@@ -174,14 +174,14 @@ TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeach
 }
 
 TEST_F(RunScenario, PartialExportIsHeldThenConfirmedOnUnchangedInputs) {
-  ASSERT_EQ(run("2025-11-20", false, 0.10).exit_code, 0);
+  ASSERT_EQ(run("2025-11-20", false, 0.10).status, run::Status::done);
   const auto lines = journal_lines();
   // A partial export: only the first two ELEVE records.
   const auto cut = eleves_.find("<ELEVE ELEVE_ID=\"0100003\"");
   const auto end = eleves_.find("</ELEVES>");
   eleves_.erase(cut, end - cut);
   const auto held = run("2025-11-21", false, 0.10);
-  EXPECT_EQ(held.exit_code, 3);
+  EXPECT_EQ(held.status, run::Status::held);
   EXPECT_EQ(held.report.status, "held");
   std::set<std::string> codes;
   for (const auto& gate : held.report.gates) codes.insert(gate.code);
@@ -191,35 +191,35 @@ TEST_F(RunScenario, PartialExportIsHeldThenConfirmedOnUnchangedInputs) {
   EXPECT_EQ(identities().at("eleve:0140065T:0100003").departed, "");  // no departure recorded
 
   const auto confirmed = run("2025-11-21", true, 0.10);
-  EXPECT_EQ(confirmed.exit_code, 0);
+  EXPECT_EQ(confirmed.status, run::Status::done);
   EXPECT_TRUE(confirmed.report.confirmed);
   EXPECT_GT(journal_lines(), lines);
   EXPECT_EQ(identities().at("eleve:0140065T:0100003").departed, "2025-11-21");
 }
 
 TEST_F(RunScenario, ConfirmWithChangedInputsHoldsAgain) {
-  ASSERT_EQ(run("2025-11-20", false, 0.10).exit_code, 0);
+  ASSERT_EQ(run("2025-11-20", false, 0.10).status, run::Status::done);
   const auto cut = eleves_.find("<ELEVE ELEVE_ID=\"0100003\"");
   eleves_.erase(cut, eleves_.find("</ELEVES>") - cut);
-  ASSERT_EQ(run("2025-11-21", false, 0.10).exit_code, 3);
+  ASSERT_EQ(run("2025-11-21", false, 0.10).status, run::Status::held);
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   const auto again = run("2025-11-21", true, 0.10);
-  EXPECT_EQ(again.exit_code, 3);
+  EXPECT_EQ(again.status, run::Status::held);
   EXPECT_EQ(again.report.gates.back().code, "CONFIRM_INPUTS_CHANGED");
 }
 
 TEST_F(RunScenario, StaleExportIsHeld) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   test::replace_in_latin9(eleves_, "<DATE_EXPORT>14/11/2025</DATE_EXPORT>",
                           "<DATE_EXPORT>01/10/2025</DATE_EXPORT>");
   const auto stale = run("2025-11-21");
-  EXPECT_EQ(stale.exit_code, 3);
+  EXPECT_EQ(stale.status, run::Status::held);
   ASSERT_FALSE(stale.report.gates.empty());
   EXPECT_EQ(stale.report.gates[0].code, "STALE_EXPORT");
 }
 
 TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   auto year = [&](const std::string& from, const std::string& to) {
     for (auto* text : {&eleves_, &responsables_})
       test::replace_in_latin9(*text, "<ANNEE_SCOLAIRE>" + from, "<ANNEE_SCOLAIRE>" + to);
@@ -227,13 +227,13 @@ TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
   };
   year("2025", "2024");
   const auto backwards = run("2025-11-21");
-  EXPECT_EQ(backwards.exit_code, 3);
+  EXPECT_EQ(backwards.status, run::Status::held);
   EXPECT_EQ(backwards.report.gates.at(0).code, "YEAR_BACKWARDS");
   year("2024", "2026");
   for (auto* text : {&eleves_, &responsables_})
     test::replace_in_latin9(*text, "<DATE_EXPORT>14/11/2025", "<DATE_EXPORT>04/09/2026");
   const auto rollover = run("2026-09-04");
-  ASSERT_EQ(rollover.exit_code, 0) << rollover.report.error;
+  ASSERT_EQ(rollover.status, run::Status::done) << rollover.report.error;
   EXPECT_TRUE(rollover.report.plan.rollover);
   const auto c = changes(rollover);
   EXPECT_EQ(c["divisions"]["removed"], 3);
@@ -244,7 +244,7 @@ TEST_F(RunScenario, YearBackwardsIsHeldAndRolloverKeepsAccounts) {
 }
 
 TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto original = identities().at("eleve:0140065T:0100003");
   const std::string full = eleves_;
   test::replace_in_latin9(eleves_,
@@ -256,7 +256,7 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   ASSERT_EQ(changes(run("2025-11-21"))["pupils"]["departed"], 1);
   eleves_ = full;
   const auto back = run("2025-12-01");
-  ASSERT_EQ(back.exit_code, 0);
+  ASSERT_EQ(back.status, run::Status::done);
   EXPECT_EQ(changes(back)["pupils"]["returned"], 1);
   const auto returned = identities().at("eleve:0140065T:0100003");
   EXPECT_EQ(returned.login, original.login);
@@ -264,9 +264,8 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   EXPECT_EQ(returned.departed, "");
   eleves_ = without;
   const auto again = run("2025-12-02");
-  ASSERT_EQ(again.exit_code, 0) << again.report.error
-                                << (again.report.gates.empty() ? ""
-                                                               : again.report.gates[0].message);
+  ASSERT_EQ(again.status, run::Status::done)
+      << again.report.error << (again.report.gates.empty() ? "" : again.report.gates[0].message);
   ASSERT_EQ(changes(again)["pupils"]["departed"], 1) << changes(again).dump();
   const auto in_grace = run("2025-12-20");  // 18 days: still in grace, nothing due
   EXPECT_EQ(unchanged_since(in_grace), again.report.id);
@@ -283,11 +282,11 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
 // written, and the report points to the run whose figures still hold.
 TEST_F(RunScenario, UnchangedInputsAreNotRecomputedAndOnlyTheRunIsRecorded) {
   const auto first = run("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0);
+  ASSERT_EQ(first.status, run::Status::done);
   const auto state = state_without_runs();
   const auto lines = journal_lines();
   const auto second = run("2025-11-21");
-  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  ASSERT_EQ(second.status, run::Status::done) << second.report.error;
   EXPECT_EQ(unchanged_since(second), first.report.id);
   EXPECT_TRUE(second.report.plan.empty());
   EXPECT_EQ(second.report.sources.size(), 3u);
@@ -317,7 +316,7 @@ TEST_F(RunScenario, UnchangedInputsAreNotRecomputedAndOnlyTheRunIsRecorded) {
 }
 
 TEST_F(RunScenario, AChangeInsideAnExportWithTheSameHeaderIsNotMissed) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   const auto second = run("2025-11-21");
   EXPECT_EQ(unchanged_since(second), "");
@@ -325,7 +324,7 @@ TEST_F(RunScenario, AChangeInsideAnExportWithTheSameHeaderIsNotMissed) {
 }
 
 TEST_F(RunScenario, AChangeOfTheSameSizeIsFoundByTheHash) {
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>",
                           "<PRENOM>Lëtitia</PRENOM>");  // one byte for one
   const auto second = run("2025-11-21");
@@ -335,11 +334,11 @@ TEST_F(RunScenario, AChangeOfTheSameSizeIsFoundByTheHash) {
 
 TEST_F(RunScenario, ANewConnectorOnUnchangedInputsGetsEverything) {
   const auto first = run("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0);
+  ASSERT_EQ(first.status, run::Status::done);
   const auto second_journal = (dir_.path() / "second.jsonl").string();
   extra_connectors_ = "  - {name: second, type: journal, path: " + second_journal + "}\n";
   const auto second = run("2025-11-21");
-  ASSERT_EQ(second.exit_code, 0) << second.report.error;
+  ASSERT_EQ(second.status, run::Status::done) << second.report.error;
   EXPECT_EQ(unchanged_since(second), "");
   ASSERT_EQ(second.report.connectors.size(), 2u);
   EXPECT_EQ(second.report.connectors[1].applied, first.report.plan.items.size());
@@ -350,11 +349,11 @@ TEST_F(RunScenario, ANewConnectorOnUnchangedInputsGetsEverything) {
 
 TEST_F(RunScenario, DryRunChangesNothingAnywhere) {
   const auto dry = run("2025-11-20", false, 0.5, true);
-  EXPECT_EQ(dry.exit_code, 0);
+  EXPECT_EQ(dry.status, run::Status::done);
   EXPECT_FALSE(dry.report.plan.empty());
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "state"));
   EXPECT_EQ(journal_lines(), 0u);
-  ASSERT_EQ(run("2025-11-20").exit_code, 0);
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
   const auto state_files =
       std::distance(std::filesystem::recursive_directory_iterator(dir_.path() / "state"), {});
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
@@ -391,7 +390,7 @@ void expect_golden(const report::RunReport& report, const std::string& dir,
 
 TEST_F(RunScenario, TextReportsMatchTheirGoldenFiles) {
   const auto first = run("2025-11-20");
-  ASSERT_EQ(first.exit_code, 0);
+  ASSERT_EQ(first.status, run::Status::done);
   expect_golden(first.report, dir_.path().string(), "report_first_run.txt");
   test::replace_in_latin9(eleves_, "<PRENOM>Lætitia</PRENOM>", "<PRENOM>Laetitia</PRENOM>");
   test::replace_in_latin9(eleves_, "<CODE_STRUCTURE> 6LAT </CODE_STRUCTURE>",
@@ -403,7 +402,7 @@ TEST_F(RunScenario, TextReportsMatchTheirGoldenFiles) {
                           "<STRUCTURES_ELEVE ELEVE_ID=\"0100003\" ELENOET=\"1203\">\n        "
                           "<STRUCTURE><CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
   const auto second = run("2025-11-27");
-  ASSERT_EQ(second.exit_code, 0);
+  ASSERT_EQ(second.status, run::Status::done);
   expect_golden(second.report, dir_.path().string(), "report_second_run.txt");
 }
 

@@ -139,7 +139,7 @@ class SchoolKeys : public ::testing::Test {
 TEST_F(SchoolKeys, TwoSchoolsNumberingAlikeKeepSeparateIdentitiesAndARecomputedRunPlansNothing) {
   make_schools(true, 0.0);  // no INE at all: new arrivals, every one of them
   const auto first = run("2026-01-16");
-  ASSERT_EQ(first.exit_code, 0) << first.report.error;
+  ASSERT_EQ(first.status, run::Status::done) << first.report.error;
   const auto pupils = first.report.totals["pupils"].get<std::size_t>();
   const auto guardians = first.report.totals["guardians"].get<std::size_t>();
   EXPECT_EQ(count(state::PersonKind::pupil), pupils);
@@ -174,14 +174,14 @@ TEST_F(SchoolKeys, TwoSchoolsNumberingAlikeKeepSeparateIdentitiesAndARecomputedR
   EXPECT_LT(duplicates, guardians / 4);
 
   const auto again = run("2026-01-16", true);
-  ASSERT_EQ(again.exit_code, 0) << again.report.error;
+  ASSERT_EQ(again.status, run::Status::done) << again.report.error;
   EXPECT_TRUE(again.report.plan.empty()) << again.report.plan.items.size() << " changes planned";
 }
 
 TEST_F(SchoolKeys, StoreOfThePreviousVersionIsUpgradedOnceWithoutChangingLoginsUidsOrPasswords) {
   make_schools(false, 0.5);
   const auto first = run("2026-01-16");
-  ASSERT_EQ(first.exit_code, 0) << first.report.error;
+  ASSERT_EQ(first.status, run::Status::done) << first.report.error;
   const auto before = identities();
   const auto passwords_before = passwords();
   std::set<std::string> old_keys;
@@ -196,7 +196,7 @@ TEST_F(SchoolKeys, StoreOfThePreviousVersionIsUpgradedOnceWithoutChangingLoginsU
   ASSERT_EQ(schema_version(), 0);
 
   const auto again = run("2026-01-16", true);  // opens the store, which upgrades it
-  ASSERT_EQ(again.exit_code, 0) << again.report.error;
+  ASSERT_EQ(again.status, run::Status::done) << again.report.error;
   EXPECT_EQ(schema_version(), state::kSchemaVersion);
   EXPECT_TRUE(again.report.plan.empty()) << again.report.plan.items.size() << " changes planned";
   EXPECT_TRUE(again.report.new_accounts.empty());
@@ -214,12 +214,12 @@ TEST_F(SchoolKeys, StoreOfThePreviousVersionIsUpgradedOnceWithoutChangingLoginsU
 
 TEST_F(SchoolKeys, DryRunOnAStoreOfThePreviousVersionPlansNothingAndWritesNothing) {
   make_schools(false, 0.5);
-  ASSERT_EQ(run("2026-01-16").exit_code, 0);
+  ASSERT_EQ(run("2026-01-16").status, run::Status::done);
   write_as_previous_version(state_dir());
   const auto db = (fs::path(state_dir()) / "edusync.db").string();
   const auto bytes = test::read_file(db);
   const auto dry = run("2026-01-16", true, true);
-  ASSERT_EQ(dry.exit_code, 0) << dry.report.error;
+  ASSERT_EQ(dry.status, run::Status::done) << dry.report.error;
   EXPECT_TRUE(dry.report.plan.empty()) << dry.report.plan.items.size() << " changes planned";
   EXPECT_EQ(test::read_file(db), bytes);
   EXPECT_EQ(schema_version(), 0);
@@ -301,7 +301,7 @@ TEST_F(SchoolKeys, UpgradeFreesTheUidNumberOfAPersonWithoutLogin) {
     store.save_identities({{"eleve:7", state::PersonKind::pupil, "", 1001, "2025-09-01", "", "",
                             "eleve:0140065T:7"}});
     store.store_snapshot(d, "2025-09-01");
-    store.save_run({"r1", "2025-09-01", "2025-09-01", "ok", false, "[]", "", "", 1});
+    store.save_run({"r1", "2025-09-01", "2025-09-01", "ok", false, "", "", 1});
     store.database().exec("PRAGMA user_version = 0");
     transaction.commit();
   }

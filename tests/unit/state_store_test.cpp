@@ -152,9 +152,9 @@ TEST(StateStore, RunsAndExportMarks) {
   test::TempDir dir;
   state::StateStore store(dir.path().string());
   store.save_run(
-      {"r1", "2025-11-20T02:30:00Z", "2025-11-20T02:31:00Z", "ok", false, "[]", "d1", "/r/1", 0});
-  store.save_run({"r2", "2025-11-21T02:30:00Z", "", "held", false, "[]", "d2", "/r/2", 0});
-  store.save_run({"r3", "2025-11-21T09:00:00Z", "", "ok", true, "[]", "d3", "/r/3", 0});
+      {"r1", "2025-11-20T02:30:00Z", "2025-11-20T02:31:00Z", "ok", false, "d1", "/r/1", 0});
+  store.save_run({"r2", "2025-11-21T02:30:00Z", "", "held", false, "d2", "/r/2", 0});
+  store.save_run({"r3", "2025-11-21T09:00:00Z", "", "ok", true, "d3", "/r/3", 0});
   EXPECT_EQ(store.last_run()->id, "r2");
   EXPECT_EQ(store.last_run(true)->id, "r3");
   EXPECT_EQ(store.last_held_run()->id, "r2");

@@ -94,7 +94,7 @@ TEST(StateUpgrade, StoreWrittenByThePreviousVersionIsUpgradedAndARecomputedRunPl
   options.today = "2025-11-21";
   options.recompute = true;
   const auto outcome = test::run_config(yaml, options);
-  ASSERT_EQ(outcome.exit_code, 0) << outcome.report.error;
+  ASSERT_EQ(outcome.status, run::Status::done) << outcome.report.error;
   EXPECT_TRUE(outcome.report.plan.empty())
       << outcome.report.plan.items.size() << " changes planned";
   EXPECT_TRUE(outcome.report.new_accounts.empty());
