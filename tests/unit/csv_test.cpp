@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edusync {
@@ -57,25 +58,28 @@ TEST(Csv, ReaderKeepsAQuoteInsideAnUnquotedField) {
   EXPECT_EQ(records[0].cells, (CsvRow{"écran 15\"", "O'Neil"}));
 }
 
-TEST(Csv, ReaderReportsAnUnclosedQuoteAtTheLineItOpens) {
+// The error read_csv throws for `text` (a failure when it throws none).
+CsvError read_error(std::string_view text) {
   try {
-    (void)read_csv("a;b\nc;\"ouvert\nsuite\nfin", ';');
-    FAIL() << "no error";
+    (void)read_csv(text, ';');
   } catch (const CsvError& error) {
-    EXPECT_EQ(error.line(), 2U);
-    EXPECT_STREQ(error.what(), "ligne 2 : guillemet ouvrant sans guillemet fermant");
+    return error;
   }
+  ADD_FAILURE() << "no error for " << text;
+  return CsvError(0, "");
+}
+
+TEST(Csv, ReaderReportsAnUnclosedQuoteAtTheLineItOpens) {
+  const CsvError error = read_error("a;b\nc;\"ouvert\nsuite\nfin");
+  EXPECT_EQ(error.line(), 2U);
+  EXPECT_STREQ(error.what(), "ligne 2 : guillemet ouvrant sans guillemet fermant");
 }
 
 TEST(Csv, ReaderReportsTextAfterAClosingQuote) {
-  try {
-    (void)read_csv("a;b\n\"x\"\"y\";z\n\"x\"é;z\n", ';');
-    FAIL() << "no error";
-  } catch (const CsvError& error) {
-    EXPECT_EQ(error.line(), 3U);
-    EXPECT_NE(std::string(error.what()).find("« é » après un guillemet fermant"), std::string::npos)
-        << error.what();
-  }
+  const CsvError error = read_error("a;b\n\"x\"\"y\";z\n\"x\"é;z\n");
+  EXPECT_EQ(error.line(), 3U);
+  EXPECT_NE(std::string(error.what()).find("« é » après un guillemet fermant"), std::string::npos)
+      << error.what();
 }
 
 TEST(Csv, LenientParserNeverFails) {
