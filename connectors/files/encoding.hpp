@@ -25,7 +25,7 @@ struct Substitution {
 };
 
 // Encodes UTF-8 `text` into `charset`. Characters outside the charset are transliterated to
-// ASCII (ICU Latin-ASCII through identity::fold_to_ascii, with a table for the usual
+// ASCII (ICU Latin-ASCII through fold_to_ascii, with a table for the usual
 // typography), '?' when nothing is left; each replacement is appended to `substitutions`.
 // Invalid UTF-8 bytes become '?' and are reported the same way.
 std::string encode(std::string_view text, Charset charset,

@@ -1,9 +1,10 @@
 // The groups SE3's import builds (docs/output.md §1.6) and the whole desired state.
 #include <unordered_map>
 
+#include "common/ascii_fold.hpp"
+#include "common/utf8.hpp"
 #include "connectors/ldap_sambaedu/desired.hpp"
 #include "connectors/ldap_sambaedu/users.hpp"
-#include "identity/ascii_fold.hpp"
 
 namespace edusync::connectors::ldap {
 namespace {
@@ -15,16 +16,6 @@ bool is_upper_latin(char32_t code) {
          (code >= 0x100 && code <= 0x17f && code % 2 == 0);
 }
 
-char32_t decode(const std::string& text, std::size_t at, std::size_t& length) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-  if (at + length > text.size()) length = text.size() - at;
-  char32_t code = lead & (0x7f >> length);
-  for (std::size_t i = 1; i < length; ++i)
-    code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3f);
-  return code;
-}
-
 // Accents removed, case kept: "1ÈRE" -> "1ERE".
 std::string fold_keeping_case(const std::string& text) {
   std::string out;
@@ -34,14 +25,13 @@ std::string fold_keeping_case(const std::string& text) {
       out += text[at++];
       continue;
     }
-    std::size_t length = 1;
-    const char32_t code = decode(text, at, length);
-    std::string folded = identity::fold_to_ascii(text.substr(at, length));
-    if (is_upper_latin(code)) {
+    const utf8::Decoded decoded = utf8::decode(text, at);
+    std::string folded = fold_to_ascii(text.substr(at, decoded.length));
+    if (is_upper_latin(decoded.code_point)) {
       for (char& c : folded) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
     out += folded;
-    at += std::max<std::size_t>(length, 1);
+    at += decoded.length;
   }
   return out;
 }

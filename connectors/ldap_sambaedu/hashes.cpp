@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/utf8.hpp"
+
 namespace edusync::connectors::ldap {
 namespace {
 
@@ -21,26 +23,9 @@ const std::uint8_t* bytes(std::string_view text) {
 // One code point from UTF-8 at `at`, advancing it; a byte that does not start a valid sequence
 // is taken alone as a Latin-1 code point.
 char32_t next_code_point(std::string_view text, std::size_t& at) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  const std::size_t length = lead < 0x80           ? 1
-                             : (lead >> 5) == 0x6  ? 2
-                             : (lead >> 4) == 0xe  ? 3
-                             : (lead >> 3) == 0x1e ? 4
-                                                   : 0;
-  if (length <= 1 || at + length > text.size()) {
-    ++at;
-    return lead;
-  }
-  char32_t code = lead & (0xff >> (length + 1));
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto next = static_cast<unsigned char>(text[at + i]);
-    if ((next & 0xc0) != 0x80) {
-      ++at;
-      return lead;
-    }
-    code = (code << 6) | (next & 0x3f);
-  }
-  at += length;
+  const utf8::Decoded decoded = utf8::decode(text, at);
+  const char32_t code = decoded.valid ? decoded.code_point : static_cast<unsigned char>(text[at]);
+  at += decoded.length;
   return code;
 }
 

@@ -5,8 +5,8 @@
 
 #include <cctype>
 
+#include "common/ascii_fold.hpp"
 #include "connectors/ldap_sambaedu/desired.hpp"
-#include "identity/ascii_fold.hpp"
 
 namespace edusync::connectors::ldap {
 namespace {
@@ -15,7 +15,7 @@ namespace {
 // tools read as ASCII (initials): folded, lower case, apostrophe -> '_', only [a-z_ -] kept.
 std::string se3_clean(const std::string& name) {
   std::string out;
-  for (const char c : identity::fold_to_ascii(name)) {
+  for (const char c : fold_to_ascii(name)) {
     if (c == '\'') {
       out += '_';
     } else if ((c >= 'a' && c <= 'z') || c == '_' || c == ' ' || c == '-') {

@@ -13,7 +13,7 @@
 #include <unordered_map>
 
 #include "assemble/context.hpp"
-#include "common/text.hpp"
+#include "common/ascii_fold.hpp"
 
 namespace edusync::assemble {
 namespace {

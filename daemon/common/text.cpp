@@ -1,9 +1,10 @@
 #include "common/text.hpp"
 
-#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+
+#include "common/utf8.hpp"
 
 namespace edusync {
 namespace {
@@ -12,94 +13,12 @@ bool is_xml_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-// Upper-case ASCII folding of the two-byte UTF-8 Latin letters U+00C0..U+00FF, indexed by
-// code point - 0xC0. Multi-letter folds (Æ, æ, ß) are handled in fold_code_point.
-constexpr std::array<char, 64> kLatin1Fold = {
-    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',   // C0-CF
-    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   0,     // D0-DF
-    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',   // E0-EF
-    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   'Y'};  // F0-FF
-
-// Appends the folded form of one code point; characters that are not letters become a space.
-void fold_code_point(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    const auto c = static_cast<char>(cp);
-    if (c >= 'a' && c <= 'z') {
-      out.push_back(static_cast<char>(c - 'a' + 'A'));
-    } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '@' || c == '.' ||
-               c == '+') {
-      out.push_back(c);
-    } else {
-      out.push_back(' ');
-    }
-    return;
-  }
-  if (cp == 0xC6 || cp == 0xE6) {
-    out += "AE";
-    return;
-  }
-  if (cp == 0x152 || cp == 0x153) {
-    out += "OE";
-    return;
-  }
-  if (cp == 0xDF) {
-    out += "SS";
-    return;
-  }
-  if (cp == 0x160 || cp == 0x161) {
-    out.push_back('S');
-    return;
-  }
-  if (cp == 0x17D || cp == 0x17E) {
-    out.push_back('Z');
-    return;
-  }
-  if (cp == 0x178) {
-    out.push_back('Y');
-    return;
-  }
-  if (cp >= 0xC0 && cp <= 0xFF && kLatin1Fold[cp - 0xC0] != 0) {
-    out.push_back(kLatin1Fold[cp - 0xC0]);
-    return;
-  }
-  out.push_back(' ');
-}
-
-// Decodes one UTF-8 sequence at text[i]; advances i. Invalid bytes decode as U+FFFD.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto lead = static_cast<std::uint8_t>(text[i++]);
-  if (lead < 0x80) return lead;
-  int extra = (lead >= 0xF0) ? 3 : (lead >= 0xE0) ? 2 : (lead >= 0xC0) ? 1 : -1;
-  if (extra < 0) return 0xFFFD;
-  char32_t cp = lead & (0x3F >> extra);
-  for (; extra > 0 && i < text.size(); --extra, ++i) {
-    cp = (cp << 6) | (static_cast<std::uint8_t>(text[i]) & 0x3Fu);
-  }
-  return cp;
-}
-
 }  // namespace
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_xml_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_xml_space(text.back())) text.remove_suffix(1);
   return text;
-}
-
-std::string fold_name(std::string_view name) {
-  std::string folded;
-  folded.reserve(name.size());
-  for (std::size_t i = 0; i < name.size();) {
-    fold_code_point(next_code_point(name, i), folded);
-  }
-  std::string collapsed;
-  collapsed.reserve(folded.size());
-  for (char c : folded) {
-    if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
-    collapsed.push_back(c);
-  }
-  if (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  return collapsed;
 }
 
 bool all_digits(std::string_view text) {
@@ -119,7 +38,7 @@ bool is_uai(std::string_view text) {
 std::size_t count_code_points(std::string_view text) {
   std::size_t count = 0;
   for (const char c : text) {
-    if ((static_cast<std::uint8_t>(c) & 0xC0u) != 0x80u) ++count;
+    if (!utf8::is_continuation(static_cast<unsigned char>(c))) ++count;
   }
   return count;
 }

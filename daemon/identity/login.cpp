@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "identity/ascii_fold.hpp"
+#include "common/ascii_fold.hpp"
 
 namespace edusync::identity {
 namespace {

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <tuple>
 
+#include "common/csv.hpp"
+
 namespace edusync::report {
 namespace {
 
@@ -25,11 +27,9 @@ std::string escape(const std::string& text) {
   return out;
 }
 
+// The sheets' CSV: `;`, fields quoted only when they must be.
 std::string csv_field(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
+  return edusync::csv_field(text, CsvStyle{';', "\r\n", false});
 }
 
 void sort_lines(std::vector<SheetLine>& lines) {

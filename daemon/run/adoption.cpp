@@ -5,8 +5,8 @@
 #include <set>
 #include <variant>
 
+#include "common/ascii_fold.hpp"
 #include "connectors/registry.hpp"
-#include "identity/ascii_fold.hpp"
 
 namespace edusync::run {
 namespace {
@@ -56,7 +56,7 @@ class Matcher {
         if (!account.employee_number.empty() && holders[number] > 1) shared_numbers_.insert(number);
         if ((account.employee_number.empty() || holders[number] > 1) && !trash) {
           by_name_[lower(account.full_name)].push_back(&account);
-          by_folded_name_[identity::fold_to_ascii(account.full_name)].push_back(&account);
+          by_folded_name_[fold_to_ascii(account.full_name)].push_back(&account);
         }
       }
     }
@@ -75,14 +75,14 @@ class Matcher {
       if (found != by_number_.end()) {
         for (const auto* account : found->second) {
           if (lower(account->full_name) == lower(full_name) ||
-              identity::fold_to_ascii(account->full_name) == identity::fold_to_ascii(full_name)) {
+              fold_to_ascii(account->full_name) == fold_to_ascii(full_name)) {
             return account;
           }
         }
       }
     }
     if (const auto* hit = unique(by_name_, lower(full_name))) return hit;
-    return unique(by_folded_name_, identity::fold_to_ascii(full_name));
+    return unique(by_folded_name_, fold_to_ascii(full_name));
   }
 
  private:

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/latin9.hpp"
 #include "config/config.hpp"
 #include "sources/input/memory_source.hpp"
 #include "sources/parsers/export_parser.hpp"
@@ -49,44 +50,7 @@ std::string read_file(const std::string& path) {
 }
 
 std::string to_latin9(const std::string& utf8) {
-  std::string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto lead = static_cast<unsigned char>(utf8[i]);
-    if (lead < 0x80) {
-      out.push_back(utf8[i++]);
-      continue;
-    }
-    if ((lead & 0xE0) == 0xC0 && i + 1 < utf8.size()) {
-      const unsigned cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu);
-      i += 2;
-      if (cp == 0x152)
-        out.push_back('\xBC');
-      else if (cp == 0x153)
-        out.push_back('\xBD');
-      else if (cp == 0x160)
-        out.push_back('\xA6');
-      else if (cp == 0x161)
-        out.push_back('\xA8');
-      else if (cp == 0x17D)
-        out.push_back('\xB4');
-      else if (cp == 0x17E)
-        out.push_back('\xB8');
-      else if (cp == 0x178)
-        out.push_back('\xBE');
-      else if (cp <= 0xFF)
-        out.push_back(static_cast<char>(cp));
-      else
-        throw std::runtime_error("not in Latin-9");
-      continue;
-    }
-    if (lead == 0xE2 && i + 2 < utf8.size() && utf8.compare(i, 3, "\xE2\x82\xAC") == 0) {
-      out.push_back('\xA4');  // €
-      i += 3;
-      continue;
-    }
-    throw std::runtime_error("not in Latin-9");
-  }
-  return out;
+  return latin9::from_utf8_strict(utf8);
 }
 
 sources::ParsedExport parse_string(const std::string& xml, std::size_t piece) {

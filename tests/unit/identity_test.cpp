@@ -10,7 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "identity/ascii_fold.hpp"
+#include "common/ascii_fold.hpp"
 #include "identity/login.hpp"
 #include "identity/number_allocator.hpp"
 #include "identity/password.hpp"

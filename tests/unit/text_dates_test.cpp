@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "common/ascii_fold.hpp"
 #include "common/dates.hpp"
 #include "common/text.hpp"
 

@@ -1,7 +1,21 @@
 #include "text.hpp"
 
+#include "common/utf8.hpp"
+
 namespace gen {
 namespace {
+
+// Decodes the code point at text[pos] and advances pos. Generator strings are literals we
+// own, valid UTF-8; a byte that is not would read as U+FFFD.
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const edusync::utf8::Decoded decoded = edusync::utf8::decode(text, pos);
+  pos += decoded.length;
+  return decoded.code_point;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  edusync::utf8::append(out, cp);
+}
 
 // Base letter of an accented Latin-9 lower/upper case letter, 0 if none.
 char32_t base_letter(char32_t cp) {
@@ -54,30 +68,6 @@ void append_plain(std::string& out, char32_t cp) {
 }
 
 }  // namespace
-
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  if (lead < 0x80) return static_cast<char32_t>(text[pos++]);
-  int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
-  char32_t cp = lead & (0x3F >> extra);
-  ++pos;
-  while (extra-- > 0 && pos < text.size()) cp = (cp << 6) | (byte(pos++) & 0x3Fu);
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 std::string upper_fr(std::string_view text) {
   std::string out;

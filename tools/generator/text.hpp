@@ -1,16 +1,11 @@
 // UTF-8 text helpers for French names (the generator works in UTF-8 and only
-// converts to ISO-8859-15 when bytes leave the process, see latin9.hpp).
+// converts to ISO-8859-15 when bytes leave the process, see xml_writer.cpp).
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace gen {
-
-// Decodes the code point starting at text[pos] and advances pos.
-// Contract: text is valid UTF-8 (all generator strings are literals we own).
-char32_t next_code_point(std::string_view text, std::size_t& pos);
-void append_utf8(std::string& out, char32_t cp);
 
 // Upper-cases letters of the Latin-9 repertoire (é -> É, œ -> Œ, ÿ -> Ÿ),
 // as SIECLE writes NOM_DE_FAMILLE.

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "latin9.hpp"
+#include "common/latin9.hpp"
 #include "text.hpp"
 
 namespace gen {
@@ -86,7 +86,9 @@ void XmlWriter::flush_if_full() {
 
 void XmlWriter::flush() {
   encoded_.clear();
-  utf8_to_latin9(buffer_, encoded_);
+  // Strict: every string comes from pools we own, so a character outside Latin-9 is a bug in
+  // the pools, never silently replaced.
+  edusync::latin9::append_from_utf8_strict(encoded_, buffer_);
   buffer_.clear();
   if (std::fwrite(encoded_.data(), 1, encoded_.size(), file_.get()) != encoded_.size()) {
     io_error("cannot write", path_);

@@ -5,7 +5,8 @@
 #include <cctype>
 #include <cstdio>
 
-#include "sources/xml/latin9_decoder.hpp"
+#include "common/latin9.hpp"
+#include "common/utf8.hpp"
 
 namespace edusync::xml {
 namespace {
@@ -66,7 +67,7 @@ std::string upper(std::string_view text) {
 // A byte as ISO-8859-15 shows it, in UTF-8: what the operator sees in the mojibake.
 std::string latin9_glyph(unsigned char byte) {
   if (byte < 0xA0) return "·";  // C1 controls are invisible
-  return latin9_to_utf8(std::string_view(reinterpret_cast<const char*>(&byte), 1));
+  return latin9::to_utf8(std::string_view(reinterpret_cast<const char*>(&byte), 1));
 }
 
 }  // namespace
@@ -96,16 +97,12 @@ bool is_latin_encoding(std::string_view name) {
 
 void Utf8Evidence::start_sequence(unsigned char lead, std::uint64_t line) {
   // C2..DF: 2 bytes, E0..EF: 3, F0..F4: 4; C0, C1 and F5..FF never start a sequence.
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    pending_ = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    pending_ = 2;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    pending_ = 3;
-  } else {
+  const std::size_t length = utf8::sequence_length(lead);
+  if (length < 2) {
     invalid_ = true;
     return;
   }
+  pending_ = static_cast<int>(length - 1);
   current_.assign(1, static_cast<char>(lead));
   if (first_sequence_.empty()) first_line_ = line;
 }
@@ -114,7 +111,7 @@ void Utf8Evidence::feed(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size() && !invalid_; ++i) {
     const auto byte = static_cast<unsigned char>(bytes[i]);
     if (pending_ > 0) {
-      if ((byte & 0xC0) != 0x80) {
+      if (!utf8::is_continuation(byte)) {
         invalid_ = true;
         return;
       }

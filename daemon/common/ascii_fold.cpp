@@ -1,4 +1,4 @@
-#include "identity/ascii_fold.hpp"
+#include "common/ascii_fold.hpp"
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -13,7 +13,9 @@
 #include <stdexcept>
 #include <vector>
 
-namespace edusync::identity {
+#include "common/utf8.hpp"
+
+namespace edusync {
 namespace {
 
 constexpr const char* kTransform = "Any-Latin; Latin-ASCII";
@@ -141,6 +143,59 @@ icu::UnicodeString to_unicode(std::string_view utf8) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), length));
 }
 
+// Upper-case ASCII folding of the two-byte UTF-8 Latin letters U+00C0..U+00FF, indexed by
+// code point - 0xC0. Multi-letter folds (Æ, æ, ß) are handled in fold_code_point.
+constexpr std::array<char, 64> kLatin1Fold = {
+    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',   // C0-CF
+    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   0,     // D0-DF
+    'A', 'A', 'A', 'A', 'A', 'A', 0,   'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',   // E0-EF
+    'D', 'N', 'O', 'O', 'O', 'O', 'O', 0,   'O', 'U', 'U', 'U', 'U', 'Y', 0,   'Y'};  // F0-FF
+
+// Appends the folded form of one code point; characters that are not letters become a space.
+void fold_code_point(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    const auto c = static_cast<char>(cp);
+    if (c >= 'a' && c <= 'z') {
+      out.push_back(static_cast<char>(c - 'a' + 'A'));
+    } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '@' || c == '.' ||
+               c == '+') {
+      out.push_back(c);
+    } else {
+      out.push_back(' ');
+    }
+    return;
+  }
+  if (cp == 0xC6 || cp == 0xE6) {
+    out += "AE";
+    return;
+  }
+  if (cp == 0x152 || cp == 0x153) {
+    out += "OE";
+    return;
+  }
+  if (cp == 0xDF) {
+    out += "SS";
+    return;
+  }
+  if (cp == 0x160 || cp == 0x161) {
+    out.push_back('S');
+    return;
+  }
+  if (cp == 0x17D || cp == 0x17E) {
+    out.push_back('Z');
+    return;
+  }
+  if (cp == 0x178) {
+    out.push_back('Y');
+    return;
+  }
+  if (cp >= 0xC0 && cp <= 0xFF && kLatin1Fold[cp - 0xC0] != 0) {
+    out.push_back(kLatin1Fold[cp - 0xC0]);
+    return;
+  }
+  out.push_back(' ');
+}
+
 }  // namespace
 
 std::string fold_to_ascii(std::string_view utf8) {
@@ -151,6 +206,24 @@ std::string fold_to_ascii(std::string_view utf8) {
   return lower_ascii_only(transliterate(text));
 }
 
+std::string fold_name(std::string_view name) {
+  std::string folded;
+  folded.reserve(name.size());
+  for (std::size_t at = 0; at < name.size();) {
+    const utf8::Decoded decoded = utf8::decode(name, at);
+    fold_code_point(decoded.code_point, folded);  // U+FFFD for a byte that is not UTF-8
+    at += decoded.length;
+  }
+  std::string collapsed;
+  collapsed.reserve(folded.size());
+  for (char c : folded) {
+    if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed.push_back(c);
+  }
+  if (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
 namespace detail {
 
 std::string fold_to_ascii_with_icu(std::string_view utf8) {
@@ -158,4 +231,4 @@ std::string fold_to_ascii_with_icu(std::string_view utf8) {
 }
 
 }  // namespace detail
-}  // namespace edusync::identity
+}  // namespace edusync

@@ -1,9 +1,10 @@
 #pragma once
-// ASCII folding of person names, the first step of login generation (docs/output.md §1.3).
+// ASCII folding of names: the first step of login generation (docs/output.md §1.3), the
+// matching of accounts by name, the transliteration of what an output charset lacks.
 #include <string>
 #include <string_view>
 
-namespace edusync::identity {
+namespace edusync {
 
 // Transliterates any script to Latin with ICU "Any-Latin" (Cyrillic, Greek, Arabic, Han...),
 // folds Latin to ASCII with ICU "Latin-ASCII" (accents dropped, Æ/æ -> ae, Œ/œ -> oe,
@@ -22,9 +23,18 @@ namespace edusync::identity {
 // installation problem, never a property of the name).
 std::string fold_to_ascii(std::string_view utf8);
 
+// The key of duplicate detection (DUPLICATE_GUARDIAN), a second folding on purpose: the names
+// it compares come from SIECLE, which holds only the Latin-9 repertoire, so it folds that
+// repertoire by a fixed table, without ICU, and never changes with ICU's data. Upper case,
+// accents removed, œ -> OE, æ -> AE, ß -> SS; a letter, digit, '@', '.' or '+' is kept; anything
+// else (apostrophes, hyphens, other scripts, invalid UTF-8) becomes a space, and runs of spaces
+// collapse to one. "Lœtitia  d'Almeida-Durand" and "LOETITIA D ALMEIDA DURAND" fold to the
+// same string.
+std::string fold_name(std::string_view name);
+
 namespace detail {
 // fold_to_ascii without the fast paths, for the test that compares them.
 std::string fold_to_ascii_with_icu(std::string_view utf8);
 }  // namespace detail
 
-}  // namespace edusync::identity
+}  // namespace edusync
