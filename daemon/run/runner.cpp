@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <iostream>
 #include <map>
 #include <random>
 #include <set>
@@ -12,6 +11,7 @@
 #include "common/crash_point.hpp"
 #include "common/dates.hpp"
 #include "common/errors.hpp"
+#include "common/log.hpp"
 #include "common/memory_trace.hpp"
 #include "common/sha256.hpp"
 #include "diff/diff.hpp"
@@ -111,8 +111,13 @@ class Runner {
 
 InboxSelection Runner::scan() {
   trace_memory("start");
-  auto selection = scan_inbox(config_.inbox.string(), options_.settle_time);
+  auto selection = scan_inbox(config_.inbox.string(), options_.settle_time, options_.stop);
   report_.ignored_inputs = std::move(selection.ignored);
+  if (selection.stopped) {
+    throw InputError({config_.inbox.string()},
+                     "arrêt demandé pendant l'attente de la boîte de dépôt : aucun export lu, "
+                     "rien appliqué ; le prochain passage les lira");
+  }
   if (selection.chosen.empty()) {
     throw InputError({config_.inbox.string()},
                      "aucun export dans la boîte de dépôt : déposez-y les exports "
@@ -165,8 +170,9 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
   if (!any) return;
   const auto desired = store.load_snapshot(unchanged_snapshot_);
   trace_memory("snapshot in force loaded");
-  report_.connectors = apply_connectors(
-      store, config_, {desired, unchanged_snapshot_, report_.id, today_, options_.only});
+  ApplyRequest request{desired, unchanged_snapshot_, report_.id, today_, options_.only};
+  request.stop = options_.stop;
+  report_.connectors = apply_connectors(store, config_, request);
   trace_memory("connectors applied");
   std::erase_if(report_.connectors,
                 [&](const auto& c) { return options_.only && *options_.only != c.name; });
@@ -345,9 +351,11 @@ void Runner::write_reports(state::StateStore& store, RunOutcome& outcome) {
     store.save_run({report_.id, report_.started, report_.finished, report_.status, false, inputs,
                     digest_, outcome.report_dir, snapshot});
   } catch (const std::exception& error) {
-    std::cerr << "edusync run : le passage " << report_.id
-              << " n'a pas pu être enregistré dans la base d'état : " << error.what()
-              << " ; le passage suivant le marquera « interrupted ».\n";
+    log::event(log::Level::error, "run", "RUN_NOT_RECORDED",
+               "edusync run : le passage " + report_.id +
+                   " n'a pas pu être enregistré dans la base d'état : " + error.what() +
+                   " ; le passage suivant le marquera « interrupted ».",
+               {{"run", report_.id}, {"error", error.what()}});
     outcome.exit_code = cli::kInputError;
     if (report_.status != "failed") {
       report_.status = "failed";
@@ -408,10 +416,12 @@ RunOutcome Runner::run() {
     const auto snapshot = commit_desired_state(*store);
     trace_memory("state committed");
     report_.sources = std::move(sources_);
-    report_.connectors =
-        apply_connectors(*store, config_,
-                         {accounts_.desired, snapshot, report_.id, today_, options_.only,
-                          previous_ ? &*previous_ : nullptr, previous_id_, &report_.plan});
+    ApplyRequest request{accounts_.desired, snapshot,
+                         report_.id,        today_,
+                         options_.only,     previous_ ? &*previous_ : nullptr,
+                         previous_id_,      &report_.plan};
+    request.stop = options_.stop;
+    report_.connectors = apply_connectors(*store, config_, request);
     trace_memory("connectors applied");
     const int exit_code = status_from_connectors();
     store->prune_snapshots();
