@@ -100,6 +100,41 @@ class StopOnEvent {
   std::thread stopper_;
 };
 
+// Requests a stop from another thread after `delay`: by then the wait under test has most
+// likely started (the other helper mostly stops before it does). The outcome checked is the
+// same either way; only a wait that ignores the stop fails (by running for an hour).
+class StopLater {
+ public:
+  explicit StopLater(std::chrono::milliseconds delay)
+      : thread_([this, delay] {
+          std::this_thread::sleep_for(delay);
+          source_.request_stop();
+        }) {}
+  ~StopLater() { thread_.join(); }
+  StopLater(const StopLater&) = delete;
+  StopLater& operator=(const StopLater&) = delete;
+  std::stop_token token() const { return source_.get_token(); }
+
+ private:
+  std::stop_source source_;
+  std::thread thread_;
+};
+
+TEST(StopRequest, EndsTheReconnectionPauseWhileItRuns) {
+  const StopLater stop(50ms);
+  EXPECT_FALSE(connectors::ldap::wait_before_reconnecting(1h, stop.token()));
+}
+
+TEST(StopRequest, EndsTheInboxSettleWhileItRuns) {
+  test::TempDir dir;
+  dir.write("Eleves.xml", test::read_handmade("eleves.xml"));
+  const StopLater stop(50ms);
+  const auto selection = run::scan_inbox(dir.path().string(), 1h, stop.token());
+  EXPECT_TRUE(selection.stopped);
+  EXPECT_TRUE(selection.chosen.empty());
+  ASSERT_EQ(selection.ignored.size(), 1u);
+}
+
 TEST(StopRequest, EndsTheReconnectionPause) {
   EXPECT_TRUE(connectors::ldap::wait_before_reconnecting(1ms, {}));  // never stops: runs out
   std::stop_source already;
