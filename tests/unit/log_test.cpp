@@ -42,9 +42,11 @@ TEST(Log, TheDefaultSinkPrintsTheMessageAloneOnStderr) {
              {{"connector", "se3"}});
   log::event(log::Level::debug, "run", "RUN_DEBUG", "détail pour le développeur");
   log::event(log::Level::error, "run", "RUN_NOT_RECORDED", "edusync run : le passage r1 ...");
+  log::event(log::Level::info, "run", "RUN_BRACES", "{} {0} %v : printed as they are");
   EXPECT_EQ(testing::internal::GetCapturedStderr(),
             "ldap-sambaedu se3 : LDAP_DRIFT : uid=jdupont : sn « Piratée » remis à « DUPONT »\n"
-            "edusync run : le passage r1 ...\n");
+            "edusync run : le passage r1 ...\n"
+            "{} {0} %v : printed as they are\n");
 }
 
 TEST(Log, AServiceLoggerGetsTheMessageAndTheFields) {
