@@ -5,3 +5,5 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
+# spdlog (libspdlog-dev, compiled against Debian's libfmt): the operator events (common/log.hpp).
+find_package(spdlog REQUIRED)

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,10 @@ struct ApplyContext {
   const std::map<std::string, std::string>& new_passwords;
   std::string run_id;
   std::string today;  // ISO
+  // Asked to stop (a service shutting down): a connector waiting (the SambaEdu reconnection
+  // pause) gives up at once and reports itself failed; work in progress is not interrupted.
+  // Default: a token that never stops.
+  std::stop_token stop{};
 };
 
 struct ItemFailure {

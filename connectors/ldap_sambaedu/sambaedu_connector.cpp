@@ -2,14 +2,12 @@
 
 #include <sys/stat.h>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <optional>
 #include <sstream>
 
+#include "common/log.hpp"
 #include "connectors/ldap_sambaedu/desired.hpp"
 #include "connectors/ldap_sambaedu/reader.hpp"
 #include "connectors/ldap_sambaedu/reconcile.hpp"
@@ -55,16 +53,17 @@ std::optional<model::Warning> exposed_secret_warning(const Settings& settings) {
       "chmod "
       "600 " +
       path + " » (ou 640 avec le groupe d'edusync), puis changer ce mot de passe.";
-  std::cerr << message << '\n';
+  log::event(log::Level::warn, "ldap-sambaedu", "LDAP_BIND_PASSWORD_FILE_EXPOSED", message,
+             {{"connector", settings.name}, {"file", path}, {"mode", octal}});
   return model::Warning{"LDAP_BIND_PASSWORD_FILE_EXPOSED", message, {}, path};
 }
 
-// The reconnection backoff, on an Asio steady timer. The run is synchronous, so the timer is
-// waited for on its own io_context; a daemon would give its own.
-void wait_before_reconnecting(std::chrono::milliseconds delay) {
-  boost::asio::io_context io;
-  boost::asio::steady_timer timer(io, delay);
-  timer.wait();
+// The connector's error when a stop request (ApplyContext::stop) ended the reconnection pause.
+std::string stopped_while_reconnecting(int attempts, const ldap::LdapError& last) {
+  return "arrêt demandé pendant la reconnexion à l'annuaire (après " + std::to_string(attempts) +
+         " tentative" + (attempts > 1 ? "s" : "") + " sur " + std::to_string(kAttempts) +
+         ", la dernière : " + last.what() +
+         ") : rien de plus n'a été écrit ; le prochain passage relit l'annuaire et reprend";
 }
 
 // Renamed structures of the plan: old code -> new code.
@@ -149,9 +148,15 @@ ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
         break;
       } catch (const ldap::LdapError& error) {
         if (!error.connection_lost() || attempt >= kAttempts) throw;
-        std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_RECONNECT : " << error.what()
-                  << " ; nouvel essai dans " << backoff.count() << " ms\n";
-        wait_before_reconnecting(backoff);
+        log::event(log::Level::warn, "ldap-sambaedu", "LDAP_RECONNECT",
+                   "ldap-sambaedu " + settings_.name + " : LDAP_RECONNECT : " + error.what() +
+                       " ; nouvel essai dans " + std::to_string(backoff.count()) + " ms",
+                   {{"connector", settings_.name},
+                    {"attempt", std::to_string(attempt)},
+                    {"delay_ms", std::to_string(backoff.count())},
+                    {"error", error.what()}});
+        if (!ldap::wait_before_reconnecting(backoff, context.stop))
+          throw std::runtime_error(stopped_while_reconnecting(attempt, error));
         backoff *= 2;
       }
     }
@@ -201,9 +206,13 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
   drift_ = work.drift;
   notices_ = work.notices;
   for (const auto& line : drift_)
-    std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_DRIFT : " << line << '\n';
+    log::event(log::Level::warn, "ldap-sambaedu", "LDAP_DRIFT",
+               "ldap-sambaedu " + settings_.name + " : LDAP_DRIFT : " + line,
+               {{"connector", settings_.name}});
   for (const auto& line : notices_)
-    std::cerr << "ldap-sambaedu " << settings_.name << " : LDAP_NOTICE : " << line << '\n';
+    log::event(log::Level::info, "ldap-sambaedu", "LDAP_NOTICE",
+               "ldap-sambaedu " + settings_.name + " : LDAP_NOTICE : " + line,
+               {{"connector", settings_.name}});
   ApplyResult result;
   // In the report under this connector; they do not make it fail.
   for (const auto& line : drift_) result.warnings.push_back({"LDAP_DRIFT", line, {}, {}});

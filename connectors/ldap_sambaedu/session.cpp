@@ -4,6 +4,9 @@
 #include <sys/time.h>
 
 #include <algorithm>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cctype>
 #include <csignal>
 #include <mutex>
@@ -212,6 +215,21 @@ void Session::Closer::operator()(::ldap* handle) const {
 std::function<void(std::size_t)>& before_write_hook() {
   static std::function<void(std::size_t)> hook;
   return hook;
+}
+
+bool wait_before_reconnecting(std::chrono::milliseconds delay, const std::stop_token& stop) {
+  if (stop.stop_requested()) return false;
+  boost::asio::io_context io;
+  boost::asio::steady_timer timer(io, delay);
+  bool ran_out = false;
+  timer.async_wait([&ran_out](const boost::system::error_code& error) { ran_out = !error; });
+  // The stop may come from another thread: the timer is cancelled on the io_context's own
+  // thread (a post is thread-safe, a cancel from outside is not). Declared after the io_context
+  // and the timer, so destroyed first: it waits for a callback in progress to finish.
+  const std::stop_callback cancel(
+      stop, [&io, &timer] { boost::asio::post(io, [&timer] { timer.cancel(); }); });
+  io.run();
+  return ran_out && !stop.stop_requested();
 }
 
 // libldap writes to its socket with write(2): a server that dies while writes are pending would

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,12 @@ class Session {
   std::unique_ptr<::ldap, Closer> handle_;
   std::chrono::seconds timeout_;
 };
+
+// The pause before reconnecting after a lost connection, on a Boost.Asio steady timer run on an
+// io_context of its own (the run is synchronous; a service may later give its own). Returns true
+// when the delay ran out, false as soon as `stop` is asked to stop (from any thread: the wait
+// ends then, not at the end of the delay), or at once if it already was.
+bool wait_before_reconnecting(std::chrono::milliseconds delay, const std::stop_token& stop);
 
 // Test-only fault injection: when set, called before each write is sent with the number of
 // writes sent so far in this process. A test kills slapd from it: the writes not yet sent then

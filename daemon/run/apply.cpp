@@ -96,8 +96,10 @@ connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
     own_plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
   const plan::Plan& plan = planned ? *request_.plan : *own_plan;
   const auto passwords = store_.passwords(created_keys(plan), request_.today);
-  auto result =
-      target.apply({plan, before, request_.desired, passwords, request_.run_id, request_.today});
+  connectors::ApplyContext context{plan,      before,          request_.desired,
+                                   passwords, request_.run_id, request_.today};
+  context.stop = request_.stop;
+  auto result = target.apply(context);
   record_password_files(result, passwords);
   return result;
 }
@@ -121,8 +123,10 @@ void Applier::record_password_files(const connectors::ApplyResult& result,
 // is hand-made drift, which it repairs and reports (warnings). Nothing drifted: nothing written.
 // No initial password is given (no account is created by the plan).
 connectors::ApplyResult Applier::reconcile(connectors::Connector& target) {
-  return target.apply({nothing_, request_.desired, request_.desired, no_passwords_, request_.run_id,
-                       request_.today});
+  connectors::ApplyContext context{nothing_,      request_.desired, request_.desired,
+                                   no_passwords_, request_.run_id,  request_.today};
+  context.stop = request_.stop;
+  return target.apply(context);
 }
 
 // Status "ok" also for a reconcile-only pass: `applied` then counts the repairs (0 when nothing

@@ -9,6 +9,7 @@
 // nightly run without a new export still repairs the directory, and writes nothing when
 // nothing drifted.
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct ApplyRequest {
   const model::Directory* planned_from = nullptr;
   std::int64_t planned_from_id = 0;
   const plan::Plan* plan = nullptr;
+  std::stop_token stop{};  // handed to every connector (connectors/connector.hpp, ApplyContext)
 };
 
 // Whether this connector's type reconciles (connectors/connector.hpp, Capabilities); it is

@@ -1,10 +1,11 @@
 #include "run/inbox.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <thread>
+#include <mutex>
 
 #include "common/errors.hpp"
 #include "sources/parsers/export_parser.hpp"
@@ -63,6 +64,19 @@ struct Candidate {
   fs::file_time_type modified;
 };
 
+// Waits `settle_time` unless `stop` is asked to stop first; false when it was (or already is).
+bool settle(std::chrono::milliseconds settle_time, const std::stop_token& stop) {
+  if (stop.stop_requested()) return false;
+  if (settle_time.count() <= 0) return true;
+  std::mutex mutex;
+  std::condition_variable_any woken;
+  std::unique_lock lock(mutex);
+  // Nothing else notifies: the wait ends on the stop request or at the deadline (it returns
+  // the predicate's value, false either way).
+  woken.wait_for(lock, stop, settle_time, [] { return false; });
+  return !stop.stop_requested();
+}
+
 bool newer(const Candidate& a, const Candidate& b) {
   const auto& a_date = a.header.header.export_date;
   const auto& b_date = b.header.header.export_date;
@@ -73,10 +87,18 @@ bool newer(const Candidate& a, const Candidate& b) {
 
 }  // namespace
 
-InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time) {
+InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time,
+                          const std::stop_token& stop) {
   InboxSelection selection;
   auto seen = list_candidates(inbox, selection.ignored);
-  if (settle_time.count() > 0) std::this_thread::sleep_for(settle_time);
+  if (!settle(settle_time, stop)) {
+    for (const auto& file : seen) {
+      selection.ignored.push_back(
+          {file.path.string(), "arrêt demandé avant la lecture : lu au prochain passage"});
+    }
+    selection.stopped = true;
+    return selection;
+  }
   std::map<std::pair<std::string, std::string>, std::vector<Candidate>> by_kind;
   for (const auto& file : seen) {
     std::error_code error;

@@ -5,6 +5,7 @@
 // A file still being written is left for the next run: a temporary name (`.*`, `*.part`,
 // `*.tmp`, `*.crdownload`, `*~`) or a size or modification time that changes while edusync looks.
 #include <chrono>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,17 @@ struct InboxSelection {
   // The header of each chosen document (kind, UAI, dates; no records), at the same index.
   std::vector<sources::ParsedExport> headers;
   std::vector<IgnoredFile> ignored;
+  // A stop request ended the settle wait: nothing chosen, every file seen is in `ignored`
+  // (left for the next scan).
+  bool stopped = false;
 };
 
-// Throws InputError when a file looks like an export but its header cannot be read.
-InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time);
+// Lists the inbox, waits `settle_time` (a file whose size or modification time changes in the
+// meantime is left for the next scan), then reads the headers. The wait is a timed wait on
+// `stop`, not a sleep: a stop request ends it at once (from any thread), and the scan returns
+// `stopped`, without reading any file. Throws InputError when a file looks like an export but
+// its header cannot be read.
+InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time,
+                          const std::stop_token& stop = {});
 
 }  // namespace edusync::run

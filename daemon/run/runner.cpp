@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <iostream>
 #include <map>
 #include <random>
 #include <set>
@@ -11,6 +10,7 @@
 #include "common/crash_point.hpp"
 #include "common/dates.hpp"
 #include "common/errors.hpp"
+#include "common/log.hpp"
 #include "common/memory_trace.hpp"
 #include "common/sha256.hpp"
 #include "diff/diff.hpp"
@@ -111,8 +111,13 @@ class Runner {
 
 InboxSelection Runner::scan() {
   trace_memory("start");
-  auto selection = scan_inbox(config_.inbox.string(), options_.settle_time);
+  auto selection = scan_inbox(config_.inbox.string(), options_.settle_time, options_.stop);
   result_.ignored_inputs = std::move(selection.ignored);
+  if (selection.stopped) {
+    throw InputError({config_.inbox.string()},
+                     "arrêt demandé pendant l'attente de la boîte de dépôt : aucun export lu, "
+                     "rien appliqué ; le prochain passage les lira");
+  }
   if (selection.chosen.empty()) {
     throw InputError({config_.inbox.string()},
                      "aucun export dans la boîte de dépôt : déposez-y les exports "
@@ -165,8 +170,9 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
   if (!any) return;
   const auto desired = store.load_snapshot(unchanged_snapshot_);
   trace_memory("snapshot in force loaded");
-  result_.connectors = apply_connectors(
-      store, config_, {desired, unchanged_snapshot_, result_.id, today_, options_.only});
+  ApplyRequest request{desired, unchanged_snapshot_, result_.id, today_, options_.only};
+  request.stop = options_.stop;
+  result_.connectors = apply_connectors(store, config_, request);
   trace_memory("connectors applied");
   std::erase_if(result_.connectors,
                 [&](const auto& c) { return options_.only && *options_.only != c.name; });
@@ -357,9 +363,11 @@ void Runner::write_reports(state::StateStore& store, state::RunRecord run,
     state::save_run_inputs(store.database(), run.id, inputs);
     transaction.commit();
   } catch (const std::exception& error) {
-    std::cerr << "edusync run : le passage " << run.id
-              << " n'a pas pu être enregistré dans la base d'état : " << error.what()
-              << " ; le passage suivant le marquera « interrupted ».\n";
+    log::event(log::Level::error, "run", "RUN_NOT_RECORDED",
+               "edusync run : le passage " + run.id +
+                   " n'a pas pu être enregistré dans la base d'état : " + error.what() +
+                   " ; le passage suivant le marquera « interrupted ».",
+               {{"run", run.id}, {"error", error.what()}});
     if (outcome.status != Status::failed)
       fail(std::string("base d'état non écrite : ") + error.what());
   }
@@ -422,10 +430,12 @@ RunOutcome Runner::run() {
     const auto snapshot = commit_desired_state(*store);
     trace_memory("state committed");
     result_.sources = std::move(sources_);
-    result_.connectors =
-        apply_connectors(*store, config_,
-                         {accounts_.desired, snapshot, result_.id, today_, options_.only,
-                          previous_ ? &*previous_ : nullptr, previous_id_, &result_.plan});
+    ApplyRequest request{accounts_.desired, snapshot,
+                         result_.id,        today_,
+                         options_.only,     previous_ ? &*previous_ : nullptr,
+                         previous_id_,      &result_.plan};
+    request.stop = options_.stop;
+    result_.connectors = apply_connectors(*store, config_, request);
     trace_memory("connectors applied");
     result_.status = status_from_connectors();
     store->prune_snapshots();

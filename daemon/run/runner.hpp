@@ -17,6 +17,7 @@
 // A dry run never calls a connector, so it repairs nothing.
 #include <chrono>
 #include <optional>
+#include <stop_token>
 #include <string>
 
 #include "config/config.hpp"
@@ -32,6 +33,9 @@ struct RunOptions {
   bool recompute = false;           // never take the unchanged-inputs short cut (run/unchanged.hpp)
   std::string today;  // ISO date; empty: today (tests set it to play a scenario over weeks)
   std::chrono::milliseconds settle_time{1000};  // inbox: how long a file must stay unchanged
+  // A stop request ends the inbox settle wait (the run then fails, nothing read or applied) and
+  // the connectors' waits (connectors/connector.hpp, ApplyContext::stop). Default: never stops.
+  std::stop_token stop{};
 };
 
 struct RunOutcome {
