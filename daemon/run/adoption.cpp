@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <variant>
 
 #include "connectors/registry.hpp"
 #include "identity/ascii_fold.hpp"
@@ -19,26 +18,6 @@ std::string lower(std::string text) {
 // "01201", "1201" -> "1201"; "P4101" -> "p4101".
 std::string employee_key(const std::string& number) {
   return lower(number.substr(std::min(number.find_first_not_of('0'), number.size())));
-}
-
-connectors::Settings settings_of(const config::ConnectorConfig& connector) {
-  connectors::Settings settings{connector.name, connector.type, {}};
-  for (const auto& [key, value] : connector.keys) {
-    settings.values[key] = std::visit(
-        [](const auto& v) -> std::string {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::string>)
-            return v;
-          else if constexpr (std::is_same_v<T, bool>)
-            return v ? "true" : "false";
-          else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
-            return std::to_string(v);
-          else
-            return {};
-        },
-        value);
-  }
-  return settings;
 }
 
 class Matcher {
@@ -233,7 +212,7 @@ Adoption adopt_existing_accounts(const config::Config& config, state::StateStore
   std::vector<std::vector<connectors::ExistingAccount>> found;
   for (const auto& connector : config.connectors) {
     try {
-      auto target = connectors::builtin_registry().create(settings_of(connector));
+      auto target = connectors::builtin_registry().create(connector);
       found.push_back(target->existing_accounts());
       restore_numbers(found.back(), known);
     } catch (const std::exception& error) {

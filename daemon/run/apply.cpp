@@ -2,7 +2,6 @@
 
 #include <map>
 #include <optional>
-#include <variant>
 
 #include "common/crash_point.hpp"
 #include "connectors/registry.hpp"
@@ -11,27 +10,6 @@
 
 namespace edusync::run {
 namespace {
-
-std::string as_text(const config::Value& value) {
-  struct Visitor {
-    std::string operator()(const std::string& s) const { return s; }
-    std::string operator()(std::int64_t i) const { return std::to_string(i); }
-    std::string operator()(double d) const { return std::to_string(d); }
-    std::string operator()(bool b) const { return b ? "true" : "false"; }
-    std::string operator()(const std::vector<std::string>& list) const {
-      std::string joined;
-      for (const auto& item : list) joined += (joined.empty() ? "" : ",") + item;
-      return joined;
-    }
-  };
-  return std::visit(Visitor{}, value);
-}
-
-connectors::Settings settings_of(const config::ConnectorConfig& connector) {
-  connectors::Settings settings{connector.name, connector.type, {}};
-  for (const auto& [key, value] : connector.keys) settings.values[key] = as_text(value);
-  return settings;
-}
 
 // Keys of the accounts this plan creates, whose initial passwords the connector may need.
 std::vector<std::string> created_keys(const plan::Plan& plan) {
@@ -135,7 +113,7 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
   }
   const auto acknowledged = store_.acknowledged(connector.name);
   try {
-    auto target = connectors::builtin_registry().create(settings_of(connector));
+    auto target = connectors::builtin_registry().create(connector);
     const bool holds = acknowledged == request_.snapshot_id;
     if (holds && !target->capabilities().reconciles) return outcome;  // already holds this state
     const auto result = holds ? reconcile(*target) : apply_changes(*target, acknowledged);
@@ -159,7 +137,7 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
 }  // namespace
 
 bool reconciles(const config::ConnectorConfig& connector) {
-  return connectors::builtin_registry().create(settings_of(connector))->capabilities().reconciles;
+  return connectors::builtin_registry().create(connector)->capabilities().reconciles;
 }
 
 std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
