@@ -3,7 +3,9 @@
 // journal) implements. A connector declares what it can do, receives the plan computed from
 // the snapshot it last acknowledged, and answers item by item. It is acknowledged (its new
 // snapshot recorded) only when every item was applied. Nothing in daemon/ includes a concrete
-// connector: they are created by type through the registry (registry.hpp).
+// connector: they are created by type through a registry (registry.hpp), from their typed
+// configuration item (config::ConnectorConfig: every key of the type's table is there, the
+// file's value or the table's default).
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/config.hpp"
 #include "model/directory.hpp"
 #include "model/warning.hpp"
 #include "plan/plan.hpp"
@@ -25,19 +28,6 @@ struct Capabilities {
   // Reads the target before writing and repairs what was changed by hand (drift): worth calling
   // on every run, even when it already holds the desired state.
   bool reconciles = false;
-};
-
-// A connector's settings from the configuration: its name, its type and its own keys (already
-// validated against the type's key table by config/). Values are text; `*_file` keys are paths
-// to secrets, read by the connector itself and never logged.
-struct Settings {
-  std::string name;
-  std::string type;
-  std::map<std::string, std::string> values;
-  std::string value(const std::string& key, const std::string& fallback = {}) const {
-    const auto found = values.find(key);
-    return found == values.end() ? fallback : found->second;
-  }
 };
 
 struct ApplyContext {
@@ -95,7 +85,9 @@ struct ExistingAccount {
 class Connector {
  public:
   virtual ~Connector() = default;
-  virtual const Settings& settings() const = 0;
+  // Its configuration item: name, type and the keys of its type. `*_file` keys are paths to
+  // secrets, read by the connector itself and never logged.
+  virtual const config::ConnectorConfig& settings() const = 0;
   virtual Capabilities capabilities() const = 0;
   // Applies the plan's items in order. Must not throw: failures are reported in the result.
   virtual ApplyResult apply(const ApplyContext& context) = 0;

@@ -1,42 +1,50 @@
 #include "connectors/registry.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
-#include "connectors/files/elea/elea_target.hpp"
-#include "connectors/files/ent/ent_target.hpp"
-#include "connectors/files/koxo/koxo_target.hpp"
-#include "connectors/files/pix/pix_target.hpp"
-#include "connectors/journal/journal_connector.hpp"
-#include "connectors/ldap_sambaedu/sambaedu_connector.hpp"
-
 namespace edusync::connectors {
+namespace {
+
+bool before(const ConnectorType& entry, std::string_view type) {
+  return entry.type < type;
+}
+
+}  // namespace
+
+void Registry::add(ConnectorType type) {
+  const auto at = std::lower_bound(types_.begin(), types_.end(), type.type, before);
+  if (at != types_.end() && at->type == type.type) {
+    throw std::logic_error("connector type " + type.type + " is already registered");
+  }
+  if (!type.create) throw std::logic_error("connector type " + type.type + " has no factory");
+  config::check_connector_table(type.type, type.keys);
+  types_.insert(at, std::move(type));
+}
+
+const ConnectorType* Registry::find(std::string_view type) const {
+  const auto at = std::lower_bound(types_.begin(), types_.end(), type, before);
+  return at != types_.end() && at->type == type ? &*at : nullptr;
+}
 
 std::vector<std::string> Registry::types() const {
-  std::vector<std::string> types;
-  for (const auto& [type, factory] : factories_) types.push_back(type);
-  return types;
+  std::vector<std::string> names;
+  for (const auto& entry : types_) names.push_back(entry.type);
+  return names;
 }
 
-std::unique_ptr<Connector> Registry::create(const Settings& settings) const {
-  const auto found = factories_.find(settings.type);
-  if (found == factories_.end())
-    throw std::invalid_argument("type de connecteur inconnu : " + settings.type);
-  return found->second(settings);
+config::ConnectorTables Registry::key_tables() const {
+  config::ConnectorTables tables;
+  for (const auto& entry : types_) tables.emplace(entry.type, entry.keys);
+  return tables;
 }
 
-const Registry& builtin_registry() {
-  static const Registry registry = [] {
-    Registry r;
-    r.add("journal", [](const Settings& s) { return std::make_unique<JournalConnector>(s); });
-    r.add("ldap-sambaedu",
-          [](const Settings& s) { return std::make_unique<SambaEduConnector>(s); });
-    r.add("koxo-csv", [](const Settings& s) { return std::make_unique<files::KoxoTarget>(s); });
-    r.add("ent-csv", [](const Settings& s) { return std::make_unique<files::EntTarget>(s); });
-    r.add("pix-orga", [](const Settings& s) { return std::make_unique<files::PixTarget>(s); });
-    r.add("elea-csv", [](const Settings& s) { return std::make_unique<files::EleaTarget>(s); });
-    return r;
-  }();
-  return registry;
+std::unique_ptr<Connector> Registry::create(const config::ConnectorConfig& connector) const {
+  const auto* entry = find(connector.type);
+  if (entry == nullptr) {
+    throw std::invalid_argument("type de connecteur inconnu : " + connector.type);
+  }
+  return entry->create(connector);
 }
 
 }  // namespace edusync::connectors

@@ -8,10 +8,9 @@
 namespace edusync::connectors::files {
 namespace {
 
-std::size_t keep_count(const Settings& settings) {
-  const std::string text = settings.value("keep", "10");
-  const unsigned long keep = std::stoul(text);
-  return keep == 0 ? 1 : static_cast<std::size_t>(keep);
+// `keep` is at least 1 (its key's range).
+std::size_t keep_count(const config::ConnectorConfig& settings) {
+  return static_cast<std::size_t>(settings.integer("keep"));
 }
 
 // The view of `uai`, empty when the directory has no one there.
@@ -23,6 +22,17 @@ const SchoolView& view_of(std::map<std::string, SchoolView>& views, const std::s
 
 }  // namespace
 
+std::vector<config::KeySpec> file_target_keys(std::vector<config::KeySpec> own) {
+  std::vector<config::KeySpec> keys = {
+      {"dir", config::path_type(), config::kRequired,
+       "Directory the files are written to, created when missing"},
+      {"keep", config::integer_type(1, 1000), "10",
+       "How many runs' files are kept in dir, older ones are removed"},
+  };
+  for (auto& key : own) keys.push_back(std::move(key));
+  return keys;
+}
+
 model::Warning record_warning(std::string code, std::string message, std::string key) {
   return model::Warning{std::move(code), std::move(message), {std::move(key)}, {}};
 }
@@ -31,7 +41,7 @@ ApplyResult FileTarget::apply(const ApplyContext& context) {
   ApplyResult result;
   if (context.plan.empty()) return result;  // nothing changed: the last files still hold
   try {
-    const std::string dir = settings_.value("dir");
+    const std::string dir = settings_.path("dir").string();
     ensure_directory(dir);
     auto after_views = view_schools(context.after);
     auto before_views = view_schools(context.before);

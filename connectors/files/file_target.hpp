@@ -43,8 +43,8 @@ struct BuildInput {
 
 class FileTarget : public Connector {
  public:
-  explicit FileTarget(Settings settings) : settings_(std::move(settings)) {}
-  const Settings& settings() const override { return settings_; }
+  explicit FileTarget(config::ConnectorConfig settings) : settings_(std::move(settings)) {}
+  const config::ConnectorConfig& settings() const override { return settings_; }
   Capabilities capabilities() const override { return {}; }
   // Never throws: a failure to write is the result's error (the connector is not
   // acknowledged and the next run writes everything again).
@@ -56,8 +56,11 @@ class FileTarget : public Connector {
   virtual BuiltFiles build(const BuildInput& input) = 0;
 
  private:
-  Settings settings_;
+  config::ConnectorConfig settings_;
 };
+
+// The keys every file target has (where its files go, how many runs are kept), then `own`.
+std::vector<config::KeySpec> file_target_keys(std::vector<config::KeySpec> own);
 
 // A refusal or encoding warning about one record.
 model::Warning record_warning(std::string code, std::string message, std::string key);

@@ -14,7 +14,7 @@ namespace edusync::connectors {
 ApplyResult JournalConnector::apply(const ApplyContext& context) {
   ApplyResult result;
   if (context.plan.empty()) return result;
-  const std::string path = settings_.value("path");
+  const std::string path = settings_.path("path").string();
   try {
     auto journal = FileWriter::append(path);
     const std::string prefix = nlohmann::ordered_json{

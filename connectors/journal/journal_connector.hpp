@@ -9,13 +9,13 @@ namespace edusync::connectors {
 // connector reports success, so an acknowledged plan is on disk.
 class JournalConnector final : public Connector {
  public:
-  explicit JournalConnector(Settings settings) : settings_(std::move(settings)) {}
-  const Settings& settings() const override { return settings_; }
+  explicit JournalConnector(config::ConnectorConfig settings) : settings_(std::move(settings)) {}
+  const config::ConnectorConfig& settings() const override { return settings_; }
   Capabilities capabilities() const override { return {}; }
   ApplyResult apply(const ApplyContext& context) override;
 
  private:
-  Settings settings_;
+  config::ConnectorConfig settings_;
 };
 
 }  // namespace edusync::connectors

@@ -18,10 +18,10 @@ namespace {
 constexpr int kAttempts = 4;  // one connection and three reconnections
 constexpr std::chrono::milliseconds kFirstBackoff{500};
 
-// "none", "auto" and the empty text mean the key is not set (the configuration gives every
-// key a default, see ldap_sambaedu_keys()).
-std::string optional(const Settings& settings, const std::string& key) {
-  const auto value = settings.value(key);
+// "none", "auto" and the empty text mean the key is not set (the key table gives every
+// optional key a default, see sambaedu_type.cpp).
+std::string optional(const config::ConnectorConfig& settings, const std::string& key) {
+  const auto& value = settings.string(key);
   return value == "none" || value == "auto" ? std::string() : value;
 }
 
@@ -37,9 +37,9 @@ std::string read_secret(const std::string& path) {
 
 // Like ssh with a private key: a bind password file that others may read (or anyone but its
 // owner may write) is worth a warning; the run goes on, the operator fixes the mode.
-std::optional<model::Warning> exposed_secret_warning(const Settings& settings) {
+std::optional<model::Warning> exposed_secret_warning(const config::ConnectorConfig& settings) {
   if (optional(settings, "bind_dn").empty()) return std::nullopt;
-  const std::string path = settings.value("bind_password_file");
+  const std::string path = settings.path("bind_password_file").string();
   struct stat status {};
   if (path.empty() || ::stat(path.c_str(), &status) != 0) return std::nullopt;
   const unsigned mode = status.st_mode & 0777u;
@@ -107,31 +107,30 @@ const char* verb(ldap::Operation::Kind kind) {
 
 ldap::ConnectionSettings SambaEduConnector::connection_settings() const {
   ldap::ConnectionSettings connection;
-  connection.uri = settings_.value("uri");
+  connection.uri = settings_.string("uri");
   connection.bind_dn = optional(settings_, "bind_dn");
   if (!connection.bind_dn.empty())
-    connection.bind_password = read_secret(settings_.value("bind_password_file"));
+    connection.bind_password = read_secret(settings_.path("bind_password_file").string());
   if (connection.bind_dn.empty() && !connection.uri.starts_with("ldapi://")) {
     throw std::runtime_error(
         "bind_dn manquant : sans bind_dn, seule l'authentification SASL EXTERNAL sur ldapi:// est "
         "possible");
   }
-  connection.starttls = settings_.value("starttls") == "true";
+  connection.starttls = settings_.boolean("starttls");
   connection.ca_file = optional(settings_, "ca_file");
-  const auto timeout = settings_.value("timeout", "30");
-  connection.timeout = std::chrono::seconds(std::stoi(timeout.empty() ? "30" : timeout));
+  connection.timeout = std::chrono::seconds(settings_.integer("timeout"));
   return connection;
 }
 
 ldap::Layout SambaEduConnector::layout() const {
   ldap::Layout layout;
-  layout.base_dn = settings_.value("base_dn");
+  layout.base_dn = settings_.string("base_dn");
   layout.domain_sid = optional(settings_, "domain_sid");
   layout.mail_domain = optional(settings_, "mail_domain");
   layout.prefix = optional(settings_, "prefix");
-  layout.group_of_names = settings_.value("group_style") == "groupofnames";
-  layout.hash = settings_.value("password_hash") == "md5" ? ldap::PasswordHash::md5
-                                                          : ldap::PasswordHash::ssha;
+  layout.group_of_names = settings_.string("group_style") == "groupofnames";
+  layout.hash = settings_.string("password_hash") == "md5" ? ldap::PasswordHash::md5
+                                                           : ldap::PasswordHash::ssha;
   if (layout.base_dn.empty()) throw std::runtime_error("base_dn manquant");
   return layout;
 }

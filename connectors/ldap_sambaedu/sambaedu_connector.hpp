@@ -16,9 +16,10 @@ namespace edusync::connectors {
 
 class SambaEduConnector final : public Connector {
  public:
-  explicit SambaEduConnector(Settings settings) : settings_(std::move(settings)) {}
-  const Settings& settings() const override { return settings_; }
-  Capabilities capabilities() const override { return {true, true, true, true}; }
+  explicit SambaEduConnector(config::ConnectorConfig settings) : settings_(std::move(settings)) {}
+  const config::ConnectorConfig& settings() const override { return settings_; }
+  Capabilities capabilities() const override { return kCapabilities; }
+  static constexpr Capabilities kCapabilities{true, true, true, true};
   ApplyResult apply(const ApplyContext& context) override;
   // Every account of ou=People and ou=Trash (uid, uidNumber, employeeNumber, cn).
   std::vector<ExistingAccount> existing_accounts() override;
@@ -36,7 +37,7 @@ class SambaEduConnector final : public Connector {
   ldap::ConnectionSettings connection_settings() const;
   ldap::Layout layout() const;
 
-  Settings settings_;
+  config::ConnectorConfig settings_;
   std::vector<std::string> drift_;
   std::vector<std::string> notices_;
 };

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "config/config.hpp"
+#include "connectors/registry.hpp"
 
 namespace edusync::cli {
 namespace {
@@ -27,7 +28,7 @@ void print_summary(const std::string& path, const config::Config& config) {
 
 // Exit 0 with a summary when the file is valid; else every problem on stderr and exit 2.
 int run_check_config(const std::string& path) {
-  const auto result = config::load_config(path);
+  const auto result = config::load_config(path, connectors::builtin_registry().key_tables());
   if (!result.config) {
     for (const auto& problem : result.problems)
       std::cerr << config::format_problem(problem) << '\n';
@@ -47,7 +48,8 @@ void register_check_config(CLI::App& app, Command& command, const std::string& c
   auto* sub = app.add_subcommand(
       "check-config", "Checks the configuration file and prints every problem with its place");
   sub->add_option("file", *file, "File to check instead of the --config one");
-  sub->footer([] { return "\n" + config::describe_all_keys(); });
+  sub->footer(
+      [] { return "\n" + config::describe_all_keys(connectors::builtin_registry().key_tables()); });
   // config_path is main()'s --config value: read when the command runs, after parsing.
   sub->callback([file, &command, &config_path] {
     command.action = [file, &config_path] {

@@ -13,6 +13,7 @@
 #include "cli/exit_codes.hpp"
 #include "common/dates.hpp"
 #include "config/config.hpp"
+#include "connectors/registry.hpp"
 #include "report/account_sheets.hpp"
 #include "report/run_report.hpp"
 #include "run/run_result.hpp"
@@ -24,7 +25,7 @@ namespace edusync::cli {
 namespace {
 
 std::optional<config::Config> load(const std::string& path) {
-  auto result = config::load_config(path);
+  auto result = config::load_config(path, connectors::builtin_registry().key_tables());
   for (const auto& problem : result.problems) std::cerr << config::format_problem(problem) << '\n';
   return std::move(result.config);
 }

@@ -86,9 +86,11 @@ struct LoadResult {
   bool ok() const { return problems.empty(); }
 };
 
-LoadResult load_config(const std::string& path);
+// `tables`: the key table of every known connector type (connectors::Registry::key_tables()).
+LoadResult load_config(const std::string& path, const ConnectorTables& tables);
 // `display_name` stands for the file name in the problems' locations.
-LoadResult load_config_from_string(std::string_view text, const std::string& display_name);
+LoadResult load_config_from_string(std::string_view text, const std::string& display_name,
+                                   const ConnectorTables& tables);
 
 // "file:line:column: message".
 std::string format_problem(const ConfigProblem& problem);

@@ -3,32 +3,42 @@
 #include <map>
 #include <stdexcept>
 
+#include "config/convert.hpp"
+#include "config/table_check.hpp"
+
 namespace edusync::config {
 namespace {
 
-// The table of the item's type when it names a registered one. Otherwise only `name` and `type`
+// The table of the item's type when it names a known one. Otherwise only `name` and `type`
 // are checked: the other keys cannot be judged without a type, and `type` gets the error.
-const std::vector<KeySpec>* type_table(const YAML::Node& item) {
+const std::vector<KeySpec>* type_table(const YAML::Node& item, const ConnectorTables& tables) {
   const YAML::Node type = item["type"];
   if (!type.IsDefined() || !type.IsScalar()) return nullptr;
-  return connector_keys(type.Scalar());
+  const auto found = tables.find(type.Scalar());
+  return found == tables.end() ? nullptr : &found->second;
 }
 
-std::vector<KeySpec> item_table(const std::vector<KeySpec>* type_keys) {
+// The common keys, `type` accepting the known types, then those of the item's type.
+std::vector<KeySpec> item_table(const std::vector<KeySpec>* type_keys,
+                                const ConnectorTables& tables) {
   auto table = connector_common_keys();
+  for (auto& key : table) {
+    if (key.type.kind != Kind::kConnectorType) continue;
+    for (const auto& entry : tables) key.type.choices.push_back(entry.first);
+  }
   if (type_keys != nullptr) table.insert(table.end(), type_keys->begin(), type_keys->end());
   return table;
 }
 
 std::optional<ConnectorConfig> load_connector(const YAML::Node& item, const std::string& prefix,
-                                              Problems& problems) {
+                                              const ConnectorTables& tables, Problems& problems) {
   if (!item.IsMap()) {
     problems.add(item.Mark(),
                  prefix + ": expected a map with a name, a type and the keys of that type");
     return std::nullopt;
   }
-  const auto* type_keys = type_table(item);
-  auto walked = walk(item, item_table(type_keys), {prefix, type_keys != nullptr}, problems);
+  const auto* type_keys = type_table(item, tables);
+  auto walked = walk(item, item_table(type_keys, tables), {prefix, type_keys != nullptr}, problems);
   const auto name = walked.values.find("name");
   if (type_keys == nullptr || name == walked.values.end()) return std::nullopt;
   ConnectorConfig connector;
@@ -41,15 +51,45 @@ std::optional<ConnectorConfig> load_connector(const YAML::Node& item, const std:
   return connector;
 }
 
+bool is_reserved(const KeySpec& key) {
+  return key.path == "name" || key.path == "type" || key.path.starts_with("name.") ||
+         key.path.starts_with("type.");
+}
+
 }  // namespace
 
-std::vector<ConnectorConfig> load_connectors(const YAML::Node& list, Problems& problems) {
+const std::vector<KeySpec>& connector_common_keys() {
+  static const std::vector<KeySpec> keys = {
+      {"name", name_type(), kRequired,
+       "Name of this connector, unique, used in logs, reports and the state"},
+      {"type",
+       {Kind::kConnectorType},
+       kRequired,
+       "Type of the connector, which decides its other keys"},
+  };
+  return keys;
+}
+
+void check_connector_table(const std::string& type, const std::vector<KeySpec>& keys) {
+  const auto what = "connector type " + type;
+  std::vector<NodeError> errors;
+  if (!convert(YAML::Node(type), name_type(), errors)) {
+    throw std::logic_error(what + ": not a valid type name");
+  }
+  for (const auto& key : keys) {
+    if (is_reserved(key)) throw std::logic_error(what + ": key " + key.path + " is reserved");
+  }
+  check_table(keys, what);
+}
+
+std::vector<ConnectorConfig> load_connectors(const YAML::Node& list, const ConnectorTables& tables,
+                                             Problems& problems) {
   std::vector<ConnectorConfig> connectors;
   std::map<std::string, int> lines;  // name -> line of its first use
   for (std::size_t i = 0; i < list.size(); ++i) {
     const YAML::Node item = list[i];
     const auto prefix = "connectors[" + std::to_string(i) + "]";
-    auto connector = load_connector(item, prefix, problems);
+    auto connector = load_connector(item, prefix, tables, problems);
     if (!connector) continue;
     const auto [first, inserted] = lines.emplace(connector->name, connector->where.line);
     if (!inserted) {

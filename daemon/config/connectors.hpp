@@ -1,6 +1,6 @@
 #pragma once
 // Internal to the config library: the items of `connectors`, each checked against the common
-// keys (name, type) and the table registered for its type.
+// keys (name, type) and the table of its type.
 #include <yaml-cpp/yaml.h>
 
 #include <vector>
@@ -11,6 +11,7 @@
 namespace edusync::config {
 
 // `list` is a sequence (possibly empty). Items with problems are left out of the result.
-std::vector<ConnectorConfig> load_connectors(const YAML::Node& list, Problems& problems);
+std::vector<ConnectorConfig> load_connectors(const YAML::Node& list, const ConnectorTables& tables,
+                                             Problems& problems);
 
 }  // namespace edusync::config

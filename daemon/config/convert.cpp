@@ -145,11 +145,12 @@ std::optional<Value> to_scalar_value(const std::string& text, const KeyType& typ
       error = with_suggestion(in_quotes(text) + " is not allowed: expected " + describe_type(type),
                               text, type.choices);
       return std::nullopt;
-    case Kind::kConnectorType:
-      if (connector_keys(text) != nullptr) return text;
+    case Kind::kConnectorType:  // `choices`: the types the loader was given
+      if (std::find(type.choices.begin(), type.choices.end(), text) != type.choices.end())
+        return text;
       error = with_suggestion(
-          "unknown connector type " + in_quotes(text) + "; known types: " + join(connector_types()),
-          text, connector_types());
+          "unknown connector type " + in_quotes(text) + "; known types: " + join(type.choices),
+          text, type.choices);
       return std::nullopt;
     case Kind::kUaiList:
     case Kind::kConnectorList: break;

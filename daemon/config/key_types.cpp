@@ -90,15 +90,16 @@ std::string describe_key(const KeySpec& key) {
          (key.required() ? "; required)" : "; default: " + key.default_yaml + ")");
 }
 
-std::string describe_all_keys() {
+std::string describe_all_keys(const ConnectorTables& tables) {
+  std::vector<std::string> types;
+  for (const auto& entry : tables) types.push_back(entry.first);
   std::string out = "Configuration keys (YAML; dotted paths are nested maps):\n";
   describe_table(core_keys(), out);
-  out +=
-      "\nKeys of every item of connectors (registered types: " + join(connector_types()) + "):\n";
+  out += "\nKeys of every item of connectors (registered types: " + join(types) + "):\n";
   describe_table(connector_common_keys(), out);
-  for (const auto& type : connector_types()) {
+  for (const auto& [type, keys] : tables) {
     out += "\nKeys of a connector of type " + type + ":\n";
-    describe_table(*connector_keys(type), out);
+    describe_table(keys, out);
   }
   return out;
 }

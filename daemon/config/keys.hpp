@@ -2,10 +2,12 @@
 // The configuration described once: every key of edusync.yaml is a row of
 // a table giving its dotted path, its type, its default and its help. Loading, defaults, the
 // messages of `check-config`, its --help and the example file all come from these tables.
-// Connector keys are declared per connector type in tables of the same kind, registered by
-// type, so that a new connector adds its keys without touching the core table.
+// Connector keys are declared per connector type in tables of the same kind, by the connector
+// types themselves (connectors/registry.hpp), and handed to the loader as ConnectorTables, so
+// that a new connector adds its keys without touching the core table.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -38,7 +40,7 @@ struct KeyType {
   Kind kind = Kind::kString;
   double min = 0;  // kInteger, kNumber
   double max = 0;
-  std::vector<std::string> choices = {};  // kChoice
+  std::vector<std::string> choices = {};  // kChoice; kConnectorType: the known types
 };
 
 KeyType string_type();
@@ -68,17 +70,14 @@ const std::vector<KeySpec>& core_keys();
 // The keys every connector item has (`name`, `type`), before those of its type.
 const std::vector<KeySpec>& connector_common_keys();
 
-// Declares the keys of a connector type (paths relative to the connector's map; `name` and
-// `type` are implicit). Throws std::logic_error when the type is already registered, a key
-// clashes with `name`/`type`, a *_file key is not a path, or a default does not pass its own
-// type. Called at start-up before any configuration is loaded; not thread-safe.
-void register_connector_keys(const std::string& type, std::vector<KeySpec> keys);
+// The key table of each connector type (paths relative to the connector's map; `name` and
+// `type` are implicit), by type: what the loader checks connector items against.
+using ConnectorTables = std::map<std::string, std::vector<KeySpec>, std::less<>>;
 
-// The table of a registered type, or nullptr. The built-in `journal` type is always there.
-const std::vector<KeySpec>* connector_keys(std::string_view type);
-
-// Registered types, sorted.
-std::vector<std::string> connector_types();
+// Checks the table of a connector type before it is used: throws std::logic_error when the type
+// is not a valid name, a key clashes with `name`/`type`, a *_file key is not a path, or a default
+// does not pass its own type.
+void check_connector_table(const std::string& type, const std::vector<KeySpec>& keys);
 
 // "integer from 0 to 3650", "one of fr, en", "absolute path"...
 std::string describe_type(const KeyType& type);
@@ -88,6 +87,6 @@ std::string describe_type(const KeyType& type);
 std::string describe_key(const KeySpec& key);
 
 // Every key of the core table and of each connector type, for `check-config --help`.
-std::string describe_all_keys();
+std::string describe_all_keys(const ConnectorTables& tables);
 
 }  // namespace edusync::config

@@ -38,13 +38,13 @@ void check_uid_range(const Config& config, const Walked& walked, Problems& probl
                          ") is below first (" + std::to_string(range.first) + ")");
 }
 
-Config build(const Walked& walked, Problems& problems) {
+Config build(const Walked& walked, const ConnectorTables& tables, Problems& problems) {
   Config config;
   for (const auto& key : core_keys()) {
     const auto value = walked.values.find(key.path);
     if (key.store && value != walked.values.end()) key.store(config, value->second);
   }
-  config.connectors = load_connectors(walked.lists.at("connectors"), problems);
+  config.connectors = load_connectors(walked.lists.at("connectors"), tables, problems);
   if (walked.values.contains("identity.uid_range.first") &&
       walked.values.contains("identity.uid_range.last")) {
     check_uid_range(config, walked, problems);
@@ -54,12 +54,13 @@ Config build(const Walked& walked, Problems& problems) {
 
 }  // namespace
 
-LoadResult load_config_from_string(std::string_view text, const std::string& display_name) {
+LoadResult load_config_from_string(std::string_view text, const std::string& display_name,
+                                   const ConnectorTables& tables) {
   Problems problems(display_name);
   const auto document = parse_document(text, problems);
   if (!document) return {std::nullopt, problems.take()};
   const auto walked = walk(*document, core_keys(), {}, problems);
-  auto config = walked.lists.contains("connectors") ? build(walked, problems) : Config{};
+  auto config = walked.lists.contains("connectors") ? build(walked, tables, problems) : Config{};
   if (!problems.empty()) return {std::nullopt, problems.take()};
   return {std::move(config), {}};
 }
@@ -75,7 +76,7 @@ LoadResult file_problem(const std::string& path, std::string message) {
   return result;
 }
 
-LoadResult load_config(const std::string& path) {
+LoadResult load_config(const std::string& path, const ConnectorTables& tables) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     return file_problem(path, "is a directory, not a configuration file");
@@ -88,7 +89,7 @@ LoadResult load_config(const std::string& path) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return load_config_from_string(text.str(), path);
+  return load_config_from_string(text.str(), path, tables);
 }
 
 std::string format_problem(const ConfigProblem& problem) {

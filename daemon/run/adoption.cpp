@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <variant>
+#include <stdexcept>
 
 #include "common/ascii_fold.hpp"
-#include "connectors/registry.hpp"
 
 namespace edusync::run {
 namespace {
@@ -19,26 +18,6 @@ std::string lower(std::string text) {
 // "01201", "1201" -> "1201"; "P4101" -> "p4101".
 std::string employee_key(const std::string& number) {
   return lower(number.substr(std::min(number.find_first_not_of('0'), number.size())));
-}
-
-connectors::Settings settings_of(const config::ConnectorConfig& connector) {
-  connectors::Settings settings{connector.name, connector.type, {}};
-  for (const auto& [key, value] : connector.keys) {
-    settings.values[key] = std::visit(
-        [](const auto& v) -> std::string {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::string>)
-            return v;
-          else if constexpr (std::is_same_v<T, bool>)
-            return v ? "true" : "false";
-          else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
-            return std::to_string(v);
-          else
-            return {};
-        },
-        value);
-  }
-  return settings;
 }
 
 class Matcher {
@@ -226,20 +205,20 @@ void restore_numbers(const std::vector<connectors::ExistingAccount>& accounts,
   }
 }
 
-Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store,
+Adoption adopt_existing_accounts(Targets& targets, state::StateStore& store,
                                  const model::Directory& current,
                                  std::vector<state::Identity>& known, const std::string& today,
                                  std::vector<model::Warning>& warnings) {
   std::vector<std::vector<connectors::ExistingAccount>> found;
-  for (const auto& connector : config.connectors) {
+  for (auto& target : targets.all()) {
     try {
-      auto target = connectors::builtin_registry().create(settings_of(connector));
-      found.push_back(target->existing_accounts());
+      if (!target.connector) throw std::runtime_error(target.error);
+      found.push_back(target.connector->existing_accounts());
       restore_numbers(found.back(), known);
     } catch (const std::exception& error) {
       found.emplace_back();
       warnings.push_back({"ADOPTION_UNAVAILABLE",
-                          "comptes existants de « " + connector.name +
+                          "comptes existants de « " + target.config.name +
                               " » illisibles, aucun n'est repris : " + error.what(),
                           {},
                           {}});
@@ -247,8 +226,8 @@ Adoption adopt_existing_accounts(const config::Config& config, state::StateStore
   }
   Adopter adopter(known, today);
   std::vector<std::size_t> first_time;
-  for (std::size_t i = 0; i < config.connectors.size(); ++i) {
-    const auto& name = config.connectors[i].name;
+  for (std::size_t i = 0; i < targets.all().size(); ++i) {
+    const auto& name = targets.all()[i].config.name;
     if (!store.acknowledged(name)) {  // first time only
       adopter.adopt(found[i], current);
       first_time.push_back(i);
@@ -265,7 +244,7 @@ Adoption adopt_existing_accounts(const config::Config& config, state::StateStore
   }
   std::vector<OrphanAccount> orphans;
   for (const std::size_t i : first_time) {
-    find_orphans(config.connectors[i].name, found[i], held_logins, held_numbers, orphans);
+    find_orphans(targets.all()[i].config.name, found[i], held_logins, held_numbers, orphans);
   }
   return {std::move(adopter.adopted), std::move(adopter.reserved), std::move(orphans)};
 }

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "config/config.hpp"
 #include "model/directory.hpp"
 #include "model/warning.hpp"
+#include "run/targets.hpp"
 #include "state/state_store.hpp"
 
 namespace edusync::run {
@@ -44,7 +44,7 @@ struct Adoption {
 // person the uid number of the account still held under their login (SambaEdu: in the Trash),
 // so that coming back restores the same uid and numbers. A target that cannot be read adds a
 // warning (ADOPTION_UNAVAILABLE) and nothing else; its apply reports the failure.
-Adoption adopt_existing_accounts(const config::Config& config, state::StateStore& store,
+Adoption adopt_existing_accounts(Targets& targets, state::StateStore& store,
                                  const model::Directory& current,
                                  std::vector<state::Identity>& known, const std::string& today,
                                  std::vector<model::Warning>& warnings);

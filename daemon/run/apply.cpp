@@ -2,36 +2,13 @@
 
 #include <map>
 #include <optional>
-#include <variant>
 
 #include "common/crash_point.hpp"
-#include "connectors/registry.hpp"
 #include "diff/diff.hpp"
 #include "state/password_files.hpp"
 
 namespace edusync::run {
 namespace {
-
-std::string as_text(const config::Value& value) {
-  struct Visitor {
-    std::string operator()(const std::string& s) const { return s; }
-    std::string operator()(std::int64_t i) const { return std::to_string(i); }
-    std::string operator()(double d) const { return std::to_string(d); }
-    std::string operator()(bool b) const { return b ? "true" : "false"; }
-    std::string operator()(const std::vector<std::string>& list) const {
-      std::string joined;
-      for (const auto& item : list) joined += (joined.empty() ? "" : ",") + item;
-      return joined;
-    }
-  };
-  return std::visit(Visitor{}, value);
-}
-
-connectors::Settings settings_of(const config::ConnectorConfig& connector) {
-  connectors::Settings settings{connector.name, connector.type, {}};
-  for (const auto& [key, value] : connector.keys) settings.values[key] = as_text(value);
-  return settings;
-}
 
 // Keys of the accounts this plan creates, whose initial passwords the connector may need.
 std::vector<std::string> created_keys(const plan::Plan& plan) {
@@ -56,10 +33,10 @@ void describe(const connectors::ApplyResult& result, report::ConnectorOutcome& o
 
 class Applier {
  public:
-  Applier(state::StateStore& store, const config::Config& config, const ApplyRequest& request)
-      : store_(store), config_(config), request_(request) {}
+  Applier(state::StateStore& store, const config::Diff& diff, const ApplyRequest& request)
+      : store_(store), diff_(diff), request_(request) {}
 
-  report::ConnectorOutcome apply(const config::ConnectorConfig& connector);
+  report::ConnectorOutcome apply(Target& target);
 
  private:
   connectors::ApplyResult apply_changes(connectors::Connector& target,
@@ -75,7 +52,7 @@ class Applier {
   }
 
   state::StateStore& store_;
-  const config::Config& config_;
+  const config::Diff& diff_;
   const ApplyRequest& request_;
   std::map<std::int64_t, model::Directory> snapshots_;
   const model::Directory empty_;
@@ -93,7 +70,7 @@ connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
                                                   : empty_;
   std::optional<plan::Plan> own_plan;
   if (!planned)
-    own_plan = diff::diff(before, request_.desired, diff::Rules{config_.diff.rename_similarity});
+    own_plan = diff::diff(before, request_.desired, diff::Rules{diff_.rename_similarity});
   const plan::Plan& plan = planned ? *request_.plan : *own_plan;
   const auto passwords = store_.passwords(created_keys(plan), request_.today);
   connectors::ApplyContext context{plan,      before,          request_.desired,
@@ -131,18 +108,24 @@ connectors::ApplyResult Applier::reconcile(connectors::Connector& target) {
 
 // Status "ok" also for a reconcile-only pass: `applied` then counts the repairs (0 when nothing
 // drifted) and the drift is in the warnings. A failed pass leaves the acknowledgement as it was.
-report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector) {
+report::ConnectorOutcome Applier::apply(Target& target) {
+  const auto& connector = target.config;
   report::ConnectorOutcome outcome{connector.name, connector.type, "ok", 0, 0, {}, {}, {}};
   if (request_.only && *request_.only != connector.name) {
     outcome.status = "skipped";
     return outcome;
   }
   const auto acknowledged = store_.acknowledged(connector.name);
+  const bool holds = acknowledged == request_.snapshot_id;
+  if (holds && target.connector && !target.reconciles()) return outcome;  // holds this state
+  if (!target.connector) {
+    outcome.status = "failed";
+    outcome.error = target.error;
+    return outcome;
+  }
   try {
-    auto target = connectors::builtin_registry().create(settings_of(connector));
-    const bool holds = acknowledged == request_.snapshot_id;
-    if (holds && !target->capabilities().reconciles) return outcome;  // already holds this state
-    const auto result = holds ? reconcile(*target) : apply_changes(*target, acknowledged);
+    auto& made = *target.connector;
+    const auto result = holds ? reconcile(made) : apply_changes(made, acknowledged);
     crash_point("after-connector-apply");
     describe(result, outcome);
     if (!result.complete()) {
@@ -162,16 +145,12 @@ report::ConnectorOutcome Applier::apply(const config::ConnectorConfig& connector
 
 }  // namespace
 
-bool reconciles(const config::ConnectorConfig& connector) {
-  return connectors::builtin_registry().create(settings_of(connector))->capabilities().reconciles;
-}
-
-std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
-                                                       const config::Config& config,
+std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, Targets& targets,
+                                                       const config::Diff& diff,
                                                        const ApplyRequest& request) {
-  Applier applier(store, config, request);
+  Applier applier(store, diff, request);
   std::vector<report::ConnectorOutcome> outcomes;
-  for (const auto& connector : config.connectors) outcomes.push_back(applier.apply(connector));
+  for (auto& target : targets.all()) outcomes.push_back(applier.apply(target));
   return outcomes;
 }
 

@@ -16,6 +16,7 @@
 #include "config/config.hpp"
 #include "model/directory.hpp"
 #include "report/run_report.hpp"
+#include "run/targets.hpp"
 #include "state/state_store.hpp"
 
 namespace edusync::run {
@@ -35,12 +36,11 @@ struct ApplyRequest {
   std::stop_token stop{};  // handed to every connector (connectors/connector.hpp, ApplyContext)
 };
 
-// Whether this connector's type reconciles (connectors/connector.hpp, Capabilities); it is
-// created to ask, which neither connects nor writes.
-bool reconciles(const config::ConnectorConfig& connector);
-
-std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
-                                                       const config::Config& config,
+// One outcome per target, in order, each applied through its own connector (run/targets.hpp);
+// `diff` is how a connector's own plan is computed when it did not acknowledge the snapshot the
+// run planned from.
+std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store, Targets& targets,
+                                                       const config::Diff& diff,
                                                        const ApplyRequest& request);
 
 }  // namespace edusync::run

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -70,7 +71,8 @@ class Runner {
   Runner(const config::Config& config, const RunOptions& options)
       : config_(config),
         options_(options),
-        today_(options.today.empty() ? today_local() : options.today) {
+        today_(options.today.empty() ? today_local() : options.today),
+        targets_(options.targets != nullptr ? *options.targets : own_targets()) {
     result_.id = new_run_id();
     result_.started = utc_now();
     result_.dry_run = options.dry_run;
@@ -94,9 +96,17 @@ class Runner {
   void write_reports(state::StateStore& store, state::RunRecord run,
                      const std::vector<state::RunInput>& inputs, RunOutcome& outcome);
 
+  // The targets of this run only, made from the built-in types, when the caller brought none.
+  Targets& own_targets() {
+    own_targets_.emplace(config_.connectors, connectors::builtin_registry());
+    return *own_targets_;
+  }
+
   const config::Config& config_;
   const RunOptions& options_;
   std::string today_;
+  std::optional<Targets> own_targets_;
+  Targets& targets_;
   RunResult result_;  // what the run did so far; the report is built from it by finish()
   std::vector<sources::ParsedExport> sources_;
   assemble::Result assembled_;
@@ -164,15 +174,15 @@ bool Runner::take_unchanged_shortcut(state::StateStore& store, const InboxSelect
 // by --only stay out of the report, as in the rest of the short cut.
 void Runner::reconcile_unchanged(state::StateStore& store) {
   const bool any =
-      std::any_of(config_.connectors.begin(), config_.connectors.end(), [&](const auto& connector) {
-        return (!options_.only || *options_.only == connector.name) && reconciles(connector);
+      std::any_of(targets_.all().begin(), targets_.all().end(), [&](const Target& target) {
+        return (!options_.only || *options_.only == target.config.name) && target.reconciles();
       });
   if (!any) return;
   const auto desired = store.load_snapshot(unchanged_snapshot_);
   trace_memory("snapshot in force loaded");
   ApplyRequest request{desired, unchanged_snapshot_, result_.id, today_, options_.only};
   request.stop = options_.stop;
-  result_.connectors = apply_connectors(store, config_, request);
+  result_.connectors = apply_connectors(store, targets_, config_.diff, request);
   trace_memory("connectors applied");
   std::erase_if(result_.connectors,
                 [&](const auto& c) { return options_.only && *options_.only != c.name; });
@@ -198,7 +208,7 @@ void Runner::plan_changes(state::StateStore& store) {
   trace_memory("previous snapshot loaded");
   auto identities = store.load_identities();
   trace_memory("identities loaded");
-  auto adoption = adopt_existing_accounts(config_, store, assembled_.directory, identities, today_,
+  auto adoption = adopt_existing_accounts(targets_, store, assembled_.directory, identities, today_,
                                           result_.warnings);
   identities.insert(identities.end(), adoption.adopted.begin(), adoption.adopted.end());
   identities.insert(identities.end(), adoption.reserved.begin(), adoption.reserved.end());
@@ -435,7 +445,7 @@ RunOutcome Runner::run() {
                          options_.only,     previous_ ? &*previous_ : nullptr,
                          previous_id_,      &result_.plan};
     request.stop = options_.stop;
-    result_.connectors = apply_connectors(*store, config_, request);
+    result_.connectors = apply_connectors(*store, targets_, config_.diff, request);
     trace_memory("connectors applied");
     result_.status = status_from_connectors();
     store->prune_snapshots();

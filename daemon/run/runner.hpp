@@ -23,6 +23,7 @@
 #include "config/config.hpp"
 #include "report/run_report.hpp"
 #include "run/run_result.hpp"
+#include "run/targets.hpp"
 
 namespace edusync::run {
 
@@ -36,6 +37,10 @@ struct RunOptions {
   // A stop request ends the inbox settle wait (the run then fails, nothing read or applied) and
   // the connectors' waits (connectors/connector.hpp, ApplyContext::stop). Default: never stops.
   std::stop_token stop{};
+  // The connectors to go through, made by the caller from config.connectors (run/targets.hpp): a
+  // service keeps them between runs, a test brings a registry of its own. Null: the run makes
+  // its own from the built-in types, and drops them at its end.
+  Targets* targets = nullptr;
 };
 
 struct RunOutcome {

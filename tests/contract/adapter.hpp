@@ -4,7 +4,6 @@
 // `connectors` ("{name: koxo, type: koxo-csv, dir: /tmp/x}") and go through these functions
 // only, so that a change of those APIs is ported here and nowhere else.
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,14 +29,12 @@ std::vector<std::string> registered_types(const connectors::Registry& registry);
 std::unique_ptr<connectors::Connector> make_connector(const connectors::Registry& registry,
                                                       const std::string& yaml_item);
 
-// The `name` of one YAML item of `connectors`.
-std::string connector_name(const std::string& yaml_item);
+// The `name` of one YAML item of `connectors`, checked against `registry`'s types.
+std::string connector_name(const connectors::Registry& registry, const std::string& yaml_item);
 
-// run::apply_connectors over these connectors (YAML items, in order), made by `registry`, on
-// `store`. std::nullopt when run/apply cannot be given `registry` (today it makes its
-// connectors from connectors::builtin_registry(), so a type only `registry` knows, the fake,
-// cannot go through it).
-std::optional<std::vector<report::ConnectorOutcome>> apply_through_run(
+// run::apply_connectors over these connectors (YAML items, in order), made once by `registry`
+// (run::Targets), on `store`.
+std::vector<report::ConnectorOutcome> apply_through_run(
     state::StateStore& store, const connectors::Registry& registry,
     const std::vector<std::string>& yaml_items, const run::ApplyRequest& request);
 

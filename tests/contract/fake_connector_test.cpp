@@ -51,8 +51,16 @@ model::Directory export_after_next() {
   return d;
 }
 
+// A configuration item of type "fake" with no key: the fake is told its failures directly.
+config::ConnectorConfig fake_item() {
+  config::ConnectorConfig item;
+  item.name = "fake";
+  item.type = test::kFakeType;
+  return item;
+}
+
 TEST(FakeConnector, HoldsWhatThePlanSaysFromNothingThenAfterRenamesArrivalsAndDepartures) {
-  test::FakeConnector fake({"fake", "fake", {}});
+  test::FakeConnector fake(fake_item());
   const model::Directory empty;
   const auto school = small_school();
   const auto first = apply(fake, empty, school);
@@ -74,7 +82,7 @@ TEST(FakeConnector, HoldsWhatThePlanSaysFromNothingThenAfterRenamesArrivalsAndDe
 }
 
 TEST(FakeConnector, AtARolloverLastYearsStructuresGiveWayToThisYearsOfTheSameCode) {
-  test::FakeConnector fake({"fake", "fake", {}});
+  test::FakeConnector fake(fake_item());
   const auto school = small_school();
   auto next_year = school;
   next_year.school_year = "2026";
@@ -86,7 +94,7 @@ TEST(FakeConnector, AtARolloverLastYearsStructuresGiveWayToThisYearsOfTheSameCod
 }
 
 TEST(FakeConnector, ARefusedItemIsReportedByIndexAndTheOthersApplied) {
-  test::FakeConnector fake({"fake", "fake", {}});
+  test::FakeConnector fake(fake_item());
   fake.fail_item(1);
   const model::Directory empty;
   const auto school = small_school();
@@ -101,7 +109,7 @@ TEST(FakeConnector, ARefusedItemIsReportedByIndexAndTheOthersApplied) {
 }
 
 TEST(FakeConnector, EveryItemOfAFailingKeyIsRefused) {
-  test::FakeConnector fake({"fake", "fake", {}});
+  test::FakeConnector fake(fake_item());
   fake.fail_key(kFirstPupil);
   const model::Directory empty;
   const auto school = small_school();
@@ -116,7 +124,7 @@ TEST(FakeConnector, EveryItemOfAFailingKeyIsRefused) {
 }
 
 TEST(FakeConnector, AWholeFailureKeepsWhatItHeldAndAThrowIsAThrow) {
-  test::FakeConnector fake({"fake", "fake", {}});
+  test::FakeConnector fake(fake_item());
   const model::Directory empty;
   const auto school = small_school();
   fake.fail_whole("serveur injoignable");

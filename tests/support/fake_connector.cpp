@@ -176,31 +176,29 @@ std::vector<config::KeySpec> fake_connector_keys() {
   };
 }
 
-FakeFailures fake_failures(const std::map<std::string, std::string>& values) {
-  const auto value = [&](const std::string& key, const std::string& unset) {
-    const auto found = values.find(key);
-    return found == values.end() ? unset : found->second;
-  };
+FakeFailures fake_failures(const config::ConnectorConfig& settings) {
   FakeFailures failures;
-  const std::string item = value("fail_item", "-1");
-  if (item != "-1") failures.item = std::stoul(item);
-  if (const auto key = value("fail_key", "none"); key != "none") failures.key = key;
-  if (const auto whole = value("fail_whole", "none"); whole != "none") failures.whole = whole;
-  failures.throw_on_apply = value("throw_on_apply", "false") == "true";
+  if (const auto item = settings.integer("fail_item"); item >= 0) {
+    failures.item = static_cast<std::size_t>(item);
+  }
+  if (const auto& key = settings.string("fail_key"); key != "none") failures.key = key;
+  if (const auto& whole = settings.string("fail_whole"); whole != "none") failures.whole = whole;
+  failures.throw_on_apply = settings.boolean("throw_on_apply");
   return failures;
 }
 
-FakeConnectorType fake_connector_type(const std::shared_ptr<FakeTargets>& targets) {
-  FakeConnectorType type;
+connectors::ConnectorType fake_connector_type(const std::shared_ptr<FakeTargets>& targets) {
+  connectors::ConnectorType type;
+  type.type = kFakeType;
   type.keys = fake_connector_keys();
-  type.create = [targets](const connectors::Settings& settings) {
+  type.create = [targets](const config::ConnectorConfig& settings) {
     return std::make_unique<FakeConnector>(settings, targets->of(settings.name),
-                                           fake_failures(settings.values));
+                                           fake_failures(settings));
   };
   return type;
 }
 
-FakeConnector::FakeConnector(connectors::Settings settings, std::shared_ptr<FakeTarget> target,
+FakeConnector::FakeConnector(config::ConnectorConfig settings, std::shared_ptr<FakeTarget> target,
                              FakeFailures failures)
     : settings_(std::move(settings)), target_(std::move(target)), failures_(std::move(failures)) {}
 

@@ -18,6 +18,7 @@
 
 #include "config/keys.hpp"
 #include "connectors/connector.hpp"
+#include "connectors/registry.hpp"
 #include "model/directory.hpp"
 
 namespace edusync::test {
@@ -52,18 +53,18 @@ struct FakeFailures {
 // The fake's configuration keys (type "fake"): fail_item (-1: none), fail_key, fail_whole
 // ("none": no failure) and throw_on_apply, so that a fake configured in YAML fails on demand.
 std::vector<config::KeySpec> fake_connector_keys();
-// Those keys' values, as text (the configuration's values converted as run/apply converts them).
-FakeFailures fake_failures(const std::map<std::string, std::string>& values);
+// The failures a configuration item of type "fake" asks for (its keys, typed by the loader).
+FakeFailures fake_failures(const config::ConnectorConfig& settings);
 
 inline constexpr char kFakeType[] = "fake";
 
 class FakeConnector final : public connectors::Connector {
  public:
-  explicit FakeConnector(connectors::Settings settings,
+  explicit FakeConnector(config::ConnectorConfig settings,
                          std::shared_ptr<FakeTarget> target = std::make_shared<FakeTarget>(),
                          FakeFailures failures = {});
 
-  const connectors::Settings& settings() const override { return settings_; }
+  const config::ConnectorConfig& settings() const override { return settings_; }
   connectors::Capabilities capabilities() const override { return {}; }
   // The held directory becomes `before` with every item not refused applied onto it, in plan
   // order; `applied` counts those items. A whole failure leaves the held directory as it was.
@@ -81,21 +82,15 @@ class FakeConnector final : public connectors::Connector {
  private:
   bool refuses(std::size_t index, const plan::Item& item) const;
 
-  connectors::Settings settings_;
+  config::ConnectorConfig settings_;
   std::shared_ptr<FakeTarget> target_;
   FakeFailures failures_;
 };
 
-// The fake as a connector type, shaped like a registry entry (type name, key table,
-// capabilities, factory): tests/contract/adapter.cpp puts it in a connectors::Registry. Every
-// connector it makes shares `targets`, by name.
-struct FakeConnectorType {
-  std::string type = kFakeType;
-  std::vector<config::KeySpec> keys;
-  connectors::Capabilities capabilities;
-  std::function<std::unique_ptr<connectors::Connector>(const connectors::Settings&)> create;
-};
-FakeConnectorType fake_connector_type(const std::shared_ptr<FakeTargets>& targets);
+// The fake as a registry entry (type "fake"), which tests/contract/adapter.cpp adds to a
+// connectors::Registry beside the built-in types. Every connector it makes shares `targets`,
+// by name.
+connectors::ConnectorType fake_connector_type(const std::shared_ptr<FakeTargets>& targets);
 
 // `item` applied onto `held`, its records taken from `after`. `added` collects the structures
 // this plan added, so that a later removal of the same code (a rollover: last year's structure,

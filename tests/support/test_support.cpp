@@ -13,6 +13,7 @@
 
 #include "common/latin9.hpp"
 #include "config/config.hpp"
+#include "connectors/registry.hpp"
 #include "sources/input/memory_source.hpp"
 #include "sources/parsers/export_parser.hpp"
 
@@ -97,7 +98,8 @@ void replace_in_latin9(std::string& text, const std::string& from, const std::st
 }
 
 run::RunOutcome run_config(const std::string& yaml, run::RunOptions options) {
-  auto loaded = config::load_config_from_string(yaml, "edusync.yaml");
+  auto loaded = config::load_config_from_string(yaml, "edusync.yaml",
+                                                connectors::builtin_registry().key_tables());
   EXPECT_TRUE(loaded.ok()) << (loaded.problems.empty()
                                    ? ""
                                    : config::format_problem(loaded.problems[0]));

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "common/text.hpp"
+#include "connectors/registry.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync::config {
@@ -19,8 +20,13 @@ const std::string kExample = std::string(EDUSYNC_TEST_DATA) + "/../../config/edu
 
 const std::string kMinimal = "school:\n  uai: 0140065T\n  name: Collège Exemple\n";
 
-LoadResult load(const std::string& text) {
-  return load_config_from_string(text, "test.yaml");
+const ConnectorTables& builtin_tables() {
+  static const ConnectorTables tables = connectors::builtin_registry().key_tables();
+  return tables;
+}
+
+LoadResult load(const std::string& text, const ConnectorTables& tables = builtin_tables()) {
+  return load_config_from_string(text, "test.yaml", tables);
 }
 
 // Every problem, one per line, for assertions and readable failures.
@@ -249,7 +255,8 @@ TEST(Config, UnknownConnectorTypeNamesTheKnownTypes) {
       "test.yaml:5:21: connectors[0].type: unknown connector type \"jurnal\"; known types: " +
           [] {
             std::string types;
-            for (const auto& type : connector_types()) types += (types.empty() ? "" : ", ") + type;
+            for (const auto& type : connectors::builtin_registry().types())
+              types += (types.empty() ? "" : ", ") + type;
             return types;
           }() +
           " (did you mean \"journal\"?)");
@@ -270,31 +277,36 @@ TEST(Config, DuplicateConnectorNames) {
 }
 
 TEST(Config, RegisteredConnectorTypeGetsItsKeysCheckedAndDefaulted) {
-  if (connector_keys("test-ldap") == nullptr) {
-    register_connector_keys(
-        "test-ldap",
-        {
-            {"uri", string_type(), kRequired, "Server"},
-            {"bind_password_file", path_type(), kRequired, "File holding the bind password"},
-            {"starttls", boolean_type(), "true", "Use StartTLS"},
-            {"timeouts.network_seconds", integer_type(1, 600), "10", "Network timeout"},
-        });
-  }
+  connectors::Registry registry = connectors::builtin_registry();
+  registry.add(
+      {"test-ldap",
+       {
+           {"uri", string_type(), kRequired, "Server"},
+           {"bind_password_file", path_type(), kRequired, "File holding the bind password"},
+           {"starttls", boolean_type(), "true", "Use StartTLS"},
+           {"timeouts.network_seconds", integer_type(1, 600), "10", "Network timeout"},
+       },
+       {},
+       [](const ConnectorConfig&) { return nullptr; }});
+  const auto tables = registry.key_tables();
   auto result = load(kMinimal +
-                     "connectors:\n"
-                     "  - name: se3\n"
-                     "    type: test-ldap\n"
-                     "    uri: ldap://127.0.0.1\n"
-                     "    bind_password_file: /etc/edusync/ldap.secret\n");
+                         "connectors:\n"
+                         "  - name: se3\n"
+                         "    type: test-ldap\n"
+                         "    uri: ldap://127.0.0.1\n"
+                         "    bind_password_file: /etc/edusync/ldap.secret\n",
+                     tables);
   ASSERT_TRUE(result.config) << problems_of(result);
   const auto& ldap = result.config->connectors.front();
   EXPECT_EQ(ldap.path("bind_password_file"), "/etc/edusync/ldap.secret");
   EXPECT_TRUE(ldap.boolean("starttls"));
   EXPECT_EQ(ldap.integer("timeouts.network_seconds"), 10);
-  result = load(kMinimal +
-                "connectors:\n"
-                "  - {name: se3, type: test-ldap, uri: x, bind_password_file: /s, starttls: yes,\n"
-                "     timeouts: {network_seconds: 0}}\n");
+  result =
+      load(kMinimal +
+               "connectors:\n"
+               "  - {name: se3, type: test-ldap, uri: x, bind_password_file: /s, starttls: yes,\n"
+               "     timeouts: {network_seconds: 0}}\n",
+           tables);
   EXPECT_EQ(problems_of(result),
             "test.yaml:5:76: connectors[0].starttls: expected true or false, got \"yes\"\n"
             "test.yaml:6:34: connectors[0].timeouts.network_seconds: 0 is out of range: expected "
@@ -302,6 +314,11 @@ TEST(Config, RegisteredConnectorTypeGetsItsKeysCheckedAndDefaulted) {
 }
 
 TEST(Config, RegistrationRejectsInconsistentTables) {
+  // The registry of connector types checks each table as it is added (connectors/registry.hpp).
+  connectors::Registry registry = connectors::builtin_registry();
+  const auto register_connector_keys = [&](const std::string& type, std::vector<KeySpec> keys) {
+    registry.add({type, std::move(keys), {}, [](const ConnectorConfig&) { return nullptr; }});
+  };
   EXPECT_THROW(register_connector_keys("journal", {}), std::logic_error);
   EXPECT_THROW(register_connector_keys("Bad Type", {}), std::logic_error);
   EXPECT_THROW(register_connector_keys("t1", {{"name", string_type(), kRequired, "x"}}),
@@ -313,22 +330,22 @@ TEST(Config, RegistrationRejectsInconsistentTables) {
   EXPECT_THROW(register_connector_keys(
                    "t4", {{"a", string_type(), "x", "x"}, {"a.b", string_type(), "y", "y"}}),
                std::logic_error);
-  EXPECT_EQ(connector_keys("t3"), nullptr);
+  EXPECT_EQ(registry.find("t3"), nullptr);
 }
 
 TEST(Config, MissingFileIsAClearError) {
   test::TempDir dir;
   const auto missing = (dir.path() / "edusync.yaml").string();
-  auto result = load_config(missing);
+  auto result = load_config(missing, builtin_tables());
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_EQ(format_problem(result.problems[0]),
             missing + ": cannot read the configuration file: No such file or directory");
-  result = load_config(dir.path().string());
+  result = load_config(dir.path().string(), builtin_tables());
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_EQ(format_problem(result.problems[0]),
             dir.path().string() + ": is a directory, not a configuration file");
   const auto file = dir.write("edusync.yaml", kMinimal + "inbox: relative\n");
-  result = load_config(file);
+  result = load_config(file, builtin_tables());
   EXPECT_EQ(problems_of(result), file + ":4:8: inbox: expected absolute path, got \"relative\"\n");
 }
 
@@ -367,7 +384,7 @@ void expect_documented(const YAML::Node& map, const std::vector<KeySpec>& table,
 }
 
 TEST(Config, ExampleFileIsValidAndDocumentsEveryKey) {
-  const auto result = load_config(kExample);
+  const auto result = load_config(kExample, builtin_tables());
   ASSERT_TRUE(result.config) << problems_of(result);
   const auto text = test::read_file(kExample);
   std::vector<std::string> lines;
@@ -380,13 +397,13 @@ TEST(Config, ExampleFileIsValidAndDocumentsEveryKey) {
     expect_documented(item, connector_common_keys(), lines);
     if (item["type"].Scalar() != "journal") continue;
     journal = true;
-    expect_documented(item, *connector_keys("journal"), lines);
+    expect_documented(item, builtin_tables().at("journal"), lines);
   }
   EXPECT_TRUE(journal) << "the example has no journal connector";
 }
 
 TEST(Config, HelpListsEveryKeyAndConnectorType) {
-  const auto help = describe_all_keys();
+  const auto help = describe_all_keys(builtin_tables());
   for (const auto& key : core_keys())
     EXPECT_TRUE(contains(help, "  " + key.path + "\n")) << key.path;
   EXPECT_TRUE(contains(help, "Keys of a connector of type journal:\n  path\n"));

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "connectors/registry.hpp"
+#include "support/connector_config.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync::connectors {
@@ -60,7 +61,7 @@ Written apply(const std::string& type, std::map<std::string, std::string> keys,
               const model::Directory& after) {
   test::TempDir dir;
   keys["dir"] = (dir.path() / "out").string();
-  const auto connector = builtin_registry().create({"target", type, keys});
+  const auto connector = builtin_registry().create(test::connector_config("target", type, keys));
   plan::Plan plan;
   plan.items.push_back({});
   const model::Directory before;
@@ -167,8 +168,8 @@ TEST(FileTargetRules, PixLeavesOutTheSecondHolderOfAnIneNamingBoth) {
 TEST(FileTargetRules, AnUnwritableDirectoryFailsTheConnectorWithItsName) {
   test::TempDir dir;
   const std::string blocker = dir.write("blocker", "a file, not a directory");
-  const auto connector =
-      builtin_registry().create({"koxo", "koxo-csv", {{"dir", blocker + "/out"}}});
+  const auto connector = builtin_registry().create(
+      test::connector_config("koxo", "koxo-csv", {{"dir", blocker + "/out"}}));
   plan::Plan plan;
   plan.items.push_back({});
   const model::Directory empty;
@@ -181,8 +182,8 @@ TEST(FileTargetRules, AnUnwritableDirectoryFailsTheConnectorWithItsName) {
 
 TEST(FileTargetRules, AnEmptyPlanWritesNothing) {
   test::TempDir dir;
-  const auto connector =
-      builtin_registry().create({"koxo", "koxo-csv", {{"dir", (dir.path() / "out").string()}}});
+  const auto connector = builtin_registry().create(
+      test::connector_config("koxo", "koxo-csv", {{"dir", (dir.path() / "out").string()}}));
   const plan::Plan plan;
   const model::Directory empty;
   const std::map<std::string, std::string> passwords;
@@ -204,7 +205,8 @@ TEST(FileTargetSchools, EachSchoolGetsItsOwnFilesNamedWithItsUai) {
   d.divisions.push_back({"0690001A", "6A", "6e A", {}});
   test::TempDir dir;
   const std::string out = (dir.path() / "out").string();
-  const auto connector = builtin_registry().create({"koxo", "koxo-csv", {{"dir", out}}});
+  const auto connector =
+      builtin_registry().create(test::connector_config("koxo", "koxo-csv", {{"dir", out}}));
   plan::Plan plan;
   plan.items.push_back({});
   const model::Directory before;

@@ -17,6 +17,7 @@
 #include "connectors/ldap_sambaedu/session.hpp"
 #include "run/runner.hpp"
 #include "state/state_store.hpp"
+#include "support/connector_config.hpp"
 #include "support/slapd_fixture.hpp"
 #include "support/test_support.hpp"
 
@@ -374,13 +375,13 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
   // A resynchronisation: the acknowledged state applied again, with an empty plan.
   state::StateStore store((dir_.path() / "state").string());
   const auto snapshot = store.load_snapshot(*store.acknowledged("sambaedu"));
-  connectors::Settings settings{"sambaedu", "ldap-sambaedu", {}};
-  settings.values = {{"uri", slapd_->uri()},
-                     {"base_dn", base},
-                     {"bind_dn", Slapd::kAdmin},
-                     {"bind_password_file", password_file_},
-                     {"mail_domain", "clg-test.ac-caen.fr"}};
-  connectors::SambaEduConnector connector(settings);
+  connectors::SambaEduConnector connector(
+      test::connector_config("sambaedu", "ldap-sambaedu",
+                             {{"uri", slapd_->uri()},
+                              {"base_dn", base},
+                              {"bind_dn", Slapd::kAdmin},
+                              {"bind_password_file", password_file_},
+                              {"mail_domain", "clg-test.ac-caen.fr"}}));
   const plan::Plan empty;
   const std::map<std::string, std::string> no_passwords;
   const auto result =

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "connectors/registry.hpp"
+#include "support/connector_config.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync {
@@ -86,12 +87,12 @@ TEST(Log, TheExposedBindPasswordFileLineIsUnchanged) {
   test::TempDir dir;
   const std::string secret = dir.write("bind.secret", "s3cret\n");
   ::chmod(secret.c_str(), 0644);
-  const auto connector = connectors::builtin_registry().create({"se3",
-                                                                "ldap-sambaedu",
-                                                                {{"uri", "ldap://127.0.0.1:9"},
-                                                                 {"bind_dn", "cn=admin,dc=example"},
-                                                                 {"bind_password_file", secret},
-                                                                 {"base_dn", ""}}});
+  const auto connector = connectors::builtin_registry().create(
+      test::connector_config("se3", "ldap-sambaedu",
+                             {{"uri", "ldap://127.0.0.1:9"},
+                              {"bind_dn", "cn=admin,dc=example"},
+                              {"bind_password_file", secret},
+                              {"base_dn", ""}}));
   plan::Plan plan;
   const model::Directory empty;
   const std::map<std::string, std::string> passwords;

@@ -18,6 +18,7 @@
 #include "run/password_expiry.hpp"
 #include "state/password_files.hpp"
 #include "state/state_store.hpp"
+#include "support/connector_config.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync {
@@ -224,13 +225,12 @@ TEST(BindPasswordFile, ReadableByOthersIsReported) {
   const auto apply_with_mode = [&](unsigned mode) {
     ::chmod(secret.c_str(), mode);
     // No base_dn: the connector stops before connecting, after reading the secret.
-    const auto connector =
-        connectors::builtin_registry().create({"se3",
-                                               "ldap-sambaedu",
-                                               {{"uri", "ldap://127.0.0.1:9"},
-                                                {"bind_dn", "cn=admin,dc=example"},
-                                                {"bind_password_file", secret},
-                                                {"base_dn", ""}}});
+    const auto connector = connectors::builtin_registry().create(
+        test::connector_config("se3", "ldap-sambaedu",
+                               {{"uri", "ldap://127.0.0.1:9"},
+                                {"bind_dn", "cn=admin,dc=example"},
+                                {"bind_password_file", secret},
+                                {"base_dn", ""}}));
     plan::Plan plan;
     plan.items.push_back({});
     const model::Directory empty;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "connectors/registry.hpp"
+#include "support/connector_config.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync {
@@ -54,7 +55,7 @@ Written pix(const model::Directory& after, const std::string& format) {
   test::TempDir dir;
   const std::string out = (dir.path() / "out").string();
   const auto connector = connectors::builtin_registry().create(
-      {"pix", "pix-orga", {{"dir", out}, {"format", format}}});
+      test::connector_config("pix", "pix-orga", {{"dir", out}, {"format", format}}));
   plan::Plan plan;
   plan.items.push_back({});
   const model::Directory before;

@@ -18,6 +18,7 @@
 #include "connectors/registry.hpp"
 #include "run/inbox.hpp"
 #include "run/runner.hpp"
+#include "support/connector_config.hpp"
 #include "support/test_support.hpp"
 
 namespace edusync {
@@ -146,13 +147,13 @@ TEST(StopRequest, EndsTheReconnectionPause) {
 
 std::unique_ptr<connectors::Connector> unreachable_sambaedu(const std::string& uri,
                                                             const std::string& secret) {
-  return connectors::builtin_registry().create({"se3",
-                                                "ldap-sambaedu",
-                                                {{"uri", uri},
-                                                 {"bind_dn", "cn=admin,dc=test,dc=edusync"},
-                                                 {"bind_password_file", secret},
-                                                 {"base_dn", "dc=test,dc=edusync"},
-                                                 {"timeout", "5"}}});
+  return connectors::builtin_registry().create(
+      test::connector_config("se3", "ldap-sambaedu",
+                             {{"uri", uri},
+                              {"bind_dn", "cn=admin,dc=test,dc=edusync"},
+                              {"bind_password_file", secret},
+                              {"base_dn", "dc=test,dc=edusync"},
+                              {"timeout", "5"}}));
 }
 
 // The directory refuses connections; the stop comes from another thread during the first pause

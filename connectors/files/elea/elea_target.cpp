@@ -18,7 +18,7 @@ struct EleaPerson {
 
 class MoodleBuilder {
  public:
-  MoodleBuilder(const Settings& settings, const std::string& uai)
+  MoodleBuilder(const config::ConnectorConfig& settings, const std::string& uai)
       : settings_(settings), uai_(uai) {}
 
   // The number of cohort columns a rendering of `v` needs.
@@ -46,8 +46,8 @@ class MoodleBuilder {
   }
 
  private:
-  bool manual() const { return settings_.value("auth", "cas") == "manual"; }
-  std::string profile_field() const { return settings_.value("profile_field_division", "none"); }
+  bool manual() const { return settings_.string("auth") == "manual"; }
+  std::string profile_field() const { return settings_.string("profile_field_division"); }
 
   CsvRow header(std::size_t cohorts) const {
     CsvRow h{"username", "firstname", "lastname", "email", "auth", "idnumber"};
@@ -59,7 +59,7 @@ class MoodleBuilder {
   }
 
   std::string email_of(const std::string& email, const std::string& login) const {
-    const std::string domain = settings_.value("email_domain", "none");
+    const std::string domain = settings_.string("email_domain");
     if (!email.empty() || domain == "none" || login.empty()) return email;
     return login + "@" + domain;
   }
@@ -101,7 +101,7 @@ class MoodleBuilder {
       }
       return;
     }
-    CsvRow row{p.login, p.given_name, p.surname, p.email, settings_.value("auth", "cas"), p.id};
+    CsvRow row{p.login, p.given_name, p.surname, p.email, settings_.string("auth"), p.id};
     if (manual()) {
       const auto found = passwords.find(p.key);
       row.push_back(found == passwords.end() ? std::string() : found->second);
@@ -113,7 +113,7 @@ class MoodleBuilder {
     file.records.push_back({p.key, p.who, std::move(row)});
   }
 
-  const Settings& settings_;
+  const config::ConnectorConfig& settings_;
   const std::string& uai_;
 };
 
@@ -162,7 +162,7 @@ CsvFile ent_export(const SchoolView& v, std::vector<model::Warning>& warnings) {
 
 BuiltFiles EleaTarget::build(const BuildInput& input) {
   BuiltFiles built;
-  if (settings().value("format", "moodle") == "ent-export") {
+  if (settings().string("format") == "ent-export") {
     const CsvStyle style{';', "\r\n", true};
     built.files.push_back({"_export.csv", encode_csv(ent_export(input.after, built.warnings), style,
                                                      Charset::utf8_bom, built.warnings)});
@@ -170,7 +170,7 @@ BuiltFiles EleaTarget::build(const BuildInput& input) {
   }
   const MoodleBuilder builder(settings(), input.after.uai);
   const CsvStyle style{',', "\n", false};
-  const bool delta = settings().value("delta", "true") == "true";
+  const bool delta = settings().boolean("delta");
   std::size_t cohorts = MoodleBuilder::cohort_width(input.after);
   if (delta) cohorts = std::max(cohorts, MoodleBuilder::cohort_width(input.before));
   const CsvFile full =

@@ -21,7 +21,7 @@ namespace edusync::connectors::files {
 
 class EleaTarget final : public FileTarget {
  public:
-  explicit EleaTarget(Settings settings) : FileTarget(std::move(settings)) {}
+  explicit EleaTarget(config::ConnectorConfig settings) : FileTarget(std::move(settings)) {}
 
  protected:
   std::string prefix() const override { return "elea"; }

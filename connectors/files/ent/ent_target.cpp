@@ -165,7 +165,7 @@ CsvFile relatives_file(const SchoolView& v, const std::set<std::string>& pupils_
 
 BuiltFiles EntTarget::build(const BuildInput& input) {
   const Charset charset =
-      settings().value("encoding", "latin1") == "utf-8-bom" ? Charset::utf8_bom : Charset::latin1;
+      settings().string("encoding") == "utf-8-bom" ? Charset::utf8_bom : Charset::latin1;
   const CsvStyle style{';', "\r\n", false};
   BuiltFiles built;
   CsvFile pupils = pupils_file(input.after, built.warnings);
@@ -182,8 +182,7 @@ BuiltFiles EntTarget::build(const BuildInput& input) {
     built.files.push_back({std::string("_") + profile + ".csv", bytes});
     members.emplace_back(std::string(profile) + ".csv", std::move(bytes));
   }
-  if (settings().value("zip", "false") == "true")
-    built.files.push_back({".zip", zip_archive(members)});
+  if (settings().boolean("zip")) built.files.push_back({".zip", zip_archive(members)});
   return built;
 }
 

@@ -23,7 +23,7 @@ namespace edusync::connectors::files {
 
 class EntTarget final : public FileTarget {
  public:
-  explicit EntTarget(Settings settings) : FileTarget(std::move(settings)) {}
+  explicit EntTarget(config::ConnectorConfig settings) : FileTarget(std::move(settings)) {}
 
  protected:
   std::string prefix() const override { return "ent"; }

@@ -64,12 +64,12 @@ std::string staff_civility(const model::Staff& s) {
 
 class KoxoBuilder {
  public:
-  explicit KoxoBuilder(const Settings& settings) : settings_(settings) {}
+  explicit KoxoBuilder(const config::ConnectorConfig& settings) : settings_(settings) {}
 
   // Renders one state; refusals are collected only for `after` (warnings != nullptr).
   CsvFile render(const SchoolView& view, const std::map<std::string, std::string>& passwords,
                  std::vector<model::Warning>* warnings) const {
-    CsvFile file{split_columns(settings_.value("columns", koxo_default_columns())), {}};
+    CsvFile file{split_columns(settings_.string("columns")), {}};
     for (const auto& p : view.pupils) add(file, pupil(p, passwords), p.division.empty(), warnings);
     for (const auto& s : view.staff) add(file, staff(s, passwords), false, warnings);
     return file;
@@ -93,7 +93,7 @@ class KoxoBuilder {
             x.given_name,
             x.birth_date,
             stable_id(x),
-            settings_.value("staff_group", "Profs"),
+            settings_.string("staff_group"),
             "",
             x.account.login,
             v.teacher ? "Enseignant" : x.function,
@@ -125,32 +125,27 @@ class KoxoBuilder {
     file.records.push_back(std::move(record));
   }
 
-  const Settings& settings_;
+  const config::ConnectorConfig& settings_;
 };
 
 }  // namespace
 
-const char* koxo_default_columns() {
-  return "Civilite;Nom;Prenom;DateNaissance;IdentifiantUnique;GroupeSecondaire;Email;Telephone;"
-         "TelephoneMobile;Fax;PageWeb;ChampLibre;Fonction;MotDePasse";
-}
-
-KoxoTarget::KoxoTarget(Settings settings) : FileTarget(std::move(settings)) {
-  if (!charset_from_name(this->settings().value("encoding", "utf-8-bom"))) {
+KoxoTarget::KoxoTarget(config::ConnectorConfig settings) : FileTarget(std::move(settings)) {
+  if (!charset_from_name(this->settings().string("encoding"))) {
     throw std::invalid_argument("koxo-csv : encodage inconnu " +
-                                this->settings().value("encoding"));
+                                this->settings().string("encoding"));
   }
 }
 
 BuiltFiles KoxoTarget::build(const BuildInput& input) {
   const KoxoBuilder builder(settings());
-  const Charset charset = *charset_from_name(settings().value("encoding", "utf-8-bom"));
+  const Charset charset = *charset_from_name(settings().string("encoding"));
   const CsvStyle style{';', "\r\n", false};
   BuiltFiles built;
   const CsvFile full = builder.render(input.after, input.context.new_passwords, &built.warnings);
   built.files.push_back({"_full.csv", encode_csv(full, style, charset, built.warnings),
                          column_if_filled(full, "MotDePasse"), style.separator});
-  if (settings().value("delta", "true") == "true") {
+  if (settings().boolean("delta")) {
     const CsvFile previous = builder.render(input.before, {}, nullptr);
     const CsvFile delta = changed_records(previous, full);
     std::vector<model::Warning> repeated;  // already reported with the full file

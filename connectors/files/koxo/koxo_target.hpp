@@ -23,14 +23,11 @@ namespace edusync::connectors::files {
 
 class KoxoTarget final : public FileTarget {
  public:
-  explicit KoxoTarget(Settings settings);
+  explicit KoxoTarget(config::ConnectorConfig settings);
 
  protected:
   std::string prefix() const override { return "koxo"; }
   BuiltFiles build(const BuildInput& input) override;
 };
-
-// The default column list, in KOXO's order.
-const char* koxo_default_columns();
 
 }  // namespace edusync::connectors::files

@@ -72,7 +72,7 @@ CsvFile pix_csv(const std::vector<const PupilView*>& pupils) {
 
 BuiltFiles PixTarget::build(const BuildInput& input) {
   BuiltFiles built;
-  const bool csv = settings().value("format", "siecle") == "csv";
+  const bool csv = settings().string("format") == "csv";
   if (indexed_ != &input.context.after) {  // once per apply, not once per school
     shared_ines_.emplace(input.context.after.pupils);
     indexed_ = &input.context.after;
@@ -94,7 +94,7 @@ BuiltFiles PixTarget::build(const BuildInput& input) {
          {},
          {}});
   }
-  if (settings().value("zip", "false") == "true") {
+  if (settings().boolean("zip")) {
     built.files.push_back(
         {"_ElevesSansAdresses.zip", zip_archive({{"ElevesSansAdresses.xml", xml}})});
   } else {

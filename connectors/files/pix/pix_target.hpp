@@ -26,7 +26,7 @@ namespace edusync::connectors::files {
 
 class PixTarget final : public FileTarget {
  public:
-  explicit PixTarget(Settings settings) : FileTarget(std::move(settings)) {}
+  explicit PixTarget(config::ConnectorConfig settings) : FileTarget(std::move(settings)) {}
 
  protected:
   std::string prefix() const override { return "pix"; }
