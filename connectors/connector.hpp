@@ -6,6 +6,8 @@
 // connector: they are created by type through a registry (registry.hpp), from their typed
 // configuration item (config::ConnectorConfig: every key of the type's table is there, the
 // file's value or the table's default).
+#include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -71,15 +73,38 @@ struct ApplyResult {
   bool complete() const { return failures.empty() && error.empty(); }
 };
 
+// Who an existing account says it is, in the directory's terms: the number the target's own
+// import recorded for the person, normalised by the connector so that adoption compares it with
+// the exports without knowing how that target writes numbers.
+struct AccountNumber {
+  enum class Kind { none, pupil, staff };
+  // none: no number, or one no import writes (an administrator's, a hand-made account's).
+  Kind kind = Kind::none;
+  // pupil: the ELENOET without leading zeros (pupil_number); staff: the STS-web id as written.
+  std::string value;
+
+  // An ELENOET as adoption compares it: exports and imports write it zero-padded or not
+  // ("01201" and "1201" are one pupil).
+  static AccountNumber pupil(std::string_view elenoet) {
+    const auto first = std::min(elenoet.find_first_not_of('0'), elenoet.size());
+    return {Kind::pupil, std::string(elenoet.substr(first))};
+  }
+  static AccountNumber staff(std::string_view sts_id) { return {Kind::staff, std::string(sts_id)}; }
+  bool operator==(const AccountNumber&) const = default;
+  auto operator<=>(const AccountNumber&) const = default;
+};
+
 // An account a target held before edusync managed it, offered for adoption (see
 // Connector::existing_accounts and run/adoption.hpp).
 struct ExistingAccount {
   std::string login;
   std::uint32_t uid_number = 0;
-  std::string
-      employee_number;  // as the target holds it (SambaEdu: ELENOET, %05d, P<STS id>); may be empty
-  std::string full_name;  // "Prénom Nom" as the target holds it (SambaEdu: cn)
-  bool in_trash = false;  // a leaver's account (SambaEdu: ou=Trash)
+  std::string employee_number;  // as the target holds it, for reports; may be empty
+  AccountNumber number;         // what employee_number means (kind none: nothing usable)
+  std::string full_name;        // "Prénom Nom" as the target holds it, matched by name
+  std::string given_name;       // the two parts of full_name, for a departure record
+  std::string surname;
+  bool in_trash = false;  // a leaver's account (SambaEdu: ou=Trash); People's are preferred
 };
 
 class Connector {

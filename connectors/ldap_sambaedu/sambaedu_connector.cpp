@@ -9,6 +9,7 @@
 
 #include "common/log.hpp"
 #include "connectors/ldap_sambaedu/desired.hpp"
+#include "connectors/ldap_sambaedu/existing_accounts.hpp"
 #include "connectors/ldap_sambaedu/reader.hpp"
 #include "connectors/ldap_sambaedu/reconcile.hpp"
 
@@ -174,14 +175,9 @@ std::vector<ExistingAccount> SambaEduConnector::existing_accounts() {
     const auto branch = in_trash ? layout_now.trash_dn() : layout_now.people_dn();
     for (const auto& entry : session.search(branch, ldap::Scope::one_level, "(uid=*)",
                                             {"uid", "uidNumber", "employeeNumber", "cn"})) {
-      ExistingAccount account;
-      account.login = entry.first("uid");
-      const auto number = entry.first("uidnumber");
-      account.uid_number = number.empty() ? 0 : static_cast<std::uint32_t>(std::stoul(number));
-      account.employee_number = entry.first("employeenumber");
-      account.full_name = entry.first("cn");
-      account.in_trash = in_trash;
-      accounts.push_back(std::move(account));
+      accounts.push_back(ldap::existing_account(entry.first("uid"), entry.first("uidnumber"),
+                                                entry.first("employeenumber"), entry.first("cn"),
+                                                in_trash));
     }
   }
   return accounts;

@@ -63,8 +63,11 @@ std::string without_leading_zeros(const std::string& number) {
 class AccountBuilder {
  public:
   AccountBuilder(std::vector<state::Identity> identities, const AccountSettings& settings,
-                 std::string today)
-      : identities_(std::move(identities)), settings_(settings), today_(std::move(today)) {
+                 std::string today, const Reservations& reserved)
+      : identities_(std::move(identities)),
+        settings_(settings),
+        today_(std::move(today)),
+        reserved_(reserved) {
     for (std::size_t i = 0; i < identities_.size(); ++i) {
       by_key_.emplace(identities_[i].key, i);
       for (auto& alias : split_aliases(identities_[i].aliases))
@@ -88,6 +91,7 @@ class AccountBuilder {
   std::vector<state::Identity> identities_;
   const AccountSettings& settings_;
   std::string today_;
+  const Reservations& reserved_;
   std::unordered_map<std::string, std::size_t> by_key_;
   std::unordered_map<std::string, std::size_t> by_alias_;
   std::unordered_set<std::size_t> changed_;
@@ -109,7 +113,8 @@ void AccountBuilder::release_old_logins() {
     }
     if (!identity.login.empty()) logins_.insert(identity.login);
   }
-  std::vector<std::uint32_t> held;
+  logins_.insert(reserved_.logins.begin(), reserved_.logins.end());
+  std::vector<std::uint32_t> held = reserved_.uid_numbers;
   for (const auto& identity : identities_) {
     if (identity.uid_number != 0) held.push_back(identity.uid_number);
   }
@@ -312,8 +317,10 @@ AccountOutcome AccountBuilder::run(model::Directory current, const model::Direct
 
 AccountOutcome build_desired_state(model::Directory current, const model::Directory* previous,
                                    std::vector<state::Identity> identities,
-                                   const AccountSettings& settings, const std::string& today) {
-  return AccountBuilder(std::move(identities), settings, today).run(std::move(current), previous);
+                                   const AccountSettings& settings, const std::string& today,
+                                   const Reservations& reserved) {
+  return AccountBuilder(std::move(identities), settings, today, reserved)
+      .run(std::move(current), previous);
 }
 
 }  // namespace edusync::run

@@ -36,6 +36,13 @@ struct AccountSettings {
   int login_reuse_days = 365;
 };
 
+// Logins and uid numbers held by accounts edusync does not manage (a target's accounts made
+// before it, run/adoption.hpp): never given to a new person, never stored.
+struct Reservations {
+  std::vector<std::string> logins;
+  std::vector<std::uint32_t> uid_numbers;
+};
+
 struct AccountOutcome {
   model::Directory desired;
   std::vector<state::Identity> changed;                            // new or modified identities
@@ -45,6 +52,7 @@ struct AccountOutcome {
 
 AccountOutcome build_desired_state(model::Directory current, const model::Directory* previous,
                                    std::vector<state::Identity> identities,
-                                   const AccountSettings& settings, const std::string& today);
+                                   const AccountSettings& settings, const std::string& today,
+                                   const Reservations& reserved = {});
 
 }  // namespace edusync::run

@@ -15,25 +15,22 @@ std::string lower(std::string text) {
   return text;
 }
 
-// "01201", "1201" -> "1201"; "P4101" -> "p4101".
-std::string employee_key(const std::string& number) {
-  return lower(number.substr(std::min(number.find_first_not_of('0'), number.size())));
-}
+using connectors::AccountNumber;
 
 class Matcher {
  public:
   explicit Matcher(const std::vector<connectors::ExistingAccount>& accounts) {
-    std::map<std::string, int> holders;  // a number two accounts carry identifies neither alone
+    std::map<AccountNumber, int> holders;  // a number two accounts carry identifies neither alone
     for (const auto& account : accounts) {
-      if (!account.employee_number.empty()) ++holders[employee_key(account.employee_number)];
+      if (numbered(account)) ++holders[account.number];
     }
     for (const bool trash : {false, true}) {
       for (const auto& account : accounts) {
         if (account.in_trash != trash || account.login.empty() || account.uid_number == 0) continue;
-        const auto number = employee_key(account.employee_number);
-        if (!account.employee_number.empty()) by_number_[number].push_back(&account);
-        if (!account.employee_number.empty() && holders[number] > 1) shared_numbers_.insert(number);
-        if ((account.employee_number.empty() || holders[number] > 1) && !trash) {
+        const bool shared = numbered(account) && holders[account.number] > 1;
+        if (numbered(account)) by_number_[account.number].push_back(&account);
+        if (shared) shared_numbers_.insert(account.number);
+        if ((account.employee_number.empty() || shared) && !trash) {
           by_name_[lower(account.full_name)].push_back(&account);
           by_folded_name_[fold_to_ascii(account.full_name)].push_back(&account);
         }
@@ -43,10 +40,9 @@ class Matcher {
 
   // `shared`: another current pupil has the same number (a copied record, DUPLICATE_ELENOET).
   // A number held twice, here or in the directory, matches only an account of the same name.
-  const connectors::ExistingAccount* find(const std::string& employee_number,
+  const connectors::ExistingAccount* find(const AccountNumber& number,
                                           const std::string& full_name, bool shared = false) const {
-    if (!employee_number.empty()) {
-      const auto number = employee_key(employee_number);
+    if (!number.value.empty()) {
       const auto found = by_number_.find(number);
       if (found != by_number_.end() && !shared && !shared_numbers_.contains(number)) {
         return found->second.front();
@@ -66,13 +62,16 @@ class Matcher {
 
  private:
   using Index = std::map<std::string, std::vector<const connectors::ExistingAccount*>>;
+  static bool numbered(const connectors::ExistingAccount& account) {
+    return account.number.kind != AccountNumber::Kind::none && !account.number.value.empty();
+  }
   static const connectors::ExistingAccount* unique(const Index& index, const std::string& key) {
     const auto found = index.find(key);
     return found != index.end() && found->second.size() == 1 ? found->second.front() : nullptr;
   }
-  std::map<std::string, std::vector<const connectors::ExistingAccount*>>
+  std::map<AccountNumber, std::vector<const connectors::ExistingAccount*>>
       by_number_;  // People first
-  std::set<std::string> shared_numbers_;
+  std::set<AccountNumber> shared_numbers_;
   Index by_name_;
   Index by_folded_name_;
 };
@@ -87,49 +86,37 @@ class Adopter {
     }
   }
 
-  // Placeholders for the accounts nobody known or adopted holds (see Adoption::reserved).
-  void reserve(const std::string& connector,
-               const std::vector<connectors::ExistingAccount>& accounts) {
+  // Holds the logins and uid numbers of the accounts nobody known or adopted holds (see
+  // Adoption::reserved).
+  void reserve(const std::vector<connectors::ExistingAccount>& accounts) {
     for (const auto& account : accounts) {
       // A login already known (a removed person's, in the Trash) may still hold a number the
       // identity stage has freed: the number alone is then held.
-      const bool login_free = !account.login.empty() && !logins_.contains(account.login);
-      const bool number_free = account.uid_number != 0 && !numbers_.contains(account.uid_number);
-      if (!login_free && !number_free) continue;
-      if (login_free) logins_.insert(account.login);
-      if (number_free) numbers_.insert(account.uid_number);
-      state::Identity placeholder;
-      placeholder.key = "annuaire:" + connector + ":" + account.login;
-      placeholder.kind = state::PersonKind::staff;
-      placeholder.login = login_free ? account.login : std::string();
-      placeholder.uid_number = number_free ? account.uid_number : 0;
-      placeholder.created = today_;
-      placeholder.removed = today_;  // held, never departed, never a person of the plan
-      reserved.push_back(std::move(placeholder));
+      if (!account.login.empty() && logins_.insert(account.login).second)
+        reserved.logins.push_back(account.login);
+      if (account.uid_number != 0 && numbers_.insert(account.uid_number).second)
+        reserved.uid_numbers.push_back(account.uid_number);
     }
   }
 
   void adopt(const std::vector<connectors::ExistingAccount>& accounts,
              const model::Directory& current) {
     const Matcher matcher(accounts);
-    std::map<std::string, int> pupils_with;
-    for (const auto& p : current.pupils) ++pupils_with[employee_key(p.elenoet)];
+    std::map<AccountNumber, int> pupils_with;
+    for (const auto& p : current.pupils) ++pupils_with[AccountNumber::pupil(p.elenoet)];
     for (const auto& p : current.pupils) {
-      const auto padded = p.elenoet.size() < 5 && !p.elenoet.empty()
-                              ? std::string(5 - p.elenoet.size(), '0') + p.elenoet
-                              : p.elenoet;
-      take(matcher.find(padded, p.given_name + " " + p.surname,
-                        pupils_with[employee_key(p.elenoet)] > 1),
-           p.key, state::PersonKind::pupil);
+      const auto number = AccountNumber::pupil(p.elenoet);
+      take(matcher.find(number, p.given_name + " " + p.surname, pupils_with[number] > 1), p.key,
+           state::PersonKind::pupil);
     }
     for (const auto& s : current.staff) {
-      take(matcher.find(s.sts_id.empty() ? "" : "P" + s.sts_id, s.given_name + " " + s.surname),
-           s.key, state::PersonKind::staff);
+      take(matcher.find(AccountNumber::staff(s.sts_id), s.given_name + " " + s.surname), s.key,
+           state::PersonKind::staff);
     }
   }
 
   std::vector<state::Identity> adopted;
-  std::vector<state::Identity> reserved;
+  Reservations reserved;
 
  private:
   void take(const connectors::ExistingAccount* account, const std::string& key,
@@ -156,33 +143,23 @@ class Adopter {
   std::set<std::uint32_t> numbers_;
 };
 
-bool all_digits(std::string_view text) {
-  return !text.empty() &&
-         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
-// ELENOET (digits) or P<STS id>: what an import writes, hence a person edusync should know.
-bool managed_number(const std::string& number) {
-  if (all_digits(number)) return true;
-  return number.size() > 1 && (number[0] == 'P' || number[0] == 'p') &&
-         all_digits(std::string_view(number).substr(1));
-}
-
-// The People accounts with a managed employeeNumber whose login and uid number nobody holds.
+// The People accounts whose number an import wrote (AccountNumber kind pupil or staff) and
+// whose login and uid number nobody holds.
 void find_orphans(const std::string& connector,
                   const std::vector<connectors::ExistingAccount>& accounts,
                   std::set<std::string>& logins, std::set<std::uint32_t>& numbers,
                   std::vector<OrphanAccount>& orphans) {
   for (const auto& account : accounts) {
     if (account.in_trash || account.login.empty() || account.uid_number == 0 ||
-        !managed_number(account.employee_number) || logins.contains(account.login) ||
+        account.number.kind == connectors::AccountNumber::Kind::none ||
+        logins.contains(account.login) ||
         numbers.contains(account.uid_number)) {
       continue;
     }
     logins.insert(account.login);
     numbers.insert(account.uid_number);
-    orphans.push_back(
-        {connector, account.login, account.uid_number, account.employee_number, account.full_name});
+    orphans.push_back({connector, account.login, account.uid_number, account.employee_number,
+                       account.full_name, account.number, account.given_name, account.surname});
   }
 }
 
@@ -232,7 +209,7 @@ Adoption adopt_existing_accounts(Targets& targets, state::StateStore& store,
       adopter.adopt(found[i], current);
       first_time.push_back(i);
     }
-    adopter.reserve(name, found[i]);
+    adopter.reserve(found[i]);
   }
   std::set<std::string> held_logins;
   std::set<std::uint32_t> held_numbers;

@@ -9,10 +9,14 @@
 // one account matches. Accounts found only in the target are never touched (the connector
 // reports them); on every run their logins and uid numbers are held (`reserved`) so that the
 // identity stage never gives them to a new person.
+// How a target writes those numbers is the connector's business: it hands each account's
+// number over normalised (connectors::AccountNumber), and the rules above compare those.
 #include <string>
 #include <vector>
 
+#include "connectors/connector.hpp"
 #include "model/directory.hpp"
+#include "run/accounts.hpp"
 #include "model/warning.hpp"
 #include "run/targets.hpp"
 #include "state/state_store.hpp"
@@ -29,15 +33,17 @@ struct OrphanAccount {
   std::string connector;
   std::string login;
   std::uint32_t uid_number = 0;
-  std::string employee_number;
+  std::string employee_number;  // as the target holds it, for the message
   std::string full_name;
+  connectors::AccountNumber number;  // kind pupil or staff (the connector's reading)
+  std::string given_name;            // for the departure record (run/orphans.hpp)
+  std::string surname;
 };
 
 struct Adoption {
-  std::vector<state::Identity> adopted;   // to store: persons who take an existing account
-  std::vector<state::Identity> reserved;  // transient placeholders ("annuaire:<connector>:<login>",
-                                          // removed today): hold a login and a number, never stored
-  std::vector<OrphanAccount> orphans;     // of the connectors never acknowledged, by login
+  std::vector<state::Identity> adopted;  // to store: persons who take an existing account
+  Reservations reserved;  // logins and uid numbers of accounts nobody known or adopted holds
+  std::vector<OrphanAccount> orphans;  // of the connectors never acknowledged, by login
 };
 
 // What to add to `known` before the identity stage. Also gives back, in `known`, to a removed

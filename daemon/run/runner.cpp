@@ -211,15 +211,12 @@ void Runner::plan_changes(state::StateStore& store) {
   auto adoption = adopt_existing_accounts(targets_, store, assembled_.directory, identities, today_,
                                           result_.warnings);
   identities.insert(identities.end(), adoption.adopted.begin(), adoption.adopted.end());
-  identities.insert(identities.end(), adoption.reserved.begin(), adoption.reserved.end());
-  accounts_ =
-      build_desired_state(std::move(assembled_.directory), previous_ ? &*previous_ : nullptr,
-                          std::move(identities), account_settings(config_), today_);
-  // Adopted identities are stored with the snapshot; reserved placeholders never are.
+  accounts_ = build_desired_state(std::move(assembled_.directory),
+                                  previous_ ? &*previous_ : nullptr, std::move(identities),
+                                  account_settings(config_), today_, adoption.reserved);
+  // Adopted identities are stored with the snapshot.
   accounts_.changed.insert(accounts_.changed.begin(), adoption.adopted.begin(),
                            adoption.adopted.end());
-  std::erase_if(accounts_.changed,
-                [](const state::Identity& i) { return i.key.starts_with("annuaire:"); });
   orphans_ = std::move(adoption.orphans);
   depart_orphans(orphans_, config_.uais.empty() ? std::string() : config_.uais.front(), today_,
                  accounts_);

@@ -13,7 +13,8 @@ std::vector<OrphanAccount> orphans(int count) {
   for (int i = 1; i <= count; ++i) {
     const auto n = std::to_string(i);
     all.push_back({"sambaedu", "parti" + n, static_cast<std::uint32_t>(2000 + i), "0" + n,
-                   "Prénom" + n + " Nom " + n});
+                   "Prénom" + n + " Nom " + n, connectors::AccountNumber::pupil("0" + n),
+                   "Prénom" + n, "Nom " + n});
   }
   return all;
 }
@@ -45,7 +46,8 @@ TEST(OrphanGate, ConfirmedOrphansBecomeLeaversOfTheDesiredState) {
   accounts.desired.pupils.push_back({});
   accounts.desired.pupils.back().key = "123456789AB";
   auto found = orphans(1);
-  found.push_back({"sambaedu", "mprof", 2100, "P4999", "Marie Prof De Latin"});
+  found.push_back({"sambaedu", "mprof", 2100, "P4999", "Marie Prof De Latin",
+                   connectors::AccountNumber::staff("4999"), "Marie", "Prof De Latin"});
   depart_orphans(found, "0140065T", "2025-11-27", accounts);
   ASSERT_EQ(accounts.desired.pupils.size(), 2u);
   const auto& pupil = accounts.desired.pupils[1];
