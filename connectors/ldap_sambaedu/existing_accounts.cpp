@@ -1,6 +1,7 @@
 #include "connectors/ldap_sambaedu/existing_accounts.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 
@@ -19,6 +20,25 @@ std::uint32_t uid_number_of(std::string_view text) {
 }
 
 }  // namespace
+
+std::string pupil_employee_number(const std::string& elenoet) {
+  if (elenoet.empty() || elenoet.size() >= 5) return elenoet;
+  return std::string(5 - elenoet.size(), '0') + elenoet;
+}
+
+std::string staff_employee_number(const std::string& sts_id) {
+  return sts_id.empty() ? std::string() : "P" + sts_id;
+}
+
+bool same_employee_number(std::string_view a, std::string_view b) {
+  const auto first = account_number(a);
+  const auto second = account_number(b);
+  if (first.kind == AccountNumber::Kind::none || second.kind == AccountNumber::Kind::none)
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
+      return std::tolower(x) == std::tolower(y);
+    });
+  return first == second;
+}
 
 AccountNumber account_number(std::string_view employee_number) {
   if (all_digits(employee_number)) return AccountNumber::pupil(employee_number);

@@ -10,6 +10,15 @@
 
 namespace edusync::connectors::ldap {
 
+// What SE3's import writes to employeeNumber: the ELENOET zero-padded to 5 digits ("1201" ->
+// "01201"), "P" and the STS-web id; empty when the person has none.
+std::string pupil_employee_number(const std::string& elenoet);
+std::string staff_employee_number(const std::string& sts_id);
+
+// Whether two employeeNumbers name one person: their numbers are equal (account_number), or,
+// when either names nobody, their texts are (ignoring ASCII case).
+bool same_employee_number(std::string_view a, std::string_view b);
+
 // "01201" -> pupil "1201"; "P4101" or "p4101" -> staff "4101"; anything else (empty, "admin",
 // "P", "X12") -> none: no import writes it, so it names nobody.
 AccountNumber account_number(std::string_view employee_number);

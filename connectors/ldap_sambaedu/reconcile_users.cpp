@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "common/dates.hpp"
+#include "connectors/ldap_sambaedu/existing_accounts.hpp"
 #include "connectors/ldap_sambaedu/hashes.hpp"
 #include "connectors/ldap_sambaedu/reconcile_internal.hpp"
 
@@ -49,14 +50,6 @@ class UserReconciler {
     // A desired user without number (none of their own) is recognised by uidNumber alone.
     return !number.empty() && !user.employee_number.empty() &&
            !same_employee_number(number, user.employee_number);
-  }
-
-  // SE3 holds ELENOET as exported or zero-padded to 5 digits ("1201", "01201"): the same pupil.
-  static bool same_employee_number(const std::string& a, const std::string& b) {
-    auto strip = [](const std::string& text) {
-      return lower(text.substr(std::min(text.find_first_not_of('0'), text.size())));
-    };
-    return strip(a) == strip(b);
   }
 
   void desired(const DesiredUser& user) {

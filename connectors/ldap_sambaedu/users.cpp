@@ -7,6 +7,7 @@
 
 #include "common/ascii_fold.hpp"
 #include "connectors/ldap_sambaedu/desired.hpp"
+#include "connectors/ldap_sambaedu/existing_accounts.hpp"
 
 namespace edusync::connectors::ldap {
 namespace {
@@ -54,11 +55,6 @@ std::string gecos(const std::string& given_name, const std::string& surname,
   return name + "," + date + "," + (sex == model::Sex::male ? "M" : "F") + ",N";
 }
 
-std::string pupil_number(const std::string& elenoet) {
-  if (elenoet.empty() || elenoet.size() >= 5) return elenoet;
-  return std::string(5 - elenoet.size(), '0') + elenoet;
-}
-
 struct Person {
   std::string key, login, given_name, surname, birth_date, employee_number, departed_on;
   model::Sex sex = model::Sex::unknown;
@@ -103,7 +99,7 @@ std::vector<DesiredUser> desired_users(const model::Directory& directory, const 
   for (const auto& p : directory.pupils) {
     if (p.account.login.empty() || p.account.uid_number == 0) continue;
     users.push_back(user_of({p.key, p.account.login, p.given_name, p.surname, p.birth_date,
-                             pupil_number(p.elenoet), p.departed_on, p.sex, p.account.uid_number},
+                             pupil_employee_number(p.elenoet), p.departed_on, p.sex, p.account.uid_number},
                             layout));
     // A pupil without a number of their own (none in the export, or one another pupil of the
     // school also carries: DUPLICATE_ELENOET) has none in the directory either: a number left
@@ -113,7 +109,7 @@ std::vector<DesiredUser> desired_users(const model::Directory& directory, const 
   for (const auto& s : directory.staff) {
     if (s.account.login.empty() || s.account.uid_number == 0) continue;
     users.push_back(user_of({s.key, s.account.login, s.given_name, s.surname, s.birth_date,
-                             s.sts_id.empty() ? std::string() : "P" + s.sts_id, s.departed_on,
+                             staff_employee_number(s.sts_id), s.departed_on,
                              s.sex, s.account.uid_number},
                             layout));
   }

@@ -52,5 +52,25 @@ TEST(SambaEduExistingAccounts, AUidNumberThatIsNotANumberReadsAsNone) {
   EXPECT_EQ(existing_account("x", "-5", "", "A B", false).uid_number, 0u);
 }
 
+TEST(SambaEduExistingAccounts, WhatTheImportWritesReadsBackAsTheSamePerson) {
+  EXPECT_EQ(pupil_employee_number("1201"), "01201");
+  EXPECT_EQ(pupil_employee_number("123456"), "123456");
+  EXPECT_EQ(pupil_employee_number(""), "");
+  EXPECT_EQ(staff_employee_number("4101"), "P4101");
+  EXPECT_EQ(staff_employee_number(""), "");
+  EXPECT_EQ(account_number(pupil_employee_number("1201")), AccountNumber::pupil("1201"));
+  EXPECT_EQ(account_number(staff_employee_number("4101")), AccountNumber::staff("4101"));
+}
+
+TEST(SambaEduExistingAccounts, TwoEmployeeNumbersNameOnePersonByNumberElseByText) {
+  EXPECT_TRUE(same_employee_number("1201", "01201"));
+  EXPECT_TRUE(same_employee_number("P4101", "p4101"));
+  EXPECT_FALSE(same_employee_number("1201", "P1201"));
+  EXPECT_FALSE(same_employee_number("01201", "01202"));
+  EXPECT_TRUE(same_employee_number("Admin", "admin"));
+  EXPECT_FALSE(same_employee_number("admin", "other"));
+  EXPECT_FALSE(same_employee_number("admin", "1201"));
+}
+
 }  // namespace
 }  // namespace edusync::connectors::ldap
