@@ -17,7 +17,7 @@ PACKAGES=(
   libxml2-dev libxml2-utils libzip-dev zip unzip nettle-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   clang libclang-rt-14-dev time python3-jsonschema chromium sqlite3 libsqlite3-dev libyaml-cpp-dev libicu-dev
-  slapd ldap-utils libldap-dev libboost-dev clang-format libspdlog-dev
+  slapd ldap-utils libldap-dev libboost-dev clang-format clang-tidy libspdlog-dev libsystemd-dev
 )
 
 log() { printf '\n== %s\n' "$*"; }
