@@ -56,7 +56,8 @@ ApplyResult FileTarget::apply(const ApplyContext& context) {
                          secret ? kSecretFileMode : kSharedFileMode);
         if (secret)
           result.password_files.push_back(
-              {dir + "/" + stem + file.suffix, file.separator, file.password_column});
+              {std::string(dir).append("/").append(stem).append(file.suffix), file.separator,
+               file.password_column});
       }
       rotate(dir, prefix(), school.uai, keep_count(settings_));
       for (auto& warning : built.warnings) result.warnings.push_back(std::move(warning));

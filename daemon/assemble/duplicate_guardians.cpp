@@ -126,6 +126,7 @@ void find_duplicate_guardians(Context& context) {
   std::sort(clusters.begin(), clusters.end());  // deterministic: by the first record read
   for (const auto& cluster : clusters) {
     std::vector<const model::Contact*> records;
+    records.reserve(cluster.size());
     for (std::size_t index : cluster) records.push_back(&guardians[index]);
     // Where: the first record that repeats an earlier one (the one to merge away).
     const auto& repeat = *records[1];

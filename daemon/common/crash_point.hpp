@@ -6,19 +6,14 @@
 //  - EDUSYNC_PAUSE_AT, it stops itself with SIGSTOP and goes on when sent SIGCONT: a test
 //    waits for the stop (waitpid WUNTRACED), so it knows, without any timing, that the run is
 //    at that point (holding its lock, its state committed...), then does what it tests.
+//  - EDUSYNC_HOLD_AT, only the calling thread waits there while the file named by
+//    EDUSYNC_HOLD_FILE exists, after creating "<that file>.reached": the service's tests hold a
+//    run on its worker thread while its event loop keeps answering, and let it go by removing
+//    the file.
 // Points: "after-plan" (dry runs too), "after-state-commit", "after-connector-apply",
 // "after-acknowledge".
-#include <csignal>
-#include <cstdlib>
-#include <cstring>
-
 namespace edusync {
 
-inline void crash_point(const char* name) {
-  const char* crash = std::getenv("EDUSYNC_CRASH_AT");
-  if (crash != nullptr && std::strcmp(crash, name) == 0) std::raise(SIGKILL);
-  const char* pause = std::getenv("EDUSYNC_PAUSE_AT");
-  if (pause != nullptr && std::strcmp(pause, name) == 0) std::raise(SIGSTOP);
-}
+void crash_point(const char* name);
 
 }  // namespace edusync

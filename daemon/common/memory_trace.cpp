@@ -17,8 +17,8 @@ void resident_kib(long& rss, long& peak) {
   if (status == nullptr) return;
   char line[256];
   while (std::fgets(line, sizeof line, status) != nullptr) {
-    if (std::strncmp(line, "VmRSS:", 6) == 0) rss = std::atol(line + 6);
-    if (std::strncmp(line, "VmHWM:", 6) == 0) peak = std::atol(line + 6);
+    if (std::strncmp(line, "VmRSS:", 6) == 0) rss = std::strtol(line + 6, nullptr, 10);
+    if (std::strncmp(line, "VmHWM:", 6) == 0) peak = std::strtol(line + 6, nullptr, 10);
   }
   std::fclose(status);
 }

@@ -86,6 +86,7 @@ void Applier::record_password_files(const connectors::ApplyResult& result,
                                     const std::map<std::string, std::string>& passwords) {
   if (result.password_files.empty()) return;
   std::vector<std::string> keys;
+  keys.reserve(passwords.size());
   for (const auto& [key, password] : passwords) keys.push_back(key);
   std::string expires = state::earliest_password_expiry(store_.database(), keys);
   if (expires.empty()) expires = request_.today;
@@ -150,7 +151,12 @@ std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
                                                        const ApplyRequest& request) {
   Applier applier(store, diff, request);
   std::vector<report::ConnectorOutcome> outcomes;
-  for (auto& target : targets.all()) outcomes.push_back(applier.apply(target));
+  const auto total = targets.all().size();
+  for (auto& target : targets.all()) {
+    if (request.progress) request.progress(outcomes.size(), total, target.config.name);
+    outcomes.push_back(applier.apply(target));
+  }
+  if (request.progress) request.progress(total, total, {});
   return outcomes;
 }
 

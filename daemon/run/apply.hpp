@@ -8,6 +8,8 @@
 // was changed by hand there (its LDAP_DRIFT warnings go under the connector in the report). So a
 // nightly run without a new export still repairs the directory, and writes nothing when
 // nothing drifted.
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -34,6 +36,9 @@ struct ApplyRequest {
   std::int64_t planned_from_id = 0;
   const plan::Plan* plan = nullptr;
   std::stop_token stop{};  // handed to every connector (connectors/connector.hpp, ApplyContext)
+  // Called before each connector (done connectors of total, the next one's name) and once at the
+  // end (done == total, no name). Default: nobody listens.
+  std::function<void(std::size_t done, std::size_t total, const std::string& name)> progress{};
 };
 
 // One outcome per target, in order, each applied through its own connector (run/targets.hpp);

@@ -81,30 +81,86 @@ bool held_by_readers_only(int fd) {
   throw RunLockBusy(message);
 }
 
-}  // namespace
-
-RunLock RunLock::exclusive(const std::filesystem::path& state_dir, const std::string& run_id,
-                           const std::string& started) {
+// The state directory (0700) and a lock file in it (0600), opened for writing.
+int open_lock_file(const std::filesystem::path& state_dir, const std::filesystem::path& path) {
   std::error_code error;
   std::filesystem::create_directories(state_dir, error);
   if (error) {
     throw std::runtime_error("répertoire d'état " + state_dir.string() + " : " + error.message());
   }
   ::chmod(state_dir.c_str(), 0700);
-  const auto path = file(state_dir);
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
     throw std::runtime_error("verrou " + path.string() + " : impossible de l'ouvrir (" +
                              system_reason() + ")");
   }
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    if (errno != EWOULDBLOCK) {
-      const std::string reason = system_reason();
-      ::close(fd);
-      throw std::runtime_error("verrou " + path.string() + " : " + reason);
-    }
-    refuse_run(fd, path);
+  return fd;
+}
+
+// Whether the exclusive flock was taken; false when another holds it. Throws on other errors.
+bool lock_exclusive(int fd, const std::filesystem::path& path) {
+  if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return true;
+  if (errno == EWOULDBLOCK) return false;
+  const std::string reason = system_reason();
+  ::close(fd);
+  throw std::runtime_error("verrou " + path.string() + " : " + reason);
+}
+
+std::string service_holder(int fd) {
+  auto holder = read_holder(fd);
+  const auto field = [&](const char* name) {
+    return holder[name].empty() ? std::string("inconnu") : holder[name];
+  };
+  return "processus " + field("pid") + ", démarré le " + field("started");
+}
+
+}  // namespace
+
+ServiceLock ServiceLock::acquire(const std::filesystem::path& state_dir,
+                                 const std::string& started) {
+  const auto path = file(state_dir);
+  const int fd = open_lock_file(state_dir, path);
+  if (!lock_exclusive(fd, path)) {
+    const std::string message = "un autre service edusync tient déjà l'état de " +
+                                state_dir.string() + " (" + service_holder(fd) +
+                                ") : ce service ne démarre pas. Un seul service par répertoire "
+                                "d'état ; arrêtez l'autre (systemctl stop edusync) au besoin.";
+    ::close(fd);
+    throw RunLockBusy(message);
   }
+  write_holder(fd, "service", started);
+  return ServiceLock(fd);
+}
+
+void ServiceLock::refuse_if_held(const std::filesystem::path& state_dir) {
+  const auto path = file(state_dir);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;  // no service ever ran here
+  if (::flock(fd, LOCK_SH | LOCK_NB) == 0) {
+    ::close(fd);  // closing releases the probe
+    return;
+  }
+  const std::string message =
+      "le service edusync tient l'état de " + state_dir.string() + " (" + service_holder(fd) +
+      ") : ce passage n'a rien fait. Demandez-lui le passage : edusync ctl resync (ou edusync "
+      "ctl resync --only NOM pour un connecteur) ; edusync ctl status montre où il en est.";
+  ::close(fd);
+  throw RunLockBusy(message);
+}
+
+ServiceLock::ServiceLock(ServiceLock&& other) noexcept : fd_(other.fd_) {
+  other.fd_ = -1;
+}
+
+ServiceLock::~ServiceLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+RunLock RunLock::exclusive(const std::filesystem::path& state_dir, const std::string& run_id,
+                           const std::string& started) {
+  const auto path = file(state_dir);
+  const int fd = open_lock_file(state_dir, path);
+  if (!lock_exclusive(fd, path)) refuse_run(fd, path);
   write_holder(fd, run_id, started);
   return RunLock(fd);
 }

@@ -9,6 +9,13 @@
 // run does not start while one reads. A dry run never creates the file (nor the state
 // directory): without it no run has ever started, so there is nothing to wait for.
 // A refused run changes nothing anywhere and throws RunLockBusy.
+// The service (`edusync daemon`) owns the state for its whole life through a second flock, on
+// <state_dir>/service.lock (ServiceLock): a second service on the same state refuses to start,
+// naming the holder's pid, and `edusync run` refuses while it is up, pointing to `edusync ctl
+// resync`. The service's own runs take the run lock as any run does, so a dry run (`edusync
+// diff`) can still read the state while the service is idle, never while it writes. Two files
+// rather than one lock converted between shared and exclusive: flock(2) converts by releasing
+// first, which would leave a window for another process.
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -18,6 +25,30 @@ namespace edusync::run {
 class RunLockBusy : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+class ServiceLock {
+ public:
+  // Creates state_dir (0700) and the lock file (0600) if needed and records this process as the
+  // holder; throws RunLockBusy when another service holds it (its pid and start in the message).
+  static ServiceLock acquire(const std::filesystem::path& state_dir, const std::string& started);
+  // Throws RunLockBusy, pointing to `edusync ctl resync`, while a service holds the state of
+  // state_dir; does nothing when none does (or none ever ran there). Creates nothing.
+  static void refuse_if_held(const std::filesystem::path& state_dir);
+
+  ServiceLock(ServiceLock&& other) noexcept;
+  ServiceLock& operator=(ServiceLock&&) = delete;
+  ServiceLock(const ServiceLock&) = delete;
+  ServiceLock& operator=(const ServiceLock&) = delete;
+  ~ServiceLock();
+
+  static std::filesystem::path file(const std::filesystem::path& state_dir) {
+    return state_dir / "service.lock";
+  }
+
+ private:
+  explicit ServiceLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
 };
 
 class RunLock {

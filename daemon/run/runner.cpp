@@ -96,6 +96,16 @@ class Runner {
   void write_reports(state::StateStore& store, state::RunRecord run,
                      const std::vector<state::RunInput>& inputs, RunOutcome& outcome);
 
+  void tell(const std::string& stage) const {
+    if (options_.progress) options_.progress({result_.id, stage, 0, 0, {}});
+  }
+  std::function<void(std::size_t, std::size_t, const std::string&)> connector_progress() const {
+    if (!options_.progress) return {};
+    return [this](std::size_t done, std::size_t total, const std::string& name) {
+      options_.progress({result_.id, "connecteurs", done, total, name});
+    };
+  }
+
   // The targets of this run only, made from the built-in types, when the caller brought none.
   Targets& own_targets() {
     own_targets_.emplace(config_.connectors, connectors::builtin_registry());
@@ -182,6 +192,7 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
   trace_memory("snapshot in force loaded");
   ApplyRequest request{desired, unchanged_snapshot_, result_.id, today_, options_.only};
   request.stop = options_.stop;
+  request.progress = connector_progress();
   result_.connectors = apply_connectors(store, targets_, config_.diff, request);
   trace_memory("connectors applied");
   std::erase_if(result_.connectors,
@@ -401,9 +412,11 @@ RunOutcome Runner::run() {
   std::optional<RunLock> lock;  // declared first: released after the store is closed
   std::optional<state::StateStore> store;
   try {
+    if (!options_.dry_run && !options_.from_service) ServiceLock::refuse_if_held(config_.state_dir);
     lock.emplace(options_.dry_run
                      ? RunLock::shared(config_.state_dir)
                      : RunLock::exclusive(config_.state_dir, result_.id, result_.started));
+    tell("lecture des exports");
     if (!options_.dry_run) {
       store.emplace(config_.state_dir.string());
       note_interrupted_runs(*store);
@@ -425,6 +438,7 @@ RunOutcome Runner::run() {
       result_.expired_passwords = expire_initial_passwords(*store, today_);
       return finish(&*store);
     }
+    tell("calcul du plan");
     read_inputs(selection);
     plan_changes(*store);
     crash_point("after-plan");
@@ -442,6 +456,7 @@ RunOutcome Runner::run() {
                          options_.only,     previous_ ? &*previous_ : nullptr,
                          previous_id_,      &result_.plan};
     request.stop = options_.stop;
+    request.progress = connector_progress();
     result_.connectors = apply_connectors(*store, targets_, config_.diff, request);
     trace_memory("connectors applied");
     result_.status = status_from_connectors();

@@ -16,6 +16,8 @@
 // drifted); it is done (warnings do not change the status), or partial if the connector failed.
 // A dry run never calls a connector, so it repairs nothing.
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -26,6 +28,16 @@
 #include "run/targets.hpp"
 
 namespace edusync::run {
+
+// Where a run is: its stage ("lecture des exports", "calcul du plan", "connecteurs") and, for the
+// connectors, how many of them are done out of how many, and the one being applied.
+struct Progress {
+  std::string run_id;
+  std::string stage;
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::string connector;
+};
 
 struct RunOptions {
   bool dry_run = false;             // compute and print; change nothing anywhere, state included
@@ -41,6 +53,12 @@ struct RunOptions {
   // service keeps them between runs, a test brings a registry of its own. Null: the run makes
   // its own from the built-in types, and drops them at its end.
   Targets* targets = nullptr;
+  // The service's own run: the service holds the state (run/run_lock.hpp, ServiceLock), so the
+  // run does not refuse itself. Otherwise a run that writes refuses while a service is up.
+  bool from_service = false;
+  // Told each stage as the run reaches it, on the run's thread (a service shows it in its
+  // status); never called for a refused run. Default: nobody listens.
+  std::function<void(const Progress&)> progress{};
 };
 
 struct RunOutcome {

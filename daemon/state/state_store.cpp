@@ -367,6 +367,14 @@ std::optional<std::string> StateStore::earliest_departure() {
   return std::nullopt;
 }
 
+std::vector<RunRecord> StateStore::recent_runs(std::size_t count) {
+  auto query = db_.prepare(std::string(kRunColumns) +
+                           "WHERE dry_run = 0 ORDER BY rowid DESC LIMIT " + std::to_string(count));
+  std::vector<RunRecord> runs;
+  while (query.step()) runs.push_back(read_run(query));
+  return runs;
+}
+
 std::optional<RunRecord> StateStore::last_held_run() {
   auto query =
       db_.prepare(std::string(kRunColumns) + "WHERE status = 'held' ORDER BY rowid DESC LIMIT 1");

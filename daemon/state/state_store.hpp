@@ -110,6 +110,8 @@ class StateStore {
   std::optional<RunRecord> run(const std::string& id);
   std::optional<RunRecord> last_run(bool include_dry_runs = false);
   std::optional<RunRecord> last_held_run();
+  // The `count` latest runs that wrote the state (dry runs left out), newest first.
+  std::vector<RunRecord> recent_runs(std::size_t count);
   // The latest run that stored a snapshot (status ok or partial, not a dry run).
   std::optional<RunRecord> last_applied_run();
   // The earliest departure date of a person not yet removed; nullopt when nobody is departed.

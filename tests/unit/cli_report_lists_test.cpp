@@ -22,18 +22,21 @@ std::string letters(std::size_t i) {
           static_cast<char>('A' + i % 26)};
 }
 
+// Pupil number I's ELEVE record.
+std::string eleve(std::size_t i) {
+  const std::string id = std::to_string(1000000 + i);
+  return "<ELEVE ELEVE_ID=\"" + id + "\"><ID_NATIONAL>" + std::to_string(100000000 + i) +
+         "AB</ID_NATIONAL><NOM_DE_FAMILLE>NOM" + letters(i) + "</NOM_DE_FAMILLE><PRENOM>N" + id +
+         "</PRENOM><DATE_NAISS>01/01/2012</DATE_NAISS><CODE_SEXE>1</CODE_SEXE></ELEVE>";
+}
+
 std::string eleves_xml() {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BEE_ELEVES VERSION=\"3.0\"><PARAMETRES>"
       "<UAJ>0140065T</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE><DATE_EXPORT>14/11/2025</"
       "DATE_EXPORT>"
       "<HORODATAGE>14/11/2025 17:02:11</HORODATAGE></PARAMETRES><DONNEES><ELEVES>";
-  for (std::size_t i = 0; i < kPupils; ++i) {
-    const std::string id = std::to_string(1000000 + i);
-    xml += "<ELEVE ELEVE_ID=\"" + id + "\"><ID_NATIONAL>" + std::to_string(100000000 + i) +
-           "AB</ID_NATIONAL><NOM_DE_FAMILLE>NOM" + letters(i) + "</NOM_DE_FAMILLE><PRENOM>N" + id +
-           "</PRENOM><DATE_NAISS>01/01/2012</DATE_NAISS><CODE_SEXE>1</CODE_SEXE></ELEVE>";
-  }
+  for (std::size_t i = 0; i < kPupils; ++i) xml += eleve(i);
   xml += "</ELEVES><STRUCTURES>";
   for (std::size_t i = 0; i < kPupils; ++i) {
     xml += "<STRUCTURES_ELEVE ELEVE_ID=\"" + std::to_string(1000000 + i) +

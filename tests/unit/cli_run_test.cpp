@@ -152,7 +152,7 @@ TEST_F(CliRun, FailingConnectorGivesPartialAndCatchesUpLater) {
   report = last_report();
   EXPECT_EQ(report["connectors"][0]["applied"], 0);
   EXPECT_GT(report["connectors"][1]["applied"].get<int>(), 20);
-  EXPECT_EQ(test::read_file(fixed).size() > 0, true);
+  EXPECT_FALSE(test::read_file(fixed).empty());
 }
 
 TEST_F(CliRun, KilledAtAnyStepTheNextRunConvergesWithoutDuplicates) {

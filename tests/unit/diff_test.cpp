@@ -7,8 +7,6 @@ namespace edusync {
 namespace {
 
 using model::StructureKind;
-using plan::Entity;
-using plan::Op;
 
 model::Pupil pupil(const std::string& key, const std::string& given = "Léa") {
   model::Pupil p;

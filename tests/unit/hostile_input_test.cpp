@@ -66,7 +66,7 @@ InputError expect_input_error(const std::function<void()>& action) {
 
 struct Refusal {
   InputError error;
-  std::uint64_t bytes_read;
+  std::uint64_t bytes_read = 0;
   std::string message() const { return error.what(); }
 };
 

@@ -42,15 +42,24 @@ std::string name_defect(std::string_view element, std::string_view text) {
   return {};
 }
 
+namespace {
+
+// The issue of a record refused for a name's DEFECT: WHO it is and where to correct it.
+std::string name_refusal(const std::string& who, const std::string& defect,
+                         std::string_view source) {
+  return "fiche de " + who + " refusée : " + defect + ". Elle n'est écrite dans aucune " +
+         "cible ; corrigez-la dans " + std::string(source) + " puis exportez de nouveau.";
+}
+
+}  // namespace
+
 bool KindParser::refuse_bad_names(const xml::Node& record,
                                   std::initializer_list<std::string_view> elements,
                                   const std::string& who, std::string_view source) {
   for (const std::string_view element : elements) {
     const std::string defect = name_defect(element, record.child_text(element));
     if (defect.empty()) continue;
-    issue(record, "fiche de " + who + " refusée : " + defect + ". Elle n'est écrite dans aucune " +
-                      "cible ; corrigez-la dans " + std::string(source) +
-                      " puis exportez de nouveau.");
+    issue(record, name_refusal(who, defect, source));
     return true;
   }
   return false;
