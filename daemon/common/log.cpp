@@ -32,10 +32,6 @@ std::shared_ptr<spdlog::logger> stderr_logger() {
   return logger;
 }
 
-void to_stderr(const Event& event) {
-  stderr_logger()->log(spdlog_level(event.level), spdlog::string_view_t(event.message));
-}
-
 // The sink in force; null: the default one. Swapped under the mutex, called outside it (a sink
 // may itself log, or take its time).
 struct Current {
@@ -68,6 +64,10 @@ bool needs_quotes(const std::string& value) {
 }
 
 }  // namespace
+
+void to_stderr(const Event& event) {
+  stderr_logger()->log(spdlog_level(event.level), spdlog::string_view_t(event.message));
+}
 
 std::string Event::field(const std::string& key) const {
   const auto found =

@@ -14,12 +14,15 @@
 // By default events go to stderr, one line each: the message and nothing else (no time stamp,
 // no level, no fields), which is the text edusync has always printed there (tests and scripts
 // read it). Events below Level::info are not printed by that default sink. A service routes
-// them elsewhere with use_logger() (an spdlog logger of its own) or set_sink(); tests capture
-// them with log::Capture. Thread-safe: events may come from any thread.
+// them elsewhere with use_logger() (an spdlog logger of its own), set_sink() or use_journald()
+// (the system journal, each field a journal field); tests capture them with log::Capture.
+// Thread-safe: events may come from any thread.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace spdlog {
@@ -58,6 +61,49 @@ void set_sink(Sink sink);
 // Sends every event to `logger` (a service's, e.g. one with a journald sink) at the matching
 // spdlog level, as the text of with_fields(); null puts the default back.
 void use_logger(std::shared_ptr<spdlog::logger> logger);
+
+// The default sink: the message alone on stderr, events below Level::info left out. Another sink
+// may fall back on it (use_journald() does for an entry the journal refuses).
+void to_stderr(const Event& event);
+
+// --- The system journal (journald) ---
+// Under systemd, a service's stderr is usually a stream to the journal, where each line becomes
+// an entry without level or fields. use_journald() sends events with the journal's native
+// protocol instead (sd_journal_sendv), one entry each:
+//   MESSAGE            the message (the fields are not appended: they are fields of their own)
+//   PRIORITY           syslog priority: debug 7, info 6, warn 4, error 3
+//   SYSLOG_IDENTIFIER  edusync
+//   EDUSYNC_COMPONENT, EDUSYNC_CODE
+//   EDUSYNC_<KEY>      each field, named by journal_field_name()
+// so that `journalctl -u edusync -p warning` or `journalctl EDUSYNC_CODE=LDAP_DRIFT` select them.
+// Events below Level::info are left out, as on stderr. An entry the journal refuses is printed
+// by to_stderr() instead. Where journald's socket does not exist at all, libsystemd drops the
+// entry without an error (sd_journal_sendv returns 0): that is why a daemon chooses the journal
+// with use_journald_if_stderr_is_journal(), only when systemd connected stderr to it.
+// `send` delivers one entry and returns sd_journal_sendv's result (negative: refused); empty:
+// sd_journal_sendv itself. Tests give their own.
+using JournalSend = std::function<int(const std::vector<std::string>& entry)>;
+void use_journald(JournalSend send = {});
+
+// systemd sets JOURNAL_STREAM to "<device>:<inode>" of the stream it connects a service's
+// stdout and stderr to (systemd.exec(5)). stderr goes to the journal when that variable is set
+// and stderr's device and inode are those numbers: not when the service redirected stderr
+// elsewhere, nor in a program an operator starts from a shell (stderr is their terminal).
+bool stderr_is_journal();
+// The comparison itself: `journal_stream` must be two decimal numbers joined by ':', nothing
+// else; anything malformed is "not the journal".
+bool is_journal_stream(std::string_view journal_stream, std::uint64_t device, std::uint64_t inode);
+
+// use_journald() when stderr_is_journal(); otherwise the sink is left as it is. Returns whether
+// events now go to the journal. A daemon calls this once, at start.
+bool use_journald_if_stderr_is_journal();
+
+// The journal's name for an event field: EDUSYNC_ and the key in capitals, every character
+// other than A-Z and 0-9 turned into '_', cut to the journal's 64 characters. The prefix keeps
+// fields apart from the journal's own (MESSAGE, PRIORITY...), whatever a key is.
+std::string journal_field_name(std::string_view key);
+// The NAME=value items use_journald() sends for an event, in the order above.
+std::vector<std::string> journal_entry(const Event& event);
 
 // "message key=value key=value": the message followed by the fields, a value in double quotes
 // (with \" and \\ escaped) when it is empty or holds a space, a double quote or an equals sign.
