@@ -67,7 +67,7 @@ struct Config {
   std::string school_name;
   std::filesystem::path state_dir;
   std::filesystem::path inbox;
-  std::chrono::minutes schedule{0};  // nightly run, minutes after local midnight
+  std::vector<ScheduleSlot> schedule;  // the scheduled runs, local time; empty: none
   Safety safety;
   Identity identity;
   Diff diff;

@@ -121,6 +121,38 @@ std::optional<Value> to_uai_list(const YAML::Node& node, const KeyType& type,
   return uais;
 }
 
+// One slot or a list of them; each bad item is reported at its own place. An empty list is no
+// scheduled run.
+std::optional<Value> to_schedule(const YAML::Node& node, const KeyType& type,
+                                 std::vector<NodeError>& errors) {
+  if (!node.IsScalar() && !node.IsSequence()) {
+    errors.push_back({node.Mark(), expected(type, node)});
+    return std::nullopt;
+  }
+  std::vector<ScheduleSlot> slots;
+  const auto before = errors.size();
+  const auto add = [&](const YAML::Node& item) {
+    if (!item.IsScalar()) {
+      errors.push_back(
+          {item.Mark(), "expected a slot \"HH:MM\" or \"DAYS HH:MM\", got " + describe_node(item)});
+      return;
+    }
+    auto slot = parse_schedule_slot(item.Scalar());
+    if (auto* error = std::get_if<std::string>(&slot)) {
+      errors.push_back({item.Mark(), std::move(*error)});
+    } else {
+      slots.push_back(std::get<ScheduleSlot>(slot));
+    }
+  };
+  if (node.IsScalar()) {
+    add(node);
+  } else {
+    for (const auto& item : node) add(item);
+  }
+  if (errors.size() != before) return std::nullopt;
+  return slots;
+}
+
 // The scalar kinds: the text is checked, `error` is set when the message is more precise than
 // "expected X, got Y".
 std::optional<Value> to_scalar_value(const std::string& text, const KeyType& type,
@@ -153,6 +185,7 @@ std::optional<Value> to_scalar_value(const std::string& text, const KeyType& typ
           text, type.choices);
       return std::nullopt;
     case Kind::kUaiList:
+    case Kind::kSchedule:
     case Kind::kConnectorList: break;
   }
   return std::nullopt;
@@ -163,6 +196,7 @@ std::optional<Value> to_scalar_value(const std::string& text, const KeyType& typ
 std::optional<Value> convert(const YAML::Node& node, const KeyType& type,
                              std::vector<NodeError>& errors) {
   if (type.kind == Kind::kUaiList) return to_uai_list(node, type, errors);
+  if (type.kind == Kind::kSchedule) return to_schedule(node, type, errors);
   if (!node.IsScalar()) {
     errors.push_back({node.Mark(), expected(type, node)});
     return std::nullopt;

@@ -1,6 +1,5 @@
 // The core table: every key of edusync.yaml outside the connector items, and where its value
 // goes in Config. The example file is checked against this table (tests/unit/config_test.cpp).
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
 
@@ -28,8 +27,8 @@ void assign(std::uint32_t& field, const Value& value) {
 void assign(double& field, const Value& value) {
   field = std::get<double>(value);
 }
-void assign(std::chrono::minutes& field, const Value& value) {
-  field = std::chrono::minutes(std::get<std::int64_t>(value));
+void assign(std::vector<ScheduleSlot>& field, const Value& value) {
+  field = std::get<std::vector<ScheduleSlot>>(value);
 }
 void assign(std::vector<std::string>& field, const Value& value) {
   field = std::get<std::vector<std::string>>(value);
@@ -61,7 +60,11 @@ std::vector<KeySpec> make_core_keys() {
       {"inbox", path_type(), "/var/lib/edusync/inbox",
        "Directory where the SIECLE and STS-web exports, .xml or .zip, are dropped",
        into(&Config::inbox)},
-      {"schedule", time_of_day_type(), "\"02:30\"", "Time of the nightly run, local time",
+      {"schedule", schedule_type(), "\"02:30\"",
+       "When the scheduled runs start, local time: \"HH:MM\" every day, or days then a time, the "
+       "days a comma list of short names or ranges in French or English (\"lun-ven 02:30\", "
+       "\"sam,dim 06:00\", \"mon-fri 02:30\"); a list of such slots for several, [] for none. A "
+       "slot missed while the service was stopped runs once when it starts again",
        into(&Config::schedule)},
       {"safety.max_departure_ratio", number_type(0, 1), "0.10",
        "Hold the run for a human when more than this share of a population (pupils, guardians, "

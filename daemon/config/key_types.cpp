@@ -64,6 +64,9 @@ KeyType uai_list_type() {
 KeyType time_of_day_type() {
   return {Kind::kTimeOfDay};
 }
+KeyType schedule_type() {
+  return {Kind::kSchedule};
+}
 KeyType name_type() {
   return {Kind::kName};
 }
@@ -78,6 +81,8 @@ std::string describe_type(const KeyType& type) {
     case Kind::kChoice: return "one of " + join(type.choices);
     case Kind::kUaiList: return "UAI or list of UAIs";
     case Kind::kTimeOfDay: return "time HH:MM";
+    case Kind::kSchedule:
+      return "time HH:MM, days and a time such as lun-ven 02:30, or a list of them";
     case Kind::kName: return "name of lower-case letters, digits, _ and -";
     case Kind::kConnectorType: return "registered connector type";
     case Kind::kConnectorList: return "list of connectors";

@@ -13,14 +13,17 @@
 #include <variant>
 #include <vector>
 
+#include "config/schedule_slot.hpp"
+
 namespace edusync::config {
 
 struct Config;
 
 // A checked value: kString, kPath, kName, kChoice, kConnectorType -> string; kInteger and
 // kTimeOfDay (minutes since midnight) -> int64; kNumber -> double; kBoolean -> bool;
-// kUaiList -> vector of strings.
-using Value = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
+// kUaiList -> vector of strings; kSchedule -> vector of slots.
+using Value = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>,
+                           std::vector<ScheduleSlot>>;
 
 enum class Kind {
   kString,         // non-empty text
@@ -31,6 +34,7 @@ enum class Kind {
   kChoice,         // one of `choices`
   kUaiList,        // one UAI (7 digits and a letter) or a list of them
   kTimeOfDay,      // "HH:MM", stored as minutes since midnight
+  kSchedule,       // one slot "HH:MM" / "DAYS HH:MM" or a list of them (config/schedule_slot.hpp)
   kName,           // [a-z0-9_-]+
   kConnectorType,  // a registered connector type
   kConnectorList,  // the list of connectors (each a map checked against its type's table)
@@ -51,6 +55,7 @@ KeyType boolean_type();
 KeyType choice_type(std::vector<std::string> choices);
 KeyType uai_list_type();
 KeyType time_of_day_type();
+KeyType schedule_type();
 KeyType name_type();
 
 inline constexpr char kRequired[] = "";  // the `default_yaml` of a key that has no default

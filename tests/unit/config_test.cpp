@@ -59,7 +59,9 @@ TEST(Config, DefaultsAppliedForAbsentKeys) {
   EXPECT_EQ(config.school_name, "Collège Exemple");
   EXPECT_EQ(config.state_dir, "/var/lib/edusync");
   EXPECT_EQ(config.inbox, "/var/lib/edusync/inbox");
-  EXPECT_EQ(config.schedule, std::chrono::minutes(2 * 60 + 30));
+  EXPECT_EQ(
+      config.schedule,
+      (std::vector<ScheduleSlot>{{ScheduleSlot::kEveryDay, std::chrono::minutes(2 * 60 + 30)}}));
   EXPECT_DOUBLE_EQ(config.safety.max_departure_ratio, 0.10);
   EXPECT_EQ(config.safety.grace_days, 30);
   EXPECT_EQ(config.safety.login_reuse_days, 365);
@@ -86,7 +88,9 @@ TEST(Config, GivenValuesReplaceDefaults) {
            "identity:\n  login_policy: prenom.nom\n  uid_range: {first: 5000, last: 5000}\n"
            "report:\n  language: en\n");
   ASSERT_TRUE(result.config) << problems_of(result);
-  EXPECT_EQ(result.config->schedule, std::chrono::minutes(23 * 60 + 5));
+  EXPECT_EQ(
+      result.config->schedule,
+      (std::vector<ScheduleSlot>{{ScheduleSlot::kEveryDay, std::chrono::minutes(23 * 60 + 5)}}));
   EXPECT_EQ(result.config->safety.grace_days, 0);
   EXPECT_DOUBLE_EQ(result.config->safety.max_departure_ratio, 1.0);
   EXPECT_EQ(result.config->safety.login_reuse_days, 365);
