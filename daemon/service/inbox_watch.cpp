@@ -1,6 +1,7 @@
 #include "service/inbox_watch.hpp"
 
 #include <sys/inotify.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -169,21 +170,22 @@ void InboxWatch::Core::start() {
   started_ = true;
   const int descriptor = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (descriptor < 0) {
-    refuse("surveillance de la boîte de dépôt impossible : inotify_init1 : " + error_text(errno) +
+    const int error = errno;
+    refuse("surveillance de la boîte de dépôt impossible : inotify_init1 : " + error_text(error) +
            " (limite fs.inotify.max_user_instances ou nombre de fichiers ouverts)");
   }
-  inotify_.assign(descriptor);
+  boost::system::error_code assigned;
+  inotify_.assign(descriptor, assigned);
+  if (assigned) {
+    close(descriptor);
+    refuse("surveillance de la boîte de dépôt impossible : " + assigned.message());
+  }
+  // Needs read permission on the directory, as listing it does (inotify_add_watch(2)).
   watch_ = inotify_add_watch(descriptor, options_.inbox.c_str(), kWatchMask);
   if (watch_ < 0) {
     const int error = errno;
     stop();
     refuse(watch_refusal(error));
-  }
-  std::error_code listing;
-  fs::directory_iterator check(options_.inbox, listing);
-  if (listing) {
-    stop();
-    refuse("boîte de dépôt illisible : " + listing.message());
   }
   read_next();
 }
