@@ -217,6 +217,7 @@ void InboxWatch::Core::on_read(const boost::system::error_code& error, std::size
                    " impossible : " + error.message() +
                    " ; surveillance arrêtée, seul le passage programmé lira les dépôts.",
                {{"path", inbox_text()}, {"error", error.message()}});
+    watch_ = -1;  // watching() tells the service
     return;
   }
   bool counted = false;
