@@ -21,25 +21,6 @@ struct Seen {
   fs::file_time_type modified;
 };
 
-bool has_temporary_name(const std::string& name) {
-  for (const char* suffix : {".part", ".tmp", ".crdownload", "~"}) {
-    if (name.ends_with(suffix)) return true;
-  }
-  return name.starts_with('.');
-}
-
-// XML (after an optional BOM and white space) or a zip signature; anything else is not ours.
-bool looks_like_export(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  char head[64] = {};
-  in.read(head, sizeof head);
-  std::string_view bytes(head, static_cast<std::size_t>(in.gcount()));
-  if (bytes.starts_with("PK")) return true;
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const auto first = bytes.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && bytes[first] == '<';
-}
-
 std::vector<Seen> list_candidates(const fs::path& inbox, std::vector<IgnoredFile>& ignored) {
   std::vector<Seen> seen;
   std::error_code error;
@@ -86,6 +67,25 @@ bool newer(const Candidate& a, const Candidate& b) {
 }
 
 }  // namespace
+
+bool has_temporary_name(std::string_view name) {
+  for (const char* suffix : {".part", ".tmp", ".crdownload", "~"}) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return name.starts_with('.');
+}
+
+// XML (after an optional BOM and white space) or a zip signature; anything else is not ours.
+bool looks_like_export(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[64] = {};
+  in.read(head, sizeof head);
+  std::string_view bytes(head, static_cast<std::size_t>(in.gcount()));
+  if (bytes.starts_with("PK")) return true;
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const auto first = bytes.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && bytes[first] == '<';
+}
 
 InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time,
                           const std::stop_token& stop) {

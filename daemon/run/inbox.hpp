@@ -5,8 +5,10 @@
 // A file still being written is left for the next run: a temporary name (`.*`, `*.part`,
 // `*.tmp`, `*.crdownload`, `*~`) or a size or modification time that changes while edusync looks.
 #include <chrono>
+#include <filesystem>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sources/exports.hpp"
@@ -28,6 +30,15 @@ struct InboxSelection {
   // (left for the next scan).
   bool stopped = false;
 };
+
+// The rules by which a scan leaves a file alone, shared with whatever watches the inbox (the
+// service's inbox watch) so that both agree on what counts as a drop.
+// A temporary name: a file still being written, read by a later scan (`.*`, `*.part`, `*.tmp`,
+// `*.crdownload`, `*~`). `name` is a file name, not a path.
+bool has_temporary_name(std::string_view name);
+// XML (after an optional UTF-8 BOM and white space) or a zip signature, from the first bytes of
+// the file; false for anything else, including a file that cannot be opened.
+bool looks_like_export(const std::filesystem::path& path);
 
 // Lists the inbox, waits `settle_time` (a file whose size or modification time changes in the
 // meantime is left for the next scan), then reads the headers. The wait is a timed wait on

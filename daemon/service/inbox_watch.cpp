@@ -1,0 +1,368 @@
+#include "service/inbox_watch.hpp"
+
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include "common/errors.hpp"
+#include "common/log.hpp"
+#include "run/inbox.hpp"
+
+namespace edusync::service {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::milliseconds;
+
+constexpr char kComponent[] = "inbox";
+// What the inbox watch asks for; IN_IGNORED, IN_UNMOUNT and IN_Q_OVERFLOW always come.
+constexpr std::uint32_t kWatchMask =
+    IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR;
+constexpr std::uint32_t kLostMask = IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT | IN_IGNORED;
+// Names remembered per burst; beyond, the burst counts as a drop whatever its files.
+constexpr std::size_t kMaxBurstNames = 1000;
+// One read: room for about two thousand events (a name takes at most NAME_MAX + 1 bytes).
+constexpr std::size_t kReadBuffer = std::size_t{64} * 1024;
+
+std::string error_text(int error) {
+  return std::error_code(error, std::generic_category()).message();
+}
+
+// The French reason why inotify_add_watch failed with `error`.
+std::string watch_refusal(int error) {
+  switch (error) {
+    case ENOENT: return "boîte de dépôt introuvable : " + error_text(error);
+    case ENOTDIR: return "la boîte de dépôt n'est pas un répertoire";
+    case EACCES: return "boîte de dépôt illisible : " + error_text(error);
+    case ENOSPC:
+      return "surveillance de la boîte de dépôt impossible : limite fs.inotify.max_user_watches "
+             "atteinte (" +
+             error_text(error) + ")";
+    default: return "surveillance de la boîte de dépôt impossible : " + error_text(error);
+  }
+}
+
+std::string lost_event_name(std::uint32_t mask) {
+  if ((mask & IN_DELETE_SELF) != 0) return "IN_DELETE_SELF";
+  if ((mask & IN_MOVE_SELF) != 0) return "IN_MOVE_SELF";
+  if ((mask & IN_UNMOUNT) != 0) return "IN_UNMOUNT";
+  return "IN_IGNORED";
+}
+
+struct FileStamp {
+  std::uintmax_t size = 0;
+  fs::file_time_type modified;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// The files a run would consider (regular, not a temporary name), by name. Never throws: a
+// missing or unreadable inbox, or a file gone while listing, leaves it out.
+using Snapshot = std::map<std::string, FileStamp>;
+
+// The stamp of one listed entry; nothing for a directory, a temporary name or a file gone.
+std::optional<FileStamp> stamp_of(const fs::directory_entry& entry) {
+  std::error_code error;
+  if (!entry.is_regular_file(error) || run::has_temporary_name(entry.path().filename().string()))
+    return std::nullopt;
+  FileStamp stamp;
+  stamp.size = entry.file_size(error);
+  if (!error) stamp.modified = entry.last_write_time(error);
+  if (error) return std::nullopt;
+  return stamp;
+}
+
+Snapshot take_snapshot(const fs::path& inbox) {
+  Snapshot snapshot;
+  std::error_code error;
+  for (fs::directory_iterator it(inbox, error), end; !error && it != end; it.increment(error)) {
+    if (auto stamp = stamp_of(*it)) snapshot.emplace(it->path().filename().string(), *stamp);
+  }
+  return snapshot;
+}
+
+// The events of one burst: the names of the files that arrived, or `unknown` when some may
+// be missing (queue overflow, too many names).
+struct Burst {
+  std::set<std::string> names;
+  bool unknown = false;
+
+  void add(std::string name) {
+    if (names.size() < kMaxBurstNames) {
+      names.insert(std::move(name));
+    } else {
+      unknown = true;
+    }
+  }
+  // A run would have something to read.
+  bool is_drop(const fs::path& inbox, const Snapshot& now) const {
+    return unknown || std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+             return now.contains(name) && run::looks_like_export(inbox / name);
+           });
+  }
+};
+
+}  // namespace
+
+class InboxWatch::Core : public std::enable_shared_from_this<Core> {
+ public:
+  Core(boost::asio::io_context& io, InboxWatchOptions options, DropHandler on_drop)
+      : options_(std::move(options)),
+        on_drop_(std::move(on_drop)),
+        inotify_(io),
+        settle_timer_(io),
+        retry_timer_(io) {}
+
+  void start();
+  void stop();
+  bool watching() const { return watch_ >= 0; }
+
+ private:
+  [[noreturn]] void refuse(const std::string& message) const {
+    throw InputError({options_.inbox.string()}, message);
+  }
+  std::string inbox_text() const { return options_.inbox.string(); }
+
+  void read_next();
+  void on_read(const boost::system::error_code& error, std::size_t length);
+  // True when the event counts toward a burst.
+  bool handle_event(const inotify_event& event, std::string name);
+  void lose_watch(std::uint32_t mask);
+  void schedule_retry();
+  void retry();
+  void restart_settle();
+  void arm_settle();
+  void on_settled();
+
+  InboxWatchOptions options_;
+  DropHandler on_drop_;
+  boost::asio::posix::stream_descriptor inotify_;
+  boost::asio::steady_timer settle_timer_;
+  boost::asio::steady_timer retry_timer_;
+  std::array<char, kReadBuffer> buffer_{};
+  int watch_ = -1;  // the inotify watch descriptor of the inbox; -1: not watched
+  bool started_ = false;
+  bool stopped_ = false;
+  // A settle under way: the burst and the files as they were when it (re)started.
+  Burst burst_;
+  Snapshot settling_;
+  // Handlers of a timer armed since carry an older number and do nothing (an expired
+  // handler already queued cannot be cancelled any more).
+  unsigned settle_generation_ = 0;
+  unsigned retry_generation_ = 0;
+  milliseconds retry_delay_{0};
+};
+
+void InboxWatch::Core::start() {
+  if (started_) throw std::logic_error("InboxWatch::start: already started");
+  started_ = true;
+  const int descriptor = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  if (descriptor < 0) {
+    const int error = errno;
+    refuse("surveillance de la boîte de dépôt impossible : inotify_init1 : " + error_text(error) +
+           " (limite fs.inotify.max_user_instances ou nombre de fichiers ouverts)");
+  }
+  boost::system::error_code assigned;
+  inotify_.assign(descriptor, assigned);
+  if (assigned) {
+    close(descriptor);
+    refuse("surveillance de la boîte de dépôt impossible : " + assigned.message());
+  }
+  // Needs read permission on the directory, as listing it does (inotify_add_watch(2)).
+  watch_ = inotify_add_watch(descriptor, options_.inbox.c_str(), kWatchMask);
+  if (watch_ < 0) {
+    const int error = errno;
+    stop();
+    refuse(watch_refusal(error));
+  }
+  read_next();
+}
+
+void InboxWatch::Core::stop() {
+  stopped_ = true;
+  watch_ = -1;
+  boost::system::error_code ignored;
+  inotify_.close(ignored);  // also removes the watch
+  settle_timer_.cancel();
+  retry_timer_.cancel();
+  on_drop_ = nullptr;  // what it holds goes now, not with the last queued handler
+}
+
+void InboxWatch::Core::read_next() {
+  inotify_.async_read_some(
+      boost::asio::buffer(buffer_),
+      [self = shared_from_this()](const boost::system::error_code& error, std::size_t length) {
+        self->on_read(error, length);
+      });
+}
+
+// The kernel returns whole events: a header, then `len` bytes of NUL-padded name.
+void InboxWatch::Core::on_read(const boost::system::error_code& error, std::size_t length) {
+  if (stopped_ || error == boost::asio::error::operation_aborted) return;
+  if (error) {
+    log::event(log::Level::error, kComponent, "INBOX_WATCH_FAILED",
+               "edusync daemon : lecture des événements de la boîte de dépôt " + inbox_text() +
+                   " impossible : " + error.message() +
+                   " ; surveillance arrêtée, seul le passage programmé lira les dépôts.",
+               {{"path", inbox_text()}, {"error", error.message()}});
+    watch_ = -1;  // watching() tells the service
+    return;
+  }
+  bool counted = false;
+  std::size_t offset = 0;
+  while (offset + sizeof(inotify_event) <= length) {
+    inotify_event event{};
+    std::memcpy(&event, buffer_.data() + offset, sizeof event);
+    offset += sizeof event;
+    const std::size_t name_room = std::min<std::size_t>(event.len, length - offset);
+    const char* name_start = buffer_.data() + offset;
+    std::string name(name_start, strnlen(name_start, name_room));
+    offset += name_room;
+    counted = handle_event(event, std::move(name)) || counted;
+  }
+  if (counted && !stopped_) restart_settle();
+  if (!stopped_) read_next();
+}
+
+bool InboxWatch::Core::handle_event(const inotify_event& event, std::string name) {
+  if ((event.mask & IN_Q_OVERFLOW) != 0) {
+    log::event(log::Level::warn, kComponent, "INBOX_WATCH_OVERFLOW",
+               "edusync daemon : trop d'événements à la fois dans la boîte de dépôt " +
+                   inbox_text() + " (file inotify pleine) : traité comme un dépôt.",
+               {{"event", "IN_Q_OVERFLOW"}, {"path", inbox_text()}});
+    burst_.unknown = true;
+    return true;
+  }
+  if (event.wd != watch_ || watch_ < 0) return false;  // a watch given up earlier
+  if ((event.mask & kLostMask) != 0) {
+    lose_watch(event.mask);
+    return false;
+  }
+  if ((event.mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) == 0 || (event.mask & IN_ISDIR) != 0 ||
+      name.empty() || run::has_temporary_name(name)) {
+    return false;
+  }
+  burst_.add(std::move(name));
+  return true;
+}
+
+// A moved directory keeps its watch (inotify follows the inode): it is removed so that only
+// the configured path is watched. A deleted one sends IN_IGNORED next, for a watch already
+// given up.
+void InboxWatch::Core::lose_watch(std::uint32_t mask) {
+  if ((mask & IN_IGNORED) == 0) inotify_rm_watch(inotify_.native_handle(), watch_);
+  watch_ = -1;
+  retry_delay_ = options_.retry_first;
+  const auto event = lost_event_name(mask);
+  log::event(log::Level::warn, kComponent, "INBOX_WATCH_LOST",
+             "edusync daemon : la boîte de dépôt " + inbox_text() +
+                 " a été supprimée ou déplacée (" + event +
+                 ") : surveillance interrompue, rétablie dès que le répertoire existe de "
+                 "nouveau (essai toutes les " +
+                 std::to_string(options_.retry_max.count()) + " ms au plus).",
+             {{"event", event}, {"path", inbox_text()}});
+  schedule_retry();
+}
+
+void InboxWatch::Core::schedule_retry() {
+  const unsigned generation = ++retry_generation_;
+  retry_timer_.expires_after(retry_delay_);
+  retry_timer_.async_wait(
+      [self = shared_from_this(), generation](const boost::system::error_code& error) {
+        if (error || self->stopped_ || generation != self->retry_generation_) return;
+        self->retry();
+      });
+}
+
+// Watches first, then lists: a file written in between sends its event, one written before
+// is in the listing.
+void InboxWatch::Core::retry() {
+  watch_ = inotify_add_watch(inotify_.native_handle(), options_.inbox.c_str(), kWatchMask);
+  if (watch_ < 0) {
+    const int error = errno;
+    retry_delay_ = std::min(retry_delay_ * 2, options_.retry_max);
+    log::event(log::Level::debug, kComponent, "INBOX_WATCH_RETRY",
+               "edusync daemon : la boîte de dépôt " + inbox_text() +
+                   " n'est toujours pas surveillable : " + watch_refusal(error) +
+                   " ; nouvel essai dans " + std::to_string(retry_delay_.count()) + " ms.",
+               {{"path", inbox_text()}, {"error", error_text(error)}});
+    schedule_retry();
+    return;
+  }
+  log::event(log::Level::info, kComponent, "INBOX_WATCH_RESTORED",
+             "edusync daemon : surveillance de la boîte de dépôt " + inbox_text() + " rétablie.",
+             {{"path", inbox_text()}});
+  const auto present = take_snapshot(options_.inbox);
+  if (present.empty()) return;
+  for (const auto& [name, stamp] : present) burst_.add(name);
+  restart_settle();
+}
+
+void InboxWatch::Core::restart_settle() {
+  settling_ = take_snapshot(options_.inbox);
+  arm_settle();
+}
+
+void InboxWatch::Core::arm_settle() {
+  const unsigned generation = ++settle_generation_;
+  settle_timer_.expires_after(options_.settle);
+  settle_timer_.async_wait(
+      [self = shared_from_this(), generation](const boost::system::error_code& error) {
+        if (error || self->stopped_ || generation != self->settle_generation_) return;
+        self->on_settled();
+      });
+}
+
+void InboxWatch::Core::on_settled() {
+  auto now = take_snapshot(options_.inbox);
+  if (now != settling_) {  // still being written: one more settle from now
+    settling_ = std::move(now);
+    arm_settle();
+    return;
+  }
+  const bool drop = burst_.is_drop(options_.inbox, now);
+  const auto files = burst_.names.size();
+  burst_ = Burst{};
+  settling_.clear();
+  if (!drop) return;
+  log::event(log::Level::info, kComponent, "INBOX_DROP",
+             "edusync daemon : dépôt terminé dans la boîte de dépôt " + inbox_text() + " (" +
+                 std::to_string(files) + " fichier(s) arrivé(s)).",
+             {{"path", inbox_text()}, {"files", std::to_string(files)}});
+  // A copy: the handler may call stop(), which lets go of on_drop_.
+  const auto handler = on_drop_;
+  if (handler) handler();
+}
+
+InboxWatch::InboxWatch(boost::asio::io_context& io, InboxWatchOptions options, DropHandler on_drop)
+    : core_(std::make_shared<Core>(io, std::move(options), std::move(on_drop))) {}
+
+InboxWatch::~InboxWatch() {
+  core_->stop();
+}
+
+void InboxWatch::start() {
+  core_->start();
+}
+
+void InboxWatch::stop() {
+  core_->stop();
+}
+
+bool InboxWatch::watching() const {
+  return core_->watching();
+}
+
+}  // namespace edusync::service
