@@ -3,8 +3,8 @@
 // speaking control_protocol.hpp. Every connection is checked with the kernel's peer
 // credentials (peer_access.hpp) before a byte is read; a peer that may not use it gets one
 // error line and is logged (CONTROL_PEER_REFUSED). Then each request line gets one answer line
-// from the handler, in order; several clients are served at once. A client that sends a line
-// too long, goes silent or disconnects only loses its own connection.
+// from the handler, in order; several clients are served at once (docs/control.md). A client that
+// sends a line too long, goes silent or disconnects only loses its own connection.
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstddef>
