@@ -269,6 +269,13 @@ void ControlServerState::close() {
     ::unlink(path.c_str());
 }
 
+ControlServerOptions control_options(const config::Config& config) {
+  ControlServerOptions options;
+  options.socket_path = config.control_socket;
+  options.group = config.control_group;
+  return options;
+}
+
 ControlServer::ControlServer(asio::io_context& io, ControlServerOptions options,
                              ControlHandler handler)
     : state_(std::make_shared<ControlServerState>(io, std::move(options), std::move(handler))) {

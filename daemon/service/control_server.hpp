@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "config/config.hpp"
 #include "service/control_protocol.hpp"
 #include "service/peer_access.hpp"
 
@@ -30,6 +31,9 @@ struct ControlServerOptions {
   std::size_t max_connections = 32;        // beyond: an error line, then closed
   std::chrono::seconds idle_timeout{300};  // a connection silent this long is closed
 };
+
+// control_socket and control_group of the configuration; the limits keep their defaults.
+ControlServerOptions control_options(const config::Config& config);
 
 // The socket cannot be set up: another service answers on it, the path is not a socket, the
 // group is unknown, bind or chown failed. The message is French and names the path.

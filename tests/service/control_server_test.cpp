@@ -365,6 +365,23 @@ TEST_F(ControlServerTest, AMemberOfTheConfiguredGroupIsServed) {
   EXPECT_TRUE(capture.with_code("CONTROL_PEER_REFUSED").empty());
 }
 
+TEST(ControlOptions, FromTheConfiguration) {
+  const auto loaded = config::load_config_from_string(
+      "school: {uai: 0140065T, name: X}\ncontrol_socket: /tmp/x/control.sock\n"
+      "control_group: nogroup\n",
+      "test.yaml", {});
+  ASSERT_TRUE(loaded.config);
+  const auto options = control_options(*loaded.config);
+  EXPECT_EQ(options.socket_path, "/tmp/x/control.sock");
+  EXPECT_EQ(options.group, "nogroup");
+  EXPECT_EQ(options.max_connections, ControlServerOptions{}.max_connections);
+  const auto defaults =
+      config::load_config_from_string("school: {uai: 0140065T, name: X}\n", "test.yaml", {});
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(control_options(*defaults.config).socket_path, "/run/edusync/control.sock");
+  EXPECT_EQ(control_options(*defaults.config).group, "");
+}
+
 TEST(PeerPolicy, RootTheServiceUserAndGroupMembers) {
   const PeerPolicy alone(1234, std::nullopt);
   EXPECT_TRUE(alone.allows({1, 0, 0}));
