@@ -60,11 +60,9 @@ class Exchange {
       error_ = error;
       return;
     }
-    asio::async_write(socket_, asio::buffer(out_), [this](const error_code& written, std::size_t) {
-      if (written) {
-        failure_ = where(path_) + " a fermé la connexion : " + written.message();
-        return;
-      }
+    // A write that fails still reads: a service that refuses the peer answers and closes
+    // without reading the request, and that answer is what the operator must see.
+    asio::async_write(socket_, asio::buffer(out_), [this](const error_code&, std::size_t) {
       asio::async_read_until(
           socket_, asio::dynamic_buffer(in_, kMaxAnswerLine), '\n',
           [this](const error_code& read, std::size_t size) { on_read(read, size); });

@@ -168,6 +168,22 @@ TEST(ControlClient, AServerThatClosesOrAnswersNonsense) {
   }
 }
 
+TEST(ControlClient, AnAnswerSentWithoutReadingTheRequestIsReturned) {
+  // As the service refuses a peer: one error line, closed before the request is read (the
+  // client's write may then fail; the answer must still be read).
+  const test::TempDir dir;
+  const auto path = (dir.path() / "control.sock").string();
+  for (int i = 0; i < 20; ++i) {
+    std::filesystem::remove(path);
+    const FakeServer refusing(path, [](stream::socket& socket) {
+      asio::write(socket, asio::buffer(std::string("{\"ok\":false,\"error\":\"accès refusé\"}\n")));
+      socket.close();
+    });
+    EXPECT_EQ(send_request(path, kStatus, std::chrono::seconds(20)),
+              error_response("accès refusé"));
+  }
+}
+
 TEST(ControlClient, APathTooLongForASocketIsAnError) {
   const std::string path = "/tmp/" + std::string(200, 'x') + "/control.sock";
   EXPECT_TRUE(
