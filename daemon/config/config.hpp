@@ -72,6 +72,9 @@ struct Config {
   Identity identity;
   Diff diff;
   Report report;
+  std::filesystem::path control_socket;  // `edusync daemon`'s control socket
+  // The group that may use the control socket besides root and the service user; empty: none.
+  std::string control_group;
   std::vector<ConnectorConfig> connectors;  // names unique
 };
 

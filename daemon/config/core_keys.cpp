@@ -99,6 +99,18 @@ std::vector<KeySpec> make_core_keys() {
        into(&Config::diff, &Diff::rename_similarity)},
       {"report.language", choice_type({"fr", "en"}), "fr", "Language of reports and account sheets",
        into(&Config::report, &Report::language)},
+      {"control_socket", path_type(), "/run/edusync/control.sock",
+       "Unix socket on which `edusync daemon` takes the commands of `edusync ctl`, created at "
+       "mode 0660",
+       into(&Config::control_socket)},
+      // "none" is stored as the empty text, as optional connector keys are read.
+      {"control_group", string_type(), "none",
+       "Group whose members may use the control socket, besides root and the user the service "
+       "runs as; none: only those two",
+       [](Config& config, const Value& value) {
+         const auto& group = std::get<std::string>(value);
+         config.control_group = group == "none" ? std::string() : group;
+       }},
       // Stored by the loader, which checks each item against its type's table.
       {"connectors",
        {Kind::kConnectorList},

@@ -99,6 +99,19 @@ TEST(Config, GivenValuesReplaceDefaults) {
   EXPECT_EQ(result.config->report.language, "en");
 }
 
+TEST(Config, ControlSocketKeys) {
+  auto result = load(kMinimal);
+  ASSERT_TRUE(result.config) << problems_of(result);
+  EXPECT_EQ(result.config->control_socket, "/run/edusync/control.sock");
+  EXPECT_EQ(result.config->control_group, "");  // none
+  result = load(kMinimal + "control_socket: /tmp/edusync.sock\ncontrol_group: edusync-admins\n");
+  ASSERT_TRUE(result.config) << problems_of(result);
+  EXPECT_EQ(result.config->control_socket, "/tmp/edusync.sock");
+  EXPECT_EQ(result.config->control_group, "edusync-admins");
+  EXPECT_EQ(only_problem(kMinimal + "control_socket: control.sock\n"),
+            "test.yaml:4:17: control_socket: expected absolute path, got \"control.sock\"");
+}
+
 TEST(Config, SingleUaiOrListOfUais) {
   auto result = load("school: {uai: 0140065T, name: X}\n");
   ASSERT_TRUE(result.config) << problems_of(result);
@@ -126,7 +139,8 @@ TEST(Config, UnknownKeySuggestsTheNearestAndListsTheAllowedOnes) {
   EXPECT_EQ(
       only_problem(kMinimal + "safty:\n  grace_days: 10\n"),
       "test.yaml:4:1: unknown key \"safty\" (did you mean \"safety\"?); allowed keys: school, "
-      "state_dir, inbox, schedule, safety, identity, diff, report, connectors");
+      "state_dir, inbox, schedule, safety, identity, diff, report, control_socket, control_group, "
+      "connectors");
   EXPECT_EQ(only_problem(kMinimal + "safety:\n  grace_day: 10\n"),
             "test.yaml:5:3: unknown key \"grace_day\" in safety (did you mean \"grace_days\"?); "
             "allowed keys: max_departure_ratio, grace_days, login_reuse_days");

@@ -1,0 +1,24 @@
+#pragma once
+// `edusync ctl status` and `edusync ctl runs` without --json: the French text of a status or
+// runs answer (schemas/control.schema.json, status_response and runs_response). The text is
+// for people; scripts use --json. A field missing or of another type (a service of another
+// version) is left out of the text, never an exception.
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace edusync::service {
+
+// State, current run (stage, progress), last run, next scheduled run, queued triggers, held
+// runs with the command that applies each, connectors, uptime and version; lines end in '\n'.
+std::string status_text(const nlohmann::json& status);
+
+// One line per run, newest first, or a line saying there is none.
+std::string runs_text(const nlohmann::json& runs);
+
+// "1 exécution", "2 exécutions", "0 exécution": French puts the singular below 2.
+std::string count_of(long long count, const std::string& singular, const std::string& plural);
+
+// "3 jours 2 heures 5 minutes", "45 secondes": the largest two units that are not zero.
+std::string duration_text(long long seconds);
+
+}  // namespace edusync::service
