@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   edusync::cli::register_inspect(app, command);
   edusync::cli::register_check_config(app, command, config_path);
   edusync::cli::register_run_commands(app, command, config_path);
+  edusync::cli::register_service_commands(app, command, config_path);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -19,5 +19,6 @@ bool print_inspect_usage_error(int argc, char** argv, const std::string& message
 // `config_path` is read when the command runs (after --config is parsed).
 void register_check_config(CLI::App& app, Command& command, const std::string& config_path);
 void register_run_commands(CLI::App& app, Command& command, const std::string& config_path);
+void register_service_commands(CLI::App& app, Command& command, const std::string& config_path);
 
 }  // namespace edusync::cli

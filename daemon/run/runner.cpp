@@ -102,7 +102,7 @@ class Runner {
   std::function<void(std::size_t, std::size_t, const std::string&)> connector_progress() const {
     if (!options_.progress) return {};
     return [this](std::size_t done, std::size_t total, const std::string& name) {
-      options_.progress({result_.id, "connecteurs", done, total, name});
+      options_.progress({result_.id, "applying", done, total, name});
     };
   }
 
@@ -416,7 +416,7 @@ RunOutcome Runner::run() {
     lock.emplace(options_.dry_run
                      ? RunLock::shared(config_.state_dir)
                      : RunLock::exclusive(config_.state_dir, result_.id, result_.started));
-    tell("lecture des exports");
+    tell("inbox");
     if (!options_.dry_run) {
       store.emplace(config_.state_dir.string());
       note_interrupted_runs(*store);
@@ -438,8 +438,9 @@ RunOutcome Runner::run() {
       result_.expired_passwords = expire_initial_passwords(*store, today_);
       return finish(&*store);
     }
-    tell("calcul du plan");
+    tell("reading");
     read_inputs(selection);
+    tell("planning");
     plan_changes(*store);
     crash_point("after-plan");
     if (held_by_gates(*store)) {

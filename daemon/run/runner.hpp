@@ -29,8 +29,9 @@
 
 namespace edusync::run {
 
-// Where a run is: its stage ("lecture des exports", "calcul du plan", "connecteurs") and, for the
-// connectors, how many of them are done out of how many, and the one being applied.
+// Where a run is: its stage (inbox: settling and reading the headers; reading: parsing the
+// exports; planning: identities, diff and gates; applying: the connectors) and, while applying,
+// how many connectors are done out of how many, and the one being applied.
 struct Progress {
   std::string run_id;
   std::string stage;

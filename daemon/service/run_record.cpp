@@ -1,8 +1,25 @@
 #include "service/run_record.hpp"
 
 #include "plan/plan.hpp"
+#include "state/state_store.hpp"
 
 namespace edusync::service {
+
+std::vector<FinishedRun> read_history(const std::filesystem::path& state_dir, std::size_t count) {
+  std::vector<FinishedRun> runs;
+  if (!std::filesystem::exists(state_dir / "edusync.db")) return runs;
+  auto store = state::StateStore::for_reading(state_dir.string());
+  for (const auto& record : store.recent_runs(count)) {
+    FinishedRun run;
+    run.id = record.id;
+    run.status = record.status;
+    run.started = record.started;
+    run.finished = record.finished;
+    run.report_dir = record.report_dir;
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
 
 FinishedRun finished_run(const run::RunOutcome& outcome, const Trigger& trigger) {
   const auto& report = outcome.report;

@@ -3,6 +3,7 @@
 // state plus what only the service knows (what triggered it), and the connectors' outcomes.
 // Plain values, copied from the worker thread to the event loop.
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ struct FinishedRun {
   std::vector<std::string> gates;                                       // held: the gates' messages
   std::vector<ConnectorStatus> connectors;
 };
+
+// The `count` latest runs recorded in the state of state_dir, newest first (none when there is
+// no state yet); only what the state knows (no trigger, no changes).
+std::vector<FinishedRun> read_history(const std::filesystem::path& state_dir, std::size_t count);
 
 // The record of a run the runner returned.
 FinishedRun finished_run(const run::RunOutcome& outcome, const Trigger& trigger);

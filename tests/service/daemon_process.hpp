@@ -2,8 +2,8 @@
 // The real `edusync daemon` as a child process of a test: started with fork/exec, its output in
 // a file, signalled, waited for with a deadline (a hung daemon fails the test instead of hanging
 // it, and is killed). `ctl(...)` runs the real `edusync ctl` against it.
-#include <signal.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>

@@ -1,0 +1,216 @@
+// The service's answers on its control socket (schemas/control.schema.json) and its systemd
+// status line. Runs on the event loop: it only reads and changes the Service's own fields.
+#include <boost/asio/post.hpp>
+
+#include "common/log.hpp"
+#include "service/control_protocol.hpp"
+#include "service/control_server.hpp"
+#include "service/last_slot.hpp"
+#include "service/notify.hpp"
+#include "service/peer_access.hpp"
+#include "service/service_core.hpp"
+
+#ifndef EDUSYNC_VERSION
+#define EDUSYNC_VERSION "0.0.0"
+#endif
+
+namespace edusync::service {
+namespace {
+
+nlohmann::json or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
+
+nlohmann::json trigger_name(const std::string& trigger) {
+  return trigger.empty() ? nlohmann::json(nullptr) : nlohmann::json(trigger);
+}
+
+nlohmann::json last_run_json(const FinishedRun& run) {
+  nlohmann::json json{
+      {"id", run.id},         {"trigger", trigger_name(run.trigger)},
+      {"status", run.status}, {"finished", run.finished.empty() ? run.started : run.finished},
+      {"changes", nullptr},   {"report", or_null(run.report_dir)}};
+  if (!run.trigger.empty()) json["changes"] = run.changes;
+  if (!run.error.empty()) json["error"] = run.error;
+  return json;
+}
+
+nlohmann::json queued_json(const Trigger& trigger) {
+  nlohmann::json json{{"trigger", to_string(trigger.kind)}, {"requested", format_utc(trigger.at)}};
+  if (trigger.recompute) json["recompute"] = true;
+  if (trigger.only) json["only"] = *trigger.only;
+  if (trigger.kind == TriggerKind::confirm) json["run"] = trigger.confirm_run;
+  return json;
+}
+
+std::string origin_of(const Peer& peer) {
+  return "uid " + std::to_string(peer.uid) + ", pid " + std::to_string(peer.pid);
+}
+
+}  // namespace
+
+nlohmann::json Service::status() const {
+  nlohmann::json json = ok_response();
+  const bool held = !history_.empty() && history_.front().status == "held";
+  json["state"] = current_ ? "running" : paused_ ? "paused" : held ? "held" : "idle";
+  json["run"] = nullptr;
+  if (current_) {
+    const auto& progress = current_->progress;
+    json["run"] = {{"id", or_null(progress.run_id)},
+                   {"trigger", to_string(current_->trigger.kind)},
+                   {"stage", progress.stage},
+                   {"connector", or_null(progress.connector)},
+                   {"progress",
+                    {{"done", progress.done},
+                     {"total", progress.total == 0 ? nlohmann::json(nullptr)
+                                                   : nlohmann::json(progress.total)}}},
+                   {"started", current_->started}};
+  }
+  json["last_run"] = history_.empty() ? nlohmann::json(nullptr) : last_run_json(history_.front());
+  json["next_scheduled"] = next_slot_ ? nlohmann::json(format_utc(*next_slot_)) : nullptr;
+  json["queued"] = nlohmann::json::array();
+  for (const auto& trigger : queue_.merged()) json["queued"].push_back(queued_json(trigger));
+  json["held"] = nlohmann::json::array();
+  if (held) {
+    const auto& run = history_.front();
+    std::string reason = run.gates.empty() ? "retenu par une garde de sécurité" : run.gates[0];
+    json["held"].push_back({{"id", run.id}, {"reason", reason}, {"finished", run.finished}});
+  }
+  json["connectors"] = nlohmann::json::array();
+  for (const auto& configured : config_.connectors) {
+    nlohmann::json connector{
+        {"name", configured.name}, {"type", configured.type}, {"last_status", nullptr}};
+    for (const auto& known : connectors_) {
+      if (known.name != configured.name) continue;
+      connector["last_status"] = known.status;
+      connector["last_run"] = known.run;
+      if (!known.error.empty()) connector["error"] = known.error;
+    }
+    json["connectors"].push_back(std::move(connector));
+  }
+  json["uptime_seconds"] =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_)
+          .count();
+  json["version"] = EDUSYNC_VERSION;
+  return json;
+}
+
+nlohmann::json Service::runs(std::size_t count) const {
+  nlohmann::json list = nlohmann::json::array();
+  if (current_) {
+    list.push_back({{"id", current_->progress.run_id},
+                    {"trigger", to_string(current_->trigger.kind)},
+                    {"status", "running"},
+                    {"started", current_->started},
+                    {"finished", nullptr},
+                    {"report", nullptr}});
+    if (current_->progress.run_id.empty()) list.clear();  // no id yet: not listable
+  }
+  for (const auto& run : history_) {
+    if (list.size() >= count) break;
+    list.push_back({{"id", run.id},
+                    {"trigger", trigger_name(run.trigger)},
+                    {"status", run.status},
+                    {"started", run.started},
+                    {"finished", or_null(run.finished)},
+                    {"report", or_null(run.report_dir)}});
+  }
+  return ok_response({{"runs", list}});
+}
+
+nlohmann::json Service::handle(const Request& request, const Peer& peer) {
+  const auto ack = [](const std::string& message) { return ok_response({{"message", message}}); };
+  Trigger trigger;
+  trigger.at = std::chrono::system_clock::now();
+  trigger.origin = origin_of(peer);
+  switch (request.command) {
+    case Command::status: return status();
+    case Command::runs: return runs(static_cast<std::size_t>(request.count));
+    case Command::resync:
+      if (stopping_) return error_response("le service s'arrête : aucun passage n'est lancé");
+      if (request.only && std::none_of(config_.connectors.begin(), config_.connectors.end(),
+                                       [&](const auto& c) { return c.name == *request.only; })) {
+        return error_response("aucun connecteur nommé « " + *request.only + " »");
+      }
+      trigger.kind = TriggerKind::resync;
+      trigger.recompute = request.recompute;
+      trigger.only = request.only;
+      this->trigger(trigger);
+      return ack(current_ && current_->trigger.at != trigger.at
+                     ? "resynchronisation mise en file : elle suivra le passage en cours"
+                     : "resynchronisation lancée");
+    case Command::confirm: {
+      const bool held = !history_.empty() && history_.front().status == "held";
+      if (!held || history_.front().id != request.run) {
+        return error_response("le passage " + request.run +
+                              " n'est pas le dernier passage retenu : rien à confirmer "
+                              "(edusync ctl status montre les passages retenus)");
+      }
+      trigger.kind = TriggerKind::confirm;
+      trigger.confirm_run = request.run;
+      this->trigger(trigger);
+      return ack("confirmation de " + request.run + " mise en file");
+    }
+    case Command::reload: {
+      notify::reloading();
+      const auto outcome = reload();
+      notify::ready();
+      tell_systemd();
+      if (!outcome.applied) {
+        std::string problems;
+        for (const auto& problem : outcome.problems)
+          problems += (problems.empty() ? "" : " ; ") + problem;
+        log::event(log::Level::error, "service", "RELOAD_REFUSED", problems);
+        return error_response("configuration refusée, l'ancienne reste en vigueur : " + problems);
+      }
+      return ack(outcome.deferred
+                     ? "configuration rechargée : en vigueur à la fin du passage en cours"
+                     : "configuration rechargée");
+    }
+    case Command::pause:
+      paused_ = true;
+      tell_systemd();
+      return ack(
+          "service en pause : ni passage programmé ni dépôt ne lancent de passage ; "
+          "edusync ctl resync reste possible");
+    case Command::resume: {
+      paused_ = false;
+      tell_systemd();
+      if (drop_while_paused_) {
+        drop_while_paused_ = false;
+        trigger.kind = TriggerKind::inbox;
+        this->trigger(trigger);
+        return ack("service repris : un dépôt arrivé pendant la pause lance un passage");
+      }
+      return ack("service repris");
+    }
+    case Command::stop:
+      boost::asio::post(io_,
+                        [this, origin = trigger.origin] { begin_stop("ctl stop, " + origin); });
+      return ack("arrêt demandé");
+  }
+  return error_response("commande inconnue");
+}
+
+std::string Service::status_line() const {
+  if (stopping_) return "arrêt en cours";
+  if (current_) {
+    const auto& progress = current_->progress;
+    std::string line = "passage " + (progress.run_id.empty() ? std::string("…") : progress.run_id) +
+                       " : " + progress.stage;
+    if (!progress.connector.empty()) {
+      line += " " + progress.connector + " (" + std::to_string(progress.done + 1) + "/" +
+              std::to_string(progress.total) + ")";
+    }
+    return line;
+  }
+  std::string line = paused_ ? "en pause" : "inactif";
+  if (next_slot_) line += ", prochain passage " + format_utc(*next_slot_);
+  return line;
+}
+
+void Service::tell_systemd() const {
+  notify::status(status_line());
+}
+
+}  // namespace edusync::service

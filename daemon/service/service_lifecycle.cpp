@@ -1,0 +1,167 @@
+// The service's start, stop, reload, schedule and watchdog (service/service_core.hpp).
+#include <boost/asio/post.hpp>
+#include <csignal>
+
+#include "common/errors.hpp"
+#include "common/log.hpp"
+#include "connectors/registry.hpp"
+#include "service/control_server.hpp"
+#include "service/inbox_watch.hpp"
+#include "service/last_slot.hpp"
+#include "service/notify.hpp"
+#include "service/service_core.hpp"
+
+namespace edusync::service {
+namespace {
+
+Trigger now_trigger(TriggerKind kind) {
+  Trigger trigger;
+  trigger.kind = kind;
+  trigger.at = std::chrono::system_clock::now();
+  return trigger;
+}
+
+}  // namespace
+
+// Everything that can refuse the start comes first (the state, the socket, the inbox); then the
+// loop's sources are armed and systemd is told the service is ready.
+int Service::start() {
+  log::use_journald_if_stderr_is_journal();
+  try {
+    lock_.emplace(
+        run::ServiceLock::acquire(config_.state_dir, format_utc(std::chrono::system_clock::now())));
+    use(config_);
+    control_ = std::make_unique<ControlServer>(
+        io_, control_options(config_),
+        [this](const Request& request, const Peer& peer) { return handle(request, peer); });
+  } catch (const std::exception& error) {
+    log::event(log::Level::error, "service", "SERVICE_START_FAILED", error.what());
+    return 1;
+  }
+  guard_.emplace(boost::asio::make_work_guard(work_));
+  worker_ = std::thread([this] { work_.run(); });
+  signals_.add(SIGHUP);
+  signals_.add(SIGTERM);
+  signals_.add(SIGINT);
+  watch_signals();
+  catch_up_missed_slot();
+  arm_watchdog();
+  log::event(log::Level::info, "service", "SERVICE_READY",
+             "service prêt, socket de contrôle " + config_.control_socket.string());
+  notify::ready();
+  tell_systemd();
+  return 0;
+}
+
+// The configuration in force from now on: its connectors, its inbox watch and its schedule.
+// Called at start and when a reload takes effect (never during a run).
+void Service::use(config::Config config) {
+  config_ = std::move(config);
+  targets_ = std::make_unique<run::Targets>(config_.connectors, connectors::builtin_registry());
+  if (watch_) watch_->stop();
+  watch_ = std::make_unique<InboxWatch>(io_, InboxWatchOptions{config_.inbox, options_.settle_time},
+                                        [this] { trigger(now_trigger(TriggerKind::inbox)); });
+  try {
+    watch_->start();
+  } catch (const InputError& error) {
+    log::event(log::Level::warn, "service", "INBOX_UNWATCHED",
+               std::string("boîte de dépôt non surveillée : ") + error.what() +
+                   " ; les passages programmés et edusync ctl resync restent possibles");
+  }
+  if (history_.empty()) {
+    try {
+      history_ = read_history(config_.state_dir, kHistory);
+    } catch (const std::exception& error) {
+      log::event(log::Level::warn, "service", "HISTORY_UNREADABLE",
+                 std::string("historique des passages illisible : ") + error.what());
+    }
+  }
+  arm_schedule();
+}
+
+void Service::finish_stop() {
+  if (control_) control_->close();
+  if (watch_) watch_->stop();
+  schedule_timer_.cancel();
+  watchdog_timer_.cancel();
+  signals_.cancel();
+  notify::stopping();
+  guard_.reset();
+  log::event(log::Level::info, "service", "SERVICE_STOPPED", "service arrêté");
+  io_.stop();
+}
+
+// A slot missed while the service was down runs once now (like systemd's Persistent=true);
+// never when no slot was ever run here (a first start is not a missed night).
+void Service::catch_up_missed_slot() {
+  last_slot_ = read_last_slot(config_.state_dir);
+  if (!last_slot_) return;
+  const Schedule schedule(config_.schedule);
+  const auto now = std::chrono::system_clock::now();
+  if (const auto missed = schedule.missed_slot(*last_slot_, now)) {
+    log::event(log::Level::info, "service", "SCHEDULE_MISSED",
+               "passage programmé manqué pendant l'arrêt du service (" + format_utc(*missed) +
+                   ") : il part maintenant");
+    last_slot_ = missed;
+    try {
+      write_last_slot(config_.state_dir, *missed);
+    } catch (const std::exception& error) {
+      log::event(log::Level::warn, "schedule", "SCHEDULE_LAST_UNWRITABLE", error.what());
+    }
+    auto trigger = now_trigger(TriggerKind::schedule);
+    trigger.origin = "startup";
+    this->trigger(trigger);
+  }
+}
+
+void Service::arm_schedule() {
+  schedule_timer_.cancel();
+  const Schedule schedule(config_.schedule);
+  next_slot_ = schedule.next_slot(std::chrono::system_clock::now());
+  if (!next_slot_) return;
+  schedule_timer_.expires_at(*next_slot_);
+  schedule_timer_.async_wait([this](const boost::system::error_code& error) {
+    if (!error) on_schedule_timer();
+  });
+}
+
+// The slot that came is recorded when its run is queued: at most one run per slot, even if the
+// service is killed during it (the next run converges anyway).
+void Service::on_schedule_timer() {
+  const Schedule schedule(config_.schedule);
+  const auto now = std::chrono::system_clock::now();
+  const auto since = last_slot_.value_or(now - std::chrono::hours(24));
+  if (const auto due = schedule.missed_slot(since, now)) {
+    last_slot_ = due;
+    try {
+      write_last_slot(config_.state_dir, *due);
+    } catch (const std::exception& error) {
+      log::event(log::Level::warn, "schedule", "SCHEDULE_LAST_UNWRITABLE", error.what());
+    }
+    trigger(now_trigger(TriggerKind::schedule));
+  }
+  arm_schedule();
+}
+
+void Service::arm_watchdog() {
+  const auto interval = notify::watchdog_interval();
+  if (!interval) return;
+  notify::watchdog();
+  watchdog_timer_.expires_after(*interval);
+  watchdog_timer_.async_wait([this](const boost::system::error_code& error) {
+    if (!error) arm_watchdog();
+  });
+}
+
+int run_service(const ServiceOptions& options) {
+  auto loaded = config::load_config(options.config_path.string(),
+                                    connectors::builtin_registry().key_tables());
+  for (const auto& problem : loaded.problems) {
+    log::event(log::Level::error, "service", "CONFIG_PROBLEM", config::format_problem(problem));
+  }
+  if (!loaded.ok()) return 2;
+  Service service(options, std::move(*loaded.config));
+  return service.run();
+}
+
+}  // namespace edusync::service
