@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "config/config.hpp"
-#include "connectors/registry.hpp"
 #include "service/control_client.hpp"
 #include "service/control_protocol.hpp"
 #include "service/service.hpp"
@@ -19,13 +18,11 @@ struct CtlFlags {
   service::Request request;
 };
 
-// The socket to talk to: --socket, else the configuration's, else the default one (ctl works
-// without a readable configuration, e.g. run by an operator who may not read it).
+// The socket to talk to: --socket, else the configuration's control_socket (read alone, so that
+// a mistake elsewhere in the file does not hide the service), else the default one.
 std::filesystem::path socket_of(const std::string& config_path, const CtlFlags& flags) {
   if (!flags.socket.empty()) return flags.socket;
-  auto loaded = config::load_config(config_path, connectors::builtin_registry().key_tables());
-  if (loaded.ok()) return loaded.config->control_socket;
-  return "/run/edusync/control.sock";
+  return config::read_control_socket(config_path).value_or("/run/edusync/control.sock");
 }
 
 void print_answer(const nlohmann::json& answer, const CtlFlags& flags) {

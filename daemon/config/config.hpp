@@ -98,4 +98,8 @@ LoadResult load_config_from_string(std::string_view text, const std::string& dis
 // "file:line:column: message".
 std::string format_problem(const ConfigProblem& problem);
 
+// The `control_socket` key of the file alone, read even when other keys have problems; none
+// when the file is unreadable, not YAML, or does not set it.
+std::optional<std::filesystem::path> read_control_socket(const std::filesystem::path& path);
+
 }  // namespace edusync::config

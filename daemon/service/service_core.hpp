@@ -79,7 +79,8 @@ class Service {
 
   // The schedule.
   void arm_schedule();
-  void catch_up_missed_slot();
+  bool catch_up_missed_slot();  // whether a run was queued
+  void run_if_inbox_holds_files();
   void on_schedule_timer();
 
   // Reload.

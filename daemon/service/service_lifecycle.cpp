@@ -5,6 +5,7 @@
 #include "common/errors.hpp"
 #include "common/log.hpp"
 #include "connectors/registry.hpp"
+#include "run/inbox.hpp"
 #include "service/control_server.hpp"
 #include "service/inbox_watch.hpp"
 #include "service/last_slot.hpp"
@@ -44,7 +45,7 @@ int Service::start() {
   signals_.add(SIGTERM);
   signals_.add(SIGINT);
   watch_signals();
-  catch_up_missed_slot();
+  if (!catch_up_missed_slot()) run_if_inbox_holds_files();
   arm_watchdog();
   log::event(log::Level::info, "service", "SERVICE_READY",
              "service prêt, socket de contrôle " + config_.control_socket.string());
@@ -93,9 +94,9 @@ void Service::finish_stop() {
 
 // A slot missed while the service was down runs once now (like systemd's Persistent=true);
 // never when no slot was ever run here (a first start is not a missed night).
-void Service::catch_up_missed_slot() {
+bool Service::catch_up_missed_slot() {
   last_slot_ = read_last_slot(config_.state_dir);
-  if (!last_slot_) return;
+  if (!last_slot_) return false;
   const Schedule schedule(config_.schedule);
   const auto now = std::chrono::system_clock::now();
   if (const auto missed = schedule.missed_slot(*last_slot_, now)) {
@@ -111,6 +112,21 @@ void Service::catch_up_missed_slot() {
     auto trigger = now_trigger(TriggerKind::schedule);
     trigger.origin = "startup";
     this->trigger(trigger);
+    return true;
+  }
+  return false;
+}
+
+// Exports dropped while the service was down are read at start: the watch only sees what
+// arrives later. When they are those of the last applied run, the run stops after hashing them.
+void Service::run_if_inbox_holds_files() {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(config_.inbox, error)) {
+    if (entry.is_regular_file(error) &&
+        !run::has_temporary_name(entry.path().filename().string())) {
+      trigger(now_trigger(TriggerKind::inbox));
+      return;
+    }
   }
 }
 

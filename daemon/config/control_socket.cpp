@@ -1,0 +1,20 @@
+#include <yaml-cpp/yaml.h>
+
+#include "config/config.hpp"
+
+namespace edusync::config {
+
+// Only the one key, so that `edusync ctl reload` still finds the service after a mistake
+// elsewhere in the file (the service then refuses the file and says where).
+std::optional<std::filesystem::path> read_control_socket(const std::filesystem::path& path) {
+  try {
+    const auto root = YAML::LoadFile(path.string());
+    const auto key = root["control_socket"];
+    if (key && key.IsScalar() && !key.Scalar().empty()) return key.Scalar();
+  } catch (const YAML::Exception&) {
+    // Not YAML at all, or unreadable: the caller uses the default socket.
+  }
+  return std::nullopt;
+}
+
+}  // namespace edusync::config
