@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "config/schedule_slot.hpp"
+
 namespace edusync::config {
 namespace {
 
@@ -56,14 +58,9 @@ std::optional<Value> to_boolean(const std::string& text) {
 
 // "HH:MM", 00:00 to 23:59, as minutes since midnight.
 std::optional<Value> to_time_of_day(const std::string& text) {
-  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
-    return std::nullopt;
-  }
-  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
-  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
-  if (hours > 23 || minutes > 59) return std::nullopt;
-  return std::int64_t{hours * 60 + minutes};
+  const auto time = parse_time_of_day(text);
+  if (!time) return std::nullopt;
+  return std::int64_t{time->count()};
 }
 
 bool is_name(const std::string& text) {

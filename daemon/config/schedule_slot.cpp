@@ -45,18 +45,6 @@ std::string unknown_day(std::string_view name, std::string_view text) {
   return message;
 }
 
-// "HH:MM", 00:00 to 23:59.
-std::optional<std::chrono::minutes> time_of_day(std::string_view text) {
-  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
-    return std::nullopt;
-  }
-  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
-  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
-  if (hours > 23 || minutes > 59) return std::nullopt;
-  return std::chrono::minutes(hours * 60 + minutes);
-}
-
 // The days of one item of the list: "lun" or "lun-ven" (forward, wrapping after Sunday).
 std::variant<std::uint8_t, std::string> item_days(std::string_view item, std::string_view text) {
   const auto dash = item.find('-');
@@ -95,16 +83,27 @@ std::variant<std::uint8_t, std::string> list_days(std::string_view list, std::st
 
 }  // namespace
 
+std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text) {
+  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
+    return std::nullopt;
+  }
+  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hours > 23 || minutes > 59) return std::nullopt;
+  return std::chrono::minutes(hours * 60 + minutes);
+}
+
 std::variant<ScheduleSlot, std::string> parse_schedule_slot(std::string_view text) {
   const auto slot_text = trim(text);
   const auto space = slot_text.find_last_of(" \t");
   if (space == std::string_view::npos) {
-    const auto time = time_of_day(slot_text);
+    const auto time = parse_time_of_day(slot_text);
     if (!time) return "expected time HH:MM, got " + in_quotes(text);
     return ScheduleSlot{ScheduleSlot::kEveryDay, *time};
   }
   const auto time_text = slot_text.substr(space + 1);
-  const auto time = time_of_day(time_text);
+  const auto time = parse_time_of_day(time_text);
   if (!time) {
     return "expected time HH:MM after the days, got " + in_quotes(time_text) + " in " +
            in_quotes(slot_text);

@@ -4,6 +4,7 @@
 // (service/schedule.hpp).
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -26,6 +27,9 @@ struct ScheduleSlot {
 // any case; a range runs forward through the week and may wrap (sam-lun: Saturday, Sunday,
 // Monday). Spaces around commas and dashes are allowed. Returns the slot, or why the text is
 // refused (English, like every configuration message, without the key's name).
+// "HH:MM", 00:00 to 23:59, as minutes after midnight; none for anything else.
+std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text);
+
 std::variant<ScheduleSlot, std::string> parse_schedule_slot(std::string_view text);
 
 // The text parse_schedule_slot() reads back as `slot`, with French day names and ranges where

@@ -60,7 +60,7 @@ void Service::begin_stop(const std::string& why) {
   if (!current_) finish_stop();
 }
 
-void Service::trigger(Trigger trigger) {
+void Service::trigger(const Trigger& trigger) {
   if (stopping_) return;
   if (paused_ && (trigger.kind == TriggerKind::schedule || trigger.kind == TriggerKind::inbox)) {
     if (trigger.kind == TriggerKind::inbox) drop_while_paused_ = true;
@@ -88,7 +88,7 @@ void Service::start_next_run() {
 // On the worker thread: the run itself, then the latest runs of the state, both handed back to
 // the event loop. Nothing of the Service is touched here but the targets (only runs use them,
 // one at a time; a reload waits for the run's end to replace them).
-void Service::execute(const Trigger& trigger, std::shared_ptr<const config::Config> config) {
+void Service::execute(const Trigger& trigger, const std::shared_ptr<const config::Config>& config) {
   run::RunOptions options;
   options.from_service = true;
   options.targets = targets_.get();

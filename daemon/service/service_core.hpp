@@ -71,9 +71,9 @@ class Service {
   void finish_stop();
 
   // Triggers and runs.
-  void trigger(Trigger trigger);
+  void trigger(const Trigger& trigger);
   void start_next_run();
-  void execute(const Trigger& trigger, std::shared_ptr<const config::Config> config);
+  void execute(const Trigger& trigger, const std::shared_ptr<const config::Config>& config);
   void on_progress(const run::Progress& progress);
   void on_run_finished(FinishedRun finished, std::vector<FinishedRun> history);
 

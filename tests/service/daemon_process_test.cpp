@@ -62,7 +62,7 @@ class Daemon : public ::testing::Test {
   // `edusync ctl --json ARGUMENTS`, checked against the schema.
   nlohmann::json ctl_json(const std::string& arguments) {
     ctl("--json " + arguments);
-    const auto answer = nlohmann::json::parse(output_, nullptr, false);
+    auto answer = nlohmann::json::parse(output_, nullptr, false);
     EXPECT_FALSE(answer.is_discarded()) << output_;
     if (answer.is_discarded()) return {};
     EXPECT_EQ(test::control_schema_problems(answer), "") << answer.dump();
@@ -209,7 +209,7 @@ TEST_F(Daemon, ASlotMissedWhileItWasDownRunsOnceAtStart) {
   write_config("[\"00:00\"]");
   drop_exports();
   std::filesystem::create_directories(path("state"));
-  const std::time_t two_days_ago = std::time(nullptr) - 2 * 24 * 3600;
+  const std::time_t two_days_ago = std::time(nullptr) - std::time_t{2} * 24 * 3600;
   std::tm utc{};
   ::gmtime_r(&two_days_ago, &utc);
   char text[32];
