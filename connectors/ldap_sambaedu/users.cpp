@@ -98,9 +98,10 @@ std::vector<DesiredUser> desired_users(const model::Directory& directory, const 
   std::vector<DesiredUser> users;
   for (const auto& p : directory.pupils) {
     if (p.account.login.empty() || p.account.uid_number == 0) continue;
-    users.push_back(user_of({p.key, p.account.login, p.given_name, p.surname, p.birth_date,
-                             pupil_employee_number(p.elenoet), p.departed_on, p.sex, p.account.uid_number},
-                            layout));
+    users.push_back(
+        user_of({p.key, p.account.login, p.given_name, p.surname, p.birth_date,
+                 pupil_employee_number(p.elenoet), p.departed_on, p.sex, p.account.uid_number},
+                layout));
     // A pupil without a number of their own (none in the export, or one another pupil of the
     // school also carries: DUPLICATE_ELENOET) has none in the directory either: a number left
     // there would still make SE3's tools, and a later adoption, take one pupil for the other.
@@ -108,10 +109,10 @@ std::vector<DesiredUser> desired_users(const model::Directory& directory, const 
   }
   for (const auto& s : directory.staff) {
     if (s.account.login.empty() || s.account.uid_number == 0) continue;
-    users.push_back(user_of({s.key, s.account.login, s.given_name, s.surname, s.birth_date,
-                             staff_employee_number(s.sts_id), s.departed_on,
-                             s.sex, s.account.uid_number},
-                            layout));
+    users.push_back(
+        user_of({s.key, s.account.login, s.given_name, s.surname, s.birth_date,
+                 staff_employee_number(s.sts_id), s.departed_on, s.sex, s.account.uid_number},
+                layout));
   }
   return users;
 }

@@ -40,8 +40,8 @@ class Matcher {
 
   // `shared`: another current pupil has the same number (a copied record, DUPLICATE_ELENOET).
   // A number held twice, here or in the directory, matches only an account of the same name.
-  const connectors::ExistingAccount* find(const AccountNumber& number,
-                                          const std::string& full_name, bool shared = false) const {
+  const connectors::ExistingAccount* find(const AccountNumber& number, const std::string& full_name,
+                                          bool shared = false) const {
     if (!number.value.empty()) {
       const auto found = by_number_.find(number);
       if (found != by_number_.end() && !shared && !shared_numbers_.contains(number)) {
@@ -152,8 +152,7 @@ void find_orphans(const std::string& connector,
   for (const auto& account : accounts) {
     if (account.in_trash || account.login.empty() || account.uid_number == 0 ||
         account.number.kind == connectors::AccountNumber::Kind::none ||
-        logins.contains(account.login) ||
-        numbers.contains(account.uid_number)) {
+        logins.contains(account.login) || numbers.contains(account.uid_number)) {
       continue;
     }
     logins.insert(account.login);

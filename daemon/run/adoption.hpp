@@ -16,8 +16,8 @@
 
 #include "connectors/connector.hpp"
 #include "model/directory.hpp"
-#include "run/accounts.hpp"
 #include "model/warning.hpp"
+#include "run/accounts.hpp"
 #include "run/targets.hpp"
 #include "state/state_store.hpp"
 

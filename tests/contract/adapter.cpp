@@ -46,9 +46,10 @@ std::string connector_name(const connectors::Registry& registry, const std::stri
   return configuration(registry, {yaml_item}).connectors.at(0).name;
 }
 
-std::vector<report::ConnectorOutcome> apply_through_run(
-    state::StateStore& store, const connectors::Registry& registry,
-    const std::vector<std::string>& yaml_items, const run::ApplyRequest& request) {
+std::vector<report::ConnectorOutcome> apply_through_run(state::StateStore& store,
+                                                        const connectors::Registry& registry,
+                                                        const std::vector<std::string>& yaml_items,
+                                                        const run::ApplyRequest& request) {
   const auto config = configuration(registry, yaml_items);
   run::Targets targets(config.connectors, registry);
   return run::apply_connectors(store, targets, config.diff, request);

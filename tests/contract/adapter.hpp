@@ -34,8 +34,9 @@ std::string connector_name(const connectors::Registry& registry, const std::stri
 
 // run::apply_connectors over these connectors (YAML items, in order), made once by `registry`
 // (run::Targets), on `store`.
-std::vector<report::ConnectorOutcome> apply_through_run(
-    state::StateStore& store, const connectors::Registry& registry,
-    const std::vector<std::string>& yaml_items, const run::ApplyRequest& request);
+std::vector<report::ConnectorOutcome> apply_through_run(state::StateStore& store,
+                                                        const connectors::Registry& registry,
+                                                        const std::vector<std::string>& yaml_items,
+                                                        const run::ApplyRequest& request);
 
 }  // namespace edusync::contract

@@ -1,8 +1,8 @@
 // How the SambaEdu connector reads an account made by SE3's own import (existing_accounts.hpp):
 // the number adoption compares, and the names a departure record gets.
-#include "connectors/ldap_sambaedu/existing_accounts.hpp"
-
 #include <gtest/gtest.h>
+
+#include "connectors/ldap_sambaedu/existing_accounts.hpp"
 
 namespace edusync::connectors::ldap {
 namespace {
