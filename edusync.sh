@@ -72,6 +72,7 @@ write_demo_config() {
 school: {uai: 0069500U, name: "Collège de démonstration"}
 state_dir: $dir/state
 inbox: $dir/inbox
+control_socket: $dir/control.sock
 connectors:
   - {name: audit, type: journal, path: $dir/journal.jsonl}
   - {name: koxo, type: koxo-csv, dir: $dir/out/koxo}
@@ -114,6 +115,44 @@ drop_exports() {
   cp "$from"/*.zip "$inbox"/ 2>/dev/null || true
 }
 
+# Step 7 of the demo: the same school run by the service. Started on the demo's state, it reads
+# the exports already in the inbox at once; then a fresh drop makes one more run; `ctl status`
+# before and after; SIGTERM stops it.
+demo_service() {
+  local edusync=$1 dir=$2 pid config="$dir/edusync.yaml"
+  log "7. the service: edusync daemon on the same state, control socket $dir/control.sock"
+  "$edusync" --config "$config" daemon --settle-ms 500 --today 2026-01-30 >"$dir/daemon.log" 2>&1 &
+  pid=$!
+  demo_wait_idle "$edusync" "$config" 1
+  "$edusync" --config "$config" ctl status
+  log "7b. a fresh STS-web export dropped in the inbox: the service runs it once it has settled"
+  cp samples/college-next/sts_emp_*.xml "$dir/inbox/"
+  demo_wait_idle "$edusync" "$config" 2
+  "$edusync" --config "$config" ctl status
+  "$edusync" --config "$config" ctl runs 3
+  kill -TERM "$pid" && wait "$pid"
+  echo "service stopped (exit $?); its log: $dir/daemon.log"
+}
+
+# Waits (30 s at most) until the service has finished COUNT runs of its own (the runs of
+# `edusync run` before it have no trigger) and runs nothing.
+demo_wait_idle() {
+  local edusync=$1 config=$2 count=$3 i
+  for i in $(seq 1 150); do
+    if "$edusync" --config "$config" ctl --json runs 100 2>/dev/null | python3 -c '
+import json, sys
+answer = json.load(sys.stdin)
+runs = answer["runs"]
+done = [r for r in runs if r["trigger"] is not None and r["status"] != "running"]
+running = [r for r in runs if r["status"] == "running"]
+sys.exit(0 if len(done) >= int(sys.argv[1]) and not running else 1)' \
+      "$count" 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "the service did not finish its run in time; its log: $(dirname "$config")/daemon.log" >&2
+  return 1
+}
+
 cmd_demo() {
   install_missing
   log "building (Release)"
@@ -139,6 +178,7 @@ cmd_demo() {
   (cd "$dir/out" && find . -type f -printf '%-90p %8s bytes\n' | sort)
   log "6. the SambaEdu directory after both runs (throw-away slapd on $uri, stopped at the end)"
   show_demo_directory "$dir" "$uri"
+  demo_service "$edusync" "$dir"
   echo
   echo "binary: $(pwd)/build/release/daemon/edusync"
   echo "reports (text, JSON, HTML): $dir/state/reports/    audit journal: $dir/journal.jsonl"
