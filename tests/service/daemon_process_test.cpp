@@ -223,5 +223,50 @@ TEST_F(Daemon, ASlotMissedWhileItWasDownRunsOnceAtStart) {
   EXPECT_EQ(finished_runs(), 1u);
 }
 
+// SIGTERM during a run: no new run starts (the resync queued behind it is dropped), the run ends
+// at a consistent point, the process exits 0; the next service converges with nothing doubled.
+TEST_F(Daemon, SigtermDuringARunEndsItCleanlyAndTheNextStartConverges) {
+  drop_exports();
+  const std::string hold = path("hold");
+  dir_.write("hold", "");
+  {
+    auto daemon = start({"EDUSYNC_HOLD_AT=after-plan", "EDUSYNC_HOLD_FILE=" + hold});
+    ASSERT_TRUE(test::eventually([&] { return std::filesystem::exists(hold + ".reached"); }));
+    ASSERT_EQ(ctl("resync --recompute"), 0) << output_;
+    daemon->signal(SIGTERM);
+    ASSERT_TRUE(test::eventually(
+        [&] { return daemon->output().find("arrêt demandé (SIGTERM)") != std::string::npos; }));
+    // The loop still answers while the run finishes, and starts nothing new.
+    ASSERT_EQ(ctl("resync"), 1);
+    EXPECT_NE(output_.find("le service s'arrête"), std::string::npos) << output_;
+    std::filesystem::remove(hold);
+    EXPECT_EQ(daemon->wait(), 0) << daemon->output();
+  }
+  const auto journal = test::read_file(path("journal.jsonl"));
+  auto daemon = start();
+  ASSERT_TRUE(test::eventually([&] { return finished_runs() >= 2 && idle(); })) << daemon->output();
+  EXPECT_EQ(finished_runs(), 2u) << daemon->output();  // the dropped resync never ran
+  EXPECT_EQ(test::read_file(path("journal.jsonl")), journal) << "the second run re-applied";
+  EXPECT_EQ(ctl_json("status")["last_run"]["status"], "ok");
+}
+
+// A slot of `schedule` fires: the next minute, local time (at most a minute of waiting).
+TEST_F(Daemon, TheScheduleFiresAtItsSlot) {
+  const std::time_t next_minute = std::time(nullptr) + 60;
+  std::tm local{};
+  ::localtime_r(&next_minute, &local);
+  char slot[8];
+  std::strftime(slot, sizeof slot, "%H:%M", &local);
+  write_config(std::string("[\"") + slot + "\"]");
+  drop_exports();
+  auto daemon = start();
+  ASSERT_TRUE(test::eventually([&] { return finished_runs() >= 1 && idle(); })) << daemon->output();
+  ASSERT_TRUE(
+      test::eventually([&] { return finished_runs() >= 2 && idle(); }, std::chrono::seconds(90)))
+      << daemon->output();
+  EXPECT_EQ(ctl_json("status")["last_run"]["trigger"], "schedule");
+  EXPECT_TRUE(std::filesystem::exists(path("state/schedule.last")));
+}
+
 }  // namespace
 }  // namespace edusync
