@@ -11,6 +11,7 @@
 
 #include "connectors/ldap_sambaedu/session.hpp"
 #include "contract/harness.hpp"
+#include "support/closed_port.hpp"
 #include "support/slapd_fixture.hpp"
 
 namespace edusync::contract {
@@ -24,29 +25,7 @@ Slapd& shared_slapd() {
   return *slapd;
 }
 
-// A TCP port of the loopback bound for the harness's life and never listened on: a connection
-// to it is refused, like a server that is down, and no other process can take it meanwhile.
-class ClosedPort {
- public:
-  ClosedPort() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-      throw std::runtime_error("no free loopback port");
-    port_ = ntohs(address.sin_port);
-  }
-  ~ClosedPort() { ::close(fd_); }
-  ClosedPort(const ClosedPort&) = delete;
-  ClosedPort& operator=(const ClosedPort&) = delete;
-  int port() const { return port_; }
-
- private:
-  int fd_;
-  int port_ = 0;
-};
+using test::ClosedPort;
 
 std::string entry_text(const connectors::ldap::Entry& entry) {
   std::string text = "dn: " + entry.dn + "\n";

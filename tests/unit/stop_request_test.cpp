@@ -18,6 +18,7 @@
 #include "connectors/registry.hpp"
 #include "run/inbox.hpp"
 #include "run/runner.hpp"
+#include "support/closed_port.hpp"
 #include "support/connector_config.hpp"
 #include "support/test_support.hpp"
 
@@ -26,29 +27,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// A loopback port bound but not listening, held for the test's life: a connection to it is
-// refused at once (the "server down" of libldap), and no other process can take it meanwhile.
-class ClosedPort {
- public:
-  ClosedPort() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-      throw std::runtime_error("no loopback port");
-    port_ = ntohs(address.sin_port);
-  }
-  ~ClosedPort() { ::close(fd_); }
-  ClosedPort(const ClosedPort&) = delete;
-  ClosedPort& operator=(const ClosedPort&) = delete;
-  std::string uri() const { return "ldap://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  int fd_;
-  int port_ = 0;
-};
+using test::ClosedPort;
 
 // Captures the events and, from a thread of its own, requests a stop as soon as an event with
 // `code` is logged (or at once, with an empty code).
