@@ -378,6 +378,11 @@ TEST(InboxWatch, AnUnreadableInboxIsRefused) {
 }
 
 TEST(InboxWatch, NoDescriptorLeftForInotifyIsRefused) {
+#if defined(__SANITIZE_ADDRESS__)
+  // The sanitizer runtimes need descriptors of their own (UBSan's type checks fail in a process
+  // left without any); the Release tier runs this test.
+  GTEST_SKIP() << "not under the sanitizers: the child is left without any file descriptor";
+#endif
   test::TempDir dir;
   const auto message = in_child([&] {
     boost::asio::io_context io;
