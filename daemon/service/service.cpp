@@ -9,6 +9,7 @@
 #include "service/control_server.hpp"
 #include "service/inbox_watch.hpp"
 #include "service/last_slot.hpp"
+#include "service/notify.hpp"
 #include "service/service_core.hpp"
 
 namespace edusync::service {
@@ -40,10 +41,7 @@ void Service::watch_signals() {
 
 void Service::on_signal(int signal) {
   if (signal == SIGHUP) {
-    const auto outcome = reload();
-    for (const auto& problem : outcome.problems) {
-      log::event(log::Level::error, "service", "RELOAD_REFUSED", problem);
-    }
+    (void)reload();
     return;
   }
   begin_stop(signal == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -165,7 +163,19 @@ void Service::on_run_finished(FinishedRun finished, std::vector<FinishedRun> his
   start_next_run();
 }
 
+// SIGHUP and `ctl reload` alike: systemd sees the reload, its refusal is logged once.
 ReloadOutcome Service::reload() {
+  notify::reloading();
+  auto outcome = load_new_config();
+  for (const auto& problem : outcome.problems) {
+    log::event(log::Level::error, "service", "RELOAD_REFUSED", problem);
+  }
+  notify::ready();
+  tell_systemd();
+  return outcome;
+}
+
+ReloadOutcome Service::load_new_config() {
   ReloadOutcome outcome;
   auto loaded = config::load_config(options_.config_path.string(),
                                     connectors::builtin_registry().key_tables());

@@ -21,13 +21,9 @@ nlohmann::json or_null(const std::string& text) {
   return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }
 
-nlohmann::json trigger_name(const std::string& trigger) {
-  return trigger.empty() ? nlohmann::json(nullptr) : nlohmann::json(trigger);
-}
-
 nlohmann::json last_run_json(const FinishedRun& run) {
   nlohmann::json json{
-      {"id", run.id},         {"trigger", trigger_name(run.trigger)},
+      {"id", run.id},         {"trigger", or_null(run.trigger)},
       {"status", run.status}, {"finished", run.finished.empty() ? run.started : run.finished},
       {"changes", nullptr},   {"report", or_null(run.report_dir)}};
   if (!run.trigger.empty()) json["changes"] = run.changes;
@@ -97,19 +93,18 @@ nlohmann::json Service::status() const {
 
 nlohmann::json Service::runs(std::size_t count) const {
   nlohmann::json list = nlohmann::json::array();
-  if (current_) {
+  if (current_ && !current_->progress.run_id.empty()) {  // no id yet: not listable
     list.push_back({{"id", current_->progress.run_id},
                     {"trigger", to_string(current_->trigger.kind)},
                     {"status", "running"},
                     {"started", current_->started},
                     {"finished", nullptr},
                     {"report", nullptr}});
-    if (current_->progress.run_id.empty()) list.clear();  // no id yet: not listable
   }
   for (const auto& run : history_) {
     if (list.size() >= count) break;
     list.push_back({{"id", run.id},
-                    {"trigger", trigger_name(run.trigger)},
+                    {"trigger", or_null(run.trigger)},
                     {"status", run.status},
                     {"started", run.started},
                     {"finished", or_null(run.finished)},
@@ -152,15 +147,11 @@ nlohmann::json Service::handle(const Request& request, const Peer& peer) {
       return ack("confirmation de " + request.run + " mise en file");
     }
     case Command::reload: {
-      notify::reloading();
       const auto outcome = reload();
-      notify::ready();
-      tell_systemd();
       if (!outcome.applied) {
         std::string problems;
         for (const auto& problem : outcome.problems)
           problems += (problems.empty() ? "" : " ; ") + problem;
-        log::event(log::Level::error, "service", "RELOAD_REFUSED", problems);
         return error_response("configuration refusée, l'ancienne reste en vigueur : " + problems);
       }
       return ack(outcome.deferred

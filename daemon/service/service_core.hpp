@@ -85,6 +85,7 @@ class Service {
 
   // Reload.
   ReloadOutcome reload();
+  ReloadOutcome load_new_config();  // checks the file; uses it now or at the end of the run
   void use(config::Config config);
 
   // The control socket (service_control.cpp) and the status (service_status.cpp).
