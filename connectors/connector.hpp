@@ -41,8 +41,10 @@ struct ApplyContext {
   std::string run_id;
   std::string today;  // ISO
   // Asked to stop (a service shutting down): a connector waiting (the SambaEdu reconnection
-  // pause) gives up at once and reports itself failed; work in progress is not interrupted.
-  // Default: a token that never stops.
+  // pause) gives up at once and reports itself failed; one writing to a server (SambaEdu)
+  // stops between two writes, waits for the answers of those in flight and reports itself
+  // failed with what it sent. A file target finishes its files (a half-written file helps no
+  // one). Default: a token that never stops.
   std::stop_token stop{};
 };
 

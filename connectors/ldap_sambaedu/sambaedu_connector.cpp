@@ -18,6 +18,7 @@ namespace {
 
 constexpr int kAttempts = 4;  // one connection and three reconnections
 constexpr std::chrono::milliseconds kFirstBackoff{500};
+constexpr std::size_t kWindow = 64;  // writes in flight on the connection
 
 // "none", "auto" and the empty text mean the key is not set (the key table gives every
 // optional key a default, see sambaedu_type.cpp).
@@ -65,6 +66,15 @@ std::string stopped_while_reconnecting(int attempts, const ldap::LdapError& last
          " tentative" + (attempts > 1 ? "s" : "") + " sur " + std::to_string(kAttempts) +
          ", la dernière : " + last.what() +
          ") : rien de plus n'a été écrit ; le prochain passage relit l'annuaire et reprend";
+}
+
+// The connector's error when a stop request came between two writes: what was sent has its
+// true outcome, the rest was never sent; the directory is consistent, only behind.
+std::string stopped_between_writes(std::size_t sent, std::size_t total) {
+  return "arrêt demandé pendant l'écriture dans l'annuaire : " + std::to_string(sent) +
+         " écriture" + (sent > 1 ? "s" : "") + " envoyée" + (sent > 1 ? "s" : "") + " sur " +
+         std::to_string(total) +
+         ", pas les autres ; l'annuaire reste cohérent et le prochain passage le relit et termine";
 }
 
 // Renamed structures of the plan: old code -> new code.
@@ -215,12 +225,24 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
   for (const auto& [subject, why] : work.refused)
     result.failures.push_back({item_of(context.plan, subject), why});
   // Phase after phase (branches, removals, moves, writes), each pipelined on the connection.
+  // A stop request ends the sending between two writes; later phases are not started.
+  std::size_t total = 0;
+  std::size_t not_sent = 0;
   for (auto& phase : work.phases) {
+    total += phase.size();
+    if (context.stop.stop_requested()) {
+      not_sent += phase.size();
+      continue;
+    }
     std::vector<ldap::Operation> operations;
     operations.reserve(phase.size());
     for (auto& step : phase) operations.push_back(std::move(step.operation));
-    const auto outcomes = session.run(operations);
+    const auto outcomes = session.run(operations, kWindow, context.stop);
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      if (!outcomes[i].sent()) {
+        ++not_sent;
+        continue;
+      }
       if (outcomes[i].ok()) {
         ++result.applied;
         continue;
@@ -230,6 +252,7 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
                                      " refusé(e) par l'annuaire : " + outcomes[i].message});
     }
   }
+  if (not_sent > 0) result.error = stopped_between_writes(total - not_sent, total);
   return result;
 }
 

@@ -11,6 +11,8 @@
 #include <csignal>
 #include <mutex>
 
+#include "common/crash_point.hpp"
+
 namespace edusync::connectors::ldap {
 namespace {
 
@@ -335,13 +337,24 @@ int Session::send(const Operation& operation) {
   return id;
 }
 
-std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std::size_t window) {
+std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std::size_t window,
+                                  const std::stop_token& stop) {
   LDAP* raw = handle_.get();
   static std::size_t sent_in_process = 0;
   std::vector<Outcome> outcomes(operations.size());
   std::map<int, std::size_t> in_flight;  // message id -> operation index
   std::size_t next = 0;
+  // Fault injection point, once, when a batch longer than the window is half sent.
+  std::size_t halfway = operations.size() > window ? operations.size() / 2 : 0;
   while (next < operations.size() || !in_flight.empty()) {
+    if (halfway > 0 && next >= halfway) {
+      crash_point("ldap-writes-halfway");
+      halfway = 0;
+    }
+    if (stop.stop_requested()) {
+      for (; next < operations.size(); ++next)
+        outcomes[next] = {Outcome::kNotSent, "non envoyée : arrêt demandé"};
+    }
     for (; next < operations.size() && in_flight.size() < std::max<std::size_t>(window, 1);
          ++next) {
       try {

@@ -64,9 +64,12 @@ struct Operation {
 };
 
 struct Outcome {
+  // Not an LDAP code: the operation was never sent (a stop was asked before its turn).
+  static constexpr int kNotSent = -1;
   int code = 0;         // LDAP result code, 0 = success
   std::string message;  // the server's words (error name and diagnostic)
   bool ok() const { return code == 0; }
+  bool sent() const { return code != kNotSent; }
 };
 
 enum class Scope { base, one_level, subtree };
@@ -84,8 +87,12 @@ class Session {
   // Sends the operations with up to `window` in flight and returns one outcome per operation,
   // in order. Operations given together must not depend on each other. Throws LdapError when
   // the connection is lost (outcomes of the operations already answered are then unknown to
-  // the caller, who must re-read the directory).
-  std::vector<Outcome> run(const std::vector<Operation>& operations, std::size_t window = 64);
+  // the caller, who must re-read the directory). Once `stop` is asked to stop, nothing more is
+  // sent: the answers to the writes in flight are awaited (each one then has its true outcome)
+  // and the others come back not sent (Outcome::sent() false), so a service stops between two
+  // writes and never leaves one half-known.
+  std::vector<Outcome> run(const std::vector<Operation>& operations, std::size_t window = 64,
+                           const std::stop_token& stop = {});
 
  private:
   struct Closer {

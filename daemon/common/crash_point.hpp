@@ -11,7 +11,8 @@
 //    run on its worker thread while its event loop keeps answering, and let it go by removing
 //    the file.
 // Points: "after-plan" (dry runs too), "after-state-commit", "after-connector-apply",
-// "after-acknowledge".
+// "after-acknowledge", "ldap-writes-halfway" (the SambaEdu connector has sent half of a batch
+// of writes longer than its pipelining window).
 namespace edusync {
 
 void crash_point(const char* name);

@@ -90,7 +90,7 @@ std::string read_fields(const json& object, const CommandSpec& spec, Request& re
       request.only = value.get<std::string>();
     } else if (spec.command == Command::confirm && key == "run") {
       if (!value.is_string() || !is_run_id(value.get<std::string>()))
-        return "« run » doit être un identifiant d'exécution, par exemple 20261203T013000Z-1a2b";
+        return "« run » doit être un identifiant de passage, par exemple 20261203T013000Z-1a2b";
       request.run = value.get<std::string>();
     } else {
       return "champ inconnu " + in_guillemets(key) + " pour la commande « " +
@@ -101,8 +101,8 @@ std::string read_fields(const json& object, const CommandSpec& spec, Request& re
     }
   }
   if (spec.command == Command::confirm && request.run.empty())
-    return "la commande « confirm » demande le champ « run » : l'identifiant de l'exécution "
-           "retenue à appliquer";
+    return "la commande « confirm » demande le champ « run » : l'identifiant du passage "
+           "retenu à appliquer";
   return {};
 }
 

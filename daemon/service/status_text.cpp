@@ -40,11 +40,11 @@ std::string label(const std::string& word,
 
 std::string state_label(const std::string& state) {
   return label(state, {{"idle", "en attente"},
-                       {"running", "exécution en cours"},
+                       {"running", "passage en cours"},
                        {"paused",
-                        "en pause (aucune exécution ne démarre ; edusync ctl resume pour "
+                        "en pause (aucun passage ne démarre ; edusync ctl resume pour "
                         "reprendre)"},
-                       {"held", "exécution retenue, en attente de confirmation"}});
+                       {"held", "passage retenu, en attente de confirmation"}});
 }
 
 std::string trigger_label(const std::string& trigger) {
@@ -57,11 +57,11 @@ std::string trigger_label(const std::string& trigger) {
 }
 
 std::string status_label(const std::string& status) {
-  return label(status, {{"ok", "réussie"},
-                        {"held", "retenue"},
-                        {"failed", "échouée"},
-                        {"partial", "partielle"},
-                        {"refused", "refusée"},
+  return label(status, {{"ok", "réussi"},
+                        {"held", "retenu"},
+                        {"failed", "échoué"},
+                        {"partial", "partiel"},
+                        {"refused", "refusé"},
                         {"running", "en cours"}});
 }
 
@@ -90,17 +90,17 @@ std::string progress_text(const json& progress) {
 
 void append_current_run(const json& run, std::string& out) {
   if (!run.is_object()) {
-    out += "Exécution en cours : aucune\n";
+    out += "Passage en cours : aucun\n";
     return;
   }
   const auto id = text_of(run, "id");
-  out += "Exécution en cours : " +
-         (id.empty() ? std::string("(identifiant pas encore attribué)") : id);
+  out +=
+      "Passage en cours : " + (id.empty() ? std::string("(identifiant pas encore attribué)") : id);
   if (const auto trigger = text_of(run, "trigger"); !trigger.empty())
-    out += ", déclenchée par : " + trigger_label(trigger);
+    out += ", déclenché par : " + trigger_label(trigger);
   out += "\n";
   if (const auto started = text_of(run, "started"); !started.empty())
-    out += "  démarrée le " + started + "\n";
+    out += "  démarré le " + started + "\n";
   out += "  étape : " + stage_label(run);
   if (const auto progress = progress_text(member(run, "progress")); !progress.empty())
     out += ", " + progress;
@@ -153,12 +153,12 @@ std::string changes_text(const json& changes) {
 
 void append_last_run(const json& run, std::string& out) {
   if (!run.is_object()) {
-    out += "Dernière exécution : aucune\n";
+    out += "Dernier passage : aucun\n";
     return;
   }
-  out += "Dernière exécution : " + text_of(run, "id") + ", " + status_label(text_of(run, "status"));
+  out += "Dernier passage : " + text_of(run, "id") + ", " + status_label(text_of(run, "status"));
   if (const auto finished = text_of(run, "finished"); !finished.empty())
-    out += ", terminée le " + finished;
+    out += ", terminé le " + finished;
   out += "\n";
   if (const auto error = text_of(run, "error"); !error.empty()) out += "  erreur : " + error + "\n";
   if (member(run, "changes").is_object())
@@ -174,7 +174,7 @@ std::string queued_entry(const json& queued) {
   if (member(queued, "recompute").is_boolean() && member(queued, "recompute").get<bool>())
     text += ", recalcul complet";
   if (const auto requested = text_of(queued, "requested"); !requested.empty())
-    text += " (demandée le " + requested + ")";
+    text += " (demandé le " + requested + ")";
   return text;
 }
 
@@ -184,16 +184,16 @@ void append_queued(const json& queued, std::string& out) {
     return;
   }
   out += "En file d'attente : " +
-         count_of(static_cast<long long>(queued.size()), "exécution", "exécutions") + "\n";
+         count_of(static_cast<long long>(queued.size()), "passage", "passages") + "\n";
   for (const auto& entry : queued) out += "  " + queued_entry(entry) + "\n";
 }
 
 void append_held(const json& held, std::string& out) {
   if (!held.is_array() || held.empty()) {
-    out += "Exécutions retenues : aucune\n";
+    out += "Passages retenus : aucun\n";
     return;
   }
-  out += "Exécutions retenues : " + std::to_string(held.size()) + "\n";
+  out += "Passages retenus : " + std::to_string(held.size()) + "\n";
   for (const auto& run : held) {
     const auto id = text_of(run, "id");
     out += "  " + id + " : " + text_of(run, "reason") + "\n";
@@ -209,7 +209,7 @@ std::string connector_line(const json& connector) {
   text +=
       " : " + label(status, {{"ok", "réussi"}, {"failed", "échoué"}, {"skipped", "non appliqué"}});
   if (const auto run = text_of(connector, "last_run"); !run.empty())
-    text += " (exécution " + run + ")";
+    text += " (passage " + run + ")";
   if (const auto error = text_of(connector, "error"); !error.empty()) text += " : " + error;
   return text;
 }
@@ -274,7 +274,7 @@ std::string status_text(const json& status) {
   append_current_run(member(status, "run"), out);
   append_last_run(member(status, "last_run"), out);
   const auto next = text_of(status, "next_scheduled");
-  out += "Prochaine exécution programmée : " + (next.empty() ? std::string("aucune") : next) + "\n";
+  out += "Prochain passage programmé : " + (next.empty() ? std::string("aucun") : next) + "\n";
   append_queued(member(status, "queued"), out);
   append_held(member(status, "held"), out);
   append_connectors(member(status, "connectors"), out);
@@ -283,10 +283,10 @@ std::string status_text(const json& status) {
 
 std::string runs_text(const json& runs) {
   const auto& list = member(runs, "runs");
-  if (!list.is_array() || list.empty()) return "Aucune exécution enregistrée.\n";
+  if (!list.is_array() || list.empty()) return "Aucun passage enregistré.\n";
   std::string out =
-      count_of(static_cast<long long>(list.size()), "exécution récente", "exécutions récentes") +
-      ", de la plus récente à la plus ancienne :\n";
+      count_of(static_cast<long long>(list.size()), "passage récent", "passages récents") +
+      ", du plus récent au plus ancien :\n";
   for (const auto& run : list) out += "  " + run_line(run) + "\n";
   return out;
 }

@@ -15,7 +15,7 @@ std::string status_text(const nlohmann::json& status);
 // One line per run, newest first, or a line saying there is none.
 std::string runs_text(const nlohmann::json& runs);
 
-// "1 exécution", "2 exécutions", "0 exécution": French puts the singular below 2.
+// "1 passage", "2 passages", "0 passage": French puts the singular below 2.
 std::string count_of(long long count, const std::string& singular, const std::string& plural);
 
 // "3 jours 2 heures 5 minutes", "45 secondes": the largest two units that are not zero.

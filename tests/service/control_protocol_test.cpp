@@ -73,7 +73,7 @@ TEST(ControlProtocol, ConfirmNeedsARunId) {
   for (const auto* bad : {"\"20261203T013000Z-1A2B\"", "\"20261203T013000Z-1a2\"",
                           "\"2026120xT013000Z-1a2b\"", "\"../../etc\"", "42"})
     EXPECT_TRUE(contains(refusal(std::string(R"({"command":"confirm","run":)") + bad + "}"),
-                         "« run » doit être un identifiant d'exécution"))
+                         "« run » doit être un identifiant de passage"))
         << bad;
 }
 

@@ -16,27 +16,27 @@ TEST(StatusText, FullStatus) {
   ASSERT_EQ(test::control_schema_problems(test::full_status()), "");
   EXPECT_EQ(status_text(test::full_status()),
             "Service edusync 0.9.0, en marche depuis 2 jours 3 heures\n"
-            "État : exécution en cours\n"
-            "Exécution en cours : 20261203T013000Z-1a2b, déclenchée par : horaire nocturne\n"
-            "  démarrée le 2026-12-03T01:30:00Z\n"
+            "État : passage en cours\n"
+            "Passage en cours : 20261203T013000Z-1a2b, déclenché par : horaire nocturne\n"
+            "  démarré le 2026-12-03T01:30:00Z\n"
             "  étape : application au connecteur sambaedu, 120 sur 450 éléments\n"
-            "Dernière exécution : 20261202T013000Z-0f0f, partielle, terminée le "
+            "Dernier passage : 20261202T013000Z-0f0f, partiel, terminé le "
             "2026-12-02T01:32:10+01:00\n"
             "  erreur : le connecteur koxo a échoué\n"
             "  changements : élèves : 3 ajouts, 1 modification ; responsables : 1 ajout, 2 départs "
             "; groupes : 2 ajouts ; appartenances : 5 ajouts, 1 retrait\n"
             "  rapport : /var/lib/edusync/reports/20261202T013000Z-0f0f\n"
-            "Prochaine exécution programmée : 2026-12-04T02:30:00+01:00\n"
-            "En file d'attente : 2 exécutions\n"
-            "  nouveaux exports dans la boîte de dépôt (demandée le 2026-12-03T01:31:00Z)\n"
-            "  edusync ctl resync, connecteur koxo, recalcul complet (demandée le "
+            "Prochain passage programmé : 2026-12-04T02:30:00+01:00\n"
+            "En file d'attente : 2 passages\n"
+            "  nouveaux exports dans la boîte de dépôt (demandé le 2026-12-03T01:31:00Z)\n"
+            "  edusync ctl resync, connecteur koxo, recalcul complet (demandé le "
             "2026-12-03T01:32:00Z)\n"
-            "Exécutions retenues : 1\n"
+            "Passages retenus : 1\n"
             "  20261201T013000Z-beef : 14 % des élèves partiraient (seuil 10 %)\n"
             "    pour l'appliquer malgré tout : edusync ctl confirm 20261201T013000Z-beef\n"
             "Connecteurs : 3\n"
-            "  sambaedu (ldap-sambaedu) : réussi (exécution 20261202T013000Z-0f0f)\n"
-            "  koxo (koxo) : échoué (exécution 20261202T013000Z-0f0f) : écriture impossible\n"
+            "  sambaedu (ldap-sambaedu) : réussi (passage 20261202T013000Z-0f0f)\n"
+            "  koxo (koxo) : échoué (passage 20261202T013000Z-0f0f) : écriture impossible\n"
             "  pix (pix) : pas encore appliqué\n");
 }
 
@@ -45,11 +45,11 @@ TEST(StatusText, EmptyStatus) {
   EXPECT_EQ(status_text(test::empty_status()),
             "Service edusync 0.9.0, en marche depuis 0 seconde\n"
             "État : en attente\n"
-            "Exécution en cours : aucune\n"
-            "Dernière exécution : aucune\n"
-            "Prochaine exécution programmée : aucune\n"
+            "Passage en cours : aucun\n"
+            "Dernier passage : aucun\n"
+            "Prochain passage programmé : aucun\n"
             "En file d'attente : rien\n"
-            "Exécutions retenues : aucune\n"
+            "Passages retenus : aucun\n"
             "Connecteurs : aucun\n");
 }
 
@@ -66,7 +66,7 @@ TEST(StatusText, AStartingRunAPausedServiceAndARunWithoutReport) {
                         {"finished", "2026-12-02T01:30:01Z"},
                         {"changes", nullptr},
                         {"report", nullptr},
-                        {"error", "une autre exécution tient l'état"}};
+                        {"error", "un autre passage tient l'état"}};
   status["queued"] = {{{"trigger", "confirm"},
                        {"requested", "2026-12-03T01:29:00Z"},
                        {"run", "20261201T013000Z-beef"}}};
@@ -74,18 +74,18 @@ TEST(StatusText, AStartingRunAPausedServiceAndARunWithoutReport) {
   ASSERT_EQ(test::control_schema_problems(status), "");
   EXPECT_EQ(status_text(status),
             "Service edusync 0.9.0, en marche depuis 1 heure 1 minute\n"
-            "État : en pause (aucune exécution ne démarre ; edusync ctl resume pour reprendre)\n"
-            "Exécution en cours : (identifiant pas encore attribué), déclenchée par : edusync ctl "
+            "État : en pause (aucun passage ne démarre ; edusync ctl resume pour reprendre)\n"
+            "Passage en cours : (identifiant pas encore attribué), déclenché par : edusync ctl "
             "confirm\n"
-            "  démarrée le 2026-12-03T01:30:00Z\n"
+            "  démarré le 2026-12-03T01:30:00Z\n"
             "  étape : lecture des exports, 1 élément traité\n"
-            "Dernière exécution : 20261202T013000Z-0f0f, refusée, terminée le "
+            "Dernier passage : 20261202T013000Z-0f0f, refusé, terminé le "
             "2026-12-02T01:30:01Z\n"
-            "  erreur : une autre exécution tient l'état\n"
-            "Prochaine exécution programmée : aucune\n"
-            "En file d'attente : 1 exécution\n"
-            "  edusync ctl confirm 20261201T013000Z-beef (demandée le 2026-12-03T01:29:00Z)\n"
-            "Exécutions retenues : aucune\n"
+            "  erreur : un autre passage tient l'état\n"
+            "Prochain passage programmé : aucun\n"
+            "En file d'attente : 1 passage\n"
+            "  edusync ctl confirm 20261201T013000Z-beef (demandé le 2026-12-03T01:29:00Z)\n"
+            "Passages retenus : aucun\n"
             "Connecteurs : aucun\n");
 }
 
@@ -95,9 +95,9 @@ TEST(StatusText, FieldsMissingOrOfAnotherTypeAreLeftOut) {
                     {"held", {1, 2}}, {"connectors", json::array({"x"})},
                     {"version", 0.9}, {"uptime_seconds", "long"}};
   const auto text = status_text(odd);
-  EXPECT_TRUE(text.starts_with("Service edusync\nÉtat : \nExécution en cours : aucune\n")) << text;
+  EXPECT_TRUE(text.starts_with("Service edusync\nÉtat : \nPassage en cours : aucun\n")) << text;
   EXPECT_EQ(status_text(json()), status_text(json::object()));
-  EXPECT_EQ(runs_text(json::array()), "Aucune exécution enregistrée.\n");
+  EXPECT_EQ(runs_text(json::array()), "Aucun passage enregistré.\n");
 }
 
 TEST(StatusText, Runs) {
@@ -117,13 +117,13 @@ TEST(StatusText, Runs) {
                       {"report", "/var/lib/edusync/reports/20261202T013000Z-0f0f"}}}}});
   ASSERT_EQ(test::control_schema_problems(runs), "");
   EXPECT_EQ(runs_text(runs),
-            "2 exécutions récentes, de la plus récente à la plus ancienne :\n"
+            "2 passages récents, du plus récent au plus ancien :\n"
             "  20261203T013000Z-1a2b  en cours  (horaire nocturne)  début 2026-12-03T01:30:00Z\n"
-            "  20261202T013000Z-0f0f  retenue  début 2026-12-02T01:30:00Z  fin "
+            "  20261202T013000Z-0f0f  retenu  début 2026-12-02T01:30:00Z  fin "
             "2026-12-02T01:31:00Z  rapport /var/lib/edusync/reports/20261202T013000Z-0f0f\n");
   const auto none = ok_response({{"runs", json::array()}});
   ASSERT_EQ(test::control_schema_problems(none), "");
-  EXPECT_EQ(runs_text(none), "Aucune exécution enregistrée.\n");
+  EXPECT_EQ(runs_text(none), "Aucun passage enregistré.\n");
 }
 
 TEST(StatusText, PluralsAndDurations) {
