@@ -58,6 +58,14 @@ bool settle(std::chrono::milliseconds settle_time, const std::stop_token& stop) 
   return !stop.stop_requested();
 }
 
+// Every file listed has the stamp a watch saw once the inbox had settled.
+bool still_as_settled(const std::vector<Seen>& seen, const InboxStamps& settled) {
+  return std::all_of(seen.begin(), seen.end(), [&settled](const Seen& file) {
+    const auto found = settled.find(file.path.filename().string());
+    return found != settled.end() && found->second == FileStamp{file.size, file.modified};
+  });
+}
+
 bool newer(const Candidate& a, const Candidate& b) {
   const auto& a_date = a.header.header.export_date;
   const auto& b_date = b.header.header.export_date;
@@ -87,10 +95,26 @@ bool looks_like_export(const fs::path& path) {
   return first != std::string_view::npos && bytes[first] == '<';
 }
 
+InboxStamps stamp_inbox(const fs::path& inbox) {
+  InboxStamps stamps;
+  std::error_code error;
+  for (fs::directory_iterator it(inbox, error), end; !error && it != end; it.increment(error)) {
+    std::error_code entry_error;
+    if (!it->is_regular_file(entry_error) || has_temporary_name(it->path().filename().string()))
+      continue;
+    FileStamp stamp;
+    stamp.size = it->file_size(entry_error);
+    if (!entry_error) stamp.modified = it->last_write_time(entry_error);
+    if (!entry_error) stamps.emplace(it->path().filename().string(), stamp);
+  }
+  return stamps;
+}
+
 InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time,
-                          const std::stop_token& stop) {
+                          const std::stop_token& stop, const InboxStamps* settled) {
   InboxSelection selection;
   auto seen = list_candidates(inbox, selection.ignored);
+  if (settled != nullptr && still_as_settled(seen, *settled)) settle_time = {};
   if (!settle(settle_time, stop)) {
     for (const auto& file : seen) {
       selection.ignored.push_back(

@@ -5,7 +5,9 @@
 // A file still being written is left for the next run: a temporary name (`.*`, `*.part`,
 // `*.tmp`, `*.crdownload`, `*~`) or a size or modification time that changes while edusync looks.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -40,12 +42,27 @@ bool has_temporary_name(std::string_view name);
 // the file; false for anything else, including a file that cannot be opened.
 bool looks_like_export(const std::filesystem::path& path);
 
+// A file's size and modification time, as a scan compares them to tell a settled file.
+struct FileStamp {
+  std::uintmax_t size = 0;
+  std::filesystem::file_time_type modified;
+  bool operator==(const FileStamp&) const = default;
+};
+// The files a scan would consider (regular, not a temporary name), by file name. Never throws:
+// a missing or unreadable inbox, or a file gone while listing, leaves it out.
+using InboxStamps = std::map<std::string, FileStamp>;
+InboxStamps stamp_inbox(const std::filesystem::path& inbox);
+
 // Lists the inbox, waits `settle_time` (a file whose size or modification time changes in the
 // meantime is left for the next scan), then reads the headers. The wait is a timed wait on
 // `stop`, not a sleep: a stop request ends it at once (from any thread), and the scan returns
 // `stopped`, without reading any file. Throws InputError when a file looks like an export but
 // its header cannot be read.
+// `settled`: the inbox as a watch saw it after it stayed unchanged for a whole settle period
+// (service/inbox_watch.hpp). When every file listed now still has the stamp it had then, the
+// files are settled already and the scan does not wait again; any difference (a file added,
+// rewritten, growing) and it waits the full `settle_time`.
 InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds settle_time,
-                          const std::stop_token& stop = {});
+                          const std::stop_token& stop = {}, const InboxStamps* settled = nullptr);
 
 }  // namespace edusync::run

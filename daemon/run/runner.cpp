@@ -131,7 +131,8 @@ class Runner {
 
 InboxSelection Runner::scan() {
   trace_memory("start");
-  auto selection = scan_inbox(config_.inbox.string(), options_.settle_time, options_.stop);
+  auto selection = scan_inbox(config_.inbox.string(), options_.settle_time, options_.stop,
+                              options_.settled_inbox.get());
   result_.ignored_inputs = std::move(selection.ignored);
   if (selection.stopped) {
     throw InputError({config_.inbox.string()},

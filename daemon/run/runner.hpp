@@ -18,12 +18,14 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <stop_token>
 #include <string>
 
 #include "config/config.hpp"
 #include "report/run_report.hpp"
+#include "run/inbox.hpp"
 #include "run/run_result.hpp"
 #include "run/targets.hpp"
 
@@ -47,6 +49,8 @@ struct RunOptions {
   bool recompute = false;           // never take the unchanged-inputs short cut (run/unchanged.hpp)
   std::string today;  // ISO date; empty: today (tests set it to play a scenario over weeks)
   std::chrono::milliseconds settle_time{1000};  // inbox: how long a file must stay unchanged
+  // The inbox as a watch saw it settle (run::scan_inbox): no second wait when it is unchanged.
+  std::shared_ptr<const InboxStamps> settled_inbox;
   // A stop request ends the inbox settle wait (the run then fails, nothing read or applied) and
   // the connectors' waits (connectors/connector.hpp, ApplyContext::stop). Default: never stops.
   std::stop_token stop{};

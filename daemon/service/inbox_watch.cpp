@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
-#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -62,36 +61,8 @@ std::string lost_event_name(std::uint32_t mask) {
   return "IN_IGNORED";
 }
 
-struct FileStamp {
-  std::uintmax_t size = 0;
-  fs::file_time_type modified;
-  bool operator==(const FileStamp&) const = default;
-};
-
-// The files a run would consider (regular, not a temporary name), by name. Never throws: a
-// missing or unreadable inbox, or a file gone while listing, leaves it out.
-using Snapshot = std::map<std::string, FileStamp>;
-
-// The stamp of one listed entry; nothing for a directory, a temporary name or a file gone.
-std::optional<FileStamp> stamp_of(const fs::directory_entry& entry) {
-  std::error_code error;
-  if (!entry.is_regular_file(error) || run::has_temporary_name(entry.path().filename().string()))
-    return std::nullopt;
-  FileStamp stamp;
-  stamp.size = entry.file_size(error);
-  if (!error) stamp.modified = entry.last_write_time(error);
-  if (error) return std::nullopt;
-  return stamp;
-}
-
-Snapshot take_snapshot(const fs::path& inbox) {
-  Snapshot snapshot;
-  std::error_code error;
-  for (fs::directory_iterator it(inbox, error), end; !error && it != end; it.increment(error)) {
-    if (auto stamp = stamp_of(*it)) snapshot.emplace(it->path().filename().string(), *stamp);
-  }
-  return snapshot;
-}
+// The files a run would consider, by name (run/inbox.hpp: the scan's own rule).
+using Snapshot = run::InboxStamps;
 
 // The events of one burst: the names of the files that arrived, or `unknown` when some may
 // be missing (queue overflow, too many names).
@@ -128,6 +99,7 @@ class InboxWatch::Core : public std::enable_shared_from_this<Core> {
   void start();
   void stop();
   bool watching() const { return watch_ >= 0; }
+  const Snapshot& settled() const { return settled_; }
 
  private:
   [[noreturn]] void refuse(const std::string& message) const {
@@ -158,6 +130,7 @@ class InboxWatch::Core : public std::enable_shared_from_this<Core> {
   // A settle under way: the burst and the files as they were when it (re)started.
   Burst burst_;
   Snapshot settling_;
+  Snapshot settled_;  // the inbox at the end of the last burst that was a drop
   // Handlers of a timer armed since carry an older number and do nothing (an expired
   // handler already queued cannot be cancelled any more).
   unsigned settle_generation_ = 0;
@@ -304,14 +277,14 @@ void InboxWatch::Core::retry() {
   log::event(log::Level::info, kComponent, "INBOX_WATCH_RESTORED",
              "edusync daemon : surveillance de la boîte de dépôt " + inbox_text() + " rétablie.",
              {{"path", inbox_text()}});
-  const auto present = take_snapshot(options_.inbox);
+  const auto present = run::stamp_inbox(options_.inbox);
   if (present.empty()) return;
   for (const auto& [name, stamp] : present) burst_.add(name);
   restart_settle();
 }
 
 void InboxWatch::Core::restart_settle() {
-  settling_ = take_snapshot(options_.inbox);
+  settling_ = run::stamp_inbox(options_.inbox);
   arm_settle();
 }
 
@@ -326,7 +299,7 @@ void InboxWatch::Core::arm_settle() {
 }
 
 void InboxWatch::Core::on_settled() {
-  auto now = take_snapshot(options_.inbox);
+  auto now = run::stamp_inbox(options_.inbox);
   if (now != settling_) {  // still being written: one more settle from now
     settling_ = std::move(now);
     arm_settle();
@@ -337,6 +310,7 @@ void InboxWatch::Core::on_settled() {
   burst_ = Burst{};
   settling_.clear();
   if (!drop) return;
+  settled_ = std::move(now);
   log::event(log::Level::info, kComponent, "INBOX_DROP",
              "edusync daemon : dépôt terminé dans la boîte de dépôt " + inbox_text() + " (" +
                  std::to_string(files) + " fichier(s) arrivé(s)).",
@@ -363,6 +337,10 @@ void InboxWatch::stop() {
 
 bool InboxWatch::watching() const {
   return core_->watching();
+}
+
+const run::InboxStamps& InboxWatch::settled() const {
+  return core_->settled();
 }
 
 }  // namespace edusync::service

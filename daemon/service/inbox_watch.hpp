@@ -39,6 +39,8 @@
 #include <functional>
 #include <memory>
 
+#include "run/inbox.hpp"
+
 namespace edusync::service {
 
 struct InboxWatchOptions {
@@ -70,6 +72,10 @@ class InboxWatch {
   void stop();
   // The inbox is watched now: false before start(), after stop() and while the watch is lost.
   bool watching() const;
+  // The inbox as it was when the last drop was reported (its files unchanged for a whole
+  // settle period); empty before the first. A run compares it with the inbox when it starts
+  // (run::scan_inbox) and does not wait for the settle a second time if nothing changed.
+  const run::InboxStamps& settled() const;
 
  private:
   class Core;

@@ -80,18 +80,24 @@ void Service::start_next_run() {
   current_->progress.stage = "inbox";
   tell_systemd();
   auto config = std::make_shared<const config::Config>(config_);
-  boost::asio::post(work_, [this, next, config] { execute(next, config); });
+  // What the watch saw settle, so that the run does not wait for the same files again.
+  std::shared_ptr<const run::InboxStamps> settled;
+  if (watch_ && watch_->watching())
+    settled = std::make_shared<const run::InboxStamps>(watch_->settled());
+  boost::asio::post(work_, [this, next, config, settled] { execute(next, config, settled); });
 }
 
 // On the worker thread: the run itself, then the latest runs of the state, both handed back to
 // the event loop. Nothing of the Service is touched here but the targets (only runs use them,
 // one at a time; a reload waits for the run's end to replace them).
-void Service::execute(const Trigger& trigger, const std::shared_ptr<const config::Config>& config) {
+void Service::execute(const Trigger& trigger, const std::shared_ptr<const config::Config>& config,
+                      const std::shared_ptr<const run::InboxStamps>& settled_inbox) {
   run::RunOptions options;
   options.from_service = true;
   options.targets = targets_.get();
   options.stop = stop_.get_token();
   options.settle_time = options_.settle_time;
+  options.settled_inbox = settled_inbox;
   options.today = options_.today;
   options.recompute = trigger.recompute;
   options.only = trigger.only;

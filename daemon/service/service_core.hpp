@@ -73,7 +73,8 @@ class Service {
   // Triggers and runs.
   void trigger(const Trigger& trigger);
   void start_next_run();
-  void execute(const Trigger& trigger, const std::shared_ptr<const config::Config>& config);
+  void execute(const Trigger& trigger, const std::shared_ptr<const config::Config>& config,
+               const std::shared_ptr<const run::InboxStamps>& settled_inbox);
   void on_progress(const run::Progress& progress);
   void on_run_finished(FinishedRun finished, std::vector<FinishedRun> history);
 

@@ -71,6 +71,41 @@ TEST(Inbox, AFileThatGrowsWhileEdusyncLooksIsLeftForTheNextRun) {
   EXPECT_NE(selection.ignored[0].reason.find("taille changeante"), std::string::npos);
 }
 
+// A file appended to half a second after the scan starts: read before the append when the scan
+// trusts what the watch saw settle (no second wait), left alone when the inbox changed since.
+run::InboxSelection selection_with_late_append(const run::InboxStamps& settled,
+                                               const std::string& path, const std::string& inbox) {
+  std::thread writer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::ofstream(path, std::ios::app) << "\n<!-- more -->";
+  });
+  auto selection = run::scan_inbox(inbox, std::chrono::milliseconds(2000), {}, &settled);
+  writer.join();
+  return selection;
+}
+
+TEST(Inbox, FilesAWatchSawSettleAreNotWaitedForAgain) {
+  test::TempDir dir;
+  const auto path = dir.write("Eleves.xml", eleves("14/11/2025"));
+  dir.write("Eleves.xml.part", "still coming");
+  const auto settled = run::stamp_inbox(dir.path());
+  ASSERT_EQ(settled.size(), 1u);  // the temporary name is not a file a run considers
+  const auto selection = selection_with_late_append(settled, path, dir.path().string());
+  EXPECT_EQ(names(selection.chosen), std::vector<std::string>{"Eleves.xml"});
+}
+
+TEST(Inbox, AFileChangedSinceTheWatchSawItSettleIsWaitedFor) {
+  test::TempDir dir;
+  const auto path = dir.write("Eleves.xml", eleves("14/11/2025"));
+  auto settled = run::stamp_inbox(dir.path());
+  settled.begin()->second.size += 1;  // as if rewritten since
+  const auto rewritten = selection_with_late_append(settled, path, dir.path().string());
+  EXPECT_TRUE(rewritten.chosen.empty());
+  dir.write("Other.xml", eleves("14/11/2025"));  // a file the watch never saw
+  const auto added = selection_with_late_append({}, path, dir.path().string());
+  EXPECT_EQ(names(added.chosen), std::vector<std::string>{"Other.xml"});  // Eleves.xml grew
+}
+
 TEST(Inbox, ABrokenExportStopsTheRun) {
   test::TempDir dir;
   dir.write("Eleves.xml", "<BEE_ELEVES><PARAMETRES><UAJ>0140065T</UAJ>");
