@@ -281,6 +281,7 @@ cmd_bench() {
   build release -DCMAKE_BUILD_TYPE=Release
   bench/run.sh build/release
   bench/ldap_bench.sh build/release 100000
+  bench/soak.py build/release bench/out/soak
 }
 
 case "${1:-}" in

@@ -96,13 +96,14 @@ class Service:
              "--settle-ms", str(settle_ms), "--today", today],
             stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 30
-        while time.time() < deadline:
+        while time.time() < deadline and self.process.poll() is None:
             try:
                 self.status()
                 return
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError("the service did not answer in 30 s, see " + self.log.name)
+        raise RuntimeError("the service did not answer (exit code %s), see %s"
+                           % (self.process.poll(), self.log.name))
 
     def status(self):
         return request(self.socket, {"command": "status"})[0]
@@ -313,6 +314,7 @@ def main():
     args = parser.parse_args()
     binary = os.path.join(args.build, "daemon", "edusync")
     gen = os.path.join(args.build, "tools", "generator", "edusync-gen")
+    args.out = os.path.abspath(args.out)  # the configuration wants absolute paths
     os.makedirs(args.out, exist_ok=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()

@@ -8,6 +8,7 @@
 // file's value or the table's default).
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stop_token>
@@ -46,6 +47,10 @@ struct ApplyContext {
   // failed with what it sent. A file target finishes its files (a half-written file helps no
   // one). Default: a token that never stops.
   std::stop_token stop{};
+  // Told, by a connector that can count its own work (SambaEdu: LDAP writes answered out of
+  // those it will send), how far it is; a few hundred calls at most per apply, on the apply's
+  // thread. Default: nobody listens.
+  std::function<void(std::size_t done, std::size_t total)> progress{};
 };
 
 struct ItemFailure {

@@ -77,6 +77,26 @@ std::string stopped_between_writes(std::size_t sent, std::size_t total) {
          ", pas les autres ; l'annuaire reste cohérent et le prochain passage le relit et termine";
 }
 
+// Tells ApplyContext::progress the writes answered, at each whole percent only (a hundred calls
+// for a 100 000-write run, not 100 000).
+class WriteProgress {
+ public:
+  WriteProgress(const std::function<void(std::size_t, std::size_t)>& tell, std::size_t total)
+      : tell_(tell), total_(total) {}
+  void answered(std::size_t done) {
+    if (!tell_ || total_ == 0) return;
+    const auto percent = done * 100 / total_;
+    if (percent == told_percent_ && done != total_) return;
+    told_percent_ = percent;
+    tell_(done, total_);
+  }
+
+ private:
+  const std::function<void(std::size_t, std::size_t)>& tell_;
+  std::size_t total_;
+  std::size_t told_percent_ = 101;  // nothing told yet
+};
+
 // Renamed structures of the plan: old code -> new code.
 std::map<std::string, std::string> renamed_structures(const plan::Plan& plan) {
   std::map<std::string, std::string> renamed;
@@ -227,9 +247,12 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
   // Phase after phase (branches, removals, moves, writes), each pipelined on the connection.
   // A stop request ends the sending between two writes; later phases are not started.
   std::size_t total = 0;
+  for (const auto& phase : work.phases) total += phase.size();
+  WriteProgress progress(context.progress, total);
+  progress.answered(0);
+  std::size_t done_before = 0;
   std::size_t not_sent = 0;
   for (auto& phase : work.phases) {
-    total += phase.size();
     if (context.stop.stop_requested()) {
       not_sent += phase.size();
       continue;
@@ -237,7 +260,10 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
     std::vector<ldap::Operation> operations;
     operations.reserve(phase.size());
     for (auto& step : phase) operations.push_back(std::move(step.operation));
-    const auto outcomes = session.run(operations, kWindow, context.stop);
+    const auto outcomes = session.run(operations, kWindow, context.stop, [&](std::size_t answered) {
+      progress.answered(done_before + answered);
+    });
+    done_before += operations.size();
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       if (!outcomes[i].sent()) {
         ++not_sent;

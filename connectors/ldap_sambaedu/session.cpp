@@ -338,12 +338,14 @@ int Session::send(const Operation& operation) {
 }
 
 std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std::size_t window,
-                                  const std::stop_token& stop) {
+                                  const std::stop_token& stop,
+                                  const std::function<void(std::size_t)>& answered) {
   LDAP* raw = handle_.get();
   static std::size_t sent_in_process = 0;
   std::vector<Outcome> outcomes(operations.size());
   std::map<int, std::size_t> in_flight;  // message id -> operation index
   std::size_t next = 0;
+  std::size_t answers = 0;
   // Fault injection point, once, when a batch longer than the window is half sent.
   std::size_t halfway = operations.size() > window ? operations.size() / 2 : 0;
   while (next < operations.size() || !in_flight.empty()) {
@@ -364,6 +366,7 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
       } catch (const LdapError& error) {
         if (error.connection_lost()) throw;
         outcomes[next] = {error.code(), error.what()};
+        ++answers;  // refused before it was sent: answered too
       }
     }
     if (in_flight.empty()) continue;
@@ -389,6 +392,8 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
     outcomes[found->second] = {
         code, code == LDAP_SUCCESS ? std::string() : describe(code, text ? text.get() : "")};
     in_flight.erase(found);
+    ++answers;
+    if (answered) answered(answers);
   }
   return outcomes;
 }

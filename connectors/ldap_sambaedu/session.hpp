@@ -90,9 +90,11 @@ class Session {
   // the caller, who must re-read the directory). Once `stop` is asked to stop, nothing more is
   // sent: the answers to the writes in flight are awaited (each one then has its true outcome)
   // and the others come back not sent (Outcome::sent() false), so a service stops between two
-  // writes and never leaves one half-known.
+  // writes and never leaves one half-known. `answered`, when set, is told the number of
+  // operations answered so far after each answer.
   std::vector<Outcome> run(const std::vector<Operation>& operations, std::size_t window = 64,
-                           const std::stop_token& stop = {});
+                           const std::stop_token& stop = {},
+                           const std::function<void(std::size_t)>& answered = {});
 
  private:
   struct Closer {

@@ -76,6 +76,7 @@ connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
   connectors::ApplyContext context{plan,      before,          request_.desired,
                                    passwords, request_.run_id, request_.today};
   context.stop = request_.stop;
+  context.progress = request_.connector_items;
   auto result = target.apply(context);
   record_password_files(result, passwords);
   return result;
@@ -104,6 +105,7 @@ connectors::ApplyResult Applier::reconcile(connectors::Connector& target) {
   connectors::ApplyContext context{nothing_,      request_.desired, request_.desired,
                                    no_passwords_, request_.run_id,  request_.today};
   context.stop = request_.stop;
+  context.progress = request_.connector_items;
   return target.apply(context);
 }
 

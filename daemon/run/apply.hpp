@@ -39,6 +39,8 @@ struct ApplyRequest {
   // Called before each connector (done connectors of total, the next one's name) and once at the
   // end (done == total, no name). Default: nobody listens.
   std::function<void(std::size_t done, std::size_t total, const std::string& name)> progress{};
+  // Handed to each connector as ApplyContext::progress: its own work done out of total.
+  std::function<void(std::size_t done, std::size_t total)> connector_items{};
 };
 
 // One outcome per target, in order, each applied through its own connector (run/targets.hpp);

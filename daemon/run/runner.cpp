@@ -99,10 +99,17 @@ class Runner {
   void tell(const std::string& stage) const {
     if (options_.progress) options_.progress({result_.id, stage, 0, 0, {}});
   }
-  std::function<void(std::size_t, std::size_t, const std::string&)> connector_progress() const {
-    if (!options_.progress) return {};
-    return [this](std::size_t done, std::size_t total, const std::string& name) {
-      options_.progress({result_.id, "applying", done, total, name});
+  // The applying stage's progress: which connector of how many, then how far that one is.
+  void listen_to_connectors(ApplyRequest& request) {
+    if (!options_.progress) return;
+    request.progress = [this](std::size_t done, std::size_t total, const std::string& name) {
+      applying_ = {result_.id, "applying", done, total, name, 0, 0};
+      options_.progress(applying_);
+    };
+    request.connector_items = [this](std::size_t done, std::size_t total) {
+      applying_.items_done = done;
+      applying_.items_total = total;
+      options_.progress(applying_);
     };
   }
 
@@ -117,7 +124,8 @@ class Runner {
   std::string today_;
   std::optional<Targets> own_targets_;
   Targets& targets_;
-  RunResult result_;  // what the run did so far; the report is built from it by finish()
+  RunResult result_;   // what the run did so far; the report is built from it by finish()
+  Progress applying_;  // the applying stage as last told (listen_to_connectors)
   std::vector<sources::ParsedExport> sources_;
   assemble::Result assembled_;
   std::optional<model::Directory> previous_;
@@ -193,7 +201,7 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
   trace_memory("snapshot in force loaded");
   ApplyRequest request{desired, unchanged_snapshot_, result_.id, today_, options_.only};
   request.stop = options_.stop;
-  request.progress = connector_progress();
+  listen_to_connectors(request);
   result_.connectors = apply_connectors(store, targets_, config_.diff, request);
   trace_memory("connectors applied");
   std::erase_if(result_.connectors,
@@ -458,7 +466,7 @@ RunOutcome Runner::run() {
                          options_.only,     previous_ ? &*previous_ : nullptr,
                          previous_id_,      &result_.plan};
     request.stop = options_.stop;
-    request.progress = connector_progress();
+    listen_to_connectors(request);
     result_.connectors = apply_connectors(*store, targets_, config_.diff, request);
     trace_memory("connectors applied");
     result_.status = status_from_connectors();

@@ -33,13 +33,16 @@ namespace edusync::run {
 
 // Where a run is: its stage (inbox: settling and reading the headers; reading: parsing the
 // exports; planning: identities, diff and gates; applying: the connectors) and, while applying,
-// how many connectors are done out of how many, and the one being applied.
+// how many connectors are done out of how many, the one being applied and, when it counts its
+// own work (SambaEdu: LDAP writes answered), how far it is.
 struct Progress {
   std::string run_id;
   std::string stage;
   std::size_t done = 0;
   std::size_t total = 0;
   std::string connector;
+  std::size_t items_done = 0;
+  std::size_t items_total = 0;  // 0: the connector does not tell
 };
 
 struct RunOptions {

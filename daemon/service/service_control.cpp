@@ -60,6 +60,10 @@ nlohmann::json Service::status() const {
                     {{"done", progress.done},
                      {"total", progress.total == 0 ? nlohmann::json(nullptr)
                                                    : nlohmann::json(progress.total)}}},
+                   {"connector_progress", progress.items_total == 0
+                                              ? nlohmann::json(nullptr)
+                                              : nlohmann::json{{"done", progress.items_done},
+                                                               {"total", progress.items_total}}},
                    {"started", current_->started}};
   }
   json["last_run"] = history_.empty() ? nlohmann::json(nullptr) : last_run_json(history_.front());
@@ -192,6 +196,8 @@ std::string Service::status_line() const {
     if (!progress.connector.empty()) {
       line += " " + progress.connector + " (" + std::to_string(progress.done + 1) + "/" +
               std::to_string(progress.total) + ")";
+      if (progress.items_total > 0)
+        line += " " + std::to_string(progress.items_done * 100 / progress.items_total) + " %";
     }
     return line;
   }

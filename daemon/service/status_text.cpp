@@ -88,6 +88,15 @@ std::string progress_text(const json& progress) {
   return std::to_string(*done) + " sur " + count_of(*total, "élément", "éléments");
 }
 
+// "40 % (400 sur 1000 opérations)": how far the connector being applied is, when it tells.
+std::string connector_progress_text(const json& progress) {
+  const auto done = count_in(progress, "done");
+  const auto total = count_in(progress, "total");
+  if (!done || !total || *total <= 0) return {};
+  return std::to_string(*done * 100 / *total) + " % (" + std::to_string(*done) + " sur " +
+         count_of(*total, "opération", "opérations") + ")";
+}
+
 void append_current_run(const json& run, std::string& out) {
   if (!run.is_object()) {
     out += "Passage en cours : aucun\n";
@@ -104,6 +113,8 @@ void append_current_run(const json& run, std::string& out) {
   out += "  étape : " + stage_label(run);
   if (const auto progress = progress_text(member(run, "progress")); !progress.empty())
     out += ", " + progress;
+  if (const auto own = connector_progress_text(member(run, "connector_progress")); !own.empty())
+    out += ", connecteur : " + own;
   out += "\n";
 }
 

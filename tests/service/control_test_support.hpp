@@ -109,6 +109,7 @@ inline nlohmann::json full_status() {
     "state": "running",
     "run": {"id": "20261203T013000Z-1a2b", "trigger": "schedule", "stage": "applying",
             "connector": "sambaedu", "progress": {"done": 120, "total": 450},
+            "connector_progress": {"done": 400, "total": 1000},
             "started": "2026-12-03T01:30:00Z"},
     "last_run": {"id": "20261202T013000Z-0f0f", "trigger": "inbox", "status": "partial",
                  "finished": "2026-12-02T01:32:10+01:00",

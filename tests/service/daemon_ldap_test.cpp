@@ -1,7 +1,8 @@
-// The real service writing to a real slapd (SambaEdu connector): a SIGTERM while it is half-way
-// through its LDAP writes stops it between two writes. The process exits 0, every entry already
-// written is whole, the run says what it sent; the next start finishes the job without a
-// duplicate, keeping the accounts already made, and re-applies nothing to the other targets.
+// The real service writing to a real slapd (SambaEdu connector): `ctl status` tells how far the
+// LDAP writes are; a SIGTERM while they are half-way stops the run between two writes. The process
+// exits 0, every entry already written is whole, the run says what it sent; the next start finishes
+// the job without a duplicate, keeping the accounts already made, and re-applies nothing to the
+// other targets.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -79,6 +80,19 @@ TEST_F(DaemonWithLdap, SigtermBetweenLdapWritesStopsCleanlyAndTheNextStartFinish
     auto daemon = start({"EDUSYNC_HOLD_AT=ldap-writes-halfway", "EDUSYNC_HOLD_FILE=" + hold});
     ASSERT_TRUE(test::eventually([&] { return std::filesystem::exists(hold + ".reached"); }))
         << daemon->output();
+    // Half-way through the writes, status tells how far the directory is.
+    ASSERT_TRUE(test::eventually([&] {
+      return ctl_json("status")["run"].value("connector_progress", nlohmann::json()).is_object();
+    })) << ctl_json("status").dump();
+    const auto run = ctl_json("status")["run"];
+    EXPECT_EQ(run["stage"], "applying");
+    EXPECT_EQ(run["connector"], "sambaedu");
+    const auto& writes = run["connector_progress"];
+    EXPECT_GT(writes["done"].get<int>(), 0) << run.dump();
+    EXPECT_LT(writes["done"].get<int>(), writes["total"].get<int>()) << run.dump();
+    ASSERT_EQ(ctl("status"), 0);
+    EXPECT_NE(output_.find("application au connecteur sambaedu"), std::string::npos) << output_;
+    EXPECT_NE(output_.find(" opérations)"), std::string::npos) << output_;
     daemon->signal(SIGTERM);
     ASSERT_TRUE(test::eventually(
         [&] { return daemon->output().find("arrêt demandé (SIGTERM)") != std::string::npos; }));
