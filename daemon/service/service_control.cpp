@@ -9,6 +9,7 @@
 #include "service/notify.hpp"
 #include "service/peer_access.hpp"
 #include "service/service_core.hpp"
+#include "service/status_text.hpp"
 
 #ifndef EDUSYNC_VERSION
 #define EDUSYNC_VERSION "0.0.0"
@@ -191,13 +192,13 @@ std::string Service::status_line() const {
   if (stopping_) return "arrêt en cours";
   if (current_) {
     const auto& progress = current_->progress;
+    // "passage 20261203T013000Z-1a2b : application au connecteur sambaedu (1/2), 40 %"
     std::string line = "passage " + (progress.run_id.empty() ? std::string("…") : progress.run_id) +
-                       " : " + progress.stage;
+                       " : " + stage_text(progress.stage, progress.connector);
     if (!progress.connector.empty()) {
-      line += " " + progress.connector + " (" + std::to_string(progress.done + 1) + "/" +
-              std::to_string(progress.total) + ")";
+      line += " (" + std::to_string(progress.done + 1) + "/" + std::to_string(progress.total) + ")";
       if (progress.items_total > 0)
-        line += " " + std::to_string(progress.items_done * 100 / progress.items_total) + " %";
+        line += ", " + std::to_string(progress.items_done * 100 / progress.items_total) + " %";
     }
     return line;
   }
@@ -206,8 +207,23 @@ std::string Service::status_line() const {
   return line;
 }
 
-void Service::tell_systemd() const {
-  notify::status(status_line());
+void Service::tell_systemd() {
+  if (status_pending_) return;  // the timer sends the line current when it fires
+  auto line = status_line();
+  if (line == told_status_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - told_status_at_ >= kStatusInterval) {
+    notify::status(line);
+    told_status_ = std::move(line);
+    told_status_at_ = now;
+    return;
+  }
+  status_pending_ = true;
+  status_timer_.expires_at(told_status_at_ + kStatusInterval);
+  status_timer_.async_wait([this](const boost::system::error_code& error) {
+    status_pending_ = false;
+    if (!error) tell_systemd();
+  });
 }
 
 }  // namespace edusync::service

@@ -94,7 +94,11 @@ class Service {
   nlohmann::json status() const;
   nlohmann::json runs(std::size_t count) const;
   std::string status_line() const;  // systemd STATUS=
-  void tell_systemd() const;
+  // Sends status_line() when it changed, at most once per kStatusInterval: a later line waits on
+  // status_timer_. sd_notify blocks when the manager's queue is full (10 datagrams by default),
+  // so a run's progress, told at each percent, must not reach it one message per change.
+  void tell_systemd();
+  static constexpr std::chrono::milliseconds kStatusInterval{1000};
 
   void arm_watchdog();
 
@@ -107,6 +111,10 @@ class Service {
   boost::asio::signal_set signals_{io_};
   boost::asio::system_timer schedule_timer_{io_};
   boost::asio::steady_timer watchdog_timer_{io_};
+  boost::asio::steady_timer status_timer_{io_};
+  bool status_pending_ = false;  // status_timer_ is armed
+  std::string told_status_;      // the last STATUS= line sent
+  std::chrono::steady_clock::time_point told_status_at_{};
   std::optional<std::chrono::system_clock::time_point> next_slot_;
   std::optional<std::chrono::system_clock::time_point> last_slot_;  // the last slot run
 

@@ -85,6 +85,7 @@ void Service::finish_stop() {
   if (watch_) watch_->stop();
   schedule_timer_.cancel();
   watchdog_timer_.cancel();
+  status_timer_.cancel();
   signals_.cancel();
   notify::stopping();
   guard_.reset();

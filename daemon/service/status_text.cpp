@@ -66,18 +66,7 @@ std::string status_label(const std::string& status) {
 }
 
 std::string stage_label(const json& run) {
-  const auto stage = text_of(run, "stage");
-  if (stage == "applying") {
-    const auto connector = text_of(run, "connector");
-    return connector.empty() ? "application aux connecteurs"
-                             : "application au connecteur " + connector;
-  }
-  return label(stage, {{"inbox", "boîte de dépôt (attente des fichiers, lecture des en-têtes)"},
-                       {"reading", "lecture des exports"},
-                       {"identities", "identités (identifiants, uid, mots de passe)"},
-                       {"planning", "calcul des changements et contrôles de sécurité"},
-                       {"storing", "enregistrement de l'état"},
-                       {"reporting", "écriture du rapport"}});
+  return stage_text(text_of(run, "stage"), text_of(run, "connector"));
 }
 
 std::string progress_text(const json& progress) {
@@ -246,6 +235,19 @@ std::string run_line(const json& run) {
 }
 
 }  // namespace
+
+std::string stage_text(const std::string& stage, const std::string& connector) {
+  if (stage == "applying") {
+    return connector.empty() ? "application aux connecteurs"
+                             : "application au connecteur " + connector;
+  }
+  return label(stage, {{"inbox", "boîte de dépôt (attente des fichiers, lecture des en-têtes)"},
+                       {"reading", "lecture des exports"},
+                       {"identities", "identités (identifiants, uid, mots de passe)"},
+                       {"planning", "calcul des changements et contrôles de sécurité"},
+                       {"storing", "enregistrement de l'état"},
+                       {"reporting", "écriture du rapport"}});
+}
 
 std::string count_of(long long count, const std::string& singular, const std::string& plural) {
   return std::to_string(count) + " " + (count >= 2 || count <= -2 ? plural : singular);

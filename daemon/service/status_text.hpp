@@ -12,6 +12,10 @@ namespace edusync::service {
 // runs with the command that applies each, connectors, uptime and version; lines end in '\n'.
 std::string status_text(const nlohmann::json& status);
 
+// A run's stage in French ("lecture des exports", "application au connecteur sambaedu"), for
+// the status text and the systemd STATUS line; an unknown stage is given as it is.
+std::string stage_text(const std::string& stage, const std::string& connector);
+
 // One line per run, newest first, or a line saying there is none.
 std::string runs_text(const nlohmann::json& runs);
 

@@ -1,8 +1,8 @@
-// The real service writing to a real slapd (SambaEdu connector): `ctl status` tells how far the
-// LDAP writes are; a SIGTERM while they are half-way stops the run between two writes. The process
-// exits 0, every entry already written is whole, the run says what it sent; the next start finishes
-// the job without a duplicate, keeping the accounts already made, and re-applies nothing to the
-// other targets.
+// The real service writing to a real slapd (SambaEdu connector): `ctl status` and the systemd
+// STATUS line tell how far the LDAP writes are; a SIGTERM while they are half-way stops the run
+// between two writes. The process exits 0, every entry already written is whole, the run says what
+// it sent; the next start finishes the job without a duplicate, keeping the accounts already made,
+// and re-applies nothing to the other targets.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -12,6 +12,7 @@
 
 #include "connectors/ldap_sambaedu/session.hpp"
 #include "service/daemon_fixture.hpp"
+#include "service/fake_service_manager.hpp"
 #include "support/generated_schools.hpp"
 #include "support/slapd_fixture.hpp"
 
@@ -77,7 +78,9 @@ TEST_F(DaemonWithLdap, SigtermBetweenLdapWritesStopsCleanlyAndTheNextStartFinish
   dir_.write("hold", "");
   std::map<std::string, Account> cut;
   {
-    auto daemon = start({"EDUSYNC_HOLD_AT=ldap-writes-halfway", "EDUSYNC_HOLD_FILE=" + hold});
+    const test::FakeServiceManager systemd;
+    auto daemon = start({"EDUSYNC_HOLD_AT=ldap-writes-halfway", "EDUSYNC_HOLD_FILE=" + hold,
+                         "NOTIFY_SOCKET=" + systemd.path()});
     ASSERT_TRUE(test::eventually([&] { return std::filesystem::exists(hold + ".reached"); }))
         << daemon->output();
     // Half-way through the writes, status tells how far the directory is.
@@ -93,6 +96,16 @@ TEST_F(DaemonWithLdap, SigtermBetweenLdapWritesStopsCleanlyAndTheNextStartFinish
     ASSERT_EQ(ctl("status"), 0);
     EXPECT_NE(output_.find("application au connecteur sambaedu"), std::string::npos) << output_;
     EXPECT_NE(output_.find(" opérations)"), std::string::npos) << output_;
+    // And so does the line systemd shows (systemctl status).
+    std::string told;
+    for (std::string datagram = systemd.receive(); !datagram.empty();
+         datagram = systemd.receive()) {
+      told = datagram;
+      if (told.find(" %") != std::string::npos) break;
+    }
+    EXPECT_TRUE(told.starts_with("STATUS=passage ")) << told;
+    EXPECT_NE(told.find(" : application au connecteur sambaedu (2/2), "), std::string::npos)
+        << told;
     daemon->signal(SIGTERM);
     ASSERT_TRUE(test::eventually(
         [&] { return daemon->output().find("arrêt demandé (SIGTERM)") != std::string::npos; }));
