@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "common/errors.hpp"
 #include "sources/parsers/export_parser.hpp"
@@ -17,22 +18,32 @@ namespace fs = std::filesystem;
 
 struct Seen {
   fs::path path;
-  std::uintmax_t size;
-  fs::file_time_type modified;
+  FileStamp stamp;
 };
+
+// A regular file's stamp now; nothing for anything else or a file gone meanwhile.
+std::optional<FileStamp> stamp_of(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return std::nullopt;
+  FileStamp stamp;
+  stamp.size = fs::file_size(path, error);
+  if (!error) stamp.modified = fs::last_write_time(path, error);
+  if (error) return std::nullopt;
+  return stamp;
+}
 
 std::vector<Seen> list_candidates(const fs::path& inbox, std::vector<IgnoredFile>& ignored) {
   std::vector<Seen> seen;
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(inbox, error)) {
-    const auto name = entry.path().filename().string();
-    if (!entry.is_regular_file()) continue;
-    if (has_temporary_name(name)) {
+    const auto stamp = stamp_of(entry.path());
+    if (!stamp) continue;
+    if (has_temporary_name(entry.path().filename().string())) {
       ignored.push_back({entry.path().string(),
                          "nom temporaire : fichier en cours d'écriture, lu au prochain passage"});
       continue;
     }
-    seen.push_back({entry.path(), entry.file_size(), entry.last_write_time()});
+    seen.push_back({entry.path(), *stamp});
   }
   if (error) throw InputError({inbox.string()}, "boîte de dépôt illisible : " + error.message());
   std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.path < b.path; });
@@ -62,7 +73,7 @@ bool settle(std::chrono::milliseconds settle_time, const std::stop_token& stop) 
 bool still_as_settled(const std::vector<Seen>& seen, const InboxStamps& settled) {
   return std::all_of(seen.begin(), seen.end(), [&settled](const Seen& file) {
     const auto found = settled.find(file.path.filename().string());
-    return found != settled.end() && found->second == FileStamp{file.size, file.modified};
+    return found != settled.end() && found->second == file.stamp;
   });
 }
 
@@ -99,13 +110,9 @@ InboxStamps stamp_inbox(const fs::path& inbox) {
   InboxStamps stamps;
   std::error_code error;
   for (fs::directory_iterator it(inbox, error), end; !error && it != end; it.increment(error)) {
-    std::error_code entry_error;
-    if (!it->is_regular_file(entry_error) || has_temporary_name(it->path().filename().string()))
-      continue;
-    FileStamp stamp;
-    stamp.size = it->file_size(entry_error);
-    if (!entry_error) stamp.modified = it->last_write_time(entry_error);
-    if (!entry_error) stamps.emplace(it->path().filename().string(), stamp);
+    const auto name = it->path().filename().string();
+    if (has_temporary_name(name)) continue;
+    if (const auto stamp = stamp_of(it->path())) stamps.emplace(name, *stamp);
   }
   return stamps;
 }
@@ -125,9 +132,7 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
   }
   std::map<std::pair<std::string, std::string>, std::vector<Candidate>> by_kind;
   for (const auto& file : seen) {
-    std::error_code error;
-    if (fs::file_size(file.path, error) != file.size ||
-        fs::last_write_time(file.path, error) != file.modified) {
+    if (stamp_of(file.path) != file.stamp) {
       selection.ignored.push_back(
           {file.path.string(),
            "taille changeante : fichier en cours d'écriture, lu au prochain passage"});
@@ -140,7 +145,7 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
     for (auto& document : input::list_documents(file.path.string())) {
       auto header = sources::read_export_header(*input::open_document(document));
       auto& same_kind = by_kind[{std::string(sources::to_string(header.kind)), header.header.uai}];
-      same_kind.push_back({std::move(document), std::move(header), file.modified});
+      same_kind.push_back({std::move(document), std::move(header), file.stamp.modified});
     }
   }
   std::vector<Candidate> chosen;

@@ -99,7 +99,7 @@ class InboxWatch::Core : public std::enable_shared_from_this<Core> {
   void start();
   void stop();
   bool watching() const { return watch_ >= 0; }
-  const Snapshot& settled() const { return settled_; }
+  std::shared_ptr<const Snapshot> settled() const { return settled_; }
 
  private:
   [[noreturn]] void refuse(const std::string& message) const {
@@ -130,7 +130,8 @@ class InboxWatch::Core : public std::enable_shared_from_this<Core> {
   // A settle under way: the burst and the files as they were when it (re)started.
   Burst burst_;
   Snapshot settling_;
-  Snapshot settled_;  // the inbox at the end of the last burst that was a drop
+  // The inbox at the end of the last burst that was a drop; shared with the runs, not copied.
+  std::shared_ptr<const Snapshot> settled_ = std::make_shared<const Snapshot>();
   // Handlers of a timer armed since carry an older number and do nothing (an expired
   // handler already queued cannot be cancelled any more).
   unsigned settle_generation_ = 0;
@@ -310,7 +311,7 @@ void InboxWatch::Core::on_settled() {
   burst_ = Burst{};
   settling_.clear();
   if (!drop) return;
-  settled_ = std::move(now);
+  settled_ = std::make_shared<const Snapshot>(std::move(now));
   log::event(log::Level::info, kComponent, "INBOX_DROP",
              "edusync daemon : dépôt terminé dans la boîte de dépôt " + inbox_text() + " (" +
                  std::to_string(files) + " fichier(s) arrivé(s)).",
@@ -339,7 +340,7 @@ bool InboxWatch::watching() const {
   return core_->watching();
 }
 
-const run::InboxStamps& InboxWatch::settled() const {
+std::shared_ptr<const run::InboxStamps> InboxWatch::settled() const {
   return core_->settled();
 }
 

@@ -75,7 +75,7 @@ class InboxWatch {
   // The inbox as it was when the last drop was reported (its files unchanged for a whole
   // settle period); empty before the first. A run compares it with the inbox when it starts
   // (run::scan_inbox) and does not wait for the settle a second time if nothing changed.
-  const run::InboxStamps& settled() const;
+  std::shared_ptr<const run::InboxStamps> settled() const;
 
  private:
   class Core;

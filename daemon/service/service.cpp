@@ -82,8 +82,7 @@ void Service::start_next_run() {
   auto config = std::make_shared<const config::Config>(config_);
   // What the watch saw settle, so that the run does not wait for the same files again.
   std::shared_ptr<const run::InboxStamps> settled;
-  if (watch_ && watch_->watching())
-    settled = std::make_shared<const run::InboxStamps>(watch_->settled());
+  if (watch_ && watch_->watching()) settled = watch_->settled();
   boost::asio::post(work_, [this, next, config, settled] { execute(next, config, settled); });
 }
 
