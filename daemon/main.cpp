@@ -1,13 +1,39 @@
 // edusync: one binary, several subcommands. main() only parses the command line and hands
 // over to the command; everything else lives in libraries that tests drive directly.
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/suggest.hpp"
+
+namespace {
+
+std::vector<std::string> command_names(CLI::App& app) {
+  std::vector<std::string> names;
+  for (const auto* command : app.get_subcommands([](CLI::App*) { return true; }))
+    names.push_back(command->get_name());
+  return names;
+}
+
+// An unknown command, said with the closest known one; false when the command line names a
+// known command (the parse error is then CLI11's to tell).
+bool print_unknown_command(CLI::App& app, int argc, char** argv) {
+  const auto typed = edusync::cli::typed_command({argv + 1, argv + argc}, {"--config"});
+  if (!typed) return false;
+  const auto known = command_names(app);
+  if (std::find(known.begin(), known.end(), *typed) != known.end()) return false;
+  std::cerr << "edusync : " << edusync::cli::unknown_command_message(*typed, known) << "\n";
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"edusync : synchronisation des annuaires des établissements scolaires"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "edusync " EDUSYNC_VERSION, "Version d'edusync");
   std::string config_path = "/etc/edusync/edusync.yaml";
   app.add_option("--config", config_path, "Fichier de configuration");
   edusync::cli::Command command;
@@ -22,6 +48,8 @@ int main(int argc, char** argv) {
         edusync::cli::print_inspect_usage_error(argc, argv, error.what())) {
       return edusync::cli::kUsageError;
     }
+    if (error.get_exit_code() != 0 && print_unknown_command(app, argc, argv))
+      return edusync::cli::kUsageError;
     const int code = app.exit(error);
     return code == 0 ? 0 : edusync::cli::kUsageError;
   }

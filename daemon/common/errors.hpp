@@ -20,11 +20,27 @@ std::string format_location(const SourceLocation& where);
 class InputError : public std::runtime_error {
  public:
   InputError(SourceLocation where, const std::string& message)
-      : std::runtime_error(format_location(where) + message), where_(std::move(where)) {}
+      : std::runtime_error(format_location(where) + message),
+        where_(std::move(where)),
+        reason_(message) {}
   const SourceLocation& where() const { return where_; }
+  // The message without its location.
+  const std::string& reason() const { return reason_; }
+
+  // A well-formed file that is no export edusync reads (its root element is not one of theirs):
+  // a stray file, which the inbox skips and lists, where a broken export stops the run. A flag
+  // rather than a subclass: errors are stored and rethrown by value (record streams).
+  static InputError stray(SourceLocation where, const std::string& message) {
+    InputError error(std::move(where), message);
+    error.stray_ = true;
+    return error;
+  }
+  bool is_stray() const { return stray_; }
 
  private:
   SourceLocation where_;
+  std::string reason_;
+  bool stray_ = false;
 };
 
 }  // namespace edusync

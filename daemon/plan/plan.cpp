@@ -49,7 +49,9 @@ const char* family(Entity entity) {
   }
 }
 
-const char* counter(Op op) {
+}  // namespace
+
+const char* past_tense(Op op) {
   switch (op) {
     case Op::add: return "added";
     case Op::update: return "updated";
@@ -60,8 +62,6 @@ const char* counter(Op op) {
   }
   return "";
 }
-
-}  // namespace
 
 std::map<std::string, std::map<std::string, std::uint64_t>> count_changes(const Plan& plan) {
   std::map<std::string, std::map<std::string, std::uint64_t>> counts;
@@ -74,7 +74,7 @@ std::map<std::string, std::map<std::string, std::uint64_t>> count_changes(const 
   }
   counts["memberships"]["added"] = 0;
   counts["memberships"]["removed"] = 0;
-  for (const auto& item : plan.items) counts[family(item.entity)][counter(item.op)]++;
+  for (const auto& item : plan.items) counts[family(item.entity)][past_tense(item.op)]++;
   return counts;
 }
 

@@ -53,6 +53,9 @@ struct Plan {
 
 const char* to_string(Entity entity);
 const char* to_string(Op op);
+// The operation as the report's counts name it: added, updated, departed, returned, removed,
+// renamed.
+const char* past_tense(Op op);
 bool is_person(Entity entity);
 bool is_structure(Entity entity);
 

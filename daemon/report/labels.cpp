@@ -35,11 +35,11 @@ const Labels& labels(const std::string& language) {
       "Changement d'année scolaire : les divisions et groupes de l'an passé sont retirés",
       "Simulation (--dry-run) : rien n'a été appliqué",
       "Rien n'a été appliqué. Si ces changements sont voulus : edusync run --confirm",
-      "Changements par division",
       "Exports identiques à ceux du passage",
       "rien à recalculer ni à appliquer ; chiffres et avertissements dans son rapport :",
       "liste complète :",
-      "autres"};
+      "autres",
+      "Qui a changé"};
   static const Labels kEnglish{
       "edusync synchronisation report",
       "Run",
@@ -72,12 +72,159 @@ const Labels& labels(const std::string& language) {
       "School-year rollover: last year's divisions and groups are retired",
       "Dry run: nothing was applied",
       "Nothing was applied. If these changes are intended: edusync run --confirm",
-      "Changes by division",
       "Same exports as run",
       "nothing to recompute or apply; figures and warnings in its report:",
       "full list:",
-      "more"};
+      "more",
+      "Who changed"};
   return language == "en" ? kEnglish : kFrench;
+}
+
+}  // namespace edusync::report
+
+namespace edusync::report {
+namespace {
+
+bool english(const std::string& language) {
+  return language == "en";
+}
+
+struct Word {
+  const char* family;  // "persons" stands for pupils, guardians and staff
+  const char* op;
+  const char* french_one;
+  const char* french_many;
+  const char* english_one;
+  const char* english_many;
+};
+
+constexpr Word kCountWords[] = {
+    {"persons", "added", "arrivée", "arrivées", "arrival", "arrivals"},
+    {"persons", "updated", "modification", "modifications", "update", "updates"},
+    {"persons", "departed", "départ", "départs", "departure", "departures"},
+    {"persons", "returned", "retour", "retours", "return", "returns"},
+    {"persons", "removed", "suppression", "suppressions", "removal", "removals"},
+    {"structures", "added", "création", "créations", "creation", "creations"},
+    {"structures", "renamed", "renommage", "renommages", "rename", "renames"},
+    {"structures", "removed", "suppression", "suppressions", "removal", "removals"},
+    {"memberships", "added", "ajout", "ajouts", "addition", "additions"},
+    {"memberships", "removed", "retrait", "retraits", "removal", "removals"},
+};
+
+const char* family_group(const std::string& family) {
+  if (family == "divisions" || family == "groups") return "structures";
+  if (family == "memberships") return "memberships";
+  return "persons";
+}
+
+}  // namespace
+
+std::string status_label(const std::string& language, const std::string& status) {
+  struct Status {
+    const char* code;
+    const char* french;
+    const char* english;
+  };
+  static constexpr Status kStatuses[] = {{"ok", "réussi", "succeeded"},
+                                         {"held", "retenu", "held"},
+                                         {"failed", "échoué", "failed"},
+                                         {"partial", "partiel", "partial"},
+                                         {"skipped", "non appelée", "not called"}};
+  for (const auto& s : kStatuses) {
+    if (status == s.code) return english(language) ? s.english : s.french;
+  }
+  return status;
+}
+
+std::string school_year_label(const std::string& year) {
+  if (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos) return year;
+  return year + "-" + std::to_string(std::stoi(year) + 1);
+}
+
+std::string date_label(const std::string& language, const std::string& iso) {
+  if (english(language) || iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+std::string count_label(const std::string& language, std::uint64_t count, const std::string& family,
+                        const std::string& op) {
+  const std::string group = family_group(family);
+  for (const auto& w : kCountWords) {
+    if (group != w.family || op != w.op) continue;
+    const bool one = english(language) ? count == 1 : count < 2;
+    const char* word = english(language) ? (one ? w.english_one : w.english_many)
+                                         : (one ? w.french_one : w.french_many);
+    return std::to_string(count) + " " + word;
+  }
+  return std::to_string(count) + " " + op;
+}
+
+std::string applied_words(const std::string& language, std::uint64_t applied,
+                          std::uint64_t failed) {
+  if (english(language)) {
+    return std::to_string(applied) +
+           (applied == 1 ? " operation applied, " : " operations applied, ") +
+           std::to_string(failed) + (failed == 1 ? " failure" : " failures");
+  }
+  return std::to_string(applied) +
+         (applied < 2 ? " opération appliquée, " : " opérations appliquées, ") +
+         std::to_string(failed) + (failed < 2 ? " échec" : " échecs");
+}
+
+const char* person_op_label(const std::string& language, const std::string& op) {
+  struct Op {
+    const char* code;
+    const char* french;
+    const char* english;
+  };
+  static constexpr Op kOps[] = {{"added", "arrivée", "arrival"},
+                                {"returned", "retour", "return"},
+                                {"updated", "modification", "update"},
+                                {"departed", "départ", "departure"},
+                                {"removed", "suppression", "removal"}};
+  for (const auto& o : kOps) {
+    if (op == o.code) return english(language) ? o.english : o.french;
+  }
+  return "?";
+}
+
+std::string field_label(const std::string& language, const std::string& field) {
+  struct Field {
+    const char* code;
+    const char* french;
+    const char* english;
+  };
+  static constexpr Field kFields[] = {{"uai", "établissement", "school"},
+                                      {"uais", "établissements", "schools"},
+                                      {"division", "classe", "class"},
+                                      {"surname", "nom", "surname"},
+                                      {"birth_surname", "nom de naissance", "birth surname"},
+                                      {"given_name", "prénom", "first name"},
+                                      {"other_given_names", "autres prénoms", "other first names"},
+                                      {"sex", "sexe", "sex"},
+                                      {"birth_date", "date de naissance", "birth date"},
+                                      {"email", "courriel", "e-mail"},
+                                      {"mef", "MEF", "MEF"},
+                                      {"elenoet", "numéro ELENOET", "ELENOET number"},
+                                      {"ines", "INE", "INE"},
+                                      {"exit_date", "date de sortie", "exit date"},
+                                      {"civility", "civilité", "civility"},
+                                      {"mobile", "téléphone portable", "mobile phone"},
+                                      {"phone_home", "téléphone du domicile", "home phone"},
+                                      {"phone_work", "téléphone professionnel", "work phone"},
+                                      {"pupils", "élèves rattachés", "linked pupils"},
+                                      {"function", "fonction", "function"},
+                                      {"grade", "grade", "grade"}};
+  for (const auto& f : kFields) {
+    if (field == f.code) return english(language) ? f.english : f.french;
+  }
+  return field;
+}
+
+const char* people_heading(const std::string& language, const std::string& kind) {
+  if (kind == "guardian") return english(language) ? "guardians" : "responsables";
+  if (kind == "staff") return english(language) ? "staff" : "personnels";
+  return english(language) ? "pupils without a class" : "élèves sans classe";
 }
 
 }  // namespace edusync::report

@@ -1,12 +1,13 @@
-// One self-contained HTML page (inline CSS, no script, no external asset) that an operator
-// opens in a browser or receives by e-mail. It stays readable at academy scale: each list shows
-// its count and its first kHtmlListed entries, then says how many more there are and which JSON
-// Lines file beside the report holds them all (report_lists.hpp).
+// One self-contained HTML page (inline CSS, one inline script: the filter; no external asset) that
+// an operator opens in a browser or receives by e-mail. It stays readable at academy scale: each
+// list shows its count and its first kHtmlListed entries, then says how many more there are and
+// which JSON Lines file beside the report holds them all (report_lists.hpp).
 #include <algorithm>
 #include <map>
 #include <sstream>
 
 #include "report/labels.hpp"
+#include "report/person_words.hpp"
 #include "report/report_lists.hpp"
 #include "report/run_report.hpp"
 
@@ -83,41 +84,47 @@ void changes_table(const RunReport& r, const Labels& l, std::ostream& out) {
   out << "</table>";
 }
 
-// Pupils' memberships added and removed, per division: who arrives in and leaves each class.
-// The first kHtmlListed divisions, the first kHtmlKeysPerCell keys of a cell and how many more.
-void by_division(const RunReport& r, const Labels& l, std::ostream& out) {
-  std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> divisions;
-  for (const auto& item : r.plan.items) {
-    if (item.entity != plan::Entity::membership ||
-        item.structure_kind != model::StructureKind::division)
-      continue;
-    auto& entry = divisions[item.structure];
-    (item.op == plan::Op::add ? entry.first : entry.second).push_back(item.key);
-  }
-  if (divisions.empty()) return;
-  auto cell = [&](const std::vector<std::string>& keys) {
-    std::string text;
-    for (std::size_t i = 0; i < keys.size() && i < kHtmlKeysPerCell; ++i)
-      text += (text.empty() ? "" : ", ") + escape(keys[i]);
-    if (keys.size() > kHtmlKeysPerCell)
-      text += " … (+" + std::to_string(keys.size() - kHtmlKeysPerCell) + ")";
-    return text;
+// Who changed: one table per school (a heading each when the report has several), with a
+// filter over every row (the page's one script, inline). The first kHtmlNamed persons of each
+// school, then how many more and the file that names them all.
+void person_changes(const RunReport& r, const Labels& l, std::ostream& out) {
+  if (r.person_changes.empty()) return;
+  const bool en = r.language == "en";
+  out << "<h2>" << l.who_changed << " (" << r.person_changes.size() << ")</h2>"
+      << "<p><input id=\"filter\" type=\"search\" size=\"40\" placeholder=\""
+      << (en ? "Filter: name, login, class…" : "Filtrer : nom, identifiant, classe…") << "\"></p>";
+  const bool schools = r.uais.size() > 1;
+  const std::string header =
+      std::string("<table><tr><th>") + (en ? "Class" : "Classe") + "</th><th>" +
+      (en ? "Name" : "Nom") + "</th><th>" + (en ? "Login" : "Identifiant") + "</th><th>" +
+      (en ? "Change" : "Changement") + "</th><th>" + (en ? "Detail" : "Détail") + "</th></tr>";
+  std::string school;
+  std::size_t in_school = 0;
+  auto close_school = [&] {
+    out << "</table>";
+    if (in_school > kHtmlNamed)
+      out << "<p class=\"note\">… " << in_school - kHtmlNamed << " " << l.more << " ("
+          << l.full_list << " " << kPersonChangesFile << ")</p>";
   };
-  out << "<h2>" << l.by_division << " (" << divisions.size() << ")</h2><table><tr><th>"
-      << l.divisions << "</th><th>+</th><th>−</th></tr>";
-  std::size_t shown = 0;
-  for (const auto& [code, moves] : divisions) {
-    if (shown++ == kHtmlListed) break;
-    out << "<tr><td>" << escape(code) << "</td><td>" << cell(moves.first) << "</td><td>"
-        << cell(moves.second) << "</td></tr>";
+  for (const auto& c : r.person_changes) {
+    if (in_school == 0 || c.uai != school) {
+      if (in_school > 0) close_school();
+      school = c.uai;
+      in_school = 0;
+      if (schools) out << "<h3>" << escape(school) << "</h3>";
+      out << header;
+    }
+    if (in_school++ >= kHtmlNamed) continue;
+    out << "<tr class=\"person " << escape(c.op) << "\"><td>" << escape(group_of(r.language, c))
+        << "</td><td>" << escape(c.name) << "</td><td>" << escape(c.login) << "</td><td>"
+        << person_op_label(r.language, c.op) << "</td><td>" << escape(change_detail(r.language, c))
+        << "</td></tr>";
   }
-  out << "</table>";
-  const bool cut = divisions.size() > kHtmlListed ||
-                   std::any_of(divisions.begin(), divisions.end(), [](const auto& d) {
-                     return d.second.first.size() > kHtmlKeysPerCell ||
-                            d.second.second.size() > kHtmlKeysPerCell;
-                   });
-  if (cut) out << "<p class=\"note\">" << l.full_list << " " << kItemsFile << "</p>";
+  close_school();
+  out << "<script>document.getElementById('filter').addEventListener('input',function(e){"
+         "var q=e.target.value.toLowerCase();document.querySelectorAll('tr.person').forEach("
+         "function(row){row.hidden=q!==''&&row.textContent.toLowerCase().indexOf(q)<0;});});"
+         "</script>";
 }
 
 void renames_and_leavers(const RunReport& r, const Labels& l, std::ostream& out) {
@@ -135,12 +142,16 @@ void renames_and_leavers(const RunReport& r, const Labels& l, std::ostream& out)
         << more_item(l, rename_count, kHtmlListed, kItemsFile) << "</ul>";
   }
   if (r.leavers.empty()) return;
-  out << "<h2>" << l.leavers << " (" << r.leavers.size() << ")</h2><table>";
+  const bool en = r.language == "en";
+  out << "<h2>" << l.leavers << " (" << r.leavers.size() << ")</h2><table><tr><th>"
+      << (en ? "Name" : "Nom") << "</th><th>" << (en ? "Login" : "Identifiant") << "</th><th>"
+      << (en ? "Left on" : "Parti le") << "</th><th>" << (en ? "Removal on" : "Suppression le")
+      << "</th></tr>";
   for (std::size_t i = 0; i < r.leavers.size() && i < kHtmlListed; ++i) {
     const auto& x = r.leavers[i];
     out << "<tr><td>" << escape(x.name) << "</td><td>" << escape(x.login) << "</td><td>"
-        << escape(x.departed_on) << "</td><td>" << l.removal_on << " " << escape(x.removal_on)
-        << "</td></tr>";
+        << escape(date_label(r.language, x.departed_on)) << "</td><td>"
+        << escape(date_label(r.language, x.removal_on)) << "</td></tr>";
   }
   out << "</table>";
   if (r.leavers.size() > kHtmlListed) {
@@ -179,13 +190,21 @@ void messages(const RunReport& r, const Labels& l, std::ostream& out) {
 }
 
 void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
+  const bool en = r.language == "en";
   out << "<h2>" << l.connectors << "</h2><table>";
   if (r.connectors.empty()) out << "<tr><td>" << l.none << "</td></tr>";
+  if (!r.connectors.empty()) {
+    out << "<tr><th>" << (en ? "Target" : "Cible") << "</th><th>Type</th><th>"
+        << (en ? "Status" : "État") << "</th><th>"
+        << (en ? "Operations applied" : "Opérations appliquées") << "</th><th>"
+        << (en ? "Failures" : "Échecs") << "</th><th>" << (en ? "Error" : "Erreur") << "</th></tr>";
+  }
   for (const auto& c : r.connectors) {
     out << "<tr><td>" << escape(c.name) << "</td><td>" << escape(c.type)
-        << "</td><td><span class=\"status " << escape(c.status) << "\">" << escape(c.status)
-        << "</span></td><td class=\"num\">" << c.applied << "</td><td class=\"num\">" << c.failed
-        << "</td><td>" << escape(c.error) << "</td></tr>";
+        << "</td><td><span class=\"status " << escape(c.status) << "\">"
+        << escape(status_label(r.language, c.status)) << "</span></td><td class=\"num\">"
+        << c.applied << "</td><td class=\"num\">" << c.failed << "</td><td>" << escape(c.error)
+        << "</td></tr>";
   }
   out << "</table>";
   for (const auto& c : r.connectors) {  // records a file target left out, and why
@@ -215,8 +234,8 @@ std::string to_html(const RunReport& r) {
       << "\"><head><meta charset=\"utf-8\"><title>" << l.title << " " << escape(r.id)
       << "</title><style>" << kStyle << "</style></head><body><h1>" << l.title << "</h1><p>"
       << l.run << " <b>" << escape(r.id) << "</b> — " << l.school_year << " "
-      << escape(r.school_year) << " — <span class=\"status " << escape(r.status) << "\">"
-      << escape(r.status) << "</span></p>";
+      << escape(school_year_label(r.school_year)) << " — <span class=\"status " << escape(r.status)
+      << "\">" << escape(status_label(r.language, r.status)) << "</span></p>";
   if (r.dry_run) out << "<p class=\"note\">" << l.dry_run << "</p>";
   if (!r.error.empty()) out << "<p><b>" << escape(r.error) << "</b></p>";
   if (!r.unchanged_since.empty()) {
@@ -226,7 +245,7 @@ std::string to_html(const RunReport& r) {
   figures(r, l, out);
   changes_table(r, l, out);
   messages(r, l, out);
-  by_division(r, l, out);
+  person_changes(r, l, out);
   renames_and_leavers(r, l, out);
   connectors(r, l, out);
   password_expiry(r.expired_passwords, out);

@@ -67,6 +67,8 @@ Json tail_json(const RunReport& r) {
     connectors.push_back(std::move(item));
   }
   json["connectors"] = std::move(connectors);
+  json["person_changes"] =
+      first_of(r.person_changes, kJsonListed, [](const auto& change) { return to_json(change); });
   json["new_accounts"] =
       first_of(r.new_accounts, kJsonListed, [](const auto& account) { return to_json(account); });
   json["leavers"] =

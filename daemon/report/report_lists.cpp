@@ -58,6 +58,20 @@ Json to_json(const NewAccount& a) {
           {"division", a.division}};
 }
 
+Json to_json(const PersonChange& c) {
+  Json json{{"kind", c.kind}, {"op", c.op},     {"uai", c.uai},
+            {"key", c.key},   {"name", c.name}, {"login", c.login}};
+  if (!c.division.empty()) json["division"] = c.division;
+  if (!c.fields.empty()) {
+    Json fields = Json::array();
+    for (const auto& f : c.fields)
+      fields.push_back({{"field", f.field}, {"before", f.before}, {"after", f.after}});
+    json["fields"] = std::move(fields);
+  }
+  if (!c.removal_on.empty()) json["removal_on"] = c.removal_on;
+  return json;
+}
+
 Json to_json(const Leaver& x) {
   return {{"key", x.key},
           {"kind", x.kind},
@@ -81,6 +95,7 @@ Json lists_json(const RunReport& r) {
   for (const auto& w : r.warnings) counts[w.code]++;
   for (const auto& [code, count] : counts) by_code[code] = count;
   lists["warnings"]["by_code"] = std::move(by_code);
+  lists["person_changes"] = list_json(r.person_changes.size(), kJsonListed, kPersonChangesFile);
   lists["new_accounts"] = list_json(r.new_accounts.size(), kJsonListed, kNewAccountsFile);
   lists["leavers"] = list_json(r.leavers.size(), kJsonListed, kLeaversFile);
   lists["ignored_inputs"] = list_json(r.ignored_inputs.size(), kJsonListed, kIgnoredInputsFile);
@@ -100,6 +115,7 @@ void write_report_lists(const RunReport& r, const std::string& dir) {
   const auto path = [&](const char* file) { return dir + "/" + file; };
   write_lines(path(kItemsFile), r.plan.items, [](const auto& item) { return plan::to_json(item); });
   write_lines(path(kWarningsFile), r.warnings, [](const auto& w) { return model::to_json(w); });
+  write_lines(path(kPersonChangesFile), r.person_changes, [](const auto& c) { return to_json(c); });
   write_lines(path(kNewAccountsFile), r.new_accounts, [](const auto& a) { return to_json(a); });
   write_lines(path(kLeaversFile), r.leavers, [](const auto& x) { return to_json(x); });
   write_lines(path(kIgnoredInputsFile), r.ignored_inputs, [](const auto& f) { return to_json(f); });

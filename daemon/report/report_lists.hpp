@@ -4,6 +4,7 @@
 // and the first entries of each list (the limits below, documented in the README), and every
 // list is written complete as JSON Lines beside report.json, one JSON object a line:
 //   items.jsonl               plan items, as report.json `items` (also the per-division changes)
+//   person_changes.jsonl      the plan's persons named: name, login, class, before -> after
 //   warnings.jsonl            data-quality warnings, as report.json `warnings`
 //   new_accounts.jsonl        accounts created by the run (the sheets list the state's copy)
 //   leavers.jsonl             accounts that left, with the end of their grace period
@@ -26,14 +27,18 @@ namespace edusync::report {
 inline constexpr std::size_t kJsonListed = 1000;
 inline constexpr std::size_t kJsonPerCode = 100;
 // report.html: the first kHtmlListed entries of each list, of each warning code, of each
-// connector's warnings; per division, kHtmlListed divisions and kHtmlKeysPerCell keys a cell.
+// connector's warnings.
 inline constexpr std::size_t kHtmlListed = 100;
-inline constexpr std::size_t kHtmlKeysPerCell = 20;
-// report.txt: the first kTextListed entries of each list (warnings: a count per code).
+// report.html: the first kHtmlNamed persons who changed in each school.
+inline constexpr std::size_t kHtmlNamed = 500;
+// report.txt: the first kTextListed entries of each list (warnings: a count per code), but the
+// first kTextNamed persons who changed (a collège's morning read names them all).
 inline constexpr std::size_t kTextListed = 10;
+inline constexpr std::size_t kTextNamed = 60;
 
 // The JSON Lines file of each list, relative to the report's directory.
 inline constexpr const char* kItemsFile = "items.jsonl";
+inline constexpr const char* kPersonChangesFile = "person_changes.jsonl";
 inline constexpr const char* kWarningsFile = "warnings.jsonl";
 inline constexpr const char* kNewAccountsFile = "new_accounts.jsonl";
 inline constexpr const char* kLeaversFile = "leavers.jsonl";
@@ -48,6 +53,7 @@ std::vector<const model::Warning*> first_per_code(const std::vector<model::Warni
 // JSON forms shared by report.json and the JSON Lines files.
 nlohmann::ordered_json to_json(const NewAccount& account);
 nlohmann::ordered_json to_json(const Leaver& leaver);
+nlohmann::ordered_json to_json(const PersonChange& change);
 nlohmann::ordered_json to_json(const IgnoredInput& file);
 
 // report.json `lists`: per list its full count, how many report.json shows, and its file.

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "report/labels.hpp"
+#include "report/person_words.hpp"
 #include "report/report_lists.hpp"
 #include "report/run_report.hpp"
 
@@ -18,20 +20,42 @@ void print_changes(const RunReport& r, const Labels& l, std::ostream& out) {
   const std::pair<const char*, const char*> families[] = {
       {"pupils", l.pupils},       {"guardians", l.guardians}, {"staff", l.staff},
       {"divisions", l.divisions}, {"groups", l.groups},       {"memberships", l.memberships}};
-  const std::map<std::string, const char*> ops = {
-      {"added", l.added},       {"updated", l.updated}, {"departed", l.departed},
-      {"returned", l.returned}, {"removed", l.removed}, {"renamed", l.renamed}};
   for (const auto& [family, label] : families) {
     std::string line;
     const auto& family_counts = counts.at(family);
     for (const char* op : {"added", "updated", "departed", "returned", "removed", "renamed"}) {
       const auto found = family_counts.find(op);
       if (found == family_counts.end()) continue;
-      line += (line.empty() ? " " : ", ") + std::to_string(found->second) + " " + ops.at(op);
+      line += (line.empty() ? " " : ", ") + count_label(r.language, found->second, family, op);
     }
     out << "  " << label << " :" << line << "\n";
   }
   if (r.plan.rollover) out << "  " << l.rollover << "\n";
+}
+
+// Who changed, grouped by school (when the report has several) and class: the first kTextNamed
+// persons, then how many more and the file that names them all.
+void print_person_changes(const RunReport& r, const Labels& l, std::ostream& out) {
+  if (r.person_changes.empty()) return;
+  out << "\n" << l.who_changed << " (" << r.person_changes.size() << ") :\n";
+  const bool schools = r.uais.size() > 1;
+  std::string group;
+  std::size_t shown = 0;
+  for (const auto& change : r.person_changes) {
+    if (shown++ == kTextNamed) {
+      out << "  … (+" << r.person_changes.size() - kTextNamed << " " << l.more << ", "
+          << l.full_list << " " << kPersonChangesFile << ")\n";
+      break;
+    }
+    const auto heading =
+        (schools ? change.uai + " — " : std::string()) + group_of(r.language, change);
+    if (heading != group) out << "  " << (group = heading) << " :\n";
+    out << "    - " << person_op_label(r.language, change.op) << " : " << change.name;
+    if (!change.login.empty()) out << " (" << change.login << ")";
+    const auto detail = change_detail(r.language, change);
+    if (!detail.empty()) out << " — " << detail;
+    out << "\n";
+  }
 }
 
 // "autres, liste complète : <file>", said where a list is cut.
@@ -77,9 +101,10 @@ void print_password_expiry(const PasswordExpiry& expiry, std::ostream& out) {
 std::string to_text(const RunReport& r) {
   const Labels& l = labels(r.language);
   std::ostringstream out;
-  out << l.title << "\n" << l.run << " " << r.id << " — " << l.status << " : " << r.status;
+  out << l.title << "\n"
+      << l.run << " " << r.id << " — " << l.status << " : " << status_label(r.language, r.status);
   if (r.confirmed) out << " (--confirm)";
-  out << "\n" << l.school_year << " : " << r.school_year << "\n";
+  out << "\n" << l.school_year << " : " << school_year_label(r.school_year) << "\n";
   if (r.dry_run) out << l.dry_run << "\n";
   if (!r.error.empty()) out << r.error << "\n";
   if (!r.unchanged_since.empty()) {
@@ -95,12 +120,26 @@ std::string to_text(const RunReport& r) {
       full_list(l, kIgnoredInputsFile));
   out << "\n";
   print_changes(r, l, out);
+  print_person_changes(r, l, out);
+  std::vector<const plan::Item*> renames;
+  for (const auto& item : r.plan.items) {
+    if (item.op == plan::Op::rename) renames.push_back(&item);
+  }
+  print_list(
+      l.renames, renames, out,
+      [&](const plan::Item* item) {
+        const bool group = item->entity == plan::Entity::group;
+        out << (group ? (r.language == "en" ? "group " : "groupe ") : "division ")
+            << item->fields.front().before << " → " << item->key;
+      },
+      full_list(l, kItemsFile));
   print_list(l.gates, r.gates, out, [&](const auto& g) { out << g.code << " — " << g.message; });
   if (!r.gates.empty() && r.status == "held") out << "  " << l.held_hint << "\n";
   print_list(
       l.leavers, r.leavers, out,
       [&](const auto& x) {
-        out << x.name << " (" << x.key << ") — " << l.removal_on << " " << x.removal_on;
+        out << x.name << " (" << (x.login.empty() ? x.key : x.login) << ") — " << l.removal_on
+            << " " << date_label(r.language, x.removal_on);
       },
       full_list(l, kLeaversFile));
   print_list(
@@ -120,8 +159,8 @@ std::string to_text(const RunReport& r) {
   out << "\n" << l.connectors << " :\n";
   if (r.connectors.empty()) out << "  " << l.none << "\n";
   for (const auto& c : r.connectors) {
-    out << "  " << c.name << " (" << c.type << ") : " << c.status << ", " << c.applied << " / "
-        << c.failed;
+    out << "  " << c.name << " (" << c.type << ") : " << status_label(r.language, c.status) << ", "
+        << applied_words(r.language, c.applied, c.failed);
     if (!c.error.empty()) out << " — " << c.error;
     out << "\n";
     print_list(

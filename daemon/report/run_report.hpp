@@ -52,6 +52,18 @@ struct NewAccount {
   std::string division;  // pupils
 };
 
+// A person the run changed, named as the operator knows them: the plan's item (which names
+// people by key) with the person's name and class. Built by run/person_changes.hpp.
+struct PersonChange {
+  std::string kind;  // pupil, guardian, staff
+  std::string op;    // added, updated, departed, returned, removed
+  std::string uai;   // the school (staff: their first); guardians: the school of their base
+  std::string key, name, login;
+  std::string division;                   // pupils: their class (before, for a removal)
+  std::vector<plan::FieldChange> fields;  // updated: field, before, after
+  std::string removal_on;                 // departed: when the grace period ends (ISO)
+};
+
 // A leaver, with the date the grace period ends.
 struct Leaver {
   std::string key, kind, name, login, departed_on, removal_on;
@@ -86,6 +98,9 @@ struct RunReport {
   std::vector<IgnoredInput> ignored_inputs;
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
   plan::Plan plan;  // from the last applied state to the new one
+  // The plan's persons, named, in the order the report lists them: school, class, operation,
+  // name (run/person_changes.hpp).
+  std::vector<PersonChange> person_changes;
   std::vector<model::Warning> warnings;
   std::vector<Gate> gates;
   std::vector<ConnectorOutcome> connectors;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
 namespace edusync::run {
 namespace {
@@ -78,6 +79,64 @@ void check_sources(const GateInputs& in, std::vector<Gate>& gates) {
   }
 }
 
+// What the absence of an export kind would do, and where to download it.
+struct MissingExportAdvice {
+  sources::ExportKind kind;
+  const char* export_name;
+  const char* consequence;
+  const char* where;
+};
+
+constexpr MissingExportAdvice kMissingExportAdvice[] = {
+    {sources::ExportKind::siecle_eleves, "l'export SIECLE des élèves (ElevesSansAdresses.xml)",
+     "sans lui, tous les élèves de l'établissement partiraient",
+     "SIECLE, Base Élèves Établissement, exports XML génériques : ElevesSansAdresses "
+     "(ExportXML_ElevesSansAdresses.zip)"},
+    {sources::ExportKind::siecle_responsables,
+     "l'export SIECLE des responsables (ResponsablesAvecAdresses.xml)",
+     "sans lui, tous les responsables partiraient et les élèves perdraient leurs liens",
+     "SIECLE, Base Élèves Établissement, exports XML génériques : ResponsablesAvecAdresses"},
+    {sources::ExportKind::sts_emp, "l'export STS-web des personnels (sts_emp_<UAI>_<année>.xml)",
+     "sans lui, tous les comptes des personnels seraient désactivés",
+     "STS-web, « Exports > Emploi du temps »"},
+    {sources::ExportKind::siecle_structures, "l'export SIECLE des structures (Structures.xml)",
+     "sans lui, les divisions et groupes qu'il décrit seraient retirés",
+     "SIECLE, Base Élèves Établissement, exports XML génériques : Structures"},
+    {sources::ExportKind::siecle_nomenclatures,
+     "l'export SIECLE des nomenclatures (Nomenclature.xml)",
+     "sans lui, les libellés des matières et des MEF ne seraient plus connus",
+     "SIECLE, Base Élèves Établissement, exports XML génériques : Nomenclature"},
+};
+
+const MissingExportAdvice* advice_for(std::string_view kind) {
+  for (const auto& advice : kMissingExportAdvice) {
+    if (sources::to_string(advice.kind) == kind) return &advice;
+  }
+  return nullptr;
+}
+
+// MISSING_EXPORT: a kind of export applied last time for a school this run reads is not in the
+// inbox. Said as such, with what it would do and where to get it, before REMOVAL_THRESHOLD says
+// how many would leave: an operator who confirms a missing STS-web export disables every staff
+// account.
+void check_missing_exports(const GateInputs& in, std::vector<Gate>& gates) {
+  for (const auto& [kind, uai] : missing_exports(*in.marks, *in.sources)) {
+    const auto* advice = advice_for(kind);
+    if (advice == nullptr) continue;
+    const auto& mark = in.marks->at({kind, uai});
+    const std::string since =
+        mark.export_date.empty() ? "" : " (export du " + mark.export_date + ")";
+    gates.push_back(
+        {"MISSING_EXPORT",
+         std::string("Il manque ") + advice->export_name + " de l'établissement " + uai +
+             " dans la boîte de dépôt, alors que le dernier passage appliqué en "
+             "avait un" +
+             since + " : " + advice->consequence + ". Téléchargez-le (" + advice->where +
+             ") et déposez-le ; s'il ne doit vraiment plus être lu, confirmez avec "
+             "« edusync run --confirm »."});
+  }
+}
+
 // "jdupont (Jean Dupont, 01234)", the first kOrphansNamed, then "et N autres".
 std::string orphan_list(const std::vector<OrphanAccount>& orphans) {
   std::string list;
@@ -114,6 +173,22 @@ void check_orphans(const GateInputs& in, std::vector<Gate>& gates) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> missing_exports(
+    const state::ExportMarks& marks, const std::vector<sources::ParsedExport>& sources) {
+  std::set<std::string> schools;
+  std::set<std::pair<std::string, std::string>> present;
+  for (const auto& source : sources) {
+    schools.insert(source.header.uai);
+    present.insert({std::string(sources::to_string(source.kind)), source.header.uai});
+  }
+  std::vector<std::pair<std::string, std::string>> missing;
+  for (const auto& [kind_uai, mark] : marks) {
+    if (schools.contains(kind_uai.second) && !present.contains(kind_uai))
+      missing.push_back(kind_uai);
+  }
+  return missing;
+}
+
 std::vector<Gate> check_gates(const GateInputs& in) {
   std::vector<Gate> gates;
   if (in.previous != nullptr && !in.previous->school_year.empty() &&
@@ -124,6 +199,7 @@ std::vector<Gate> check_gates(const GateInputs& in) {
                                " a déjà été appliquée : exports d'une année passée ? Déposez les "
                                "exports de l'année en cours."});
   }
+  check_missing_exports(in, gates);
   if (in.previous != nullptr) check_removals(in, gates);
   check_sources(in, gates);
   check_orphans(in, gates);

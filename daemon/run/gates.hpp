@@ -14,7 +14,8 @@
 namespace edusync::run {
 
 struct Gate {
-  // REMOVAL_THRESHOLD, STALE_EXPORT, YEAR_BACKWARDS, INCOMPLETE_EXPORT, ORPHAN_ACCOUNTS
+  // MISSING_EXPORT, REMOVAL_THRESHOLD, STALE_EXPORT, YEAR_BACKWARDS, INCOMPLETE_EXPORT,
+  // ORPHAN_ACCOUNTS
   std::string code;
   std::string message;
 };
@@ -33,5 +34,11 @@ struct GateInputs {
 inline constexpr std::size_t kOrphansNamed = 10;
 
 std::vector<Gate> check_gates(const GateInputs& inputs);
+
+// The (kind, UAI) of `marks` (the exports last applied) missing from `sources` for a school that
+// `sources` read: what MISSING_EXPORT names. A confirmed run drops their marks, so that the
+// absence it accepted is not asked about again.
+std::vector<std::pair<std::string, std::string>> missing_exports(
+    const state::ExportMarks& marks, const std::vector<sources::ParsedExport>& sources);
 
 }  // namespace edusync::run

@@ -85,6 +85,19 @@ bool newer(const Candidate& a, const Candidate& b) {
   return a.document.display_name() > b.document.display_name();
 }
 
+// The document's header, or nothing for a stray file (a well-formed XML that is no export:
+// listed in `ignored` with the reason). A broken export still throws: it stops the run.
+std::optional<sources::ParsedExport> read_header_unless_stray(const input::DocumentRef& document,
+                                                              std::vector<IgnoredFile>& ignored) {
+  try {
+    return sources::read_export_header(*input::open_document(document));
+  } catch (const InputError& error) {
+    if (!error.is_stray()) throw;
+    ignored.push_back({document.display_name(), error.reason()});
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 bool has_temporary_name(std::string_view name) {
@@ -143,9 +156,11 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
       continue;
     }
     for (auto& document : input::list_documents(file.path.string())) {
-      auto header = sources::read_export_header(*input::open_document(document));
-      auto& same_kind = by_kind[{std::string(sources::to_string(header.kind)), header.header.uai}];
-      same_kind.push_back({std::move(document), std::move(header), file.stamp.modified});
+      auto header = read_header_unless_stray(document, selection.ignored);
+      if (!header) continue;
+      auto& same_kind =
+          by_kind[{std::string(sources::to_string(header->kind)), header->header.uai}];
+      same_kind.push_back({std::move(document), std::move(*header), file.stamp.modified});
     }
   }
   std::vector<Candidate> chosen;

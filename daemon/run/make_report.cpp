@@ -47,6 +47,7 @@ report::RunReport make_report(RunResult&& result, const std::string& language) {
   report.ignored_inputs = ignored_of(result.ignored_inputs);
   report.totals = std::move(result.totals);
   report.plan = std::move(result.plan);
+  report.person_changes = std::move(result.person_changes);
   report.warnings = std::move(result.warnings);
   report.gates = gates_of(result.gates);
   report.connectors = std::move(result.connectors);

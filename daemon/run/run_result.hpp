@@ -10,7 +10,7 @@
 
 #include "model/warning.hpp"
 #include "plan/plan.hpp"
-#include "report/run_report.hpp"  // ConnectorOutcome, Leaver, PasswordExpiry: plain values
+#include "report/run_report.hpp"  // ConnectorOutcome, Leaver, PersonChange...: plain values
 #include "run/gates.hpp"
 #include "run/inbox.hpp"
 #include "sources/exports.hpp"
@@ -47,7 +47,8 @@ struct RunResult {
   std::vector<sources::ParsedExport> sources;  // data already moved out
   std::vector<IgnoredFile> ignored_inputs;
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
-  plan::Plan plan;  // from the last applied state to the new one
+  plan::Plan plan;                                   // from the last applied state to the new one
+  std::vector<report::PersonChange> person_changes;  // the plan's persons, named
   std::vector<model::Warning> warnings;
   std::vector<Gate> gates;
   std::vector<report::ConnectorOutcome> connectors;

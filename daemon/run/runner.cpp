@@ -24,6 +24,7 @@
 #include "run/make_report.hpp"
 #include "run/orphans.hpp"
 #include "run/password_expiry.hpp"
+#include "run/person_changes.hpp"
 #include "run/run_lock.hpp"
 #include "run/unchanged.hpp"
 #include "sources/parsers/export_parser.hpp"
@@ -245,6 +246,8 @@ void Runner::plan_changes(state::StateStore& store) {
   result_.plan = diff::diff(previous_ ? *previous_ : model::Directory{}, accounts_.desired,
                             diff::Rules{config_.diff.rename_similarity});
   trace_memory("diffed");
+  result_.person_changes = name_person_changes(result_.plan, previous_ ? &*previous_ : nullptr,
+                                               accounts_.desired, config_.safety.grace_days);
   describe_accounts();
 }
 
@@ -287,6 +290,12 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
     auto& slot = marks[{std::string(sources::to_string(s.kind)), s.header.uai}];
     if (slot.export_date != mark.export_date || slot.records != mark.records) {
       slot = mark;
+      marks_changed = true;
+    }
+  }
+  if (result_.confirmed) {
+    for (const auto& accepted : missing_exports(marks, sources_)) {
+      marks.erase(accepted);
       marks_changed = true;
     }
   }

@@ -291,6 +291,7 @@ ExportMarks StateStore::export_marks() {
 }
 
 void StateStore::save_export_marks(const ExportMarks& marks) {
+  db_.exec("DELETE FROM export_marks");
   auto upsert = db_.prepare(
       "INSERT OR REPLACE INTO export_marks(kind, uai, export_date, records) VALUES(?1, ?2, ?3, "
       "?4)");

@@ -99,6 +99,8 @@ class StateStore {
   std::optional<std::int64_t> acknowledged(const std::string& connector);
   void acknowledge(const std::string& connector, std::int64_t snapshot_id, const std::string& when);
 
+  // The last applied export per (kind, UAI); saving replaces them all (call it within the
+  // transaction that stores the run's snapshot).
   ExportMarks export_marks();
   void save_export_marks(const ExportMarks& marks);
 

@@ -74,9 +74,24 @@ TEST_F(CliRun, CheckConfigValidatesTheFile) {
   EXPECT_EQ(test::run_command(kBinary + " --config " + bad + " run 2>&1", out), 2);
 }
 
+// A mistyped command is named with the closest one (exit 2, usage); --version says the version.
+TEST_F(CliRun, AnUnknownCommandIsAnsweredWithTheClosestOne) {
+  std::string out;
+  EXPECT_EQ(test::run_command(kBinary + " --config " + config_ + " runn 2>&1", out), 2);
+  EXPECT_NE(out.find("commande inconnue « runn » : vouliez-vous dire « run » ?"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("check-config"), std::string::npos) << "the commands are listed: " << out;
+  EXPECT_EQ(test::run_command(kBinary + " --config=" + config_ + " inpsect 2>&1", out), 2);
+  EXPECT_NE(out.find("« inspect »"), std::string::npos) << out;
+  EXPECT_EQ(test::run_command(kBinary + " zzzzzz 2>&1", out), 2);
+  EXPECT_EQ(out.find("vouliez-vous"), std::string::npos) << "nothing close: " << out;
+  EXPECT_EQ(test::run_command(kBinary + " --version 2>&1", out), 0);
+  EXPECT_EQ(out, "edusync " EDUSYNC_VERSION_EXPECTED "\n");
+}
+
 TEST_F(CliRun, RunThenReportThenAccounts) {
   ASSERT_EQ(edusync("run"), 0) << output_;
-  EXPECT_NE(output_.find("audit (journal) : ok"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("audit (journal) : réussi"), std::string::npos) << output_;
   const auto report = last_report();
   EXPECT_EQ(report["run"]["status"], "ok");
   std::string out;
@@ -123,7 +138,7 @@ TEST_F(CliRun, HtmlReportRendersInHeadlessChromium) {
                               dom),
             0);
   for (const char* expected : {"Rapport de synchronisation edusync", "Changements",
-                               "DUPLICATE_GUARDIAN", "Changements par division", "Cibles"}) {
+                               "DUPLICATE_GUARDIAN", "Qui a changé", "Cibles"}) {
     EXPECT_NE(dom.find(expected), std::string::npos) << expected;
   }
   const std::string png = (dir_.path() / "report.png").string();
@@ -163,7 +178,8 @@ TEST_F(CliRun, KilledAtAnyStepTheNextRunConvergesWithoutDuplicates) {
     EXPECT_NE(edusync("run", std::string("EDUSYNC_CRASH_AT=") + point), 0);
     ASSERT_EQ(edusync("run"), 0) << output_;
     ASSERT_EQ(edusync("run"), 0) << output_;
-    EXPECT_NE(output_.find("audit (journal) : ok, 0 / 0"), std::string::npos)
+    EXPECT_NE(output_.find("audit (journal) : réussi, 0 opération appliquée, 0 échec"),
+              std::string::npos)
         << output_;  // converged
     std::string out;
     // Every login allocated once: the identities table has no duplicate, the first snapshot's
@@ -196,7 +212,9 @@ TEST_F(CliRun, RandomKillsNeverCorruptTheState) {
             0);
   EXPECT_EQ(out, "ok\n");
   ASSERT_EQ(edusync("run"), 0);
-  EXPECT_NE(output_.find("audit (journal) : ok, 0 / 0"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("audit (journal) : réussi, 0 opération appliquée, 0 échec"),
+            std::string::npos)
+      << output_;
 }
 
 TEST_F(CliRun, HeldRunExitsThree) {

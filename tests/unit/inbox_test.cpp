@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "common/errors.hpp"
@@ -110,6 +111,28 @@ TEST(Inbox, ABrokenExportStopsTheRun) {
   test::TempDir dir;
   dir.write("Eleves.xml", "<BEE_ELEVES><PARAMETRES><UAJ>0140065T</UAJ>");
   EXPECT_THROW(run::scan_inbox(dir.path().string(), std::chrono::milliseconds(0)), InputError);
+}
+
+// A well-formed XML that is no export (an EDT file for STS-web, a page saved as .xml, in a zip
+// too) is skipped with the reason, and the exports beside it are read.
+TEST(Inbox, AStrayXmlFileIsSkippedAndListedWithTheReason) {
+  test::TempDir dir;
+  dir.write("Eleves.xml", eleves("14/11/2025"));
+  dir.write("notes.xml", "<?xml version=\"1.0\"?><carnet><note>réunion</note></carnet>");
+  dir.write("edt.xml", "<EDT_STS><PARAMETRES/></EDT_STS>");
+  test::write_zip((dir.path() / "divers.zip").string(), {{"page.xml", "<html><body/></html>"}});
+  const auto selection = run::scan_inbox(dir.path().string(), std::chrono::milliseconds(0));
+  EXPECT_EQ(names(selection.chosen), std::vector<std::string>{"Eleves.xml"});
+  std::map<std::string, std::string> reasons;
+  for (const auto& ignored : selection.ignored)
+    reasons[std::filesystem::path(ignored.path).filename().string()] = ignored.reason;
+  ASSERT_EQ(reasons.size(), 3u);
+  EXPECT_NE(reasons["notes.xml"].find("« carnet » inconnu"), std::string::npos);
+  EXPECT_NE(reasons["edt.xml"].find("STS_EDT"), std::string::npos);
+  EXPECT_NE(reasons["divers.zip:page.xml"].find("page web (HTML)"), std::string::npos);
+  for (const auto& [name, reason] : reasons) {
+    EXPECT_EQ(reason.find(dir.path().string()), std::string::npos) << "location repeated";
+  }
 }
 
 }  // namespace

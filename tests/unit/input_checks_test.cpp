@@ -412,10 +412,10 @@ TEST(InputMessages, ConnectorWarningsAreIndentedUnderTheirTarget) {
   r.connectors.push_back({"audit", "journal", "ok", 3, 0, "", {}, {}});
   const std::string text = report::to_text(r);
   EXPECT_TRUE(contains(text,
-                       "  koxo (koxo-csv) : ok, 3 / 0\n"
+                       "  koxo (koxo-csv) : réussi, 3 opérations appliquées, 0 échec\n"
                        "    Avertissements (1) :\n"
                        "      - NO_INE — Élève sans INE\n"
-                       "  audit (journal) : ok, 3 / 0\n"))
+                       "  audit (journal) : réussi, 3 opérations appliquées, 0 échec\n"))
       << text;
 }
 

@@ -37,7 +37,7 @@ class RunScenario : public ::testing::Test {
     std::filesystem::remove_all(dir_.path() / "inbox");
     dir_.write("inbox/ElevesSansAdresses.xml", eleves_);
     dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
-    dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
+    if (!sts_.empty()) dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
   }
 
   run::RunOutcome run(const std::string& today, bool confirm = false, double ratio = 0.5,
@@ -84,6 +84,19 @@ class RunScenario : public ::testing::Test {
   std::string unchanged_since(const run::RunOutcome& outcome) {
     return nlohmann::json::parse(test::read_file(outcome.report_dir + "/report.json"))["run"].value(
         "unchanged_since", "");
+  }
+
+  // The report's entry for `key`, which must be there once.
+  static const report::PersonChange& named(const report::RunReport& report,
+                                           const std::string& key) {
+    const report::PersonChange* found = nullptr;
+    for (const auto& change : report.person_changes) {
+      if (change.key != key) continue;
+      EXPECT_EQ(found, nullptr) << key << " named twice";
+      found = &change;
+    }
+    if (found == nullptr) throw std::runtime_error(key + " is not named by the report");
+    return *found;
   }
 
   test::TempDir dir_;
@@ -171,6 +184,45 @@ TEST_F(RunScenario, SecondExportWithArrivalDepartureClassChangeRenameAndNewTeach
   EXPECT_EQ(after.at("eleve:0140065T:0100003").departed, "2025-11-27");
   ASSERT_EQ(second.report.leavers.size(), 1u);
   EXPECT_EQ(second.report.leavers[0].removal_on, "2025-12-27");
+
+  // The report names each of them: name, login, class, what changed (before -> after).
+  const auto& moved = named(second.report, "123456789AB");
+  EXPECT_EQ(moved.op, "updated");
+  EXPECT_EQ(moved.login, logins.at("123456789AB").login);
+  EXPECT_EQ(moved.division, "6 B");
+  EXPECT_NE(moved.name.find("Laetitia"), std::string::npos) << moved.name;
+  std::map<std::string, std::pair<std::string, std::string>> fields;
+  for (const auto& f : moved.fields) fields[f.field] = {f.before, f.after};
+  EXPECT_EQ(fields.at("division"), (std::pair<std::string, std::string>{"6 A", "6 B"}));
+  EXPECT_EQ(fields.at("given_name"), (std::pair<std::string, std::string>{"Lætitia", "Laetitia"}));
+  const auto& arrival = named(second.report, "823456789KL");
+  EXPECT_EQ(arrival.op, "added");
+  EXPECT_EQ(arrival.name, "NOUVEAU Adèle");
+  EXPECT_EQ(arrival.division, "6 A");
+  EXPECT_FALSE(arrival.login.empty());
+  const auto& leaver = named(second.report, "eleve:0140065T:0100003");
+  EXPECT_EQ(leaver.op, "departed");
+  EXPECT_EQ(leaver.name, "DE LA FONTAINE Zoé");
+  EXPECT_EQ(leaver.login, logins.at("eleve:0140065T:0100003").login);
+  EXPECT_EQ(leaver.removal_on, "2025-12-27");
+  const auto& teacher = named(second.report, "sts:4106");
+  EXPECT_EQ(teacher.op, "added");
+  EXPECT_EQ(teacher.kind, "staff");
+  EXPECT_EQ(teacher.name, "NOUVEAU Paul");
+  EXPECT_FALSE(teacher.login.empty());
+  // And so do the text and HTML reports, in words.
+  const auto text = report::to_text(second.report);
+  for (const std::string& said : std::vector<std::string>{
+           "Qui a changé", "  6 B :", "modification : CŒURDEVEY Laetitia (" + moved.login + ")",
+           "classe : 6 A → 6 B", "prénom : Lætitia → Laetitia",
+           "arrivée : NOUVEAU Adèle (" + arrival.login + ")",
+           "départ : DE LA FONTAINE Zoé (" + leaver.login + ") — suppression le 27/12/2025",
+           "  personnels :", "arrivée : NOUVEAU Paul (" + teacher.login + ")"})
+    EXPECT_NE(text.find(said), std::string::npos) << said << " in\n" << text;
+  const auto html = report::to_html(second.report);
+  for (const char* said :
+       {"<th>Identifiant</th>", "NOUVEAU Adèle", "classe : 6 A → 6 B", "id=\"filter\""})
+    EXPECT_NE(html.find(said), std::string::npos) << said;
 }
 
 TEST_F(RunScenario, PartialExportIsHeldThenConfirmedOnUnchangedInputs) {
@@ -206,6 +258,34 @@ TEST_F(RunScenario, ConfirmWithChangedInputsHoldsAgain) {
   const auto again = run("2025-11-21", true, 0.10);
   EXPECT_EQ(again.status, run::Status::held);
   EXPECT_EQ(again.report.gates.back().code, "CONFIRM_INPUTS_CHANGED");
+}
+
+// The STS-web export left out of the inbox: the gate says which export is missing, what it
+// would do and where to download it, rather than only how many staff would leave; once the
+// operator confirms, the absence is accepted and the next run is not held for it again.
+TEST_F(RunScenario, AMissingStsExportIsNamedAndOnceConfirmedNotAskedAgain) {
+  ASSERT_EQ(run("2025-11-20").status, run::Status::done);
+  const auto lines = journal_lines();
+  const std::string sts = sts_;
+  sts_.clear();
+  const auto held = run("2025-11-21");
+  ASSERT_EQ(held.status, run::Status::held);
+  ASSERT_FALSE(held.report.gates.empty());
+  const auto& gate = held.report.gates.front();
+  EXPECT_EQ(gate.code, "MISSING_EXPORT");
+  for (const char* said :
+       {"l'export STS-web des personnels", "0140065T", "Exports > Emploi du temps",
+        "tous les comptes des personnels seraient désactivés"})
+    EXPECT_NE(gate.message.find(said), std::string::npos) << said << " in " << gate.message;
+  EXPECT_EQ(journal_lines(), lines);  // nothing applied
+
+  ASSERT_EQ(run("2025-11-21", true).status, run::Status::done);
+  const auto next = run("2025-11-22");
+  EXPECT_EQ(next.status, run::Status::done);
+  for (const auto& g : next.report.gates) EXPECT_NE(g.code, "MISSING_EXPORT");
+
+  sts_ = sts;  // back in the inbox: read again, nothing held
+  EXPECT_EQ(run("2025-11-23").status, run::Status::done);
 }
 
 TEST_F(RunScenario, StaleExportIsHeld) {
@@ -258,6 +338,8 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   const auto back = run("2025-12-01");
   ASSERT_EQ(back.status, run::Status::done);
   EXPECT_EQ(changes(back)["pupils"]["returned"], 1);
+  EXPECT_EQ(named(back.report, "eleve:0140065T:0100003").op, "returned");
+  EXPECT_EQ(named(back.report, "eleve:0140065T:0100003").login, original.login);
   const auto returned = identities().at("eleve:0140065T:0100003");
   EXPECT_EQ(returned.login, original.login);
   EXPECT_EQ(returned.uid_number, original.uid_number);
@@ -273,6 +355,10 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   const auto removed = run("2026-01-01");  // 30 days after 2025-12-02: due, so recomputed
   EXPECT_EQ(unchanged_since(removed), "");
   EXPECT_EQ(changes(removed)["pupils"]["removed"], 1);
+  const auto& gone = named(removed.report, "eleve:0140065T:0100003");
+  EXPECT_EQ(gone.op, "removed");
+  EXPECT_EQ(gone.name, "DE LA FONTAINE Zoé");
+  EXPECT_EQ(gone.login, original.login);
   EXPECT_EQ(identities().at("eleve:0140065T:0100003").removed, "2026-01-01");
   EXPECT_EQ(identities().at("eleve:0140065T:0100003").login,
             original.login);  // held for login_reuse_days

@@ -184,7 +184,9 @@ void SaxSession::check_head(std::string_view head) {
                      "fichier vide (0 octet) : téléchargement ou copie interrompus ? "
                      "Téléchargez l'export de nouveau.");
   }
-  if (auto what = describe_binary_format(head)) throw InputError({source_.display_name()}, *what);
+  // Another format (a PDF, a spreadsheet, a web page saved in its place) is no export: stray.
+  if (auto what = describe_binary_format(head))
+    throw InputError::stray({source_.display_name()}, *what);
 }
 
 void SaxSession::feed_evidence(std::string_view bytes) {

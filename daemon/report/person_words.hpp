@@ -1,0 +1,17 @@
+#pragma once
+// How the text and HTML reports say who changed: the group a person is listed under and what
+// changed for them, in the report's language.
+#include <string>
+
+#include "report/run_report.hpp"
+
+namespace edusync::report {
+
+// The class a pupil is listed under, or "responsables", "personnels", "élèves sans classe".
+std::string group_of(const std::string& language, const PersonChange& change);
+
+// "prénom : Lætitia → Laetitia ; classe : 4E 1 → 3E 1" for a change, "suppression le
+// 27/12/2025" for a departure, empty otherwise. Dates as the language writes them.
+std::string change_detail(const std::string& language, const PersonChange& change);
+
+}  // namespace edusync::report
