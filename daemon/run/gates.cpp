@@ -124,16 +124,15 @@ void check_missing_exports(const GateInputs& in, std::vector<Gate>& gates) {
     const auto* advice = advice_for(kind);
     if (advice == nullptr) continue;
     const auto& mark = in.marks->at({kind, uai});
-    const std::string since =
-        mark.export_date.empty() ? "" : " (export du " + mark.export_date + ")";
-    gates.push_back(
-        {"MISSING_EXPORT",
-         std::string("Il manque ") + advice->export_name + " de l'établissement " + uai +
-             " dans la boîte de dépôt, alors que le dernier passage appliqué en "
-             "avait un" +
-             since + " : " + advice->consequence + ". Téléchargez-le (" + advice->where +
-             ") et déposez-le ; s'il ne doit vraiment plus être lu, confirmez avec "
-             "« edusync run --confirm »."});
+    std::string message = std::string("Il manque ") + advice->export_name + " de l'établissement " +
+                          uai +
+                          " dans la boîte de dépôt, alors que le dernier passage appliqué en "
+                          "avait un";
+    if (!mark.export_date.empty()) message += " (export du " + mark.export_date + ")";
+    message += std::string(" : ") + advice->consequence + ". Téléchargez-le (" + advice->where +
+               ") et déposez-le ; s'il ne doit vraiment plus être lu, confirmez avec "
+               "« edusync run --confirm ».";
+    gates.push_back({"MISSING_EXPORT", std::move(message)});
   }
 }
 
