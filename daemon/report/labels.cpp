@@ -39,7 +39,8 @@ const Labels& labels(const std::string& language) {
       "rien à recalculer ni à appliquer ; chiffres et avertissements dans son rapport :",
       "liste complète :",
       "autres",
-      "Qui a changé"};
+      "Qui a changé",
+      "aucune appelée (rien n'a été appliqué)"};
   static const Labels kEnglish{
       "edusync synchronisation report",
       "Run",
@@ -76,7 +77,8 @@ const Labels& labels(const std::string& language) {
       "nothing to recompute or apply; figures and warnings in its report:",
       "full list:",
       "more",
-      "Who changed"};
+      "Who changed",
+      "none called (nothing was applied)"};
   return language == "en" ? kEnglish : kFrench;
 }
 

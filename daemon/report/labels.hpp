@@ -43,6 +43,7 @@ struct Labels {
   const char* full_list;  // "liste complète :" before a JSON Lines file name
   const char* more;       // "autres" after the count of entries not shown
   const char* who_changed;
+  const char* not_called;  // under "Cibles" in a dry run or a held run
 };
 
 const Labels& labels(const std::string& language);

@@ -1,5 +1,7 @@
 #include "report/person_words.hpp"
 
+#include <initializer_list>
+
 #include "report/labels.hpp"
 
 namespace edusync::report {
@@ -15,7 +17,67 @@ std::string value_label(const std::string& language, const std::string& field,
   return is_date_field(field) ? date_label(language, value) : value;
 }
 
+// "à créer" / "to create": what `op` does to an entry of `family` on the target.
+std::string verb(bool english, const ConnectorPreview& preview, const std::string& family,
+                 const std::string& op) {
+  if (op == "added") {
+    if (family == "memberships") return english ? "to add" : "à ajouter";
+    return english ? "to create" : "à créer";
+  }
+  if (op == "updated") return english ? "to update" : "à modifier";
+  if (op == "departed") {
+    if (preview.disables_accounts) return english ? "to disable" : "à désactiver";
+    return english ? "leaving" : "partis";
+  }
+  if (op == "returned") return english ? "to enable again" : "à réactiver";
+  if (op == "renamed") return english ? "to rename" : "à renommer";
+  if (family == "memberships") return english ? "to remove" : "à retirer";
+  return english ? "to remove" : "à supprimer";
+}
+
+// "1 à créer, 3 à désactiver" for the counts of `families` added together; empty when all zero.
+std::string counted(bool english, const ConnectorPreview& preview,
+                    std::initializer_list<const char*> families) {
+  std::string text;
+  for (const char* op : {"added", "updated", "departed", "returned", "renamed", "removed"}) {
+    std::uint64_t count = 0;
+    for (const char* family : families) {
+      const auto found = preview.changes.find(family);
+      if (found == preview.changes.end()) continue;
+      const auto of_op = found->second.find(op);
+      if (of_op != found->second.end()) count += of_op->second;
+    }
+    if (count == 0) continue;
+    text += (text.empty() ? "" : ", ") + std::to_string(count) + " " +
+            verb(english, preview, families.size() == 1 ? *families.begin() : "accounts", op);
+  }
+  return text;
+}
+
 }  // namespace
+
+std::string preview_detail(const std::string& language, const ConnectorPreview& preview) {
+  const bool english = language == "en";
+  struct Part {
+    const char* french;
+    const char* english;
+    std::string counts;
+  };
+  const Part parts[] = {
+      {"comptes", "accounts", counted(english, preview, {"pupils", "staff"})},
+      {"responsables", "guardians", counted(english, preview, {"guardians"})},
+      {"divisions", "divisions", counted(english, preview, {"divisions"})},
+      {"groupes", "groups", counted(english, preview, {"groups"})},
+      {"appartenances", "memberships", counted(english, preview, {"memberships"})}};
+  std::string detail;
+  for (const auto& part : parts) {
+    if (part.counts.empty()) continue;
+    detail += (detail.empty() ? "" : " ; ") + std::string(english ? part.english : part.french) +
+              " : " + part.counts;
+  }
+  if (detail.empty()) return english ? "nothing to send" : "rien à envoyer";
+  return detail;
+}
 
 std::string group_of(const std::string& language, const PersonChange& change) {
   if (change.kind == "pupil" && !change.division.empty()) return change.division;

@@ -14,4 +14,9 @@ std::string group_of(const std::string& language, const PersonChange& change);
 // 27/12/2025" for a departure, empty otherwise. Dates as the language writes them.
 std::string change_detail(const std::string& language, const PersonChange& change);
 
+// What a target would be sent, in words: "comptes : 1 à créer, 3 à désactiver ; groupes :
+// 1 à renommer ; appartenances : 4 à ajouter, 8 à retirer", or "rien à envoyer". Only the
+// counts that are not zero; accounts are pupils and staff, guardians are counted apart.
+std::string preview_detail(const std::string& language, const ConnectorPreview& preview);
+
 }  // namespace edusync::report

@@ -189,7 +189,23 @@ void messages(const RunReport& r, const Labels& l, std::ostream& out) {
   warnings_by_code(r.warnings, l, kWarningsFile, out);
 }
 
+// A dry run or a held run: what each target would be sent.
+void previews(const RunReport& r, std::ostream& out) {
+  if (r.previews.empty()) return;
+  const bool en = r.language == "en";
+  out << "<h2>" << (en ? "What each target would be sent" : "Ce que chaque cible recevrait")
+      << "</h2><table><tr><th>" << (en ? "Target" : "Cible") << "</th><th>Type</th><th>"
+      << (en ? "Would be sent" : "Recevrait") << "</th></tr>";
+  for (const auto& p : r.previews) {
+    out << "<tr><td>" << escape(p.name) << "</td><td>" << escape(p.type) << "</td><td>"
+        << escape(p.error.empty() ? preview_detail(r.language, p) : p.error) << "</td></tr>";
+  }
+  out << "</table>";
+}
+
 void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
+  previews(r, out);
+  if (r.connectors.empty() && !r.previews.empty()) return;
   const bool en = r.language == "en";
   out << "<h2>" << l.connectors << "</h2><table>";
   if (r.connectors.empty()) out << "<tr><td>" << l.none << "</td></tr>";

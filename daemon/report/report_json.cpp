@@ -67,6 +67,18 @@ Json tail_json(const RunReport& r) {
     connectors.push_back(std::move(item));
   }
   json["connectors"] = std::move(connectors);
+  if (!r.previews.empty()) {
+    Json previews = Json::array();
+    for (const auto& p : r.previews) {
+      Json preview{{"name", p.name},
+                   {"type", p.type},
+                   {"target", p.live_target ? "server" : "files"},
+                   {"changes", p.changes}};
+      if (!p.error.empty()) preview["error"] = p.error;
+      previews.push_back(std::move(preview));
+    }
+    json["previews"] = std::move(previews);
+  }
   json["person_changes"] =
       first_of(r.person_changes, kJsonListed, [](const auto& change) { return to_json(change); });
   json["new_accounts"] =

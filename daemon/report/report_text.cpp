@@ -96,6 +96,21 @@ void print_password_expiry(const PasswordExpiry& expiry, std::ostream& out) {
   }
 }
 
+// A dry run or a held run: what each target would be sent.
+void print_previews(const RunReport& r, std::ostream& out) {
+  if (r.previews.empty()) return;
+  const bool en = r.language == "en";
+  out << "\n"
+      << (en ? "What each target would be sent" : "Ce que chaque cible recevrait") << " :\n";
+  for (const auto& p : r.previews) {
+    out << "  " << p.name << " (" << p.type << ") : ";
+    if (!p.error.empty())
+      out << (en ? "cannot be made: " : "inutilisable : ") << p.error << "\n";
+    else
+      out << preview_detail(r.language, p) << "\n";
+  }
+}
+
 }  // namespace
 
 std::string to_text(const RunReport& r) {
@@ -156,8 +171,9 @@ std::string to_text(const RunReport& r) {
     out << "\n" << l.warnings << " :\n";
     for (const auto& [code, count] : by_code) out << "  " << code << " : " << count << "\n";
   }
+  print_previews(r, out);
   out << "\n" << l.connectors << " :\n";
-  if (r.connectors.empty()) out << "  " << l.none << "\n";
+  if (r.connectors.empty()) out << "  " << (r.previews.empty() ? l.none : l.not_called) << "\n";
   for (const auto& c : r.connectors) {
     out << "  " << c.name << " (" << c.type << ") : " << status_label(r.language, c.status) << ", "
         << applied_words(r.language, c.applied, c.failed);

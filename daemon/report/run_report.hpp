@@ -3,6 +3,7 @@
 // (run/make_report.hpp); rendered as JSON (the stable contract, schemas/report.schema.json),
 // text (terminal, e-mail) and HTML (a self-contained page). Plain values: report/ depends on
 // the model, the plan and the sources' value types, never on run/ or state/.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -40,6 +41,17 @@ struct ConnectorOutcome {
   // Records the target would refuse, left out of what it was given (file targets), with code
   // and French message; they do not make the connector fail.
   std::vector<model::Warning> warnings;
+};
+
+// What a target would be sent by a dry run or a held run: its own plan (from the snapshot it
+// acknowledged), counted as the report's `changes`.
+struct ConnectorPreview {
+  std::string name;
+  std::string type;
+  bool live_target = false;        // a server (SambaEdu) rather than files for an importer
+  bool disables_accounts = false;  // a leaver's account is disabled there
+  std::map<std::string, std::map<std::string, std::uint64_t>> changes;
+  std::string error;  // the connector could not be made from its settings
 };
 
 // A new account, for the report and the account sheets (the password is read from the state
@@ -104,6 +116,7 @@ struct RunReport {
   std::vector<model::Warning> warnings;
   std::vector<Gate> gates;
   std::vector<ConnectorOutcome> connectors;
+  std::vector<ConnectorPreview> previews;  // dry run and held run: what each target would get
   std::vector<NewAccount> new_accounts;
   std::vector<Leaver> leavers;
   PasswordExpiry expired_passwords;

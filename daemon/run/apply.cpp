@@ -37,8 +37,16 @@ class Applier {
       : store_(store), diff_(diff), request_(request) {}
 
   report::ConnectorOutcome apply(Target& target);
+  report::ConnectorPreview preview(const Target& target);
 
  private:
+  struct TargetPlan {
+    const model::Directory& before;
+    const plan::Plan* plan;
+    std::optional<plan::Plan> own;  // when the run's plan does not fit the target
+  };
+  TargetPlan plan_for(std::optional<std::int64_t> acknowledged);
+
   connectors::ApplyResult apply_changes(connectors::Connector& target,
                                         std::optional<std::int64_t> acknowledged);
   connectors::ApplyResult reconcile(connectors::Connector& target);
@@ -60,18 +68,42 @@ class Applier {
   const std::map<std::string, std::string> no_passwords_;
 };
 
-// The plan from the snapshot the target acknowledged (none: from nothing) to the desired state.
-connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
-                                               std::optional<std::int64_t> acknowledged) {
+// The plan from the snapshot the target acknowledged (none: from nothing) to the desired state:
+// the run's own plan when the target acknowledged the snapshot it was computed from.
+Applier::TargetPlan Applier::plan_for(std::optional<std::int64_t> acknowledged) {
   const bool planned = request_.plan != nullptr && request_.planned_from != nullptr &&
                        acknowledged && *acknowledged == request_.planned_from_id;
-  const model::Directory& before = planned        ? *request_.planned_from
-                                   : acknowledged ? snapshot(*acknowledged)
-                                                  : empty_;
-  std::optional<plan::Plan> own_plan;
-  if (!planned)
-    own_plan = diff::diff(before, request_.desired, diff::Rules{diff_.rename_similarity});
-  const plan::Plan& plan = planned ? *request_.plan : *own_plan;
+  TargetPlan target_plan{planned        ? *request_.planned_from
+                         : acknowledged ? snapshot(*acknowledged)
+                                        : empty_,
+                         request_.plan,
+                         {}};
+  if (!planned) {
+    target_plan.own =
+        diff::diff(target_plan.before, request_.desired, diff::Rules{diff_.rename_similarity});
+    target_plan.plan = &*target_plan.own;
+  }
+  return target_plan;
+}
+
+report::ConnectorPreview Applier::preview(const Target& target) {
+  report::ConnectorPreview preview{target.config.name, target.config.type, false, false, {}, ""};
+  if (!target.connector) {
+    preview.error = target.error;
+    return preview;
+  }
+  const auto capabilities = target.connector->capabilities();
+  preview.live_target = capabilities.live_target;
+  preview.disables_accounts = capabilities.can_disable_accounts;
+  preview.changes = plan::count_changes(*plan_for(store_.acknowledged(target.config.name)).plan);
+  return preview;
+}
+
+connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
+                                               std::optional<std::int64_t> acknowledged) {
+  const auto target_plan = plan_for(acknowledged);
+  const model::Directory& before = target_plan.before;
+  const plan::Plan& plan = *target_plan.plan;
   const auto passwords = store_.passwords(created_keys(plan), request_.today);
   connectors::ApplyContext context{plan,      before,          request_.desired,
                                    passwords, request_.run_id, request_.today};
@@ -160,6 +192,19 @@ std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
   }
   if (request.progress) request.progress(total, total, {});
   return outcomes;
+}
+
+std::vector<report::ConnectorPreview> preview_connectors(state::StateStore& store,
+                                                         const Targets& targets,
+                                                         const config::Diff& diff,
+                                                         const ApplyRequest& request) {
+  Applier applier(store, diff, request);
+  std::vector<report::ConnectorPreview> previews;
+  for (const auto& target : targets.all()) {
+    if (request.only && *request.only != target.config.name) continue;
+    previews.push_back(applier.preview(target));
+  }
+  return previews;
 }
 
 }  // namespace edusync::run

@@ -50,4 +50,12 @@ std::vector<report::ConnectorOutcome> apply_connectors(state::StateStore& store,
                                                        const config::Diff& diff,
                                                        const ApplyRequest& request);
 
+// What each target (but those left out by --only) would be sent, for a dry run or a held run:
+// the plan apply would give it, counted; no target is called and nothing is written (the
+// desired state is not stored: `request.snapshot_id` is unused).
+std::vector<report::ConnectorPreview> preview_connectors(state::StateStore& store,
+                                                         const Targets& targets,
+                                                         const config::Diff& diff,
+                                                         const ApplyRequest& request);
+
 }  // namespace edusync::run

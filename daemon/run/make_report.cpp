@@ -51,6 +51,7 @@ report::RunReport make_report(RunResult&& result, const std::string& language) {
   report.warnings = std::move(result.warnings);
   report.gates = gates_of(result.gates);
   report.connectors = std::move(result.connectors);
+  report.previews = std::move(result.previews);
   report.new_accounts = accounts_of(result.new_accounts);
   report.leavers = std::move(result.leavers);
   report.expired_passwords = std::move(result.expired_passwords);

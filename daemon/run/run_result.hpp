@@ -52,6 +52,7 @@ struct RunResult {
   std::vector<model::Warning> warnings;
   std::vector<Gate> gates;
   std::vector<report::ConnectorOutcome> connectors;
+  std::vector<report::ConnectorPreview> previews;  // dry run, held run
   std::vector<state::CreatedAccount> new_accounts;
   std::vector<report::Leaver> leavers;
   report::PasswordExpiry expired_passwords;

@@ -91,6 +91,7 @@ class Runner {
   bool held_by_gates(state::StateStore& store);
   std::int64_t commit_desired_state(state::StateStore& store);
   void describe_accounts();
+  void preview_targets(state::StateStore& store);
   Status status_from_connectors() const;
   void note_interrupted_runs(state::StateStore& store);
   RunOutcome finish(state::StateStore* store);
@@ -308,6 +309,15 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
   return snapshot;
 }
 
+// A dry run or a held run applies nothing: the report says what each target would be sent.
+void Runner::preview_targets(state::StateStore& store) {
+  ApplyRequest request{accounts_.desired, 0, result_.id, today_, options_.only};
+  request.planned_from = previous_ ? &*previous_ : nullptr;
+  request.planned_from_id = previous_id_;
+  request.plan = &result_.plan;
+  result_.previews = preview_connectors(store, targets_, config_.diff, request);
+}
+
 void Runner::describe_accounts() {
   std::map<std::string, std::string> division;
   for (const auto& m : accounts_.desired.memberships) {
@@ -447,6 +457,7 @@ RunOutcome Runner::run() {
       plan_changes(peek);
       crash_point("after-plan");
       result_.status = held_by_gates(peek) ? Status::held : Status::done;
+      preview_targets(peek);
       result_.sources = std::move(sources_);
       return finish(nullptr);
     }
@@ -463,6 +474,7 @@ RunOutcome Runner::run() {
     crash_point("after-plan");
     if (held_by_gates(*store)) {
       result_.status = Status::held;
+      preview_targets(*store);
       result_.sources = std::move(sources_);
       result_.expired_passwords = expire_initial_passwords(*store, today_);  // a held run too
       return finish(&*store);

@@ -277,7 +277,9 @@ TEST_F(RunScenario, AMissingStsExportIsNamedAndOnceConfirmedNotAskedAgain) {
        {"l'export STS-web des personnels", "0140065T", "Exports > Emploi du temps",
         "tous les comptes des personnels seraient désactivés"})
     EXPECT_NE(gate.message.find(said), std::string::npos) << said << " in " << gate.message;
-  EXPECT_EQ(journal_lines(), lines);  // nothing applied
+  EXPECT_EQ(journal_lines(), lines);           // nothing applied
+  ASSERT_EQ(held.report.previews.size(), 1u);  // what the target would have been sent
+  EXPECT_EQ(held.report.previews[0].changes.at("staff").at("departed"), 4u);
 
   ASSERT_EQ(run("2025-11-21", true).status, run::Status::done);
   const auto next = run("2025-11-22");

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "report/run_report.hpp"
 #include "run/runner.hpp"
 #include "support/test_support.hpp"
 
@@ -19,7 +20,8 @@ namespace fs = std::filesystem;
 
 class SampleReports : public ::testing::Test {
  protected:
-  run::RunOutcome run(const std::string& sample_dir, const std::string& today) {
+  run::RunOutcome run(const std::string& sample_dir, const std::string& today,
+                      bool dry_run = false) {
     fs::remove_all(dir_.path() / "inbox");
     fs::create_directories(dir_.path() / "inbox");
     for (const auto& entry :
@@ -32,9 +34,11 @@ class SampleReports : public ::testing::Test {
         "school: {uai: 0069500U, name: \"Collège de démonstration\"}\nstate_dir: " + root +
         "/state\ninbox: " + root +
         "/inbox\nconnectors:\n  - {name: audit, type: journal, path: " + root +
-        "/journal.jsonl}\n  - {name: koxo, type: koxo-csv, dir: " + root + "/out/koxo}\n";
+        "/journal.jsonl}\n  - {name: koxo, type: koxo-csv, dir: " + root + "/out/koxo}\n" +
+        extra_connectors_;
     run::RunOptions options;
     options.today = today;
+    options.dry_run = dry_run;
     auto outcome = test::run_config(config, options);
     EXPECT_EQ(outcome.status, run::Status::done) << outcome.report.error;
     return outcome;
@@ -63,6 +67,7 @@ class SampleReports : public ::testing::Test {
   }
 
   test::TempDir dir_;
+  std::string extra_connectors_;
 };
 
 TEST_F(SampleReports, BothRunsMatchTheirGoldenReportsAndTheSecondNamesEveryChange) {
@@ -99,6 +104,29 @@ TEST_F(SampleReports, BothRunsMatchTheirGoldenReportsAndTheSecondNamesEveryChang
   }
   EXPECT_TRUE(class_move);
   EXPECT_EQ(json["lists"]["person_changes"]["count"], 11);
+}
+
+// `diff` (a dry run) says what each target would be sent: the run's changes for the targets
+// that applied the first run, everything for one configured since.
+TEST_F(SampleReports, ADryRunPreviewsWhatEachTargetWouldBeSent) {
+  run("college", "2026-01-16");
+  extra_connectors_ =
+      "  - {name: pix, type: pix-orga, dir: " + (dir_.path() / "pix").string() + "}\n";
+  const auto preview = run("college-next", "2026-01-30", true);
+  ASSERT_EQ(preview.report.previews.size(), 3u);
+  EXPECT_TRUE(preview.report.connectors.empty());
+  const auto text = report::to_text(preview.report);
+  for (const char* said :
+       {"Ce que chaque cible recevrait :\n",
+        "  koxo (koxo-csv) : comptes : 2 à créer, 2 à modifier, 3 partis ; responsables : 4 partis "
+        "; groupes : 1 à renommer ; appartenances : 4 à ajouter, 8 à retirer\n",
+        "  pix (pix-orga) : comptes : 142 à créer ; responsables : 191 à créer ; divisions : 5 à "
+        "créer ; groupes : 11 à créer ; appartenances : 272 à ajouter\n",
+        "Cibles :\n  aucune appelée (rien n'a été appliqué)\n"})
+    EXPECT_NE(text.find(said), std::string::npos) << said << " in\n" << text;
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "pix")) << "a preview writes nothing";
+  const auto html = report::to_html(preview.report);
+  EXPECT_NE(html.find("<td>pix</td><td>pix-orga</td><td>comptes : 142 à créer"), std::string::npos);
 }
 
 }  // namespace
