@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -95,6 +96,12 @@ std::optional<state::RunRecord> find_run(state::StateStore& store, const std::st
     std::cerr << "edusync : le passage " << run->id << " (" << run->status
               << ") n'a pas écrit de rapport ; « edusync report » sans argument montre le dernier "
                  "passage, un identifiant un autre\n";
+    return std::nullopt;
+  }
+  if (run && !std::filesystem::exists(run->report_dir)) {
+    std::cerr << "edusync : le rapport du passage " << run->id << " (" << run->report_dir
+              << ") a été supprimé par la rétention des rapports (report.keep_runs, "
+                 "report.keep_days)\n";
     return std::nullopt;
   }
   return run;

@@ -43,6 +43,10 @@ struct Diff {
 
 struct Report {
   std::string language;  // "fr" or "en"
+  // Retention of the report directories (run/retention.hpp): a directory is removed once it is
+  // neither among the last keep_runs runs nor younger than keep_days days.
+  int keep_runs = 30;
+  int keep_days = 90;
 };
 
 // One item of `connectors`. Every key of its type's table is present once loaded (the file's

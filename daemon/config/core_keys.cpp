@@ -99,6 +99,14 @@ std::vector<KeySpec> make_core_keys() {
        into(&Config::diff, &Diff::rename_similarity)},
       {"report.language", choice_type({"fr", "en"}), "fr", "Language of reports and account sheets",
        into(&Config::report, &Report::language)},
+      {"report.keep_runs", integer_type(1, 99999), "30",
+       "Report directories of the last runs always kept; older ones are removed once also older "
+       "than keep_days (those whose account sheets still hold initial passwords, the one of the "
+       "run in force and a held run awaiting its confirmation are kept)",
+       into(&Config::report, &Report::keep_runs)},
+      {"report.keep_days", integer_type(0, 36500), "90",
+       "Days a report directory is kept whatever keep_runs says",
+       into(&Config::report, &Report::keep_days)},
       {"control_socket", path_type(), "/run/edusync/control.sock",
        "Unix socket on which `edusync daemon` takes the commands of `edusync ctl`, created at "
        "mode 0660",

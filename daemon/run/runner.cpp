@@ -25,6 +25,7 @@
 #include "run/orphans.hpp"
 #include "run/password_expiry.hpp"
 #include "run/person_changes.hpp"
+#include "run/retention.hpp"
 #include "run/run_lock.hpp"
 #include "run/unchanged.hpp"
 #include "sources/parsers/export_parser.hpp"
@@ -92,6 +93,7 @@ class Runner {
   std::int64_t commit_desired_state(state::StateStore& store);
   void describe_accounts();
   void preview_targets(state::StateStore& store);
+  void prune_old_reports(state::StateStore& store, const std::string& run_id);
   Status status_from_connectors() const;
   void note_interrupted_runs(state::StateStore& store);
   RunOutcome finish(state::StateStore* store);
@@ -421,6 +423,26 @@ void Runner::write_reports(state::StateStore& store, state::RunRecord run,
 
 // The end of every run: the report is built from the result, then written with the run record
 // (not for a dry run, nor for a run that never opened the store).
+// Report directories past report.keep_runs and report.keep_days (run/retention.hpp). A directory
+// that cannot be removed is said in the log and tried again by the next run.
+void Runner::prune_old_reports(state::StateStore& store, const std::string& run_id) {
+  try {
+    const auto pruned = prune_reports(store.database(), config_.state_dir / "reports",
+                                      config_.report, today_, run_id);
+    for (const auto& failure : pruned.failures) {
+      log::event(log::Level::warn, "run", "REPORT_NOT_PRUNED",
+                 "edusync run : rapport ancien non supprimé (report.keep_runs, "
+                 "report.keep_days), nouvel essai au prochain passage : " +
+                     failure,
+                 {{"error", failure}});
+    }
+  } catch (const std::exception& error) {
+    log::event(log::Level::warn, "run", "REPORT_NOT_PRUNED",
+               std::string("edusync run : rétention des rapports impossible : ") + error.what(),
+               {{"error", error.what()}});
+  }
+}
+
 RunOutcome Runner::finish(state::StateStore* store) {
   result_.finished = utc_now();
   result_.warnings.insert(result_.warnings.begin(), interrupted_.begin(), interrupted_.end());
@@ -432,7 +454,10 @@ RunOutcome Runner::finish(state::StateStore* store) {
   RunOutcome outcome;
   outcome.status = result_.status;
   outcome.report = make_report(std::move(result_), config_.report.language);
-  if (store != nullptr && !options_.dry_run) write_reports(*store, std::move(run), inputs, outcome);
+  if (store != nullptr && !options_.dry_run) {
+    write_reports(*store, std::move(run), inputs, outcome);
+    prune_old_reports(*store, outcome.report.id);
+  }
   return outcome;
 }
 

@@ -41,6 +41,14 @@ std::vector<PasswordFileRecord> password_files_due(Database& db, const std::stri
   return due;
 }
 
+std::set<std::string> runs_holding_passwords(Database& db) {
+  ensure_table(db);
+  std::set<std::string> ids;
+  auto query = db.prepare("SELECT DISTINCT run_id FROM password_files");
+  while (query.step()) ids.insert(query.text(0));
+  return ids;
+}
+
 void forget_password_file(Database& db, const std::string& path) {
   ensure_table(db);
   db.prepare("DELETE FROM password_files WHERE path = ?1").bind(1, path).run();

@@ -4,6 +4,7 @@
 // the date its passwords expire (the earliest expiry of the passwords it holds), so that the
 // erasure after identity.password_retention_days reaches the files too and costs one indexed
 // query plus the files actually due (table password_files, created on first use).
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ void record_password_files(Database& db, const std::vector<PasswordFileRecord>& 
 // The files whose passwords expired before `today`, oldest first.
 std::vector<PasswordFileRecord> password_files_due(Database& db, const std::string& today);
 void forget_password_file(Database& db, const std::string& path);
+// The runs that wrote a file still holding initial passwords (their account sheets included).
+std::set<std::string> runs_holding_passwords(Database& db);
 // The earliest expiry date among the stored passwords of `keys`; empty when none is stored.
 std::string earliest_password_expiry(Database& db, const std::vector<std::string>& keys);
 

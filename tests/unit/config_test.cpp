@@ -149,7 +149,8 @@ TEST(Config, UnknownKeySuggestsTheNearestAndListsTheAllowedOnes) {
       contains(only_problem(kMinimal + "grace_days: 10\n"), "(did you mean safety.grace_days?)"));
   // Nothing near: no suggestion.
   EXPECT_EQ(only_problem(kMinimal + "report: {colour: blue}\n"),
-            "test.yaml:4:10: unknown key \"colour\" in report; allowed keys: language");
+            "test.yaml:4:10: unknown key \"colour\" in report; allowed keys: language, keep_runs, "
+            "keep_days");
 }
 
 TEST(Config, WrongTypeNamesTheKeyAndWhatWasExpected) {
@@ -264,7 +265,7 @@ TEST(Config, ConnectorKeysAreCheckedAgainstTheirType) {
       "line per change pushed (absolute path; required)");
   EXPECT_EQ(format_problem(result.problems[1]),
             "test.yaml:7:5: unknown key \"pth\" in connectors[0] (did you mean \"path\"?); allowed "
-            "keys: name, type, path");
+            "keys: name, type, path, rotate_bytes, keep");
 }
 
 TEST(Config, UnknownConnectorTypeNamesTheKnownTypes) {
