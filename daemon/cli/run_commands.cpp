@@ -13,12 +13,16 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "common/dates.hpp"
+#include "common/text.hpp"
 #include "config/config.hpp"
 #include "connectors/registry.hpp"
 #include "report/account_sheets.hpp"
+#include "report/labels.hpp"
 #include "report/run_report.hpp"
+#include "run/password_expiry.hpp"
 #include "run/run_result.hpp"
 #include "run/runner.hpp"
+#include "state/password_files.hpp"
 #include "state/run_details.hpp"
 #include "state/state_store.hpp"
 
@@ -124,7 +128,18 @@ int accounts_command(const std::string& config_path, const std::string& id,
   const auto config = load(config_path);
   if (!config) return kUsageError;
   auto store = state::StateStore::for_reading(config->state_dir.string());
-  const auto run = find_run(store, id);
+  // Without a run: the last one that created accounts, not merely the last one.
+  auto chosen = id;
+  if (chosen.empty()) {
+    const auto with_accounts = state::last_run_with_accounts(store.database());
+    if (!with_accounts) {
+      std::cerr << "edusync : aucun passage n'a créé de compte ; « edusync runs » liste les "
+                   "passages\n";
+      return kInputError;
+    }
+    chosen = *with_accounts;
+  }
+  const auto run = find_run(store, chosen);
   if (!run) return kInputError;
   // Every account the run created, as the state recorded it (the report lists the first ones).
   const auto accounts = state::created_accounts(store.database(), run->id);
@@ -139,12 +154,59 @@ int accounts_command(const std::string& config_path, const std::string& id,
                      password == passwords.end() ? "" : password->second});
   }
   const std::string path = run->report_dir + "/accounts." + format;
+  const auto heading =
+      run::sheet_heading(*config, run->id, state::earliest_password_expiry(store.database(), keys));
   write_private(path, format == "csv" ? report::account_sheets_csv(lines)
-                                      : report::account_sheets_html(run->id, lines));
-  std::cout << lines.size() << " comptes → " << path << " (mode 0600)\n";
+                                      : report::account_sheets_html(heading, lines));
+  std::cout << lines.size() << " comptes du passage " << run->id << " → " << path
+            << " (mode 0600)\n";
   if (passwords.size() < lines.size()) {
     std::cout << lines.size() - passwords.size()
               << " mots de passe initiaux ont expiré (identity.password_retention_days)\n";
+  }
+  return kDone;
+}
+
+// Spaces up to `column` characters (code points: "réussi" is six), two at least.
+void pad_to(std::string& line, std::size_t column) {
+  const auto width = count_code_points(line);
+  line.append(width + 2 > column ? 2 : column - width, ' ');
+}
+
+// "2026-01-16T02:30:05Z" -> "16/01/2026 02:30 UTC" (French), as it is otherwise.
+std::string when_label(const std::string& language, const std::string& started) {
+  if (started.size() < 16) return started;
+  return report::date_label(language, started.substr(0, 10)) + " " + started.substr(11, 5) + " UTC";
+}
+
+// The latest runs that wrote the state, newest first: id, start, status, accounts created and
+// whether the report is still there (retention).
+int runs_command(const std::string& config_path, std::size_t count) {
+  const auto config = load(config_path);
+  if (!config) return kUsageError;
+  auto store = state::StateStore::for_reading(config->state_dir.string());
+  const auto runs = store.recent_runs(count);
+  const auto& language = config->report.language;
+  const bool en = language == "en";
+  if (runs.empty()) {
+    std::cout << (en ? "No run recorded yet\n" : "Aucun passage enregistré\n");
+    return kDone;
+  }
+  std::cout << (en ? "run                     started               status      accounts\n"
+                   : "passage                 début                 état        comptes créés\n");
+  for (const auto& run : runs) {
+    const auto created = state::created_account_count(store.database(), run.id);
+    std::string line = run.id;
+    pad_to(line, 24);
+    line += when_label(language, run.started);
+    pad_to(line, 46);
+    line += report::status_label(language, run.status);
+    pad_to(line, 58);
+    line += std::to_string(created);
+    if (run.report_dir.empty() || !std::filesystem::exists(run.report_dir))
+      line += en ? "  (no report: never written or removed by retention)"
+                 : "  (pas de rapport : jamais écrit ou supprimé par la rétention)";
+    std::cout << line << "\n";
   }
   return kDone;
 }
@@ -212,9 +274,18 @@ void register_run_commands(CLI::App& app, Command& command, const std::string& c
     };
   });
 
+  auto count = std::make_shared<std::size_t>(20);
+  auto* runs = app.add_subcommand("runs", "Liste les derniers passages (état, comptes créés)");
+  runs->add_option("count", *count, "Nombre de passages (20 par défaut)");
+  runs->callback([count, &command, &config_path] {
+    command.action = [count, &config_path] {
+      return guarded("runs", [&] { return runs_command(config_path, *count); });
+    };
+  });
+
   auto sheet_format = std::make_shared<std::string>("html");
   auto* accounts = app.add_subcommand(
-      "accounts", "Fiches des comptes créés par un passage (identifiant, mot de passe)");
+      "accounts", "Fiches des comptes créés par un passage (le dernier qui en a créé, par défaut)");
   accounts->add_option("run", *id, "Identifiant du passage");
   accounts->add_option("--format", *sheet_format, "html ou csv")
       ->check(CLI::IsMember({"html", "csv"}));

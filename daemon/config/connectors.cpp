@@ -66,6 +66,9 @@ const std::vector<KeySpec>& connector_common_keys() {
        {Kind::kConnectorType},
        kRequired,
        "Type of the connector, which decides its other keys"},
+      {"login_address", string_type(), "none",
+       "Where the users of this target log in (https://ent.example.fr, \"le réseau du "
+       "collège\"...), printed on the account sheets; none: not printed"},
   };
   return keys;
 }

@@ -5,7 +5,9 @@
 #include <sstream>
 #include <tuple>
 
+#include "common/collation.hpp"
 #include "common/csv.hpp"
+#include "report/labels.hpp"
 
 namespace edusync::report {
 namespace {
@@ -32,41 +34,94 @@ std::string csv_field(const std::string& text) {
   return edusync::csv_field(text, CsvStyle{';', "\r\n", false});
 }
 
+// Classes in code order, staff (no class) last; in each, names in French order.
 void sort_lines(std::vector<SheetLine>& lines) {
-  std::sort(lines.begin(), lines.end(), [](const SheetLine& a, const SheetLine& b) {
-    return std::tie(a.division, a.surname, a.given_name, a.login) <
-           std::tie(b.division, b.surname, b.given_name, b.login);
+  std::vector<std::pair<std::string, SheetLine>> keyed;
+  keyed.reserve(lines.size());
+  for (auto& line : lines) {
+    auto key = french_sort_key(line.surname + " " + line.given_name);
+    keyed.emplace_back(std::move(key), std::move(line));
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.second.division.empty(), std::cref(a.second.division),
+                           std::cref(a.first), std::cref(a.second.login)) <
+           std::make_tuple(b.second.division.empty(), std::cref(b.second.division),
+                           std::cref(b.first), std::cref(b.second.login));
   });
+  lines.clear();
+  for (auto& entry : keyed) lines.push_back(std::move(entry.second));
+}
+
+constexpr const char* kStyle =
+    "body{font-family:system-ui,sans-serif;color:#111}section{page-break-after:always;"
+    "margin:1.5em}header{display:flex;justify-content:space-between;border-bottom:1px solid "
+    "#999;padding-bottom:.4em}h1{font-size:1.4em;margin:.6em 0}table{border-collapse:collapse;"
+    "width:100%}td,th{border:1px solid #999;padding:.45em;text-align:left}td.secret{font-family:"
+    "monospace;font-size:1.1em}.howto{margin-top:1.2em;font-size:.95em}";
+
+void page_header(const SheetHeading& h, bool en, std::ostream& out) {
+  std::string uais;
+  for (const auto& uai : h.uais) uais += (uais.empty() ? "" : ", ") + uai;
+  out << "<header><span><b>" << escape(h.school_name) << "</b> — UAI " << escape(uais)
+      << "</span><span>" << (en ? "Accounts created on " : "Comptes créés le ")
+      << escape(date_label(h.language, h.created_on)) << "</span></header>";
+}
+
+// Where to log in, and that the password is to be changed at once.
+void page_footer(const SheetHeading& h, bool en, std::ostream& out) {
+  out << "<div class=\"howto\">";
+  if (!h.login_addresses.empty()) {
+    out << "<p><b>" << (en ? "Where to log in" : "Où se connecter") << " :</b></p><ul>";
+    for (const auto& [target, address] : h.login_addresses)
+      out << "<li>" << escape(target) << " : " << escape(address) << "</li>";
+    out << "</ul>";
+  }
+  out << "<p>"
+      << (en ? "At the first login, choose a new password: this one is temporary"
+             : "À la première connexion, choisissez un nouveau mot de passe : celui-ci est "
+               "provisoire");
+  if (!h.expires.empty()) {
+    out << (en ? " and is erased from our files on " : " et sera effacé de nos fichiers le ")
+        << escape(date_label(h.language, h.expires));
+  }
+  out << (en ? ". Never give it to anyone." : ". Ne le communiquez à personne.") << "</p></div>";
 }
 
 }  // namespace
 
-std::string account_sheets_html(const std::string& run_id, std::vector<SheetLine> lines) {
+std::string account_sheets_html(const SheetHeading& h, std::vector<SheetLine> lines) {
+  const bool en = h.language == "en";
   sort_lines(lines);
-  std::map<std::string, std::vector<const SheetLine*>> pages;
-  for (const auto& line : lines)
-    pages[line.division.empty() ? "Personnels" : line.division].push_back(&line);
+  const std::string staff = en ? "Staff" : "Personnels";
+  std::vector<std::pair<std::string, std::vector<const SheetLine*>>> pages;
+  for (const auto& line : lines) {
+    const auto& page = line.division.empty() ? staff : line.division;
+    if (pages.empty() || pages.back().first != page) pages.push_back({page, {}});
+    pages.back().second.push_back(&line);
+  }
   std::ostringstream out;
-  out << "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Comptes créés — "
-      << escape(run_id)
-      << "</"
-         "title><style>body{font-family:system-ui,sans-serif}section{page-break-after:always;"
-         "margin:1.5em}"
-         "table{border-collapse:collapse;width:100%}td,th{border:1px solid "
-         "#999;padding:.4em;text-align:left}"
-         "td.secret{font-family:monospace;font-size:1.1em}</style></head><body>";
-  if (pages.empty()) out << "<p>Aucun compte créé par ce passage.</p>";
-  for (const auto& [division, entries] : pages) {
-    out << "<section><h1>" << escape(division) << "</h1><p>Comptes créés — passage "
-        << escape(run_id)
-        << "</p><table><tr><th>Nom</th><th>Prénom</th><th>Identifiant</th><th>Mot de passe "
-           "initial</th></tr>";
+  out << "<!DOCTYPE html><html lang=\"" << (en ? "en" : "fr") << "\"><head><meta charset=\"utf-8\">"
+      << "<title>" << (en ? "Accounts created — " : "Comptes créés — ") << escape(h.school_name)
+      << " — " << escape(h.run_id) << "</title><style>" << kStyle << "</style></head><body>";
+  if (pages.empty())
+    out << "<p>" << (en ? "No account created by this run." : "Aucun compte créé par ce passage.")
+        << "</p>";
+  for (const auto& [page, entries] : pages) {
+    out << "<section>";
+    page_header(h, en, out);
+    out << "<h1>" << escape(page) << "</h1><table><tr><th>" << (en ? "Surname" : "Nom")
+        << "</th><th>" << (en ? "First name" : "Prénom") << "</th><th>"
+        << (en ? "Login" : "Identifiant") << "</th><th>"
+        << (en ? "Initial password" : "Mot de passe initial") << "</th></tr>";
     for (const auto* e : entries) {
       out << "<tr><td>" << escape(e->surname) << "</td><td>" << escape(e->given_name)
           << "</td><td class=\"secret\">" << escape(e->login) << "</td><td class=\"secret\">"
-          << (e->password.empty() ? "(expiré)" : escape(e->password)) << "</td></tr>";
+          << (e->password.empty() ? (en ? "(expired)" : "(expiré)") : escape(e->password))
+          << "</td></tr>";
     }
-    out << "</table></section>";
+    out << "</table>";
+    page_footer(h, en, out);
+    out << "</section>";
   }
   out << "</body></html>\n";
   return out.str();
@@ -74,7 +129,9 @@ std::string account_sheets_html(const std::string& run_id, std::vector<SheetLine
 
 std::string account_sheets_csv(std::vector<SheetLine> lines) {
   sort_lines(lines);
-  std::string csv = "division;nom;prenom;identifiant;mot_de_passe\r\n";
+  std::string csv =
+      "\xEF\xBB\xBF"  // UTF-8 BOM: Excel then reads the accents right
+      "division;nom;prenom;identifiant;mot_de_passe\r\n";
   for (const auto& l : lines) {
     csv += csv_field(l.division) + ";" + csv_field(l.surname) + ";" + csv_field(l.given_name) +
            ";" + csv_field(l.login) + ";" + csv_field(l.password) + "\r\n";

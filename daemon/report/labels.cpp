@@ -131,7 +131,9 @@ std::string status_label(const std::string& language, const std::string& status)
                                          {"held", "retenu", "held"},
                                          {"failed", "échoué", "failed"},
                                          {"partial", "partiel", "partial"},
-                                         {"skipped", "non appelée", "not called"}};
+                                         {"skipped", "non appelée", "not called"},
+                                         {"running", "en cours", "running"},
+                                         {"interrupted", "interrompu", "interrupted"}};
   for (const auto& s : kStatuses) {
     if (status == s.code) return english(language) ? s.english : s.french;
   }

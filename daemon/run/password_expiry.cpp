@@ -47,21 +47,32 @@ std::size_t column_index(const std::string& csv, std::size_t start, char separat
   throw std::runtime_error("colonne " + column + " absente de l'en-tête");
 }
 
+// "20251120T023000Z-1a2b" -> "2025-11-20": the UTC day the run started.
+std::string day_of_run(const std::string& run_id) {
+  if (run_id.size() < 8) return {};
+  return run_id.substr(0, 4) + "-" + run_id.substr(4, 2) + "-" + run_id.substr(6, 2);
+}
+
 // An account sheet rendered again from the accounts the state recorded for the run
 // (state/run_details.hpp), every password shown as expired.
-std::string expired_sheet(state::Database& db, const state::PasswordFileRecord& file) {
+std::string expired_sheet(state::Database& db, const state::PasswordFileRecord& file,
+                          report::SheetHeading heading) {
   std::vector<report::SheetLine> lines;
   for (const auto& a : state::created_accounts(db, file.run_id))
     lines.push_back({a.division, a.surname, a.given_name, a.login, ""});
-  return report::account_sheets_html(file.run_id, std::move(lines));
+  heading.created_on = day_of_run(file.run_id);
+  heading.run_id = file.run_id;
+  heading.expires.clear();
+  return report::account_sheets_html(heading, std::move(lines));
 }
 
 // The file keeps its modification time: an importer's script that takes the newest file by
 // mtime must not take an old run's full file for a new one.
-void erase_from(state::Database& db, const state::PasswordFileRecord& file) {
+void erase_from(state::Database& db, const state::PasswordFileRecord& file,
+                const report::SheetHeading& sheets) {
   const auto written = std::filesystem::last_write_time(file.path);
   if (file.format == "account-sheet-html") {
-    write_private(file.path, expired_sheet(db, file));
+    write_private(file.path, expired_sheet(db, file, sheets));
   } else {
     write_private(file.path, without_column(read_bytes(file.path), file.separator, file.column));
   }
@@ -111,8 +122,27 @@ std::vector<state::PasswordFileRecord> account_sheet_files(const std::string& re
           {report_dir + "/accounts.csv", run_id, expires, "csv", ';', "mot_de_passe"}};
 }
 
-report::PasswordExpiry expire_initial_passwords(state::StateStore& store,
-                                                const std::string& today) {
+report::SheetHeading sheet_heading(const config::Config& config, const std::string& run_id,
+                                   const std::string& expires) {
+  report::SheetHeading heading;
+  heading.language = config.report.language;
+  heading.school_name = config.school_name;
+  heading.uais = config.uais;
+  heading.run_id = run_id;
+  heading.created_on = day_of_run(run_id);
+  heading.expires = expires;
+  for (const auto& connector : config.connectors) {
+    const auto address = connector.keys.find("login_address");
+    if (address == connector.keys.end()) continue;
+    const auto* text = std::get_if<std::string>(&address->second);
+    if (text != nullptr && !text->empty() && *text != "none")
+      heading.login_addresses.emplace_back(connector.name, *text);
+  }
+  return heading;
+}
+
+report::PasswordExpiry expire_initial_passwords(state::StateStore& store, const std::string& today,
+                                                const report::SheetHeading& sheets) {
   report::PasswordExpiry expiry;
   auto& db = store.database();
   for (const auto& file : state::password_files_due(db, today)) {
@@ -122,7 +152,7 @@ report::PasswordExpiry expire_initial_passwords(state::StateStore& store,
       continue;
     }
     try {
-      erase_from(db, file);
+      erase_from(db, file, sheets);
       state::forget_password_file(db, file.path);
       expiry.files.push_back(file.path);
     } catch (const std::exception& failure) {

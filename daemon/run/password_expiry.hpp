@@ -9,13 +9,24 @@
 // the next run, and is named in the report.
 #include <string>
 
+#include "config/config.hpp"
+#include "report/account_sheets.hpp"
 #include "report/run_report.hpp"
 #include "state/password_files.hpp"
 #include "state/state_store.hpp"
 
 namespace edusync::run {
 
-report::PasswordExpiry expire_initial_passwords(state::StateStore& store, const std::string& today);
+// `sheets`: the school and login addresses the account sheets written again are headed with
+// (sheet_heading); each gets its own run, date and no expiry.
+report::PasswordExpiry expire_initial_passwords(state::StateStore& store, const std::string& today,
+                                                const report::SheetHeading& sheets = {});
+
+// The heading of the account sheets of run `run_id` (its date is read from the id): the school,
+// its UAIs and the login_address of each target that has one, from `config`; the report
+// language; `expires`, the day the run's initial passwords are erased (empty: unknown).
+report::SheetHeading sheet_heading(const config::Config& config, const std::string& run_id,
+                                   const std::string& expires);
 
 // `csv` (a UTF-8 BOM kept) with every cell of the column headed `column` emptied, the header
 // and every other byte unchanged. Throws std::runtime_error when no such column exists.

@@ -489,7 +489,8 @@ RunOutcome Runner::run() {
     if (take_unchanged_shortcut(*store, selection)) {
       reconcile_unchanged(*store);
       result_.status = status_from_connectors();
-      result_.expired_passwords = expire_initial_passwords(*store, today_);
+      result_.expired_passwords =
+          expire_initial_passwords(*store, today_, sheet_heading(config_, "", ""));
       return finish(&*store);
     }
     tell("reading");
@@ -501,7 +502,8 @@ RunOutcome Runner::run() {
       result_.status = Status::held;
       preview_targets(*store);
       result_.sources = std::move(sources_);
-      result_.expired_passwords = expire_initial_passwords(*store, today_);  // a held run too
+      result_.expired_passwords = expire_initial_passwords(
+          *store, today_, sheet_heading(config_, "", ""));  // a held run too
       return finish(&*store);
     }
     const auto snapshot = commit_desired_state(*store);
@@ -517,7 +519,8 @@ RunOutcome Runner::run() {
     trace_memory("connectors applied");
     result_.status = status_from_connectors();
     store->prune_snapshots();
-    result_.expired_passwords = expire_initial_passwords(*store, today_);
+    result_.expired_passwords =
+        expire_initial_passwords(*store, today_, sheet_heading(config_, "", ""));
     auto outcome = finish(&*store);
     trace_memory("reports written");
     return outcome;

@@ -85,4 +85,18 @@ std::vector<CreatedAccount> created_accounts(Database& db, const std::string& ru
   return accounts;
 }
 
+std::size_t created_account_count(Database& db, const std::string& run_id) {
+  auto query = db.prepare("SELECT count(*) FROM run_accounts WHERE run_id = ?1");
+  query.bind(1, run_id);
+  return query.step() ? static_cast<std::size_t>(query.integer(0)) : 0;
+}
+
+std::optional<std::string> last_run_with_accounts(Database& db) {
+  auto query = db.prepare(
+      "SELECT runs.id FROM runs WHERE EXISTS (SELECT 1 FROM run_accounts WHERE run_id = runs.id) "
+      "ORDER BY runs.started DESC, runs.rowid DESC LIMIT 1");
+  if (!query.step()) return std::nullopt;
+  return query.text(0);
+}
+
 }  // namespace edusync::state

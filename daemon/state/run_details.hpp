@@ -9,6 +9,7 @@
 //                 initial_passwords
 // Rows keep the order the run gave them (column position). Neither table holds a password.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,5 +48,9 @@ void save_created_accounts(Database& db, const std::string& run_id,
 // In the order saved; empty for an unknown run.
 std::vector<RunInput> run_inputs(Database& db, const std::string& run_id);
 std::vector<CreatedAccount> created_accounts(Database& db, const std::string& run_id);
+// How many accounts `run_id` created.
+std::size_t created_account_count(Database& db, const std::string& run_id);
+// The latest run (by start) that created accounts; nullopt when none did.
+std::optional<std::string> last_run_with_accounts(Database& db);
 
 }  // namespace edusync::state

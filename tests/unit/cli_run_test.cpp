@@ -117,6 +117,50 @@ TEST_F(CliRun, RunThenReportThenAccounts) {
   EXPECT_EQ(test::read_file(journal()).find(password), std::string::npos);
 }
 
+// Sheets people can hand out: the school and its UAI, the date, where to log in, the
+// change-your-password note, a page per class in French order; the CSV opens in Excel (BOM).
+// `accounts` without a run takes the last run that created accounts, and `runs` lists them.
+TEST_F(CliRun, AccountSheetsCanBeHandedOutAndRunsAreListed) {
+  config_ = dir_.write("edusync.yaml", test::read_file(config_) +
+                                           "  - {name: ent, type: journal, path: " +
+                                           (dir_.path() / "ent.jsonl").string() +
+                                           ", login_address: \"https://ent.example.fr\"}\n");
+  ASSERT_EQ(edusync("run"), 0) << output_;
+  const auto first = last_report()["run"]["id"].get<std::string>();
+  ASSERT_EQ(edusync("run"), 0) << output_;  // unchanged: creates nothing
+  std::string out;
+  ASSERT_EQ(
+      test::run_command(kBinary + " --config " + config_ + " accounts --today 2025-11-20", out), 0)
+      << out;
+  EXPECT_NE(out.find("du passage " + first), std::string::npos)
+      << "the last run that created accounts, not the last run: " << out;
+  const auto html = test::read_file(dir_.path() / "state" / "reports" / first / "accounts.html");
+  for (const char* said :
+       {"<b>Test</b> — UAI 0140065T", "Comptes créés le ", "<li>ent : https://ent.example.fr</li>",
+        "À la première connexion, choisissez un nouveau mot de passe",
+        "et sera effacé de nos fichiers le 27/11/2025", "<h1>6 A</h1>", "<h1>Personnels</h1>"})
+    EXPECT_NE(html.find(said), std::string::npos) << said;
+  // French order in a class: CŒURDEVEY before MARTIN-LEFÈVRE; staff after every class.
+  EXPECT_LT(html.find("CŒURDEVEY"), html.find("MARTIN-LEFÈVRE"));
+  EXPECT_LT(html.find("<h1>6 B</h1>"), html.find("<h1>Personnels</h1>"));
+  ASSERT_EQ(
+      test::run_command(
+          kBinary + " --config " + config_ + " accounts --format csv --today 2025-11-20", out),
+      0);
+  const auto csv = test::read_file(dir_.path() / "state" / "reports" / first / "accounts.csv");
+  EXPECT_TRUE(
+      csv.starts_with("\xEF\xBB\xBF"
+                      "division;nom;prenom;identifiant;mot_de_passe\r\n"));
+
+  ASSERT_EQ(test::run_command(kBinary + " --config " + config_ + " runs", out), 0) << out;
+  EXPECT_NE(out.find("passage                 début                 état        comptes créés"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(first), std::string::npos);
+  EXPECT_NE(out.find("réussi      9"), std::string::npos) << out;
+  EXPECT_NE(out.find("réussi      0"), std::string::npos) << out;
+}
+
 // The HTML report is one self-contained page that a real browser renders: headless Chromium
 // (Debian's package, installed by edusync.sh) loads it, its DOM holds the sections, and a
 // screenshot is produced. No external asset: the page names no http(s) URL.

@@ -265,7 +265,7 @@ TEST(Config, ConnectorKeysAreCheckedAgainstTheirType) {
       "line per change pushed (absolute path; required)");
   EXPECT_EQ(format_problem(result.problems[1]),
             "test.yaml:7:5: unknown key \"pth\" in connectors[0] (did you mean \"path\"?); allowed "
-            "keys: name, type, path, rotate_bytes, keep");
+            "keys: name, type, login_address, path, rotate_bytes, keep");
 }
 
 TEST(Config, UnknownConnectorTypeNamesTheKnownTypes) {
