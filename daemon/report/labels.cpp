@@ -18,12 +18,12 @@ const Labels& labels(const std::string& language) {
       "divisions",
       "groupes",
       "appartenances",
-      "ajoutés",
-      "modifiés",
-      "partis",
-      "revenus",
-      "supprimés",
-      "renommés",
+      "ajouts",
+      "modifications",
+      "départs",
+      "retours",
+      "suppressions",
+      "renommages",
       "Renommages",
       "Partis, comptes désactivés en attente de suppression",
       "suppression le",
@@ -56,12 +56,12 @@ const Labels& labels(const std::string& language) {
       "divisions",
       "groups",
       "memberships",
-      "added",
-      "updated",
-      "departed",
-      "returned",
-      "removed",
-      "renamed",
+      "additions",
+      "updates",
+      "departures",
+      "returns",
+      "removals",
+      "renames",
       "Renames",
       "Leavers, accounts disabled until removal",
       "removal on",
@@ -161,6 +161,12 @@ std::string count_label(const std::string& language, std::uint64_t count, const 
     return std::to_string(count) + " " + word;
   }
   return std::to_string(count) + " " + op;
+}
+
+std::string counted_noun(const std::string& language, std::uint64_t count, const char* one,
+                         const char* many) {
+  const bool singular = english(language) ? count == 1 : count < 2;
+  return std::to_string(count) + " " + (singular ? one : many);
 }
 
 std::string applied_words(const std::string& language, std::uint64_t applied,

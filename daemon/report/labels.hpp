@@ -21,7 +21,7 @@ struct Labels {
   const char* divisions;
   const char* groups;
   const char* memberships;
-  const char* added;
+  const char* added;  // the column headings of the changes table: ajouts, modifications...
   const char* updated;
   const char* departed;
   const char* returned;
@@ -62,6 +62,10 @@ std::string date_label(const std::string& language, const std::string& iso);
 // the report's `changes` (`family`: pupils, divisions, memberships...; `op`: added, removed...).
 std::string count_label(const std::string& language, std::uint64_t count, const std::string& family,
                         const std::string& op);
+// "0 avertissement", "1 warning", "13 avertissements": the count and the word it takes (French:
+// 0 and 1 singular; English: 1 singular).
+std::string counted_noun(const std::string& language, std::uint64_t count, const char* one,
+                         const char* many);
 // "5 opérations appliquées, 0 échec": what a connector did.
 std::string applied_words(const std::string& language, std::uint64_t applied, std::uint64_t failed);
 // What happened to a person: arrivée, retour, modification, départ, suppression.

@@ -98,4 +98,29 @@ std::string change_detail(const std::string& language, const PersonChange& chang
   return detail;
 }
 
+const char* expiry_heading(const std::string& language) {
+  return language == "en" ? "Expired initial passwords" : "Mots de passe initiaux expirés";
+}
+
+std::string expiry_sentence(const std::string& language, const PasswordExpiry& expiry) {
+  if (language == "en") {
+    return counted_noun(language, expiry.passwords, "initial password erased",
+                        "initial passwords erased") +
+           " from the state (identity.password_retention_days), " +
+           counted_noun(language, expiry.files.size(), "file rewritten", "files rewritten") +
+           " without passwords";
+  }
+  return counted_noun(language, expiry.passwords, "mot de passe initial effacé",
+                      "mots de passe initiaux effacés") +
+         " de la base d'état (identity.password_retention_days), " +
+         counted_noun(language, expiry.files.size(), "fichier réécrit", "fichiers réécrits") +
+         " sans mot de passe";
+}
+
+const char* expiry_failure(const std::string& language) {
+  return language == "en" ? "FAILED, the passwords are still there (tried again at the next run): "
+                          : "ÉCHEC, mots de passe encore présents (nouvel essai au prochain "
+                            "passage) : ";
+}
+
 }  // namespace edusync::report

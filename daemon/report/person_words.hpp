@@ -19,4 +19,11 @@ std::string change_detail(const std::string& language, const PersonChange& chang
 // counts that are not zero; accounts are pupils and staff, guardians are counted apart.
 std::string preview_detail(const std::string& language, const ConnectorPreview& preview);
 
+// Initial passwords erased by the run: the heading, the sentence ("3 mots de passe initiaux
+// effacés de la base d'état…, 2 fichiers réécrits sans mot de passe") and the words before a
+// file that could not be rewritten.
+const char* expiry_heading(const std::string& language);
+std::string expiry_sentence(const std::string& language, const PasswordExpiry& expiry);
+const char* expiry_failure(const std::string& language);
+
 }  // namespace edusync::report

@@ -10,6 +10,7 @@
 #include "report/person_words.hpp"
 #include "report/report_lists.hpp"
 #include "report/run_report.hpp"
+#include "report/summary.hpp"
 
 namespace edusync::report {
 namespace {
@@ -37,7 +38,8 @@ table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding
 th{background:#f3f3f3}.num{text-align:right}.status{font-weight:bold;padding:.2em .6em;border-radius:.3em}
 .ok{background:#d8f0d8}.held{background:#ffe0a0}.failed,.partial{background:#f6c6c6}
 .figures{display:flex;flex-wrap:wrap;gap:.8em}.figure{border:1px solid #ddd;border-radius:.4em;padding:.5em 1em}
-.figure b{display:block;font-size:1.4em}.code{font-family:monospace;font-weight:bold}.note{color:#555}
+.figure b{display:block;font-size:1.4em}.actions{border:2px solid #d08000;background:#fff6e0;padding:.6em 1em;margin:1em 0}
+.actions.quiet{border-color:#8c8;background:#f0f8f0}.actions ol{margin:.4em 0}.code{font-family:monospace;font-weight:bold}.note{color:#555}
 )";
 
 // "<li>… 1234 autres (liste complète : items.jsonl)</li>" when `total` exceeds `shown`.
@@ -45,6 +47,44 @@ std::string more_item(const Labels& l, std::size_t total, std::size_t shown, con
   if (total <= shown) return "";
   return "<li class=\"note\">… " + std::to_string(total - shown) + " " + l.more + " (" +
          l.full_list + " " + file + ")</li>";
+}
+
+// What needs the operator, most urgent first, before anything else.
+void actions_box(const RunReport& r, std::ostream& out) {
+  const auto todo = actions(r);
+  const bool en = r.language == "en";
+  out << "<div class=\"actions" << (todo.empty() ? " quiet" : "") << "\"><b>"
+      << (en ? "To do" : "À faire") << "</b>";
+  if (todo.empty()) out << " : " << (en ? "nothing" : "rien");
+  if (!todo.empty()) {
+    out << "<ol>";
+    for (const auto& action : todo) out << "<li>" << escape(action) << "</li>";
+    out << "</ol>";
+  }
+  out << "</div>";
+}
+
+// An academy: how many persons changed in each school, each linked to its section.
+void schools_table(const RunReport& r, std::ostream& out) {
+  if (r.uais.size() < 2) return;
+  const auto schools = school_summaries(r);
+  if (schools.empty()) return;
+  const bool en = r.language == "en";
+  out << "<h2>" << (en ? "By school" : "Par établissement") << " (" << schools.size()
+      << ")</h2><table><tr><th>UAI</th>";
+  const char* ops[] = {"added", "updated", "departed", "returned", "removed"};
+  for (const char* op : ops) out << "<th>" << person_op_label(r.language, op) << "</th>";
+  out << "<th>" << (en ? "Total" : "Total") << "</th></tr>";
+  for (const auto& school : schools) {
+    out << "<tr><td><a href=\"#uai-" << escape(school.uai) << "\">" << escape(school.uai)
+        << "</a></td>";
+    for (const char* op : ops) {
+      const auto found = school.by_op.find(op);
+      out << "<td class=\"num\">" << (found == school.by_op.end() ? 0 : found->second) << "</td>";
+    }
+    out << "<td class=\"num\">" << school.total << "</td></tr>";
+  }
+  out << "</table>";
 }
 
 void figures(const RunReport& r, const Labels& l, std::ostream& out) {
@@ -100,21 +140,22 @@ void person_changes(const RunReport& r, const Labels& l, std::ostream& out) {
       (en ? "Change" : "Changement") + "</th><th>" + (en ? "Detail" : "Détail") + "</th></tr>";
   std::string school;
   std::size_t in_school = 0;
+  const std::size_t cap = schools ? kHtmlNamedPerSchool : kHtmlNamed;
   auto close_school = [&] {
     out << "</table>";
-    if (in_school > kHtmlNamed)
-      out << "<p class=\"note\">… " << in_school - kHtmlNamed << " " << l.more << " ("
-          << l.full_list << " " << kPersonChangesFile << ")</p>";
+    if (in_school > cap)
+      out << "<p class=\"note\">… " << in_school - cap << " " << l.more << " (" << l.full_list
+          << " " << kPersonChangesFile << ")</p>";
   };
   for (const auto& c : r.person_changes) {
     if (in_school == 0 || c.uai != school) {
       if (in_school > 0) close_school();
       school = c.uai;
       in_school = 0;
-      if (schools) out << "<h3>" << escape(school) << "</h3>";
+      if (schools) out << "<h3 id=\"uai-" << escape(school) << "\">" << escape(school) << "</h3>";
       out << header;
     }
-    if (in_school++ >= kHtmlNamed) continue;
+    if (in_school++ >= cap) continue;
     out << "<tr class=\"person " << escape(c.op) << "\"><td>" << escape(group_of(r.language, c))
         << "</td><td>" << escape(c.name) << "</td><td>" << escape(c.login) << "</td><td>"
         << person_op_label(r.language, c.op) << "</td><td>" << escape(change_detail(r.language, c))
@@ -230,14 +271,14 @@ void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
   }
 }
 
-void password_expiry(const PasswordExpiry& expiry, std::ostream& out) {
+void password_expiry(const RunReport& r, std::ostream& out) {
+  const auto& expiry = r.expired_passwords;
   if (expiry.empty()) return;
-  out << "<h2>Mots de passe initiaux expirés</h2><p class=\"note\">" << expiry.passwords
-      << " effacé(s) de la base d'état (identity.password_retention_days), " << expiry.files.size()
-      << " fichier(s) réécrit(s) sans mot de passe.</p><ul>";
+  out << "<h2>" << expiry_heading(r.language) << "</h2><p class=\"note\">"
+      << escape(expiry_sentence(r.language, expiry)) << ".</p><ul>";
   for (const auto& file : expiry.files) out << "<li>" << escape(file) << "</li>";
   for (const auto& failure : expiry.failures)
-    out << "<li><b>Échec, nouvel essai au prochain passage :</b> " << escape(failure) << "</li>";
+    out << "<li><b>" << expiry_failure(r.language) << "</b>" << escape(failure) << "</li>";
   out << "</ul>";
 }
 
@@ -258,13 +299,15 @@ std::string to_html(const RunReport& r) {
     out << "<p class=\"note\">" << l.unchanged << " " << escape(r.unchanged_since) << " — "
         << l.unchanged_hint << " " << escape(r.unchanged_report) << "</p>";
   }
+  actions_box(r, out);
   figures(r, l, out);
+  schools_table(r, out);
   changes_table(r, l, out);
   messages(r, l, out);
   person_changes(r, l, out);
   renames_and_leavers(r, l, out);
   connectors(r, l, out);
-  password_expiry(r.expired_passwords, out);
+  password_expiry(r, out);
   out << "<h2>" << l.inputs << "</h2><ul>";
   for (const auto& s : r.sources)
     out << "<li>" << escape(s.path) << " (" << sources::to_string(s.kind) << ")</li>";

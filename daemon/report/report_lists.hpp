@@ -29,8 +29,10 @@ inline constexpr std::size_t kJsonPerCode = 100;
 // report.html: the first kHtmlListed entries of each list, of each warning code, of each
 // connector's warnings.
 inline constexpr std::size_t kHtmlListed = 100;
-// report.html: the first kHtmlNamed persons who changed in each school.
+// report.html: the first kHtmlNamed persons who changed (kHtmlNamedPerSchool in each school of
+// a report of several schools: an academy's page stays light).
 inline constexpr std::size_t kHtmlNamed = 500;
+inline constexpr std::size_t kHtmlNamedPerSchool = 100;
 // report.txt: the first kTextListed entries of each list (warnings: a count per code), but the
 // first kTextNamed persons who changed (a collège's morning read names them all).
 inline constexpr std::size_t kTextListed = 10;

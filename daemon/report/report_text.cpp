@@ -10,6 +10,7 @@
 #include "report/person_words.hpp"
 #include "report/report_lists.hpp"
 #include "report/run_report.hpp"
+#include "report/summary.hpp"
 
 namespace edusync::report {
 namespace {
@@ -83,17 +84,24 @@ void print_list(const char* title, const Items& items, std::ostream& out, Print 
   }
 }
 
-// A notice, in French like every message: what was erased, and what could not be.
-void print_password_expiry(const PasswordExpiry& expiry, std::ostream& out) {
+// What was erased, and what could not be.
+void print_password_expiry(const RunReport& r, std::ostream& out) {
+  const auto& expiry = r.expired_passwords;
   if (expiry.empty()) return;
-  out << "\nMots de passe initiaux expirés (identity.password_retention_days) : "
-      << expiry.passwords << " effacé(s) de la base d'état, " << expiry.files.size()
-      << " fichier(s) réécrit(s) sans mot de passe\n";
+  out << "\n" << expiry_heading(r.language) << " : " << expiry_sentence(r.language, expiry) << "\n";
   for (const auto& file : expiry.files) out << "  " << file << "\n";
-  for (const auto& failure : expiry.failures) {
-    out << "  ÉCHEC, mots de passe encore présents (nouvel essai au prochain passage) : " << failure
-        << "\n";
-  }
+  for (const auto& failure : expiry.failures)
+    out << "  " << expiry_failure(r.language) << failure << "\n";
+}
+
+// What needs the operator, most urgent first.
+void print_actions(const RunReport& r, std::ostream& out) {
+  const auto todo = actions(r);
+  const bool en = r.language == "en";
+  out << "\n" << (en ? "To do" : "À faire") << " :";
+  if (todo.empty()) out << (en ? " nothing" : " rien");
+  out << "\n";
+  for (const auto& action : todo) out << "  ! " << action << "\n";
 }
 
 // A dry run or a held run: what each target would be sent.
@@ -126,6 +134,7 @@ std::string to_text(const RunReport& r) {
     out << l.unchanged << " " << r.unchanged_since << " — " << l.unchanged_hint << " "
         << r.unchanged_report << "\n";
   }
+  print_actions(r, out);
   out << "\n" << l.inputs << " :\n";
   for (const auto& s : r.sources) {
     out << "  " << s.path << " (" << sources::to_string(s.kind) << ", " << s.records << ")\n";
@@ -164,7 +173,7 @@ std::string to_text(const RunReport& r) {
             << (a.division.empty() ? "" : " (" + a.division + ")");
       },
       full_list(l, kNewAccountsFile));
-  print_password_expiry(r.expired_passwords, out);
+  print_password_expiry(r, out);
   std::map<std::string, std::size_t> by_code;
   for (const auto& w : r.warnings) by_code[w.code]++;
   if (!by_code.empty()) {
