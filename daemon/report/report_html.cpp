@@ -74,7 +74,7 @@ void schools_table(const RunReport& r, std::ostream& out) {
       << ")</h2><table><tr><th>UAI</th>";
   const char* ops[] = {"added", "updated", "departed", "returned", "removed"};
   for (const char* op : ops) out << "<th>" << person_op_label(r.language, op) << "</th>";
-  out << "<th>" << (en ? "Total" : "Total") << "</th></tr>";
+  out << "<th>Total</th></tr>";
   for (const auto& school : schools) {
     out << "<tr><td><a href=\"#uai-" << escape(school.uai) << "\">" << escape(school.uai)
         << "</a></td>";
@@ -308,9 +308,16 @@ std::string to_html(const RunReport& r) {
   renames_and_leavers(r, l, out);
   connectors(r, l, out);
   password_expiry(r, out);
-  out << "<h2>" << l.inputs << "</h2><ul>";
-  for (const auto& s : r.sources)
-    out << "<li>" << escape(s.path) << " (" << sources::to_string(s.kind) << ")</li>";
+  out << "<h2>" << l.inputs << " (" << r.sources.size() << ")</h2><ul>";
+  for (std::size_t i = 0; i < r.sources.size() && i < kHtmlListed; ++i) {
+    const auto& s = r.sources[i];
+    out << "<li>" << escape(s.path) << " (" << sources::to_string(s.kind) << ", " << s.records
+        << ")</li>";
+  }
+  if (r.sources.size() > kHtmlListed) {
+    out << "<li class=\"note\">… " << r.sources.size() - kHtmlListed << " " << l.more << " ("
+        << l.full_list << " report.json, sources)</li>";
+  }
   out << "</ul></body></html>\n";
   return out.str();
 }

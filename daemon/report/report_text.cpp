@@ -94,6 +94,34 @@ void print_password_expiry(const RunReport& r, std::ostream& out) {
     out << "  " << expiry_failure(r.language) << failure << "\n";
 }
 
+// The exports read, each with its kind and records; past kTextListed files (an academy), one
+// line per kind: how many files and records (report.json `sources` lists every file).
+void print_sources(const RunReport& r, const Labels& l, std::ostream& out) {
+  out << "\n" << l.inputs << " (" << r.sources.size() << ") :\n";
+  if (r.sources.size() <= kTextListed) {
+    for (const auto& s : r.sources)
+      out << "  " << s.path << " (" << sources::to_string(s.kind) << ", " << s.records << ")\n";
+    return;
+  }
+  std::map<std::string, std::pair<std::size_t, std::uint64_t>> by_kind;
+  for (const auto& s : r.sources) {
+    auto& kind = by_kind[std::string(sources::to_string(s.kind))];
+    kind.first++;
+    kind.second += s.records;
+  }
+  const bool en = r.language == "en";
+  for (const auto& [kind, counts] : by_kind) {
+    out << "  " << kind << " : "
+        << counted_noun(r.language, counts.first, en ? "file" : "fichier",
+                        en ? "files" : "fichiers")
+        << ", "
+        << counted_noun(r.language, counts.second, en ? "record" : "enregistrement",
+                        en ? "records" : "enregistrements")
+        << "\n";
+  }
+  out << "  (" << l.full_list << " report.json, sources)\n";
+}
+
 // What needs the operator, most urgent first.
 void print_actions(const RunReport& r, std::ostream& out) {
   const auto todo = actions(r);
@@ -135,10 +163,7 @@ std::string to_text(const RunReport& r) {
         << r.unchanged_report << "\n";
   }
   print_actions(r, out);
-  out << "\n" << l.inputs << " :\n";
-  for (const auto& s : r.sources) {
-    out << "  " << s.path << " (" << sources::to_string(s.kind) << ", " << s.records << ")\n";
-  }
+  print_sources(r, l, out);
   print_list(
       l.ignored, r.ignored_inputs, out, [&](const auto& f) { out << f.path << " : " << f.reason; },
       full_list(l, kIgnoredInputsFile));

@@ -16,6 +16,7 @@
 #include "common/sha256.hpp"
 #include "diff/diff.hpp"
 #include "inspect/inspection.hpp"
+#include "report/labels.hpp"
 #include "run/accounts.hpp"
 #include "run/adoption.hpp"
 #include "run/apply.hpp"
@@ -100,9 +101,21 @@ class Runner {
   void write_reports(state::StateStore& store, state::RunRecord run,
                      const std::vector<state::RunInput>& inputs, RunOutcome& outcome);
 
-  void tell(const std::string& stage) const {
+  void tell(const std::string& stage) {
+    stage_ = stage;
+    stage_started_ = std::chrono::steady_clock::now();
     if (options_.progress) options_.progress({result_.id, stage, 0, 0, {}});
   }
+  // The end of the stage last told, with what it found or did.
+  void done(const std::string& detail) const {
+    if (!options_.stage_done) return;
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - stage_started_;
+    options_.stage_done({stage_, detail, took.count()});
+  }
+  std::string inbox_detail(const InboxSelection& selection) const;
+  std::string reading_detail() const;
+  std::string planning_detail() const;
+  std::string applying_detail() const;
   // The applying stage's progress: which connector of how many, then how far that one is.
   void listen_to_connectors(ApplyRequest& request) {
     if (!options_.progress) return;
@@ -130,6 +143,8 @@ class Runner {
   Targets& targets_;
   RunResult result_;   // what the run did so far; the report is built from it by finish()
   Progress applying_;  // the applying stage as last told (listen_to_connectors)
+  std::string stage_;  // the stage last told, and when it began (done())
+  std::chrono::steady_clock::time_point stage_started_ = std::chrono::steady_clock::now();
   std::vector<sources::ParsedExport> sources_;
   assemble::Result assembled_;
   std::optional<model::Directory> previous_;
@@ -140,6 +155,60 @@ class Runner {
   std::vector<OrphanAccount> orphans_;       // ORPHAN_ACCOUNTS; leavers of the desired state
   std::vector<model::Warning> interrupted_;  // RUN_INTERRUPTED, added to the report at the end
 };
+
+std::string Runner::inbox_detail(const InboxSelection& selection) const {
+  const auto& language = config_.report.language;
+  const bool en = language == "en";
+  std::string detail = report::counted_noun(language, selection.chosen.size(),
+                                            en ? "export chosen" : "export retenu",
+                                            en ? "exports chosen" : "exports retenus");
+  if (!selection.ignored.empty()) {
+    detail += ", " + report::counted_noun(language, selection.ignored.size(),
+                                          en ? "file ignored" : "fichier ignoré",
+                                          en ? "files ignored" : "fichiers ignorés");
+  }
+  return detail;
+}
+
+std::string Runner::reading_detail() const {
+  const auto& language = config_.report.language;
+  const bool en = language == "en";
+  auto total = [&](const char* key) {
+    return result_.totals.contains(key) ? result_.totals[key].get<std::uint64_t>() : 0;
+  };
+  return report::counted_noun(language, total("pupils"), en ? "pupil" : "élève",
+                              en ? "pupils" : "élèves") +
+         ", " +
+         report::counted_noun(language, total("guardians"), en ? "guardian" : "responsable",
+                              en ? "guardians" : "responsables") +
+         ", " +
+         report::counted_noun(language, total("staff"), en ? "staff member" : "personnel",
+                              en ? "staff" : "personnels") +
+         ", " +
+         report::counted_noun(language, result_.warnings.size(), en ? "warning" : "avertissement",
+                              en ? "warnings" : "avertissements");
+}
+
+std::string Runner::planning_detail() const {
+  const auto& language = config_.report.language;
+  const bool en = language == "en";
+  std::string detail = report::counted_noun(language, result_.plan.items.size(),
+                                            en ? "change" : "changement",
+                                            en ? "changes" : "changements");
+  if (!result_.gates.empty())
+    detail += en ? ", held by a safety gate" : ", retenu par un garde-fou";
+  return detail;
+}
+
+std::string Runner::applying_detail() const {
+  std::string detail;
+  for (const auto& c : result_.connectors) {
+    detail += (detail.empty() ? "" : " ; ") + c.name + " " +
+              report::status_label(config_.report.language, c.status) + ", " +
+              report::applied_words(config_.report.language, c.applied, c.failed);
+  }
+  return detail;
+}
 
 InboxSelection Runner::scan() {
   trace_memory("start");
@@ -455,8 +524,10 @@ RunOutcome Runner::finish(state::StateStore* store) {
   outcome.status = result_.status;
   outcome.report = make_report(std::move(result_), config_.report.language);
   if (store != nullptr && !options_.dry_run) {
+    tell("reporting");
     write_reports(*store, std::move(run), inputs, outcome);
     prune_old_reports(*store, outcome.report.id);
+    done(outcome.report_dir);
   }
   return outcome;
 }
@@ -475,13 +546,18 @@ RunOutcome Runner::run() {
       note_interrupted_runs(*store);
     }
     const auto selection = scan();
+    done(inbox_detail(selection));
     if (options_.dry_run) {
       auto peek = state::StateStore::for_reading(config_.state_dir.string());
       if (take_unchanged_shortcut(peek, selection)) return finish(nullptr);
+      tell("reading");
       read_inputs(selection);
+      done(reading_detail());
+      tell("planning");
       plan_changes(peek);
       crash_point("after-plan");
       result_.status = held_by_gates(peek) ? Status::held : Status::done;
+      done(planning_detail());
       preview_targets(peek);
       result_.sources = std::move(sources_);
       return finish(nullptr);
@@ -495,10 +571,13 @@ RunOutcome Runner::run() {
     }
     tell("reading");
     read_inputs(selection);
+    done(reading_detail());
     tell("planning");
     plan_changes(*store);
     crash_point("after-plan");
-    if (held_by_gates(*store)) {
+    const bool held = held_by_gates(*store);
+    done(planning_detail());
+    if (held) {
       result_.status = Status::held;
       preview_targets(*store);
       result_.sources = std::move(sources_);
@@ -515,8 +594,10 @@ RunOutcome Runner::run() {
                          previous_id_,      &result_.plan};
     request.stop = options_.stop;
     listen_to_connectors(request);
+    tell("applying");
     result_.connectors = apply_connectors(*store, targets_, config_.diff, request);
     trace_memory("connectors applied");
+    done(applying_detail());
     result_.status = status_from_connectors();
     store->prune_snapshots();
     result_.expired_passwords =

@@ -45,6 +45,12 @@ struct Progress {
   std::size_t items_total = 0;  // 0: the connector does not tell
 };
 
+struct StageDone {
+  std::string stage;   // as in Progress
+  std::string detail;  // "151 élèves, 288 responsables, 25 personnels"
+  double seconds = 0;
+};
+
 struct RunOptions {
   bool dry_run = false;             // compute and print; change nothing anywhere, state included
   bool confirm = false;             // apply a held run if its inputs are unchanged
@@ -67,6 +73,10 @@ struct RunOptions {
   // Told each stage as the run reaches it, on the run's thread (a service shows it in its
   // status); never called for a refused run. Default: nobody listens.
   std::function<void(const Progress&)> progress{};
+  // Told at the end of each stage (inbox, reading, planning, applying, reporting): what it found
+  // or did, in the report's language, and how long it took. `edusync run` prints it on a
+  // terminal. Default: nobody listens.
+  std::function<void(const StageDone&)> stage_done{};
 };
 
 struct RunOutcome {

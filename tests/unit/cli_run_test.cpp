@@ -117,6 +117,29 @@ TEST_F(CliRun, RunThenReportThenAccounts) {
   EXPECT_EQ(test::read_file(journal()).find(password), std::string::npos);
 }
 
+// On a terminal each stage is told as it ends, with what it found and how long it took; not
+// into a file or a pipe, nor under systemd (INVOCATION_ID), whose status line carries it.
+TEST_F(CliRun, OnATerminalEachStageIsToldAsItEnds) {
+  const std::string command =
+      kBinary + " --config " + config_ + " run --today 2025-11-20 --settle-ms 0";
+  std::string out;
+  ASSERT_EQ(test::run_command("script -qec '" + command + "' /dev/null", out), 0) << out;
+  for (const char* said :
+       {" s] boîte de dépôt (attente des fichiers, lecture des en-têtes) : 3 exports retenus",
+        " s] lecture des exports : 5 élèves, 3 responsables, 4 personnels, ",
+        " s] calcul des changements et contrôles de sécurité : 26 changements",
+        " s] application aux connecteurs : audit réussi, 26 opérations appliquées, 0 échec ; "
+        "second réussi",
+        " s] écriture du rapport : "})
+    EXPECT_NE(out.find(said), std::string::npos) << said << " in\n" << out;
+  ASSERT_EQ(edusync("run --recompute"), 0);
+  EXPECT_EQ(output_.find(" s] lecture des exports"), std::string::npos) << "not a terminal";
+  ASSERT_EQ(
+      test::run_command("INVOCATION_ID=1 script -qec '" + command + " --recompute' /dev/null", out),
+      0);
+  EXPECT_EQ(out.find(" s] lecture des exports"), std::string::npos) << "under systemd: " << out;
+}
+
 // Sheets people can hand out: the school and its UAI, the date, where to log in, the
 // change-your-password note, a page per class in French order; the CSV opens in Excel (BOM).
 // `accounts` without a run takes the last run that created accounts, and `runs` lists them.
