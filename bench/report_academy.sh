@@ -67,7 +67,7 @@ run() {
   start=$(date +%s.%N)
   "$EDUSYNC" --config "$B/edusync.yaml" run --settle-ms 0 --today "$today" >"$OUT/logs/$name.txt" 2>&1 || true
   end=$(date +%s.%N)
-  dir=$(sed -n 's/^Rapports : \(.*\)\/report.*/\1/p' "$OUT/logs/$name.txt")
+  dir=$(sed -n 's/^\(Rapports :\|Reports:\) \(.*\)\/report.*/\2/p' "$OUT/logs/$name.txt")
   fact "$name.wall_s" "$(echo "$end - $start" | bc)"
   fact "$name.html_bytes" "$(stat -c %s "$dir/report.html")"
   fact "$name.json_bytes" "$(stat -c %s "$dir/report.json")"
@@ -114,7 +114,7 @@ browser --window-size=900,1250 --screenshot="$ROOT/docs/images/account-sheets.pn
   "file://${first}accounts.html" >/dev/null 2>&1
 rm -f "$S"/inbox/* && cp "$ROOT"/samples/college-next/* "$S/inbox/"
 "$EDUSYNC" --config "$S/edusync.yaml" run --settle-ms 0 --today 2026-01-30 >"$OUT/logs/college2.txt"
-second=$(sed -n 's/^Rapports : \(.*\)\/report.*/\1/p' "$OUT/logs/college2.txt")
+second=$(sed -n 's/^\(Rapports :\|Reports:\) \(.*\)\/report.*/\2/p' "$OUT/logs/college2.txt")
 browser --window-size=1280,1900 --screenshot="$ROOT/docs/images/report-college.png" \
   "file://$second/report.html" >/dev/null 2>&1
 fact college2.html_bytes "$(stat -c %s "$second/report.html")"

@@ -108,7 +108,8 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
   }
   std::cout << report::to_text(outcome.report);
   if (!outcome.report_dir.empty())
-    std::cout << "\nRapports : " << outcome.report_dir << "/report.{txt,json,html}\n";
+    std::cout << (config->report.language == "en" ? "\nReports: " : "\nRapports : ")
+              << outcome.report_dir << "/report.{txt,json,html}\n";
   return exit_code_of(outcome.status);
 }
 

@@ -237,4 +237,38 @@ const char* people_heading(const std::string& language, const std::string& kind)
   return english(language) ? "pupils without a class" : "élèves sans classe";
 }
 
+std::vector<std::pair<std::string, std::string>> catalogue_pairs() {
+  constexpr const char* Labels::*kFields[] = {
+      &Labels::title,          &Labels::run,         &Labels::status,       &Labels::school_year,
+      &Labels::inputs,         &Labels::ignored,     &Labels::totals,       &Labels::changes,
+      &Labels::pupils,         &Labels::guardians,   &Labels::staff,        &Labels::divisions,
+      &Labels::groups,         &Labels::memberships, &Labels::added,        &Labels::updated,
+      &Labels::departed,       &Labels::returned,    &Labels::removed,      &Labels::renamed,
+      &Labels::renames,        &Labels::leavers,     &Labels::removal_on,   &Labels::warnings,
+      &Labels::gates,          &Labels::connectors,  &Labels::new_accounts, &Labels::none,
+      &Labels::rollover,       &Labels::dry_run,     &Labels::held_hint,    &Labels::unchanged,
+      &Labels::unchanged_hint, &Labels::full_list,   &Labels::more,         &Labels::who_changed,
+      &Labels::not_called};
+  std::vector<std::pair<std::string, std::string>> pairs;
+  const auto& fr = labels("fr");
+  const auto& en = labels("en");
+  for (const auto field : kFields) pairs.emplace_back(fr.*field, en.*field);
+  for (const char* status :
+       {"ok", "held", "failed", "partial", "skipped", "running", "interrupted"})
+    pairs.emplace_back(status_label("fr", status), status_label("en", status));
+  for (const char* op : {"added", "returned", "updated", "departed", "removed"})
+    pairs.emplace_back(person_op_label("fr", op), person_op_label("en", op));
+  for (const char* field : {"uai", "uais", "division", "surname", "birth_surname", "given_name",
+                            "other_given_names", "sex", "birth_date", "email", "exit_date",
+                            "civility", "mobile", "phone_home", "phone_work", "pupils", "function"})
+    pairs.emplace_back(field_label("fr", field), field_label("en", field));
+  for (const auto& w : kCountWords) {
+    pairs.emplace_back(w.french_one, w.english_one);
+    pairs.emplace_back(w.french_many, w.english_many);
+  }
+  for (const char* kind : {"pupil", "guardian", "staff"})
+    pairs.emplace_back(people_heading("fr", kind), people_heading("en", kind));
+  return pairs;
+}
+
 }  // namespace edusync::report

@@ -3,6 +3,8 @@
 // Warning and gate messages are French in both (their codes are language-neutral).
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace edusync::report {
 
@@ -47,6 +49,10 @@ struct Labels {
 };
 
 const Labels& labels(const std::string& language);
+
+// Every fixed word of the reports as (French, English): the Labels, statuses, operations, fields
+// and counted nouns; for the tests that check a report holds only its own language's words.
+std::vector<std::pair<std::string, std::string>> catalogue_pairs();
 
 }  // namespace edusync::report
 
