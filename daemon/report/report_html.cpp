@@ -64,21 +64,21 @@ void actions_box(const RunReport& r, std::ostream& out) {
   out << "</div>";
 }
 
-// An academy: how many persons changed in each school, each linked to its section.
-void schools_table(const RunReport& r, std::ostream& out) {
+// An academy: how many persons changed in each school that changed, each linked to its section.
+void schools_table(const RunReport& r, const Labels& l, std::ostream& out) {
   if (r.uais.size() < 2) return;
   const auto schools = school_summaries(r);
-  if (schools.empty()) return;
   const bool en = r.language == "en";
-  out << "<h2>" << (en ? "By school" : "Par établissement") << " (" << schools.size()
-      << ")</h2><table><tr><th>UAI</th>";
-  const char* ops[] = {"added", "updated", "departed", "returned", "removed"};
-  for (const char* op : ops) out << "<th>" << person_op_label(r.language, op) << "</th>";
-  out << "<th>Total</th></tr>";
+  out << "<h2>" << (en ? "Schools with changes" : "Établissements avec des changements") << " ("
+      << schools.size() << (en ? " of " : " sur ") << r.uais.size() << ")</h2>";
+  if (schools.empty()) return;
+  out << "<table><tr><th>UAI</th><th>" << l.added << "</th><th>" << l.updated << "</th><th>"
+      << l.departed << "</th><th>" << l.returned << "</th><th>" << l.removed
+      << "</th><th>Total</th></tr>";
   for (const auto& school : schools) {
     out << "<tr><td><a href=\"#uai-" << escape(school.uai) << "\">" << escape(school.uai)
         << "</a></td>";
-    for (const char* op : ops) {
+    for (const char* op : {"added", "updated", "departed", "returned", "removed"}) {
       const auto found = school.by_op.find(op);
       out << "<td class=\"num\">" << (found == school.by_op.end() ? 0 : found->second) << "</td>";
     }
@@ -301,7 +301,7 @@ std::string to_html(const RunReport& r) {
   }
   actions_box(r, out);
   figures(r, l, out);
-  schools_table(r, out);
+  schools_table(r, l, out);
   changes_table(r, l, out);
   messages(r, l, out);
   person_changes(r, l, out);

@@ -1,0 +1,67 @@
+// An academy's report stays a morning read: the HTML sums up the schools that changed (each
+// linked to its section), names at most kHtmlNamedPerSchool persons a school and says where
+// the others are; the text report heads each group with its school.
+#include <gtest/gtest.h>
+
+#include "report/report_lists.hpp"
+#include "report/run_report.hpp"
+
+namespace edusync {
+namespace {
+
+report::RunReport academy_report() {
+  report::RunReport r;
+  r.id = "20260116T023000Z-0001";
+  r.status = "ok";
+  r.school_year = "2025";
+  r.uais = {"0069500U", "0069501V", "0069502W"};
+  for (std::size_t i = 0; i < report::kHtmlNamedPerSchool + 50; ++i) {
+    r.person_changes.push_back({"pupil",
+                                "added",
+                                "0069500U",
+                                "ine" + std::to_string(i),
+                                "ÉLÈVE N" + std::to_string(i),
+                                "login" + std::to_string(i),
+                                "6 A",
+                                {},
+                                ""});
+  }
+  r.person_changes.push_back({"pupil",
+                              "updated",
+                              "0069501V",
+                              "ine-x",
+                              "DURAND Léa",
+                              "durandl",
+                              "3E 1",
+                              {{"division", "4E 1", "3E 1"}},
+                              ""});
+  return r;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(AcademyReport, TheHtmlSumsUpTheSchoolsAndCapsEachOne) {
+  const auto html = report::to_html(academy_report());
+  EXPECT_TRUE(contains(html, "Établissements avec des changements (2 sur 3)"));
+  EXPECT_TRUE(contains(html, "<a href=\"#uai-0069500U\">0069500U</a></td><td class=\"num\">150"));
+  EXPECT_TRUE(contains(html, "<h3 id=\"uai-0069500U\">0069500U</h3>"));
+  EXPECT_TRUE(contains(html, "<h3 id=\"uai-0069501V\">0069501V</h3>"));
+  EXPECT_FALSE(contains(html, "id=\"uai-0069502W\"")) << "no section for a school without change";
+  EXPECT_TRUE(contains(html, "… 50 autres (liste complète : person_changes.jsonl)"));
+  EXPECT_TRUE(contains(html, "ÉLÈVE N99<"));
+  EXPECT_FALSE(contains(html, "ÉLÈVE N100<")) << "the 101st person of a school is not listed";
+  EXPECT_TRUE(contains(html,
+                       "<td>DURAND Léa</td><td>durandl</td><td>modification</td>"
+                       "<td>classe : 4E 1 → 3E 1</td>"));
+}
+
+TEST(AcademyReport, TheTextHeadsEachGroupWithItsSchool) {
+  const auto text = report::to_text(academy_report());
+  EXPECT_TRUE(contains(text, "Qui a changé (151) :\n  0069500U — 6 A :\n"));
+  EXPECT_TRUE(contains(text, "(+91 autres, liste complète : person_changes.jsonl)"));
+}
+
+}  // namespace
+}  // namespace edusync
