@@ -67,15 +67,6 @@ Fields fields(const model::Staff& s, const DivisionOf&) {
           {"grade", s.grade}};
 }
 
-std::string login_of(const model::Pupil& p) {
-  return p.account.login;
-}
-std::string login_of(const model::Staff& s) {
-  return s.account.login;
-}
-std::string login_of(const model::Contact&) {
-  return {};
-}
 std::string uai_of(const model::Pupil& p) {
   return p.uai;
 }

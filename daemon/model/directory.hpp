@@ -197,4 +197,15 @@ const char* to_string(Origin origin);
 const char* to_string(StructureKind kind);
 const char* to_string(Responsibility responsibility);
 
+// A person's login, for code written once over the three kinds: guardians have no account.
+inline const std::string& login_of(const Pupil& p) {
+  return p.account.login;
+}
+inline const std::string& login_of(const Staff& s) {
+  return s.account.login;
+}
+inline std::string login_of(const Contact&) {
+  return {};
+}
+
 }  // namespace edusync::model

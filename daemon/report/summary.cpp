@@ -82,6 +82,16 @@ std::vector<std::string> actions(const RunReport& r) {
                      : counted_noun(r.language, n, "fichier contient", "fichiers contiennent") +
                            " encore des mots de passe initiaux expirés (voir plus bas)");
   }
+  if (!r.ignored_inputs.empty()) {  // a web page saved in place of an export, a stray file...
+    const auto n = r.ignored_inputs.size();
+    const auto& first = r.ignored_inputs.front();
+    out.push_back(en ? counted_noun(r.language, n, "file of the inbox not read",
+                                    "files of the inbox not read") +
+                           " (first: " + first.path + " — " + first.reason + ")"
+                     : counted_noun(r.language, n, "fichier de la boîte de dépôt non lu",
+                                    "fichiers de la boîte de dépôt non lus") +
+                           " (le premier : " + first.path + " — " + first.reason + ")");
+  }
   if (!r.warnings.empty()) {
     const auto n = r.warnings.size();
     out.push_back(

@@ -11,8 +11,8 @@
 namespace edusync::report {
 
 // In the report's language, most urgent first: the run failed or was held (nothing applied), a
-// target failed, records a target left out, warnings to fix in SIECLE or STS-web. Empty when
-// nothing needs doing.
+// target failed, records a target left out, files of the inbox not read, warnings to fix in
+// SIECLE or STS-web. Empty when nothing needs doing.
 std::vector<std::string> actions(const RunReport& report);
 
 // Changed persons of one school, by operation (added, updated, departed, returned, removed).

@@ -40,10 +40,13 @@ class Applier {
   report::ConnectorPreview preview(const Target& target);
 
  private:
+  // The plan a target gets and the state it starts from. `plan()` is the run's plan or the
+  // target's own, computed here (no pointer into `own`: the struct may be moved).
   struct TargetPlan {
     const model::Directory& before;
-    const plan::Plan* plan;
-    std::optional<plan::Plan> own;  // when the run's plan does not fit the target
+    const plan::Plan* run_plan;     // the run's plan, when it fits the target
+    std::optional<plan::Plan> own;  // otherwise
+    const plan::Plan& plan() const { return own ? *own : *run_plan; }
   };
   TargetPlan plan_for(std::optional<std::int64_t> acknowledged);
 
@@ -81,21 +84,21 @@ Applier::TargetPlan Applier::plan_for(std::optional<std::int64_t> acknowledged) 
   if (!planned) {
     target_plan.own =
         diff::diff(target_plan.before, request_.desired, diff::Rules{diff_.rename_similarity});
-    target_plan.plan = &*target_plan.own;
   }
   return target_plan;
 }
 
 report::ConnectorPreview Applier::preview(const Target& target) {
   report::ConnectorPreview preview{target.config.name, target.config.type, false, false, {}, ""};
-  if (!target.connector) {
+  if (!target.connector) {  // nothing would be sent: zero counts, and why
+    preview.changes = plan::count_changes(plan::Plan{});
     preview.error = target.error;
     return preview;
   }
   const auto capabilities = target.connector->capabilities();
   preview.live_target = capabilities.live_target;
   preview.disables_accounts = capabilities.can_disable_accounts;
-  preview.changes = plan::count_changes(*plan_for(store_.acknowledged(target.config.name)).plan);
+  preview.changes = plan::count_changes(plan_for(store_.acknowledged(target.config.name)).plan());
   return preview;
 }
 
@@ -103,7 +106,7 @@ connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,
                                                std::optional<std::int64_t> acknowledged) {
   const auto target_plan = plan_for(acknowledged);
   const model::Directory& before = target_plan.before;
-  const plan::Plan& plan = *target_plan.plan;
+  const plan::Plan& plan = target_plan.plan();
   const auto passwords = store_.passwords(created_keys(plan), request_.today);
   connectors::ApplyContext context{plan,      before,          request_.desired,
                                    passwords, request_.run_id, request_.today};

@@ -120,15 +120,19 @@ const MissingExportAdvice* advice_for(std::string_view kind) {
 // how many would leave: an operator who confirms a missing STS-web export disables every staff
 // account.
 void check_missing_exports(const GateInputs& in, std::vector<Gate>& gates) {
-  for (const auto& [kind, uai] : missing_exports(*in.marks, *in.sources)) {
+  if (in.last_applied_inputs == nullptr || in.schools == nullptr) return;
+  for (const auto& [kind, uai] :
+       missing_exports(*in.last_applied_inputs, *in.sources, *in.schools)) {
     const auto* advice = advice_for(kind);
     if (advice == nullptr) continue;
-    const auto& mark = in.marks->at({kind, uai});
+    std::string export_date;
+    for (const auto& input : *in.last_applied_inputs) {
+      if (input.kind == kind && input.uai == uai) export_date = input.export_date;
+    }
     std::string message = std::string("Il manque ") + advice->export_name + " de l'établissement " +
-                          uai +
-                          " dans la boîte de dépôt, alors que le dernier passage appliqué en "
-                          "avait un";
-    if (!mark.export_date.empty()) message += " (export du " + mark.export_date + ")";
+                          uai + " dans la boîte de dépôt, alors que le dernier passage appliqué (" +
+                          in.last_applied_run + ") en avait un";
+    if (!export_date.empty()) message += " (export du " + export_date + ")";
     message += std::string(" : ") + advice->consequence + ". Téléchargez-le (" + advice->where +
                ") et déposez-le ; s'il ne doit vraiment plus être lu, confirmez avec "
                "« edusync run --confirm ».";
@@ -173,19 +177,18 @@ void check_orphans(const GateInputs& in, std::vector<Gate>& gates) {
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> missing_exports(
-    const state::ExportMarks& marks, const std::vector<sources::ParsedExport>& sources) {
-  std::set<std::string> schools;
+    const std::vector<state::RunInput>& last_applied,
+    const std::vector<sources::ParsedExport>& sources, const std::vector<std::string>& schools) {
   std::set<std::pair<std::string, std::string>> present;
-  for (const auto& source : sources) {
-    schools.insert(source.header.uai);
+  for (const auto& source : sources)
     present.insert({std::string(sources::to_string(source.kind)), source.header.uai});
+  const std::set<std::string> configured(schools.begin(), schools.end());
+  std::set<std::pair<std::string, std::string>> missing;
+  for (const auto& input : last_applied) {
+    std::pair<std::string, std::string> kind_uai{input.kind, input.uai};
+    if (configured.contains(input.uai) && !present.contains(kind_uai)) missing.insert(kind_uai);
   }
-  std::vector<std::pair<std::string, std::string>> missing;
-  for (const auto& [kind_uai, mark] : marks) {
-    if (schools.contains(kind_uai.second) && !present.contains(kind_uai))
-      missing.push_back(kind_uai);
-  }
-  return missing;
+  return {missing.begin(), missing.end()};
 }
 
 std::vector<Gate> check_gates(const GateInputs& in) {

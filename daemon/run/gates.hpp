@@ -9,6 +9,7 @@
 #include "plan/plan.hpp"
 #include "run/adoption.hpp"
 #include "sources/exports.hpp"
+#include "state/run_details.hpp"
 #include "state/state_store.hpp"
 
 namespace edusync::run {
@@ -28,6 +29,10 @@ struct GateInputs {
   double max_departure_ratio = 0.10;
   // Import-made accounts of a target that nobody matches (run/adoption.hpp): ORPHAN_ACCOUNTS.
   const std::vector<OrphanAccount>* orphans = nullptr;
+  // MISSING_EXPORT: the inputs of the last applied run (its id), and the configured schools.
+  const std::vector<state::RunInput>* last_applied_inputs = nullptr;
+  std::string last_applied_run;
+  const std::vector<std::string>* schools = nullptr;
 };
 
 // How many orphan accounts the ORPHAN_ACCOUNTS message names; the others are counted.
@@ -35,10 +40,12 @@ inline constexpr std::size_t kOrphansNamed = 10;
 
 std::vector<Gate> check_gates(const GateInputs& inputs);
 
-// The (kind, UAI) of `marks` (the exports last applied) missing from `sources` for a school that
-// `sources` read: what MISSING_EXPORT names. A confirmed run drops their marks, so that the
-// absence it accepted is not asked about again.
+// The (kind, UAI) that the last applied run read (`last_applied`) and `sources` lack, for the
+// schools of `schools` (the configured UAIs): what MISSING_EXPORT names. A school wholly missing
+// counts, a school no longer configured does not; once a run without that export is applied
+// (confirmed), it is no longer asked about.
 std::vector<std::pair<std::string, std::string>> missing_exports(
-    const state::ExportMarks& marks, const std::vector<sources::ParsedExport>& sources);
+    const std::vector<state::RunInput>& last_applied,
+    const std::vector<sources::ParsedExport>& sources, const std::vector<std::string>& schools);
 
 }  // namespace edusync::run

@@ -40,16 +40,6 @@ std::string school_in_key(const std::string& key) {
   return key.substr(first + 1, second - first - 1);
 }
 
-std::string login_of(const model::Pupil& p) {
-  return p.account.login;
-}
-std::string login_of(const model::Staff& s) {
-  return s.account.login;
-}
-std::string login_of(const model::Contact&) {
-  return {};
-}
-
 class Namer {
  public:
   Namer(const plan::Plan& plan, int grace_days) : grace_days_(grace_days) {

@@ -55,11 +55,14 @@ std::set<std::string> runs_in_force(const std::vector<ReportedRun>& runs) {
   return kept;
 }
 
-// `dir` is a directory strictly inside `root` (both made absolute and normal).
+// `dir` names a directory strictly inside `root` (both made absolute and normal; "root/",
+// "root/." and "root/x/.." are root itself, not inside it).
 bool inside(const fs::path& dir, const fs::path& root) {
-  const auto a = fs::absolute(dir).lexically_normal();
-  const auto b = fs::absolute(root).lexically_normal();
-  auto mismatch = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+  auto a = fs::absolute(dir).lexically_normal();
+  auto b = fs::absolute(root).lexically_normal();
+  if (!a.has_filename()) a = a.parent_path();
+  if (!b.has_filename()) b = b.parent_path();
+  const auto mismatch = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
   return mismatch.first == b.end() && mismatch.second != a.end();
 }
 

@@ -192,9 +192,9 @@ std::string Runner::reading_detail() const {
 std::string Runner::planning_detail() const {
   const auto& language = config_.report.language;
   const bool en = language == "en";
-  std::string detail = report::counted_noun(language, result_.plan.items.size(),
-                                            en ? "change" : "changement",
-                                            en ? "changes" : "changements");
+  std::string detail =
+      report::counted_noun(language, result_.plan.items.size(), en ? "change" : "changement",
+                           en ? "changes" : "changements");
   if (!result_.gates.empty())
     detail += en ? ", held by a safety gate" : ", retenu par un garde-fou";
   return detail;
@@ -326,8 +326,20 @@ void Runner::plan_changes(state::StateStore& store) {
 // Gates hold the run unless it is the confirmation of a held run on the same inputs.
 bool Runner::held_by_gates(state::StateStore& store) {
   const auto marks = store.export_marks();
-  result_.gates = check_gates({previous_ ? &*previous_ : nullptr, &result_.plan, &sources_, &marks,
-                               config_.safety.max_departure_ratio, &orphans_});
+  const auto applied = store.last_applied_run();
+  const auto applied_inputs =
+      applied ? state::run_inputs(store.database(), applied->id) : std::vector<state::RunInput>{};
+  GateInputs inputs;
+  inputs.previous = previous_ ? &*previous_ : nullptr;
+  inputs.plan = &result_.plan;
+  inputs.sources = &sources_;
+  inputs.marks = &marks;
+  inputs.max_departure_ratio = config_.safety.max_departure_ratio;
+  inputs.orphans = &orphans_;
+  inputs.last_applied_inputs = &applied_inputs;
+  inputs.last_applied_run = applied ? applied->id : "";
+  inputs.schools = &config_.uais;
+  result_.gates = check_gates(inputs);
   if (result_.gates.empty()) return false;
   if (options_.confirm) {
     const auto held = store.last_held_run();
@@ -362,12 +374,6 @@ std::int64_t Runner::commit_desired_state(state::StateStore& store) {
     auto& slot = marks[{std::string(sources::to_string(s.kind)), s.header.uai}];
     if (slot.export_date != mark.export_date || slot.records != mark.records) {
       slot = mark;
-      marks_changed = true;
-    }
-  }
-  if (result_.confirmed) {
-    for (const auto& accepted : missing_exports(marks, sources_)) {
-      marks.erase(accepted);
       marks_changed = true;
     }
   }
@@ -522,9 +528,10 @@ RunOutcome Runner::finish(state::StateStore* store) {
   const auto inputs = recorded_inputs(result_.sources);
   RunOutcome outcome;
   outcome.status = result_.status;
+  const bool writes = store != nullptr && !options_.dry_run;
+  if (writes) tell("reporting");  // before the result, and its run id, move into the report
   outcome.report = make_report(std::move(result_), config_.report.language);
-  if (store != nullptr && !options_.dry_run) {
-    tell("reporting");
+  if (writes) {
     write_reports(*store, std::move(run), inputs, outcome);
     prune_old_reports(*store, outcome.report.id);
     done(outcome.report_dir);

@@ -135,7 +135,10 @@ std::optional<Unchanged> find_unchanged(state::StateStore& store, const InboxSel
   }
   if (removal_due(store, grace_days, today)) return std::nullopt;
   if (!same_sizes(selection, inputs)) return std::nullopt;
-  Unchanged unchanged{*applied, selection.headers};
+  // The report of the run that computed the snapshot holds its figures and warnings; the
+  // unchanged runs after it point there (and retention keeps it, run/retention.hpp).
+  Unchanged unchanged{store.first_run_of_snapshot(applied->snapshot_id).value_or(*applied),
+                      selection.headers};
   hash_documents(selection.chosen, unchanged.sources);
   if (inputs_digest(unchanged.sources) != applied->inputs_digest) return std::nullopt;
   for (auto& source : unchanged.sources) source.records = inputs.at(identity_of(source)).records;

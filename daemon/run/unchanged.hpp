@@ -29,7 +29,7 @@ std::string inputs_digest(const std::vector<sources::ParsedExport>& sources);
 std::vector<state::RunInput> recorded_inputs(const std::vector<sources::ParsedExport>& sources);
 
 struct Unchanged {
-  state::RunRecord since;  // the applied run with the same inputs
+  state::RunRecord since;  // the run that computed the snapshot in force, with the same inputs
   // The inputs as that run described them (records, bytes, sha256), under today's paths.
   std::vector<sources::ParsedExport> sources;
 };

@@ -291,7 +291,6 @@ ExportMarks StateStore::export_marks() {
 }
 
 void StateStore::save_export_marks(const ExportMarks& marks) {
-  db_.exec("DELETE FROM export_marks");
   auto upsert = db_.prepare(
       "INSERT OR REPLACE INTO export_marks(kind, uai, export_date, records) VALUES(?1, ?2, ?3, "
       "?4)");
@@ -356,6 +355,15 @@ std::optional<RunRecord> StateStore::last_applied_run() {
       db_.prepare(std::string(kRunColumns) +
                   "WHERE status IN ('ok', 'partial') AND dry_run = 0 AND snapshot_id IS NOT NULL "
                   "ORDER BY rowid DESC LIMIT 1");
+  if (query.step()) return read_run(query);
+  return std::nullopt;
+}
+
+std::optional<RunRecord> StateStore::first_run_of_snapshot(std::int64_t snapshot_id) {
+  auto query = db_.prepare(std::string(kRunColumns) +
+                           "WHERE status IN ('ok', 'partial') AND dry_run = 0 AND snapshot_id = ?1 "
+                           "ORDER BY rowid LIMIT 1");
+  query.bind(1, snapshot_id);
   if (query.step()) return read_run(query);
   return std::nullopt;
 }

@@ -99,8 +99,7 @@ class StateStore {
   std::optional<std::int64_t> acknowledged(const std::string& connector);
   void acknowledge(const std::string& connector, std::int64_t snapshot_id, const std::string& when);
 
-  // The last applied export per (kind, UAI); saving replaces them all (call it within the
-  // transaction that stores the run's snapshot).
+  // The last applied export per (kind, UAI); saving inserts or replaces those given.
   ExportMarks export_marks();
   void save_export_marks(const ExportMarks& marks);
 
@@ -116,6 +115,9 @@ class StateStore {
   std::vector<RunRecord> recent_runs(std::size_t count);
   // The latest run that stored a snapshot (status ok or partial, not a dry run).
   std::optional<RunRecord> last_applied_run();
+  // The first run that stored `snapshot_id`: the one that computed it (the runs after it with the
+  // same snapshot found their inputs unchanged, or caught a connector up).
+  std::optional<RunRecord> first_run_of_snapshot(std::int64_t snapshot_id);
   // The earliest departure date of a person not yet removed; nullopt when nobody is departed.
   std::optional<std::string> earliest_departure();
 

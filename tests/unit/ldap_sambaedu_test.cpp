@@ -534,7 +534,7 @@ TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
   ASSERT_EQ(second.status, run::Status::done)
       << second.report.error;  // warnings do not change the exit code
   EXPECT_EQ(second.report.status, "ok");
-  EXPECT_EQ(unchanged_since(second), audit_only.report.id);
+  EXPECT_EQ(unchanged_since(second), first.report.id);  // the run that computed the snapshot
   EXPECT_TRUE(second.report.plan.empty());
   const auto& repaired = connector(second, "sambaedu");
   EXPECT_EQ(repaired.status, "ok") << repaired.error;
@@ -567,7 +567,7 @@ TEST_F(LdapReconcileRun, UnchangedInputsStillRepairHandMadeDrift) {
   // Nothing drifted since: the connector is called, finds nothing and writes nothing.
   const auto third = run_unchanged("2025-11-23");
   ASSERT_EQ(third.status, run::Status::done) << third.report.error;
-  EXPECT_EQ(unchanged_since(third), second.report.id);
+  EXPECT_EQ(unchanged_since(third), first.report.id);
   EXPECT_EQ(connector(third, "sambaedu").status, "ok");
   EXPECT_EQ(connector(third, "sambaedu").applied, 0u);
   EXPECT_EQ(drift(connector(third, "sambaedu")), "");

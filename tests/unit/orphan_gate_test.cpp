@@ -23,7 +23,13 @@ std::vector<Gate> gates_for(const std::vector<OrphanAccount>& found) {
   const plan::Plan plan;
   const std::vector<sources::ParsedExport> sources;
   const state::ExportMarks marks;
-  return check_gates({nullptr, &plan, &sources, &marks, 0.1, &found});
+  GateInputs inputs;
+  inputs.plan = &plan;
+  inputs.sources = &sources;
+  inputs.marks = &marks;
+  inputs.max_departure_ratio = 0.1;
+  inputs.orphans = &found;
+  return check_gates(inputs);
 }
 
 TEST(OrphanGate, NamesTenOrphansAndCountsTheOthers) {

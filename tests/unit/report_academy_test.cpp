@@ -63,5 +63,16 @@ TEST(AcademyReport, TheTextHeadsEachGroupWithItsSchool) {
   EXPECT_TRUE(contains(text, "(+91 autres, liste complète : person_changes.jsonl)"));
 }
 
+// A file of the inbox not read (a web page saved in place of an export) is on the to-do list.
+TEST(AcademyReport, AFileOfTheInboxNotReadIsOnTheToDoList) {
+  auto r = academy_report();
+  r.ignored_inputs.push_back({"/inbox/Eleves.xml", "page web (HTML) enregistrée à la place"});
+  const auto text = report::to_text(r);
+  EXPECT_TRUE(contains(text,
+                       "À faire :\n  ! 1 fichier de la boîte de dépôt non lu (le premier : "
+                       "/inbox/Eleves.xml — page web (HTML) enregistrée à la place)\n"))
+      << text;
+}
+
 }  // namespace
 }  // namespace edusync
