@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -72,14 +73,29 @@ bool prints_progress() {
   return ::isatty(STDERR_FILENO) == 1 && std::getenv("INVOCATION_ID") == nullptr;
 }
 
-// "[1,2 s] lecture des exports : 151 élèves, 288 responsables, 25 personnels".
-void print_stage(const run::StageDone& stage) {
+// The stage in English; French is the service's own words (service/status_text.hpp).
+std::string english_stage(const std::string& stage) {
+  static const std::map<std::string, std::string> kStages = {
+      {"inbox", "inbox (waiting for the files, reading their headers)"},
+      {"reading", "reading the exports"},
+      {"planning", "computing the changes and the safety checks"},
+      {"applying", "applying to the targets"},
+      {"reporting", "writing the report"}};
+  const auto found = kStages.find(stage);
+  return found == kStages.end() ? stage : found->second;
+}
+
+// "[1,2 s] lecture des exports : 151 élèves, 288 responsables, 25 personnels" (English:
+// "[1.2 s] reading the exports: 151 pupils, ...").
+void print_stage(const std::string& language, const run::StageDone& stage) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.1f", stage.seconds);
   std::string when = seconds;
-  std::replace(when.begin(), when.end(), '.', ',');
-  std::cerr << "[" << when << " s] " << service::stage_text(stage.stage, "");
-  if (!stage.detail.empty()) std::cerr << " : " << stage.detail;
+  const bool en = language == "en";
+  if (!en) std::replace(when.begin(), when.end(), '.', ',');
+  std::cerr << "[" << when << " s] "
+            << (en ? english_stage(stage.stage) : service::stage_text(stage.stage, ""));
+  if (!stage.detail.empty()) std::cerr << (en ? ": " : " : ") << stage.detail;
   std::cerr << std::endl;
 }
 
@@ -99,7 +115,11 @@ int run_command(const std::string& config_path, const RunFlags& flags) {
   if (!flags.only.empty()) options.only = flags.only;
   options.today = flags.today;
   options.settle_time = std::chrono::milliseconds(flags.settle_ms);
-  if (prints_progress()) options.stage_done = print_stage;
+  if (prints_progress()) {
+    options.stage_done = [language = config->report.language](const run::StageDone& stage) {
+      print_stage(language, stage);
+    };
+  }
   const auto outcome = run::run_sync(*config, options);
   if (outcome.status == run::Status::refused) {  // another run holds the state: only the reason
     std::cerr << "edusync " << (flags.dry_run ? "diff" : "run") << " : " << outcome.report.error

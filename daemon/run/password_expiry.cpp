@@ -1,9 +1,12 @@
 #include "run/password_expiry.hpp"
 
+#include <charconv>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "common/file_writer.hpp"
 #include "report/account_sheets.hpp"
@@ -47,10 +50,33 @@ std::size_t column_index(const std::string& csv, std::size_t start, char separat
   throw std::runtime_error("colonne " + column + " absente de l'en-tête");
 }
 
-// "20251120T023000Z-1a2b" -> "2025-11-20": the UTC day the run started.
+// "20251120T233000Z-1a2b" -> "2025-11-21" in France: the local day the run started (the id
+// holds its UTC time).
 std::string day_of_run(const std::string& run_id) {
-  if (run_id.size() < 8) return {};
-  return run_id.substr(0, 4) + "-" + run_id.substr(4, 2) + "-" + run_id.substr(6, 2);
+  // YYYYMMDDTHHMMSS: the digits at these offsets and lengths.
+  constexpr std::pair<std::size_t, std::size_t> kParts[] = {{0, 4}, {4, 2},  {6, 2},
+                                                            {9, 2}, {11, 2}, {13, 2}};
+  int values[6] = {};
+  if (run_id.size() < 15 || run_id[8] != 'T') return {};
+  for (std::size_t i = 0; i < 6; ++i) {
+    const char* begin = run_id.data() + kParts[i].first;
+    const char* end = begin + kParts[i].second;
+    const auto parsed = std::from_chars(begin, end, values[i]);
+    if (parsed.ec != std::errc{} || parsed.ptr != end) return {};
+  }
+  std::tm utc{};
+  utc.tm_year = values[0] - 1900;
+  utc.tm_mon = values[1] - 1;
+  utc.tm_mday = values[2];
+  utc.tm_hour = values[3];
+  utc.tm_min = values[4];
+  utc.tm_sec = values[5];
+  const std::time_t when = ::timegm(&utc);
+  std::tm local{};
+  if (::localtime_r(&when, &local) == nullptr) return {};
+  char day[16];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+  return day;
 }
 
 // An account sheet rendered again from the accounts the state recorded for the run

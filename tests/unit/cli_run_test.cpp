@@ -137,6 +137,15 @@ TEST_F(CliRun, OnATerminalEachStageIsToldAsItEnds) {
       test::run_command("INVOCATION_ID=1 script -qec '" + command + " --recompute' /dev/null", out),
       0);
   EXPECT_EQ(out.find(" s] lecture des exports"), std::string::npos) << "under systemd: " << out;
+  // In the report's language.
+  config_ = dir_.write("edusync.yaml", test::read_file(config_) + "report: {language: en}\n");
+  ASSERT_EQ(test::run_command("script -qec '" + kBinary + " --config " + config_ +
+                                  " run --today 2025-11-20 --settle-ms 0 --recompute' /dev/null",
+                              out),
+            0);
+  EXPECT_NE(out.find(" s] reading the exports: 5 pupils, 3 guardians, 4 staff, "),
+            std::string::npos)
+      << out;
 }
 
 // Sheets people can hand out: the school and its UAI, the date, where to log in, the

@@ -97,6 +97,21 @@ TEST_F(StateUpgradeV1, AccountSheetsOfARunRecordedBeforeTheUpgradeAreTheSame) {
   EXPECT_EQ(accounts("csv"), test::read_file(fixture("expected_accounts.csv")));
 }
 
+// The sheets are dated by the local day the run started: the fixture's run began at 20:26 UTC
+// on 2 December 2026, already the 3rd at UTC+14.
+TEST_F(StateUpgradeV1, AccountSheetsAreDatedByTheLocalDayOfTheRun) {
+  if (!fs::exists("/usr/share/zoneinfo/Pacific/Kiritimati")) GTEST_SKIP() << "no tzdata here";
+  std::string out;
+  ASSERT_EQ(
+      test::run_command("TZ=Pacific/Kiritimati " + std::string(EDUSYNC_BINARY) + " --config " +
+                            config_ + " accounts " + kFixtureRun + " --today 2025-11-20 2>&1",
+                        out),
+      0)
+      << out;
+  const auto html = test::read_file((report_dir() / "accounts.html").string());
+  EXPECT_NE(html.find("Comptes créés le 03/12/2026"), std::string::npos);
+}
+
 TEST_F(StateUpgradeV1, RunInputsAndCreatedAccountsMoveIntoTheirTables) {
   state::StateStore store(state_dir().string());
   const auto inputs = state::run_inputs(store.database(), kFixtureRun);
