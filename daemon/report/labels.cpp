@@ -1,5 +1,7 @@
 #include "report/labels.hpp"
 
+#include <span>
+
 namespace edusync::report {
 
 const Labels& labels(const std::string& language) {
@@ -113,6 +115,59 @@ constexpr Word kCountWords[] = {
     {"memberships", "removed", "retrait", "retraits", "removal", "removals"},
 };
 
+// A code and its words in the two languages: statuses, operations, fields.
+struct Translation {
+  const char* code;
+  const char* french;
+  const char* english;
+};
+
+// The words of `code` in `table`; nullptr when the table has no such code.
+template <std::size_t N>
+const char* translated(const Translation (&table)[N], const std::string& language,
+                       const std::string& code) {
+  for (const auto& entry : table) {
+    if (code == entry.code) return english(language) ? entry.english : entry.french;
+  }
+  return nullptr;
+}
+
+constexpr Translation kStatuses[] = {{"ok", "réussi", "succeeded"},
+                                     {"held", "retenu", "held"},
+                                     {"failed", "échoué", "failed"},
+                                     {"partial", "partiel", "partial"},
+                                     {"skipped", "non appelée", "not called"},
+                                     {"running", "en cours", "running"},
+                                     {"interrupted", "interrompu", "interrupted"}};
+
+constexpr Translation kPersonOps[] = {{"added", "arrivée", "arrival"},
+                                      {"returned", "retour", "return"},
+                                      {"updated", "modification", "update"},
+                                      {"departed", "départ", "departure"},
+                                      {"removed", "suppression", "removal"}};
+
+constexpr Translation kFieldWords[] = {{"uai", "établissement", "school"},
+                                       {"uais", "établissements", "schools"},
+                                       {"division", "classe", "class"},
+                                       {"surname", "nom", "surname"},
+                                       {"birth_surname", "nom de naissance", "birth surname"},
+                                       {"given_name", "prénom", "first name"},
+                                       {"other_given_names", "autres prénoms", "other first names"},
+                                       {"sex", "sexe", "sex"},
+                                       {"birth_date", "date de naissance", "birth date"},
+                                       {"email", "courriel", "e-mail"},
+                                       {"mef", "MEF", "MEF"},
+                                       {"elenoet", "numéro ELENOET", "ELENOET number"},
+                                       {"ines", "INE", "INE"},
+                                       {"exit_date", "date de sortie", "exit date"},
+                                       {"civility", "civilité", "civility"},
+                                       {"mobile", "téléphone portable", "mobile phone"},
+                                       {"phone_home", "téléphone du domicile", "home phone"},
+                                       {"phone_work", "téléphone professionnel", "work phone"},
+                                       {"pupils", "élèves rattachés", "linked pupils"},
+                                       {"function", "fonction", "function"},
+                                       {"grade", "grade", "grade"}};
+
 const char* family_group(const std::string& family) {
   if (family == "divisions" || family == "groups") return "structures";
   if (family == "memberships") return "memberships";
@@ -122,22 +177,8 @@ const char* family_group(const std::string& family) {
 }  // namespace
 
 std::string status_label(const std::string& language, const std::string& status) {
-  struct Status {
-    const char* code;
-    const char* french;
-    const char* english;
-  };
-  static constexpr Status kStatuses[] = {{"ok", "réussi", "succeeded"},
-                                         {"held", "retenu", "held"},
-                                         {"failed", "échoué", "failed"},
-                                         {"partial", "partiel", "partial"},
-                                         {"skipped", "non appelée", "not called"},
-                                         {"running", "en cours", "running"},
-                                         {"interrupted", "interrompu", "interrupted"}};
-  for (const auto& s : kStatuses) {
-    if (status == s.code) return english(language) ? s.english : s.french;
-  }
-  return status;
+  const char* words = translated(kStatuses, language, status);
+  return words != nullptr ? words : status;
 }
 
 std::string school_year_label(const std::string& year) {
@@ -182,53 +223,13 @@ std::string applied_words(const std::string& language, std::uint64_t applied,
 }
 
 const char* person_op_label(const std::string& language, const std::string& op) {
-  struct Op {
-    const char* code;
-    const char* french;
-    const char* english;
-  };
-  static constexpr Op kOps[] = {{"added", "arrivée", "arrival"},
-                                {"returned", "retour", "return"},
-                                {"updated", "modification", "update"},
-                                {"departed", "départ", "departure"},
-                                {"removed", "suppression", "removal"}};
-  for (const auto& o : kOps) {
-    if (op == o.code) return english(language) ? o.english : o.french;
-  }
-  return "?";
+  const char* words = translated(kPersonOps, language, op);
+  return words != nullptr ? words : "?";
 }
 
 std::string field_label(const std::string& language, const std::string& field) {
-  struct Field {
-    const char* code;
-    const char* french;
-    const char* english;
-  };
-  static constexpr Field kFields[] = {{"uai", "établissement", "school"},
-                                      {"uais", "établissements", "schools"},
-                                      {"division", "classe", "class"},
-                                      {"surname", "nom", "surname"},
-                                      {"birth_surname", "nom de naissance", "birth surname"},
-                                      {"given_name", "prénom", "first name"},
-                                      {"other_given_names", "autres prénoms", "other first names"},
-                                      {"sex", "sexe", "sex"},
-                                      {"birth_date", "date de naissance", "birth date"},
-                                      {"email", "courriel", "e-mail"},
-                                      {"mef", "MEF", "MEF"},
-                                      {"elenoet", "numéro ELENOET", "ELENOET number"},
-                                      {"ines", "INE", "INE"},
-                                      {"exit_date", "date de sortie", "exit date"},
-                                      {"civility", "civilité", "civility"},
-                                      {"mobile", "téléphone portable", "mobile phone"},
-                                      {"phone_home", "téléphone du domicile", "home phone"},
-                                      {"phone_work", "téléphone professionnel", "work phone"},
-                                      {"pupils", "élèves rattachés", "linked pupils"},
-                                      {"function", "fonction", "function"},
-                                      {"grade", "grade", "grade"}};
-  for (const auto& f : kFields) {
-    if (field == f.code) return english(language) ? f.english : f.french;
-  }
-  return field;
+  const char* words = translated(kFieldWords, language, field);
+  return words != nullptr ? words : field;
 }
 
 const char* people_heading(const std::string& language, const std::string& kind) {
@@ -253,15 +254,11 @@ std::vector<std::pair<std::string, std::string>> catalogue_pairs() {
   const auto& fr = labels("fr");
   const auto& en = labels("en");
   for (const auto field : kFields) pairs.emplace_back(fr.*field, en.*field);
-  for (const char* status :
-       {"ok", "held", "failed", "partial", "skipped", "running", "interrupted"})
-    pairs.emplace_back(status_label("fr", status), status_label("en", status));
-  for (const char* op : {"added", "returned", "updated", "departed", "removed"})
-    pairs.emplace_back(person_op_label("fr", op), person_op_label("en", op));
-  for (const char* field : {"uai", "uais", "division", "surname", "birth_surname", "given_name",
-                            "other_given_names", "sex", "birth_date", "email", "exit_date",
-                            "civility", "mobile", "phone_home", "phone_work", "pupils", "function"})
-    pairs.emplace_back(field_label("fr", field), field_label("en", field));
+  for (const auto& table :
+       {std::span<const Translation>(kStatuses), std::span<const Translation>(kPersonOps),
+        std::span<const Translation>(kFieldWords)}) {
+    for (const auto& entry : table) pairs.emplace_back(entry.french, entry.english);
+  }
   for (const auto& w : kCountWords) {
     pairs.emplace_back(w.french_one, w.english_one);
     pairs.emplace_back(w.french_many, w.english_many);
