@@ -34,7 +34,7 @@ std::vector<config::KeySpec> file_target_keys(std::vector<config::KeySpec> own) 
 }
 
 model::Warning record_warning(std::string code, std::string message, std::string key) {
-  return model::Warning{std::move(code), std::move(message), {std::move(key)}, {}};
+  return model::Warning{std::move(code), text::verbatim(std::move(message)), {std::move(key)}, {}};
 }
 
 ApplyResult FileTarget::apply(const ApplyContext& context) {

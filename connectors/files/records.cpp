@@ -17,9 +17,11 @@ std::string encode_csv(const CsvFile& file, const CsvStyle& style, Charset chars
     if (substitutions.empty()) continue;
     warnings.push_back(model::Warning{
         "CHARSET_TRANSLITERATED",
-        record.who + " : caractère(s) absent(s) du jeu de caractères du fichier, remplacé(s) : " +
+        text::verbatim(
+            record.who +
+            " : caractère(s) absent(s) du jeu de caractères du fichier, remplacé(s) : " +
             describe(substitutions) +
-            ". Vérifier l'orthographe dans SIECLE/STS-web ou choisir l'encodage utf-8-bom.",
+            ". Vérifier l'orthographe dans SIECLE/STS-web ou choisir l'encodage utf-8-bom."),
         {record.key},
         {}});
   }

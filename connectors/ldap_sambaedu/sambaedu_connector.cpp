@@ -57,7 +57,7 @@ std::optional<model::Warning> exposed_secret_warning(const config::ConnectorConf
       path + " » (ou 640 avec le groupe d'edusync), puis changer ce mot de passe.";
   log::event(log::Level::warn, "ldap-sambaedu", "LDAP_BIND_PASSWORD_FILE_EXPOSED", message,
              {{"connector", settings.name}, {"file", path}, {"mode", octal}});
-  return model::Warning{"LDAP_BIND_PASSWORD_FILE_EXPOSED", message, {}, path};
+  return model::Warning{"LDAP_BIND_PASSWORD_FILE_EXPOSED", text::verbatim(message), {}, path};
 }
 
 // The connector's error when a stop request (ApplyContext::stop) ended the reconnection pause.
@@ -240,8 +240,10 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
                {{"connector", settings_.name}});
   ApplyResult result;
   // In the report under this connector; they do not make it fail.
-  for (const auto& line : drift_) result.warnings.push_back({"LDAP_DRIFT", line, {}, {}});
-  for (const auto& line : notices_) result.warnings.push_back({"LDAP_NOTICE", line, {}, {}});
+  for (const auto& line : drift_)
+    result.warnings.push_back({"LDAP_DRIFT", text::verbatim(line), {}, {}});
+  for (const auto& line : notices_)
+    result.warnings.push_back({"LDAP_NOTICE", text::verbatim(line), {}, {}});
   for (const auto& [subject, why] : work.refused)
     result.failures.push_back({item_of(context.plan, subject), why});
   // Phase after phase (branches, removals, moves, writes), each pipelined on the connection.

@@ -41,7 +41,7 @@ void ContactBuilder::run(sources::ResponsablesExport& responsables) {
     // PERSONNE_ID is numbered by each school's SIECLE base: the key carries the UAI.
     person.key = "personne:" + uai + ":" + person.personne_id;
     if (!persons.try_emplace(person.personne_id, i).second) {
-      context_.warnings.duplicate_record("La personne PERSONNE_ID", person.personne_id,
+      context_.warnings.duplicate_record(Warnings::RecordKind::person, person.personne_id,
                                          context_.where(source_, person.origin.line));
     }
   }

@@ -87,22 +87,24 @@ std::vector<std::vector<std::size_t>> clusters_of(const std::vector<model::Conta
 
 // The contact values held by at least two records of the cluster, as the message shows them:
 // mobiles first, then e-mails.
-std::vector<std::string> shared_values(const std::vector<model::Contact>& guardians,
-                                       const std::vector<std::size_t>& cluster) {
+std::vector<text::Message> shared_values(const std::vector<model::Contact>& guardians,
+                                         const std::vector<std::size_t>& cluster) {
   // "1 <mobile>" / "2 <folded e-mail>" -> (as shown, number of records holding it)
-  std::map<std::string, std::pair<std::string, std::size_t>> seen;
+  std::map<std::string, std::pair<text::Message, std::size_t>> seen;
   for (std::size_t index : cluster) {
     const auto& guardian = guardians[index];
     if (!guardian.mobile.empty()) {
       auto& entry = seen["1 " + guardian.mobile];
-      if (entry.second++ == 0) entry.first = "téléphone portable (" + guardian.mobile + ")";
+      if (entry.second++ == 0)
+        entry.first = text::message("warning.same_mobile", {text::arg("value", guardian.mobile)});
     }
     if (!guardian.email.empty()) {
       auto& entry = seen["2 " + lower_ascii(guardian.email)];
-      if (entry.second++ == 0) entry.first = "mél (" + guardian.email + ")";
+      if (entry.second++ == 0)
+        entry.first = text::message("warning.same_email", {text::arg("value", guardian.email)});
     }
   }
-  std::vector<std::string> shared;
+  std::vector<text::Message> shared;
   for (const auto& [value, entry] : seen) {
     if (entry.second > 1) shared.push_back(entry.first);
   }

@@ -78,7 +78,7 @@ void PupilBuilder::run(sources::ElevesExport& eleves) {
     auto [slot, inserted] =
         context_.eleve_ids.try_emplace(school_key(header.uai, pupil.eleve_id), -1);
     if (!inserted) {
-      context_.warnings.duplicate_record("L'élève ELEVE_ID", pupil.eleve_id,
+      context_.warnings.duplicate_record(Warnings::RecordKind::pupil, pupil.eleve_id,
                                          context_.where(source_, pupil.origin.line));
       continue;
     }

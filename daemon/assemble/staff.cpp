@@ -31,7 +31,7 @@ void StaffBuilder::add_export(std::size_t source, sources::StsExport& sts) {
   std::unordered_map<std::string_view, std::size_t> by_id;
   for (std::size_t i = 0; i < sts.staff.size(); ++i) {
     if (!by_id.try_emplace(sts.staff[i].staff.sts_id, i).second) {
-      context_.warnings.duplicate_record("L'individu STS", sts.staff[i].staff.sts_id,
+      context_.warnings.duplicate_record(Warnings::RecordKind::staff, sts.staff[i].staff.sts_id,
                                          context_.where(source, sts.staff[i].staff.origin.line));
     }
   }

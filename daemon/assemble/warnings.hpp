@@ -1,5 +1,5 @@
 #pragma once
-// The data-quality warnings of the model builder, with their French messages in one place.
+// The data-quality warnings of the model builder (their words: text/catalogue_warnings.cpp).
 // Each message says what is wrong, for which record, and where to fix it at the source.
 #include <string>
 #include <vector>
@@ -24,10 +24,10 @@ class Warnings {
   void multiple_divisions(const model::Pupil& pupil, const std::vector<std::string>& codes,
                           const std::string& where);
   // One warning for a cluster of two or more records of one person (`records` in the order they
-  // were read); `shared` lists the contact values they share ("téléphone portable (06…)").
+  // were read); `shared` lists the contact values they share ("le même mél (…)").
   // Every record's key is in the warning; the message names the first kNamedRecords.
   void duplicate_guardian(const std::vector<const model::Contact*>& records,
-                          const std::vector<std::string>& shared, const std::string& where);
+                          std::vector<text::Message> shared, const std::string& where);
   void teacher_without_service(const model::Staff& staff, const std::string& where);
   // `uai`: the school of the export, part of the keys (ELEVE_ID and PERSONNE_ID are local).
   void unknown_pupil_reference(const std::string& uai, const std::string& eleve_id,
@@ -36,8 +36,9 @@ class Warnings {
                                 const std::string& personne_id, const std::string& where);
   void unknown_staff_reference(const std::string& staff_id, const std::string& structure,
                                const std::string& subject, const std::string& where);
-  void duplicate_record(const std::string& what, const std::string& id, const std::string& where);
-  void invalid_record(const std::string& message, const std::string& where);
+  enum class RecordKind { pupil, person, staff };
+  void duplicate_record(RecordKind kind, const std::string& id, const std::string& where);
+  void invalid_record(text::Message text, const std::string& where);
   void missing_pupils_export(const std::string& uai, const std::string& where);
   // A well-formed export without a single record: an interrupted or filtered export.
   void empty_export(const std::string& kind, const std::string& uai, const std::string& where);
@@ -48,7 +49,7 @@ class Warnings {
                          const std::string& where);
 
  private:
-  void add(const char* code, std::string message, std::vector<std::string> keys,
+  void add(const char* code, text::Message text, std::vector<std::string> keys,
            const std::string& where);
   std::vector<model::Warning>& out_;
 };

@@ -3,6 +3,9 @@
 // known, the line and column, so that the operator can open the file at the right place.
 #include <stdexcept>
 #include <string>
+#include <string_view>
+
+#include "text/message.hpp"
 
 namespace edusync {
 
@@ -19,19 +22,25 @@ std::string format_location(const SourceLocation& where);
 // The run or the inspection stops before anything is applied.
 class InputError : public std::runtime_error {
  public:
-  InputError(SourceLocation where, const std::string& message)
-      : std::runtime_error(format_location(where) + message),
+  // what() is the French text, with the location first; reports render message() in their
+  // own language.
+  InputError(SourceLocation where, text::Message message)
+      : std::runtime_error(format_location(where) + text::french(message)),
         where_(std::move(where)),
-        reason_(message) {}
+        message_(std::move(message)) {}
+  // A text that is the same in every language (another library's diagnostic).
+  InputError(SourceLocation where, const std::string& text)
+      : InputError(std::move(where), text::verbatim(text)) {}
   const SourceLocation& where() const { return where_; }
   // The message without its location.
-  const std::string& reason() const { return reason_; }
+  const text::Message& message() const { return message_; }
+  std::string reason(std::string_view language) const { return text::render(message_, language); }
 
   // A well-formed file that is no export edusync reads (its root element is not one of theirs):
   // a stray file, which the inbox skips and lists, where a broken export stops the run. A flag
   // rather than a subclass: errors are stored and rethrown by value (record streams).
-  static InputError stray(SourceLocation where, const std::string& message) {
-    InputError error(std::move(where), message);
+  static InputError stray(SourceLocation where, text::Message message) {
+    InputError error(std::move(where), std::move(message));
     error.stray_ = true;
     return error;
   }
@@ -39,7 +48,7 @@ class InputError : public std::runtime_error {
 
  private:
   SourceLocation where_;
-  std::string reason_;
+  text::Message message_;
   bool stray_ = false;
 };
 

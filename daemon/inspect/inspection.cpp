@@ -12,6 +12,7 @@ Inspection inspect_files(const Request& request) {
   inspection.sources = sources::parse_files(request.files, request.threads);
   assemble::Options options{request.uais, request.today.empty() ? today_local() : request.today};
   inspection.result = assemble::assemble(inspection.sources, options);
+  inspection.language = request.language;
   return inspection;
 }
 
@@ -58,7 +59,7 @@ nlohmann::ordered_json to_json(const Inspection& inspection) {
   json["totals"] = totals_json(inspection.result.directory);
   auto warnings = nlohmann::ordered_json::array();
   for (const auto& warning : inspection.result.warnings)
-    warnings.push_back(model::to_json(warning));
+    warnings.push_back(model::to_json(warning, inspection.language));
   json["warnings"] = std::move(warnings);
   json["refusals"] = refusals_json(target_refusals(inspection.result.directory));
   json["model"] = model::to_json(inspection.result.directory);

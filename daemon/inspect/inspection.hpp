@@ -15,13 +15,15 @@ namespace edusync::inspect {
 struct Inspection {
   std::vector<sources::ParsedExport> sources;  // data moved into `result`
   assemble::Result result;
+  std::string language = "fr";  // of the messages: fr or en
 };
 
 struct Request {
   std::vector<std::string> files;
   std::vector<std::string> uais;  // empty: the first file's
   unsigned threads = 2;
-  std::string today;  // ISO; empty: the system's date
+  std::string today;            // ISO; empty: the system's date
+  std::string language = "fr";  // of the messages (--language): fr or en
 };
 
 // Throws InputError when a file cannot be used.

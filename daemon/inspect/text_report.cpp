@@ -39,7 +39,8 @@ void print_totals(const model::Directory& d, std::ostream& out) {
       << " individus STS sans fonction ni service\n";
 }
 
-void print_warnings(const std::vector<model::Warning>& warnings, std::ostream& out) {
+void print_warnings(const std::vector<model::Warning>& warnings, std::string_view language,
+                    std::ostream& out) {
   std::map<std::string, std::vector<const model::Warning*>> by_code;
   for (const auto& warning : warnings) by_code[warning.code].push_back(&warning);
   out << "\nAvertissements : " << (warnings.empty() ? "aucun" : std::to_string(warnings.size()))
@@ -47,7 +48,7 @@ void print_warnings(const std::vector<model::Warning>& warnings, std::ostream& o
   for (const auto& [code, items] : by_code) {
     out << "  " << code << " (" << items.size() << ")\n";
     for (std::size_t i = 0; i < items.size() && i < kExamplesPerCode; ++i) {
-      out << "    - " << items[i]->message;
+      out << "    - " << text::render(items[i]->message, language);
       if (!items[i]->where.empty()) out << "\n      [" << items[i]->where << "]";
       out << "\n";
     }
@@ -62,7 +63,7 @@ void print_warnings(const std::vector<model::Warning>& warnings, std::ostream& o
 void print_text(const Inspection& inspection, std::ostream& out) {
   print_sources(inspection, out);
   print_totals(inspection.result.directory, out);
-  print_warnings(inspection.result.warnings, out);
+  print_warnings(inspection.result.warnings, inspection.language, out);
   print_refusals(target_refusals(inspection.result.directory), out);
 }
 

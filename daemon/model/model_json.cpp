@@ -139,8 +139,8 @@ Json to_json(const Directory& d) {
   return j;
 }
 
-Json to_json(const Warning& w) {
-  Json j{{"code", w.code}, {"message", w.message}, {"keys", w.keys}};
+Json to_json(const Warning& w, std::string_view language) {
+  Json j{{"code", w.code}, {"message", text::render(w.message, language)}, {"keys", w.keys}};
   put(j, "where", w.where);
   return j;
 }

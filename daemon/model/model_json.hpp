@@ -2,6 +2,7 @@
 // JSON form of the canonical directory, as documented in schemas/model.schema.json. Empty
 // optional fields are left out, so that the files stay small and diffs readable.
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "model/directory.hpp"
 #include "model/warning.hpp"
@@ -9,6 +10,7 @@
 namespace edusync::model {
 
 nlohmann::ordered_json to_json(const Directory& directory);
-nlohmann::ordered_json to_json(const Warning& warning);
+// The warning with its message in `language` (fr or en).
+nlohmann::ordered_json to_json(const Warning& warning, std::string_view language);
 
 }  // namespace edusync::model

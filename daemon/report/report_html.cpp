@@ -202,8 +202,9 @@ void renames_and_leavers(const RunReport& r, const Labels& l, std::ostream& out)
 }
 
 // Per code, its count and its first kHtmlListed messages; past them, where they all are.
-void warnings_by_code(const std::vector<model::Warning>& warnings, const Labels& l,
+void warnings_by_code(const std::vector<model::Warning>& warnings, const std::string& language,
                       const char* file, std::ostream& out) {
+  const Labels& l = labels(language);
   std::map<std::string, std::pair<std::size_t, std::vector<const model::Warning*>>> by_code;
   for (const auto& w : warnings) {
     auto& entry = by_code[w.code];
@@ -212,7 +213,8 @@ void warnings_by_code(const std::vector<model::Warning>& warnings, const Labels&
   for (const auto& [code, entry] : by_code) {
     out << "<details><summary><span class=\"code\">" << escape(code) << "</span> (" << entry.first
         << ")</summary><ul>";
-    for (const auto* w : entry.second) out << "<li>" << escape(w->message) << "</li>";
+    for (const auto* w : entry.second)
+      out << "<li>" << escape(text::render(w->message, language)) << "</li>";
     out << more_item(l, entry.first, entry.second.size(), file) << "</ul></details>";
   }
 }
@@ -221,13 +223,14 @@ void messages(const RunReport& r, const Labels& l, std::ostream& out) {
   if (!r.gates.empty()) {
     out << "<h2>" << l.gates << "</h2><ul>";
     for (const auto& g : r.gates)
-      out << "<li><span class=\"code\">" << g.code << "</span> " << escape(g.message) << "</li>";
+      out << "<li><span class=\"code\">" << g.code << "</span> "
+          << escape(text::render(g.message, r.language)) << "</li>";
     out << "</ul>";
     if (r.status == "held") out << "<p><b>" << l.held_hint << "</b></p>";
   }
   out << "<h2>" << l.warnings << " (" << r.warnings.size() << ")</h2>";
   if (r.warnings.empty()) out << "<p>" << l.none << "</p>";
-  warnings_by_code(r.warnings, l, kWarningsFile, out);
+  warnings_by_code(r.warnings, r.language, kWarningsFile, out);
 }
 
 // A dry run or a held run: what each target would be sent.
@@ -239,7 +242,9 @@ void previews(const RunReport& r, std::ostream& out) {
       << (en ? "Would be sent" : "Recevrait") << "</th></tr>";
   for (const auto& p : r.previews) {
     out << "<tr><td>" << escape(p.name) << "</td><td>" << escape(p.type) << "</td><td>"
-        << escape(p.error.empty() ? preview_detail(r.language, p) : p.error) << "</td></tr>";
+        << escape(p.error.empty() ? preview_detail(r.language, p)
+                                  : text::render(p.error, r.language))
+        << "</td></tr>";
   }
   out << "</table>";
 }
@@ -260,14 +265,14 @@ void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
     out << "<tr><td>" << escape(c.name) << "</td><td>" << escape(c.type)
         << "</td><td><span class=\"status " << escape(c.status) << "\">"
         << escape(status_label(r.language, c.status)) << "</span></td><td class=\"num\">"
-        << c.applied << "</td><td class=\"num\">" << c.failed << "</td><td>" << escape(c.error)
-        << "</td></tr>";
+        << c.applied << "</td><td class=\"num\">" << c.failed << "</td><td>"
+        << escape(text::render(c.error, r.language)) << "</td></tr>";
   }
   out << "</table>";
   for (const auto& c : r.connectors) {  // records a file target left out, and why
     if (c.warnings.empty()) continue;
     out << "<h3>" << escape(c.name) << " : " << l.warnings << " (" << c.warnings.size() << ")</h3>";
-    warnings_by_code(c.warnings, l, kConnectorWarningsFile, out);
+    warnings_by_code(c.warnings, r.language, kConnectorWarningsFile, out);
   }
 }
 

@@ -18,10 +18,10 @@ Json first_of(const Items& items, std::size_t limit, ToJson to_json_of) {
   return array;
 }
 
-Json first_warnings(const std::vector<model::Warning>& warnings) {
+Json first_warnings(const std::vector<model::Warning>& warnings, const std::string& language) {
   Json array = Json::array();
   for (const auto* warning : first_per_code(warnings, kJsonPerCode))
-    array.push_back(model::to_json(*warning));
+    array.push_back(model::to_json(*warning, language));
   return array;
 }
 
@@ -35,8 +35,8 @@ Json head_json(const RunReport& r) {
   if (!r.error.empty()) json["run"]["error"] = r.error;
   if (!r.unchanged_since.empty()) json["run"]["unchanged_since"] = r.unchanged_since;
   json["sources"] = inspect::sources_json(r.sources);
-  json["ignored_inputs"] =
-      first_of(r.ignored_inputs, kJsonListed, [](const auto& file) { return to_json(file); });
+  json["ignored_inputs"] = first_of(r.ignored_inputs, kJsonListed,
+                                    [&](const auto& file) { return to_json(file, r.language); });
   json["totals"] = r.totals;
   json["changes"] = plan::count_changes(r.plan);
   json["lists"] = lists_json(r);
@@ -46,10 +46,10 @@ Json head_json(const RunReport& r) {
 // The members after `items`.
 Json tail_json(const RunReport& r) {
   Json json;
-  json["warnings"] = first_warnings(r.warnings);
+  json["warnings"] = first_warnings(r.warnings, r.language);
   Json gates = Json::array();
   for (const auto& gate : r.gates)
-    gates.push_back({{"code", gate.code}, {"message", gate.message}});
+    gates.push_back({{"code", gate.code}, {"message", text::render(gate.message, r.language)}});
   json["gates"] = std::move(gates);
   Json connectors = Json::array();
   for (const auto& c : r.connectors) {
@@ -58,12 +58,13 @@ Json tail_json(const RunReport& r) {
               {"status", c.status},
               {"applied", c.applied},
               {"failed", c.failed}};
-    if (!c.error.empty()) item["error"] = c.error;
+    if (!c.error.empty()) item["error"] = text::render(c.error, r.language);
     if (!c.failures.empty()) {
-      item["failures"] =
-          first_of(c.failures, kJsonListed, [](const auto& failure) { return failure; });
+      item["failures"] = first_of(c.failures, kJsonListed, [&](const auto& failure) {
+        return text::render(failure, r.language);
+      });
     }
-    if (!c.warnings.empty()) item["warnings"] = first_warnings(c.warnings);
+    if (!c.warnings.empty()) item["warnings"] = first_warnings(c.warnings, r.language);
     connectors.push_back(std::move(item));
   }
   json["connectors"] = std::move(connectors);
@@ -74,7 +75,7 @@ Json tail_json(const RunReport& r) {
                    {"type", p.type},
                    {"target", p.live_target ? "server" : "files"},
                    {"changes", p.changes}};
-      if (!p.error.empty()) preview["error"] = p.error;
+      if (!p.error.empty()) preview["error"] = text::render(p.error, r.language);
       previews.push_back(std::move(preview));
     }
     json["previews"] = std::move(previews);

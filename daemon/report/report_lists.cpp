@@ -81,8 +81,8 @@ Json to_json(const Leaver& x) {
           {"removal_on", x.removal_on}};
 }
 
-Json to_json(const IgnoredInput& file) {
-  return {{"path", file.path}, {"reason", file.reason}};
+Json to_json(const IgnoredInput& file, const std::string& language) {
+  return {{"path", file.path}, {"reason", text::render(file.reason, language)}};
 }
 
 Json lists_json(const RunReport& r) {
@@ -114,21 +114,24 @@ Json lists_json(const RunReport& r) {
 void write_report_lists(const RunReport& r, const std::string& dir) {
   const auto path = [&](const char* file) { return dir + "/" + file; };
   write_lines(path(kItemsFile), r.plan.items, [](const auto& item) { return plan::to_json(item); });
-  write_lines(path(kWarningsFile), r.warnings, [](const auto& w) { return model::to_json(w); });
+  write_lines(path(kWarningsFile), r.warnings,
+              [&](const auto& w) { return model::to_json(w, r.language); });
   write_lines(path(kPersonChangesFile), r.person_changes, [](const auto& c) { return to_json(c); });
   write_lines(path(kNewAccountsFile), r.new_accounts, [](const auto& a) { return to_json(a); });
   write_lines(path(kLeaversFile), r.leavers, [](const auto& x) { return to_json(x); });
-  write_lines(path(kIgnoredInputsFile), r.ignored_inputs, [](const auto& f) { return to_json(f); });
+  write_lines(path(kIgnoredInputsFile), r.ignored_inputs,
+              [&](const auto& f) { return to_json(f, r.language); });
   auto warnings = FileWriter::replace(path(kConnectorWarningsFile));
   auto failures = FileWriter::replace(path(kConnectorFailuresFile));
   for (const auto& c : r.connectors) {
     for (const auto& w : c.warnings) {
       Json line{{"connector", c.name}};
-      line.update(model::to_json(w));
+      line.update(model::to_json(w, r.language));
       warnings << line.dump() << "\n";
     }
     for (const auto& failure : c.failures) {
-      failures << Json{{"connector", c.name}, {"message", failure}}.dump() << "\n";
+      failures << Json{{"connector", c.name}, {"message", text::render(failure, r.language)}}.dump()
+               << "\n";
     }
   }
   warnings.commit();

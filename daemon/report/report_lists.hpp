@@ -56,7 +56,7 @@ std::vector<const model::Warning*> first_per_code(const std::vector<model::Warni
 nlohmann::ordered_json to_json(const NewAccount& account);
 nlohmann::ordered_json to_json(const Leaver& leaver);
 nlohmann::ordered_json to_json(const PersonChange& change);
-nlohmann::ordered_json to_json(const IgnoredInput& file);
+nlohmann::ordered_json to_json(const IgnoredInput& file, const std::string& language);
 
 // report.json `lists`: per list its full count, how many report.json shows, and its file.
 nlohmann::ordered_json lists_json(const RunReport& report);

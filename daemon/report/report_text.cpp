@@ -141,7 +141,8 @@ void print_previews(const RunReport& r, std::ostream& out) {
   for (const auto& p : r.previews) {
     out << "  " << p.name << " (" << p.type << ") : ";
     if (!p.error.empty())
-      out << (en ? "cannot be made: " : "inutilisable : ") << p.error << "\n";
+      out << (en ? "cannot be made: " : "inutilisable : ") << text::render(p.error, r.language)
+          << "\n";
     else
       out << preview_detail(r.language, p) << "\n";
   }
@@ -165,7 +166,8 @@ std::string to_text(const RunReport& r) {
   print_actions(r, out);
   print_sources(r, l, out);
   print_list(
-      l.ignored, r.ignored_inputs, out, [&](const auto& f) { out << f.path << " : " << f.reason; },
+      l.ignored, r.ignored_inputs, out,
+      [&](const auto& f) { out << f.path << " : " << text::render(f.reason, r.language); },
       full_list(l, kIgnoredInputsFile));
   out << "\n";
   print_changes(r, l, out);
@@ -182,7 +184,8 @@ std::string to_text(const RunReport& r) {
             << item->fields.front().before << " → " << item->key;
       },
       full_list(l, kItemsFile));
-  print_list(l.gates, r.gates, out, [&](const auto& g) { out << g.code << " — " << g.message; });
+  print_list(l.gates, r.gates, out,
+             [&](const auto& g) { out << g.code << " — " << text::render(g.message, r.language); });
   if (!r.gates.empty() && r.status == "held") out << "  " << l.held_hint << "\n";
   print_list(
       l.leavers, r.leavers, out,
@@ -211,11 +214,12 @@ std::string to_text(const RunReport& r) {
   for (const auto& c : r.connectors) {
     out << "  " << c.name << " (" << c.type << ") : " << status_label(r.language, c.status) << ", "
         << applied_words(r.language, c.applied, c.failed);
-    if (!c.error.empty()) out << " — " << c.error;
+    if (!c.error.empty()) out << " — " << text::render(c.error, r.language);
     out << "\n";
     print_list(
-        l.warnings, c.warnings, out, [&](const auto& w) { out << w.code << " — " << w.message; },
-        "", "    ");
+        l.warnings, c.warnings, out,
+        [&](const auto& w) { out << w.code << " — " << text::render(w.message, r.language); }, "",
+        "    ");
   }
   const bool cut = std::any_of(r.connectors.begin(), r.connectors.end(),
                                [](const auto& c) { return c.warnings.size() > kTextListed; });

@@ -18,16 +18,16 @@ class FileWriter;
 
 namespace edusync::report {
 
-// A safety gate that held the run: stable code and French message.
+// A safety gate that held the run: stable code and its message.
 struct Gate {
   std::string code;
-  std::string message;
+  text::Message message;
 };
 
-// A file of the inbox that was not read, and why (French).
+// A file of the inbox that was not read, and why.
 struct IgnoredInput {
   std::string path;
-  std::string reason;
+  text::Message reason;
 };
 
 struct ConnectorOutcome {
@@ -36,8 +36,8 @@ struct ConnectorOutcome {
   std::string status;  // ok, failed, skipped
   std::uint64_t applied = 0;
   std::uint64_t failed = 0;
-  std::string error;
-  std::vector<std::string> failures;  // per item, the target's message
+  text::Message error;
+  std::vector<text::Message> failures;  // per item, the target's message
   // Records the target would refuse, left out of what it was given (file targets), with code
   // and French message; they do not make the connector fail.
   std::vector<model::Warning> warnings;
@@ -51,7 +51,7 @@ struct ConnectorPreview {
   bool live_target = false;        // a server (SambaEdu) rather than files for an importer
   bool disables_accounts = false;  // a leaver's account is disabled there
   std::map<std::string, std::map<std::string, std::uint64_t>> changes;
-  std::string error;  // the connector could not be made from its settings
+  text::Message error;  // the connector could not be made from its settings
 };
 
 // A new account, for the report and the account sheets (the password is read from the state

@@ -48,7 +48,7 @@ void connector_actions(const RunReport& r, bool en, std::vector<std::string>& ou
   for (const auto& c : r.connectors) {
     if (c.status != "failed") continue;
     const std::string why = !c.error.empty()
-                                ? c.error
+                                ? text::render(c.error, r.language)
                                 : counted_noun(r.language, c.failed, en ? "item refused" : "refus",
                                                en ? "items refused" : "refus");
     out.push_back(en ? "Target « " + c.name + " » failed (" + why +
@@ -87,10 +87,12 @@ std::vector<std::string> actions(const RunReport& r) {
     const auto& first = r.ignored_inputs.front();
     out.push_back(en ? counted_noun(r.language, n, "file of the inbox not read",
                                     "files of the inbox not read") +
-                           " (first: " + first.path + " — " + first.reason + ")"
+                           " (first: " + first.path + " — " +
+                           text::render(first.reason, r.language) + ")"
                      : counted_noun(r.language, n, "fichier de la boîte de dépôt non lu",
                                     "fichiers de la boîte de dépôt non lus") +
-                           " (le premier : " + first.path + " — " + first.reason + ")");
+                           " (le premier : " + first.path + " — " +
+                           text::render(first.reason, r.language) + ")");
   }
   if (!r.warnings.empty()) {
     const auto n = r.warnings.size();

@@ -167,7 +167,7 @@ void AccountBuilder::allocate(model::Account& account, state::Identity& identity
       outcome_.new_passwords.emplace_back(identity.key, password.value);
     } else {
       outcome_.warnings.push_back(
-          {identity::to_code(*login.error), login.message, {identity.key}, {}});
+          {identity::to_code(*login.error), text::verbatim(login.message), {identity.key}, {}});
     }
   }
   // A person who got no login gets no account: no uid number is used up for nothing.
@@ -177,9 +177,10 @@ void AccountBuilder::allocate(model::Account& account, state::Identity& identity
     } else {
       outcome_.warnings.push_back(
           {"UID_RANGE_EXHAUSTED",
-           "Plus aucun numéro d'utilisateur libre dans la plage identity.uid_range (" +
+           text::verbatim(
+               "Plus aucun numéro d'utilisateur libre dans la plage identity.uid_range (" +
                std::to_string(settings_.uid_first) + "-" + std::to_string(settings_.uid_last) +
-               ") : élargissez la plage ; ce compte n'est pas créé.",
+               ") : élargissez la plage ; ce compte n'est pas créé."),
            {identity.key},
            {}});
     }
@@ -303,9 +304,10 @@ AccountOutcome AccountBuilder::run(model::Directory current, const model::Direct
   if (!outcome_.new_passwords.empty() && identity::is_guessable(settings_.password_policy)) {
     outcome_.warnings.push_back(
         {"GUESSABLE_PASSWORD",
-         "Les mots de passe initiaux suivent la date de naissance (identity.password_policy: "
-         "birthdate) : ils sont faciles à deviner. Faites-les changer à la première "
-         "connexion, ou choisissez random8.",
+         text::verbatim(
+             "Les mots de passe initiaux suivent la date de naissance (identity.password_policy: "
+             "birthdate) : ils sont faciles à deviner. Faites-les changer à la première "
+             "connexion, ou choisissez random8."),
          {},
          {}});
   }

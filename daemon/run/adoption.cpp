@@ -194,8 +194,8 @@ Adoption adopt_existing_accounts(Targets& targets, state::StateStore& store,
     } catch (const std::exception& error) {
       found.emplace_back();
       warnings.push_back({"ADOPTION_UNAVAILABLE",
-                          "comptes existants de « " + target.config.name +
-                              " » illisibles, aucun n'est repris : " + error.what(),
+                          text::verbatim("comptes existants de « " + target.config.name +
+                                         " » illisibles, aucun n'est repris : " + error.what()),
                           {},
                           {}});
     }

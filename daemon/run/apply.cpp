@@ -26,8 +26,9 @@ std::vector<std::string> created_keys(const plan::Plan& plan) {
 void describe(const connectors::ApplyResult& result, report::ConnectorOutcome& outcome) {
   outcome.applied = result.applied;
   outcome.failed = result.failures.size();
-  outcome.error = result.error;
-  for (const auto& failure : result.failures) outcome.failures.push_back(failure.message);
+  outcome.error = text::verbatim(result.error);
+  for (const auto& failure : result.failures)
+    outcome.failures.push_back(text::verbatim(failure.message));
   outcome.warnings = result.warnings;
 }
 
@@ -89,10 +90,10 @@ Applier::TargetPlan Applier::plan_for(std::optional<std::int64_t> acknowledged) 
 }
 
 report::ConnectorPreview Applier::preview(const Target& target) {
-  report::ConnectorPreview preview{target.config.name, target.config.type, false, false, {}, ""};
+  report::ConnectorPreview preview{target.config.name, target.config.type, false, false, {}, {}};
   if (!target.connector) {  // nothing would be sent: zero counts, and why
     preview.changes = plan::count_changes(plan::Plan{});
-    preview.error = target.error;
+    preview.error = text::verbatim(target.error);
     return preview;
   }
   const auto capabilities = target.connector->capabilities();
@@ -158,7 +159,7 @@ report::ConnectorOutcome Applier::apply(Target& target) {
   if (holds && target.connector && !target.reconciles()) return outcome;  // holds this state
   if (!target.connector) {
     outcome.status = "failed";
-    outcome.error = target.error;
+    outcome.error = text::verbatim(target.error);
     return outcome;
   }
   try {
@@ -176,7 +177,7 @@ report::ConnectorOutcome Applier::apply(Target& target) {
     crash_point("after-acknowledge");
   } catch (const std::exception& error) {
     outcome.status = "failed";
-    outcome.error = error.what();
+    outcome.error = text::verbatim(error.what());
   }
   return outcome;
 }

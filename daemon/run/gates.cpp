@@ -43,12 +43,13 @@ void check_removals(const GateInputs& in, std::vector<Gate>& gates) {
     if (ratio <= in.max_departure_ratio) continue;
     gates.push_back(
         {"REMOVAL_THRESHOLD",
-         "Ce passage ferait partir ou supprimerait " + std::to_string(leaving) + " " +
+         text::verbatim(
+             "Ce passage ferait partir ou supprimerait " + std::to_string(leaving) + " " +
              population.label + " sur " + std::to_string(population.before) + " (" +
              percent(ratio) + "), au-delà du seuil de " + percent(in.max_departure_ratio) +
              " (safety.max_departure_ratio). Vérifiez que les exports sont complets et du bon "
              "établissement ; si ces départs sont réels, appliquez avec « edusync run --confirm "
-             "»."});
+             "».")});
   }
 }
 
@@ -60,21 +61,23 @@ void check_sources(const GateInputs& in, std::vector<Gate>& gates) {
     const auto& mark = found->second;
     if (!source.header.export_date.empty() && !mark.export_date.empty() &&
         source.header.export_date < mark.export_date) {
-      gates.push_back({"STALE_EXPORT",
-                       source.path + " est un export du " + source.header.export_date +
-                           ", plus ancien que celui déjà appliqué (" + mark.export_date +
-                           "). Déposez un export récent ; s'il s'agit bien de revenir en arrière, "
-                           "confirmez avec « edusync run --confirm »."});
+      gates.push_back(
+          {"STALE_EXPORT",
+           text::verbatim(source.path + " est un export du " + source.header.export_date +
+                          ", plus ancien que celui déjà appliqué (" + mark.export_date +
+                          "). Déposez un export récent ; s'il s'agit bien de revenir en arrière, "
+                          "confirmez avec « edusync run --confirm ».")});
     }
     const double floor = static_cast<double>(mark.records) * (1.0 - in.max_departure_ratio);
     if (static_cast<double>(source.records) < floor) {
       gates.push_back(
           {"INCOMPLETE_EXPORT",
-           source.path + " contient " + std::to_string(source.records) +
+           text::verbatim(
+               source.path + " contient " + std::to_string(source.records) +
                " enregistrements contre " + std::to_string(mark.records) +
                " la dernière fois : export partiel ? Refaites "
                "l'export complet (tous les élèves, toutes les classes) ; si la baisse est réelle, "
-               "confirmez avec « edusync run --confirm »."});
+               "confirmez avec « edusync run --confirm ».")});
     }
   }
 }
@@ -136,7 +139,7 @@ void check_missing_exports(const GateInputs& in, std::vector<Gate>& gates) {
     message += std::string(" : ") + advice->consequence + ". Téléchargez-le (" + advice->where +
                ") et déposez-le ; s'il ne doit vraiment plus être lu, confirmez avec "
                "« edusync run --confirm ».";
-    gates.push_back({"MISSING_EXPORT", std::move(message)});
+    gates.push_back({"MISSING_EXPORT", text::verbatim(std::move(message))});
   }
 }
 
@@ -161,7 +164,8 @@ void check_orphans(const GateInputs& in, std::vector<Gate>& gates) {
   const bool one = in.orphans->size() == 1;
   gates.push_back(
       {"ORPHAN_ACCOUNTS",
-       std::to_string(in.orphans->size()) + (one ? " compte de " : " comptes de ") + names +
+       text::verbatim(
+           std::to_string(in.orphans->size()) + (one ? " compte de " : " comptes de ") + names +
            (one ? " porte" : " portent") +
            " le numéro (employeeNumber) d'un élève ou d'un personnel mais ne " +
            (one ? "correspond" : "correspondent") +
@@ -171,7 +175,7 @@ void check_orphans(const GateInputs& in, std::vector<Gate>& gates) {
            "perdue, restaurez-la plutôt depuis la sauvegarde. Sinon vérifiez que les exports "
            "sont complets, puis « edusync run --confirm » les traitera comme des départs : "
            "comptes désactivés et retirés des groupes aujourd'hui, placés dans la corbeille "
-           "(ou=Trash) après safety.grace_days jours ; rien n'est supprimé."});
+           "(ou=Trash) après safety.grace_days jours ; rien n'est supprimé.")});
 }
 
 }  // namespace
@@ -196,10 +200,11 @@ std::vector<Gate> check_gates(const GateInputs& in) {
   if (in.previous != nullptr && !in.previous->school_year.empty() &&
       in.plan->school_year_after < in.previous->school_year) {
     gates.push_back(
-        {"YEAR_BACKWARDS", "Les exports sont de l'année scolaire " + in.plan->school_year_after +
-                               " alors que l'année " + in.previous->school_year +
-                               " a déjà été appliquée : exports d'une année passée ? Déposez les "
-                               "exports de l'année en cours."});
+        {"YEAR_BACKWARDS",
+         text::verbatim("Les exports sont de l'année scolaire " + in.plan->school_year_after +
+                        " alors que l'année " + in.previous->school_year +
+                        " a déjà été appliquée : exports d'une année passée ? Déposez les "
+                        "exports de l'année en cours.")});
   }
   check_missing_exports(in, gates);
   if (in.previous != nullptr) check_removals(in, gates);

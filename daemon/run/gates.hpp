@@ -11,6 +11,7 @@
 #include "sources/exports.hpp"
 #include "state/run_details.hpp"
 #include "state/state_store.hpp"
+#include "text/message.hpp"
 
 namespace edusync::run {
 
@@ -18,7 +19,7 @@ struct Gate {
   // MISSING_EXPORT, REMOVAL_THRESHOLD, STALE_EXPORT, YEAR_BACKWARDS, INCOMPLETE_EXPORT,
   // ORPHAN_ACCOUNTS
   std::string code;
-  std::string message;
+  text::Message message;
 };
 
 struct GateInputs {

@@ -39,8 +39,7 @@ std::vector<Seen> list_candidates(const fs::path& inbox, std::vector<IgnoredFile
     const auto stamp = stamp_of(entry.path());
     if (!stamp) continue;
     if (has_temporary_name(entry.path().filename().string())) {
-      ignored.push_back({entry.path().string(),
-                         "nom temporaire : fichier en cours d'écriture, lu au prochain passage"});
+      ignored.push_back({entry.path().string(), text::message("inbox.temporary_name")});
       continue;
     }
     seen.push_back({entry.path(), *stamp});
@@ -93,7 +92,7 @@ std::optional<sources::ParsedExport> read_header_unless_stray(const input::Docum
     return sources::read_export_header(*input::open_document(document));
   } catch (const InputError& error) {
     if (!error.is_stray()) throw;
-    ignored.push_back({document.display_name(), error.reason()});
+    ignored.push_back({document.display_name(), error.message()});
     return std::nullopt;
   }
 }
@@ -137,8 +136,7 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
   if (settled != nullptr && still_as_settled(seen, *settled)) settle_time = {};
   if (!settle(settle_time, stop)) {
     for (const auto& file : seen) {
-      selection.ignored.push_back(
-          {file.path.string(), "arrêt demandé avant la lecture : lu au prochain passage"});
+      selection.ignored.push_back({file.path.string(), text::message("inbox.stop_requested")});
     }
     selection.stopped = true;
     return selection;
@@ -146,13 +144,11 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
   std::map<std::pair<std::string, std::string>, std::vector<Candidate>> by_kind;
   for (const auto& file : seen) {
     if (stamp_of(file.path) != file.stamp) {
-      selection.ignored.push_back(
-          {file.path.string(),
-           "taille changeante : fichier en cours d'écriture, lu au prochain passage"});
+      selection.ignored.push_back({file.path.string(), text::message("inbox.size_changing")});
       continue;
     }
     if (!looks_like_export(file.path)) {
-      selection.ignored.push_back({file.path.string(), "ni XML ni zip : ce n'est pas un export"});
+      selection.ignored.push_back({file.path.string(), text::message("inbox.not_an_export")});
       continue;
     }
     for (auto& document : input::list_documents(file.path.string())) {
@@ -167,10 +163,11 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
   for (auto& [kind_uai, candidates] : by_kind) {
     std::sort(candidates.begin(), candidates.end(), newer);
     for (std::size_t i = 1; i < candidates.size(); ++i) {
-      selection.ignored.push_back({candidates[i].document.display_name(),
-                                   "export « " + kind_uai.first + " » plus ancien que " +
-                                       candidates.front().document.display_name() +
-                                       ", retenu à sa place"});
+      selection.ignored.push_back(
+          {candidates[i].document.display_name(),
+           text::message("inbox.older_duplicate",
+                         {text::arg("kind", kind_uai.first),
+                          text::arg("newer", candidates.front().document.display_name())})});
     }
     chosen.push_back(std::move(candidates.front()));
   }

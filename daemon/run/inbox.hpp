@@ -20,7 +20,7 @@ namespace edusync::run {
 
 struct IgnoredFile {
   std::string path;
-  std::string reason;  // French, for the report
+  text::Message reason;  // for the report
 };
 
 struct InboxSelection {

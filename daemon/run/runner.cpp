@@ -349,9 +349,10 @@ bool Runner::held_by_gates(state::StateStore& store) {
     }
     result_.gates.push_back(
         {"CONFIRM_INPUTS_CHANGED",
-         "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports "
-         "ont changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis "
-         "confirmez à nouveau."});
+         text::verbatim(
+             "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports "
+             "ont changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis "
+             "confirmez à nouveau.")});
   }
   return true;
 }
@@ -438,10 +439,11 @@ void Runner::note_interrupted_runs(state::StateStore& store) {
   for (const auto& run : store.mark_interrupted_runs(utc_now())) {
     interrupted_.push_back(
         {"RUN_INTERRUPTED",
-         "Le passage " + run.id + " (commencé le " + run.started +
+         text::verbatim(
+             "Le passage " + run.id + " (commencé le " + run.started +
              ") s'est arrêté sans se terminer (processus tué, arrêt de la machine) ; il est "
              "marqué « interrupted ». Ce passage-ci reprend là où il en était : rien à faire, "
-             "sauf à chercher pourquoi il a été interrompu (journal système).",
+             "sauf à chercher pourquoi il a été interrompu (journal système)."),
          {},
          {}});
   }

@@ -32,10 +32,11 @@ FinishedRun finished_run(const run::RunOutcome& outcome, const Trigger& trigger)
   run.report_dir = outcome.report_dir;
   run.error = report.error;
   run.changes = plan::count_changes(report.plan);
-  for (const auto& gate : report.gates) run.gates.push_back(gate.message);
+  for (const auto& gate : report.gates)
+    run.gates.push_back(text::render(gate.message, report.language));
   for (const auto& connector : report.connectors) {
-    run.connectors.push_back(
-        {connector.name, connector.type, connector.status, connector.error, report.id});
+    run.connectors.push_back({connector.name, connector.type, connector.status,
+                              text::render(connector.error, report.language), report.id});
   }
   return run;
 }

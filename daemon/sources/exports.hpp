@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/directory.hpp"
+#include "text/message.hpp"
 
 namespace edusync::sources {
 
@@ -113,7 +114,7 @@ using ExportData = std::variant<ElevesExport, ResponsablesExport, StructuresExpo
 // A record-level problem: the record is skipped or a field ignored, the file is still used.
 struct ParseIssue {
   std::uint32_t line = 0;
-  std::string message;  // French, for the operator
+  text::Message message;  // for the operator, in their language
 };
 
 // One parsed export file (or zip member).

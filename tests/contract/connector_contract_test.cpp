@@ -123,7 +123,7 @@ TEST_P(ConnectorContract, RunAcknowledgesOnlyTheConnectorsThatAppliedEverything)
   const run::ApplyRequest request{school_, desired, kRunId, kToday, std::nullopt};
   const auto outcomes = apply_through_run(store, registry_, items, request);
   ASSERT_EQ(outcomes.size(), items.size());
-  EXPECT_EQ(outcomes.at(0).status, "ok") << outcomes.at(0).error;
+  EXPECT_EQ(outcomes.at(0).status, "ok") << text::french(outcomes.at(0).error);
   EXPECT_EQ(store.acknowledged("ok"), desired);
   for (std::size_t i = 1; i < outcomes.size(); ++i) {
     const auto& outcome = outcomes.at(i);

@@ -1,10 +1,20 @@
 #pragma once
 // Helpers shared by the tests: temporary directories, files, and parsing from strings.
 #include <filesystem>
+#include <ostream>
 #include <string>
 
 #include "run/runner.hpp"
 #include "sources/exports.hpp"
+#include "text/message.hpp"
+
+namespace edusync::text {
+// Tests print messages in French (gtest's `<<` and EXPECT_EQ); production code renders them in
+// the reader's language and has no such operator.
+inline std::ostream& operator<<(std::ostream& out, const Message& message) {
+  return out << french(message);
+}
+}  // namespace edusync::text
 
 namespace edusync::test {
 

@@ -142,7 +142,7 @@ TEST(Assemble, WarningsCarryCodesKeysAndPlaces) {
                                       [](const auto& w) { return w.code == "DUPLICATE_GUARDIAN"; });
   EXPECT_EQ(duplicate->keys,
             (std::vector<std::string>{"personne:0140065T:200001", "personne:0140065T:200002"}));
-  EXPECT_NE(duplicate->message.find("Doublons responsables"), std::string::npos);
+  EXPECT_NE(text::french(duplicate->message).find("Doublons responsables"), std::string::npos);
 }
 
 TEST(Assemble, WrongUaiIsAnError) {

@@ -119,8 +119,8 @@ class DuplicateElenoet : public test::SlapdSuite<DuplicateElenoet> {
   static std::string failures(const run::RunOutcome& outcome) {
     std::string text;
     for (const auto& c : outcome.report.connectors) {
-      text += c.name + ": " + c.status + " " + c.error;
-      for (const auto& f : c.failures) text += " / " + f;
+      text += c.name + ": " + c.status + " " + text::french(c.error);
+      for (const auto& f : c.failures) text += " / " + text::french(f);
       text += "\n";
     }
     return text;
@@ -141,12 +141,13 @@ TEST_F(DuplicateElenoet, CopiedArrivalIsReportedAndKeptApartInKoxoAndSambaEdu) {
   EXPECT_EQ(duplicates.size(), 1u);
   if (!duplicates.empty()) {
     EXPECT_EQ(duplicates[0]->keys, (std::vector<std::string>{kAmbre, kNoemie}));
-    EXPECT_NE(duplicates[0]->message.find("71463"), std::string::npos);
+    EXPECT_NE(text::french(duplicates[0]->message).find("71463"), std::string::npos);
     EXPECT_NE(duplicates[0]->where.find("ElevesSansAdresses.xml:"), std::string::npos);
   }
   const bool shared_ine_reported =
       std::any_of(second.report.warnings.begin(), second.report.warnings.end(), [](const auto& w) {
-        return w.code == "DUPLICATE_INE" && w.message.find(kAmbre) != std::string::npos;
+        return w.code == "DUPLICATE_INE" &&
+               text::french(w.message).find(kAmbre) != std::string::npos;
       });
   EXPECT_TRUE(shared_ine_reported);  // the copied INE_RNIE
   EXPECT_NE(login_of(kAmbre), login_of(kNoemie));

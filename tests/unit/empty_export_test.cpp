@@ -30,8 +30,10 @@ TEST(EmptyExport, AnExportWithoutRecordsIsWarnedWithItsSchool) {
   ASSERT_EQ(count_code(result.warnings, "EMPTY_EXPORT"), 1u);
   const auto& warning = *std::find_if(result.warnings.begin(), result.warnings.end(),
                                       [](const auto& w) { return w.code == "EMPTY_EXPORT"; });
-  EXPECT_NE(warning.message.find("siecle-eleves"), std::string::npos) << warning.message;
-  EXPECT_NE(warning.message.find("0140065T"), std::string::npos) << warning.message;
+  EXPECT_NE(text::french(warning.message).find("siecle-eleves"), std::string::npos)
+      << text::french(warning.message);
+  EXPECT_NE(text::french(warning.message).find("0140065T"), std::string::npos)
+      << text::french(warning.message);
 }
 
 TEST(EmptyExport, TheSampleHasNone) {

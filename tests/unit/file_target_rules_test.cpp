@@ -97,8 +97,10 @@ TEST_P(FileTargetRule, LeavesTheRecordOutAndSaysWhy) {
   const auto& warning = written.result.warnings[0];
   EXPECT_EQ(warning.code, rule.code);
   EXPECT_EQ(warning.keys, std::vector<std::string>{"0602116650N"});
-  EXPECT_NE(warning.message.find("REFUS"), std::string::npos) << warning.message;
-  EXPECT_NE(warning.message.find("non écrit"), std::string::npos) << warning.message;
+  EXPECT_NE(text::french(warning.message).find("REFUS"), std::string::npos)
+      << text::french(warning.message);
+  EXPECT_NE(text::french(warning.message).find("non écrit"), std::string::npos)
+      << text::french(warning.message);
   EXPECT_NE(written.files.find("DUPONT"), std::string::npos);
   EXPECT_EQ(written.files.find("REFUS"), std::string::npos);
 }
@@ -161,8 +163,8 @@ TEST(FileTargetRules, PixLeavesOutTheSecondHolderOfAnIneNamingBoth) {
             }));
   ASSERT_EQ(written.result.warnings.size(), 1u);
   EXPECT_EQ(written.result.warnings[0].code, "PIX_INE_DUPLICATE");
-  EXPECT_NE(written.result.warnings[0].message.find("DUPONT"), std::string::npos);
-  EXPECT_NE(written.result.warnings[0].message.find("REFUS"), std::string::npos);
+  EXPECT_NE(text::french(written.result.warnings[0].message).find("DUPONT"), std::string::npos);
+  EXPECT_NE(text::french(written.result.warnings[0].message).find("REFUS"), std::string::npos);
 }
 
 TEST(FileTargetRules, AnUnwritableDirectoryFailsTheConnectorWithItsName) {

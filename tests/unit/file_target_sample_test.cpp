@@ -209,7 +209,8 @@ TEST_F(FileTargetsOnSample, RefusedRecordsAreInTheReportNotInTheFiles) {
                                               "PIX_SEX_MISSING", "PIX_BIRTH_DATE_MISSING"}));
   const auto xml = file("pix", "20260130", "_ElevesSansAdresses.xml");
   for (const auto& w : outcome(first, "pix").warnings) {
-    EXPECT_NE(w.message.find("non écrit"), std::string::npos) << w.message;
+    EXPECT_NE(text::french(w.message).find("non écrit"), std::string::npos)
+        << text::french(w.message);
     EXPECT_EQ(xml.find("<ID_NATIONAL>" + w.keys.at(0) + "<"), std::string::npos) << w.keys.at(0);
   }
   EXPECT_EQ(outcome(first, "pix").status, "ok");

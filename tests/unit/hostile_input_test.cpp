@@ -205,7 +205,7 @@ std::string digest(const ParsedExport& parsed) {
       << '|' << h.export_date << '|' << h.timestamp << '|' << h.version << '|' << h.line << '|'
       << parsed.records << '|' << parsed.bytes << '|' << parsed.sha256 << '\n';
   for (const auto& issue : parsed.issues)
-    out << "issue " << issue.line << ' ' << issue.message << '\n';
+    out << "issue " << issue.line << ' ' << text::french(issue.message) << '\n';
   std::visit(
       Overloaded{
           [&](const sources::ElevesExport& data) {

@@ -43,7 +43,7 @@ TEST(Inbox, NewestExportOfEachKindWinsWhateverTheFileName) {
             (std::vector<std::string>{"export.zip:ElevesSansAdresses.xml", "sts.data"}));
   ASSERT_EQ(selection.ignored.size(), 2u);
   for (const auto& ignored : selection.ignored)
-    EXPECT_NE(ignored.reason.find("plus ancien"), std::string::npos);
+    EXPECT_NE(text::french(ignored.reason).find("plus ancien"), std::string::npos);
 }
 
 TEST(Inbox, FilesBeingWrittenAndForeignFilesAreLeftAlone) {
@@ -69,7 +69,7 @@ TEST(Inbox, AFileThatGrowsWhileEdusyncLooksIsLeftForTheNextRun) {
   writer.join();
   EXPECT_TRUE(selection.chosen.empty());
   ASSERT_EQ(selection.ignored.size(), 1u);
-  EXPECT_NE(selection.ignored[0].reason.find("taille changeante"), std::string::npos);
+  EXPECT_NE(text::french(selection.ignored[0].reason).find("taille changeante"), std::string::npos);
 }
 
 // A file appended to half a second after the scan starts: read before the append when the scan
@@ -125,7 +125,7 @@ TEST(Inbox, AStrayXmlFileIsSkippedAndListedWithTheReason) {
   EXPECT_EQ(names(selection.chosen), std::vector<std::string>{"Eleves.xml"});
   std::map<std::string, std::string> reasons;
   for (const auto& ignored : selection.ignored)
-    reasons[std::filesystem::path(ignored.path).filename().string()] = ignored.reason;
+    reasons[std::filesystem::path(ignored.path).filename().string()] = text::french(ignored.reason);
   ASSERT_EQ(reasons.size(), 3u);
   EXPECT_NE(reasons["notes.xml"].find("« carnet » inconnu"), std::string::npos);
   EXPECT_NE(reasons["edt.xml"].find("STS_EDT"), std::string::npos);

@@ -178,13 +178,16 @@ TEST(InvalidNames, C1ControlsAndAbsurdLengthsRefuseTheRecord) {
   ASSERT_EQ(pupils.size(), 1u);
   EXPECT_EQ(pupils[0].pupil.eleve_id, "1");
   ASSERT_EQ(parsed.issues.size(), 3u);
-  EXPECT_TRUE(contains(parsed.issues[0].message, "ELEVE_ID 2")) << parsed.issues[0].message;
-  EXPECT_TRUE(
-      contains(parsed.issues[0].message, "NOM_DE_FAMILLE contient le caractère de contrôle U+0085"))
-      << parsed.issues[0].message;
-  EXPECT_TRUE(contains(parsed.issues[1].message, "1048576 caractères")) << parsed.issues[1].message;
-  EXPECT_TRUE(contains(parsed.issues[2].message, "PRENOM contient le caractère de contrôle U+009F"))
-      << parsed.issues[2].message;
+  EXPECT_TRUE(contains(text::french(parsed.issues[0].message), "ELEVE_ID 2"))
+      << text::french(parsed.issues[0].message);
+  EXPECT_TRUE(contains(text::french(parsed.issues[0].message),
+                       "NOM_DE_FAMILLE contient le caractère de contrôle U+0085"))
+      << text::french(parsed.issues[0].message);
+  EXPECT_TRUE(contains(text::french(parsed.issues[1].message), "1048576 caractères"))
+      << text::french(parsed.issues[1].message);
+  EXPECT_TRUE(contains(text::french(parsed.issues[2].message),
+                       "PRENOM contient le caractère de contrôle U+009F"))
+      << text::french(parsed.issues[2].message);
   EXPECT_EQ(parsed.issues[0].line, 9u);  // the ELEVE's start tag
 }
 
@@ -204,7 +207,8 @@ TEST(InvalidNames, AreInvalidRecordWarningsWithFileAndLine) {
                                   [](const auto& w) { return w.code == "INVALID_RECORD"; });
   ASSERT_NE(found, warnings.end());
   EXPECT_EQ(found->where, path + ":9");
-  EXPECT_TRUE(contains(found->message, "élève ELEVE_ID 2")) << found->message;
+  EXPECT_TRUE(contains(text::french(found->message), "élève ELEVE_ID 2"))
+      << text::french(found->message);
   for (const auto& p : inspection.result.directory.pupils) EXPECT_NE(p.eleve_id, "2");
 }
 
@@ -219,7 +223,7 @@ TEST(InvalidNames, GuardiansAndStaffAreCheckedToo) {
       "</PERSONNES></DONNEES></BEE_RESPONSABLES>\n");
   EXPECT_EQ(std::get<sources::ResponsablesExport>(responsables.data).persons.size(), 1u);
   ASSERT_EQ(responsables.issues.size(), 1u);
-  EXPECT_TRUE(contains(responsables.issues[0].message, "PERSONNE_ID 7"));
+  EXPECT_TRUE(contains(text::french(responsables.issues[0].message), "PERSONNE_ID 7"));
 
   const auto sts = test::parse_string(
       utf8 +
@@ -230,8 +234,10 @@ TEST(InvalidNames, GuardiansAndStaffAreCheckedToo) {
       "</INDIVIDUS></DONNEES></STS_EDT>\n");
   EXPECT_TRUE(std::get<sources::StsExport>(sts.data).staff.empty());
   ASSERT_EQ(sts.issues.size(), 1u);
-  EXPECT_TRUE(contains(sts.issues[0].message, "l'individu ID 9")) << sts.issues[0].message;
-  EXPECT_TRUE(contains(sts.issues[0].message, "STS-web")) << sts.issues[0].message;
+  EXPECT_TRUE(contains(text::french(sts.issues[0].message), "l'individu ID 9"))
+      << text::french(sts.issues[0].message);
+  EXPECT_TRUE(contains(text::french(sts.issues[0].message), "STS-web"))
+      << text::french(sts.issues[0].message);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,9 +413,15 @@ TEST(InputMessages, ConnectorWarningsAreIndentedUnderTheirTarget) {
   report::RunReport r;
   r.id = "1";
   r.status = "ok";
-  r.connectors.push_back(
-      {"koxo", "koxo-csv", "ok", 3, 0, "", {}, {{"NO_INE", "Élève sans INE", {}, ""}}});
-  r.connectors.push_back({"audit", "journal", "ok", 3, 0, "", {}, {}});
+  r.connectors.push_back({"koxo",
+                          "koxo-csv",
+                          "ok",
+                          3,
+                          0,
+                          {},
+                          {},
+                          {{"NO_INE", text::verbatim("Élève sans INE"), {}, ""}}});
+  r.connectors.push_back({"audit", "journal", "ok", 3, 0, {}, {}, {}});
   const std::string text = report::to_text(r);
   EXPECT_TRUE(contains(text,
                        "  koxo (koxo-csv) : réussi, 3 opérations appliquées, 0 échec\n"

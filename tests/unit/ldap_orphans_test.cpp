@@ -88,7 +88,7 @@ TEST_F(LdapOrphans, LostStateHoldsOrphanAccountsThenDepartsThemWhenConfirmed) {
   ASSERT_EQ(held.status, run::Status::held) << held.report.error;
   ASSERT_EQ(held.report.gates.size(), 1u);
   EXPECT_EQ(held.report.gates[0].code, "ORPHAN_ACCOUNTS");
-  const auto& message = held.report.gates[0].message;
+  const auto message = text::french(held.report.gates[0].message);
   EXPECT_NE(message.find("1 compte de « sambaedu » porte"), std::string::npos) << message;
   EXPECT_NE(message.find(leaver + " ("), std::string::npos) << message;
   EXPECT_NE(message.find("edusync run --confirm"), std::string::npos) << message;

@@ -259,9 +259,10 @@ TEST_F(LdapSambaEdu, DepartureReturnThenTrashAfterGrace) {
   eleves_ = full;
   const auto back = run("2026-01-10");
   ASSERT_EQ(back.status, run::Status::done)
-      << back.report.connectors.at(0).error
-      << (back.report.connectors.at(0).failures.empty() ? ""
-                                                        : back.report.connectors.at(0).failures[0]);
+      << text::french(back.report.connectors.at(0).error)
+      << (back.report.connectors.at(0).failures.empty()
+              ? ""
+              : text::french(back.report.connectors.at(0).failures[0]));
   EXPECT_TRUE(trash().empty());
   const auto users = people();
   ASSERT_TRUE(users.contains(leaver));
@@ -300,9 +301,11 @@ TEST_F(LdapSambaEdu, WrongBindPasswordAppliesNothing) {
   EXPECT_EQ(outcome.report.status, "partial");
   const auto& connector = outcome.report.connectors.at(0);
   EXPECT_EQ(connector.status, "failed");
-  EXPECT_NE(connector.error.find("authentification refusée"), std::string::npos) << connector.error;
-  EXPECT_NE(connector.error.find("Invalid credentials"), std::string::npos) << connector.error;
-  EXPECT_EQ(connector.error.find("not-the-password"), std::string::npos);
+  EXPECT_NE(text::french(connector.error).find("authentification refusée"), std::string::npos)
+      << text::french(connector.error);
+  EXPECT_NE(text::french(connector.error).find("Invalid credentials"), std::string::npos)
+      << text::french(connector.error);
+  EXPECT_EQ(text::french(connector.error).find("not-the-password"), std::string::npos);
   EXPECT_TRUE(people().empty());
 }
 
@@ -318,9 +321,10 @@ TEST_F(LdapSambaEdu, RefusedEntryIsReportedSkippedAndFixedLater) {
   const auto& connector = refused.report.connectors.at(0);
   EXPECT_EQ(connector.status, "failed");
   ASSERT_EQ(connector.failures.size(), 1u) << connector.error;
-  EXPECT_NE(connector.failures[0].find("cn=Classe_6_A"), std::string::npos)
-      << connector.failures[0];
-  EXPECT_NE(connector.failures[0].find("refusé"), std::string::npos) << connector.failures[0];
+  EXPECT_NE(text::french(connector.failures[0]).find("cn=Classe_6_A"), std::string::npos)
+      << text::french(connector.failures[0]);
+  EXPECT_NE(text::french(connector.failures[0]).find("refusé"), std::string::npos)
+      << text::french(connector.failures[0]);
   EXPECT_EQ(people().size(), 9u);  // the rest went on
   EXPECT_TRUE(groups().contains("Classe_6_B"));
   // Fixed by hand: the next run (same exports, connector not acknowledged) converges.
@@ -423,10 +427,11 @@ TEST_F(LdapSambaEdu, AdoptsAnExistingSambaEduDirectory) {
             0)
       << out;
   const auto first = run("2025-11-20");
-  ASSERT_EQ(first.status, run::Status::done) << first.report.connectors.at(0).error
-                                             << (first.report.connectors.at(0).failures.empty()
-                                                     ? ""
-                                                     : first.report.connectors.at(0).failures[0]);
+  ASSERT_EQ(first.status, run::Status::done)
+      << text::french(first.report.connectors.at(0).error)
+      << (first.report.connectors.at(0).failures.empty()
+              ? ""
+              : text::french(first.report.connectors.at(0).failures[0]));
   // Matched by employeeNumber (padded or not, People or Trash), then by cn: their logins kept.
   EXPECT_EQ(login_of("123456789AB"), "lcoeurdevey");
   EXPECT_EQ(login_of("sts:4101"), "legoffm");
@@ -508,7 +513,7 @@ class LdapReconcileRun : public LdapSambaEdu {
   static std::string drift(const report::ConnectorOutcome& outcome) {
     std::string lines;
     for (const auto& warning : outcome.warnings) {
-      if (warning.code == "LDAP_DRIFT") lines += warning.message + "\n";
+      if (warning.code == "LDAP_DRIFT") lines += text::french(warning.message) + "\n";
     }
     return lines;
   }

@@ -100,7 +100,7 @@ TEST(Log, TheExposedBindPasswordFileLineIsUnchanged) {
   const auto printed = connector->apply({plan, empty, empty, passwords, "r", "2025-11-20"});
   const auto text = testing::internal::GetCapturedStderr();
   ASSERT_EQ(printed.warnings.size(), 1u);
-  EXPECT_EQ(text, printed.warnings[0].message + "\n");
+  EXPECT_EQ(text, text::french(printed.warnings[0].message) + "\n");
   EXPECT_TRUE(text.starts_with("ldap-sambaedu se3 : le fichier du mot de passe de liaison "));
 
   const log::Capture capture;
@@ -108,7 +108,7 @@ TEST(Log, TheExposedBindPasswordFileLineIsUnchanged) {
   const auto events = capture.with_code("LDAP_BIND_PASSWORD_FILE_EXPOSED");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].component, "ldap-sambaedu");
-  EXPECT_EQ(events[0].message, printed.warnings[0].message);
+  EXPECT_EQ(events[0].message, text::french(printed.warnings[0].message));
   EXPECT_EQ(events[0].field("connector"), "se3");
   EXPECT_EQ(events[0].field("file"), secret);
   EXPECT_EQ(events[0].field("mode"), "0644");

@@ -50,10 +50,11 @@ TEST(MissingExport, AKindAndAWholeSchoolMissingAreNamedAnUnconfiguredSchoolIsNot
   const auto held = check_gates(gates);
   ASSERT_EQ(held.size(), 3u);
   for (const auto& gate : held) EXPECT_EQ(gate.code, "MISSING_EXPORT");
-  EXPECT_NE(held[0].message.find("le dernier passage appliqué (20251120T023000Z-1a2b) en avait un "
-                                 "(export du 2025-11-14)"),
+  EXPECT_NE(text::french(held[0].message)
+                .find("le dernier passage appliqué (20251120T023000Z-1a2b) en avait un "
+                      "(export du 2025-11-14)"),
             std::string::npos)
-      << held[0].message;
+      << text::french(held[0].message);
 }
 
 TEST(MissingExport, NothingMissingOrNoAppliedRunHoldsNothing) {

@@ -36,7 +36,7 @@ TEST(OrphanGate, NamesTenOrphansAndCountsTheOthers) {
   const auto gates = gates_for(orphans(13));
   ASSERT_EQ(gates.size(), 1u);
   EXPECT_EQ(gates[0].code, "ORPHAN_ACCOUNTS");
-  const auto& message = gates[0].message;
+  const auto message = text::french(gates[0].message);
   EXPECT_EQ(message.rfind("13 comptes de « sambaedu » portent", 0), 0u) << message;
   EXPECT_NE(message.find("parti1 (Prénom1 Nom 1, 01)"), std::string::npos) << message;
   EXPECT_NE(message.find("parti10 ("), std::string::npos) << message;

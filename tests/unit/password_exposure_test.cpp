@@ -240,10 +240,10 @@ TEST(BindPasswordFile, ReadableByOthersIsReported) {
   const auto exposed = apply_with_mode(0644);
   ASSERT_EQ(exposed.warnings.size(), 1u);
   EXPECT_EQ(exposed.warnings[0].code, "LDAP_BIND_PASSWORD_FILE_EXPOSED");
-  EXPECT_NE(exposed.warnings[0].message.find(secret), std::string::npos);
-  EXPECT_NE(exposed.warnings[0].message.find("0644"), std::string::npos);
-  EXPECT_NE(exposed.warnings[0].message.find("chmod 600"), std::string::npos);
-  EXPECT_EQ(exposed.warnings[0].message.find("s3cret"), std::string::npos);
+  EXPECT_NE(text::french(exposed.warnings[0].message).find(secret), std::string::npos);
+  EXPECT_NE(text::french(exposed.warnings[0].message).find("0644"), std::string::npos);
+  EXPECT_NE(text::french(exposed.warnings[0].message).find("chmod 600"), std::string::npos);
+  EXPECT_EQ(text::french(exposed.warnings[0].message).find("s3cret"), std::string::npos);
   EXPECT_TRUE(apply_with_mode(0600).warnings.empty());
   EXPECT_TRUE(apply_with_mode(0640).warnings.empty());
 }

@@ -75,9 +75,11 @@ TEST(PixAcceptance, APupilWithoutFirstNameIsLeftOutOfBothFormatsWithAWarning) {
     ASSERT_EQ(written.result.warnings.size(), 1u) << format;
     const auto& w = written.result.warnings[0];
     EXPECT_EQ(w.code, "PIX_FIRST_NAME_MISSING");
-    EXPECT_NE(w.message.find("SANSPRENOM"), std::string::npos) << w.message;
-    EXPECT_NE(w.message.find("PRENOM)"), std::string::npos) << w.message;
-    EXPECT_NE(w.message.find("SIECLE"), std::string::npos) << w.message;
+    EXPECT_NE(text::french(w.message).find("SANSPRENOM"), std::string::npos)
+        << text::french(w.message);
+    EXPECT_NE(text::french(w.message).find("PRENOM)"), std::string::npos)
+        << text::french(w.message);
+    EXPECT_NE(text::french(w.message).find("SIECLE"), std::string::npos) << text::french(w.message);
     EXPECT_NE(written.files.find("DUPONT"), std::string::npos);
     EXPECT_EQ(written.files.find("SANSPRENOM"), std::string::npos);
     EXPECT_EQ(written.files.find("<PRENOM/>"), std::string::npos);
@@ -94,7 +96,7 @@ TEST(PixAcceptance, TheCsvGivesEveryPupilABirthDepartmentOfTwoOrThreeCharacters)
   corsica.birth_department.clear();
   corsica.birth_commune = "2A004";
   const auto written = pix(school({abroad, corsica}), "csv");
-  ASSERT_TRUE(written.result.warnings.empty()) << written.result.warnings[0].message;
+  ASSERT_TRUE(written.result.warnings.empty()) << text::french(written.result.warnings[0].message);
   EXPECT_NE(written.files.find(";;Tunis;99;99216;ST;"), std::string::npos) << written.files;
   EXPECT_NE(written.files.find(";2A004;;02A;99100;ST;"), std::string::npos) << written.files;
 }
@@ -109,9 +111,11 @@ TEST(PixAcceptance, ADuplicatedIneIsReportedAsADuplicateNotAsAMissingIne) {
       pix(school({pupil("0502116650N", "DUPONT", "1203"), first, second}), "siecle");
   ASSERT_EQ(written.result.warnings.size(), 2u);
   for (const auto& w : written.result.warnings) {
-    EXPECT_EQ(w.code, "PIX_INE_DUPLICATE") << w.message;
-    EXPECT_NE(w.message.find("0602116650N"), std::string::npos) << w.message;
-    EXPECT_EQ(w.message.find("pas d'INE"), std::string::npos) << w.message;
+    EXPECT_EQ(w.code, "PIX_INE_DUPLICATE") << text::french(w.message);
+    EXPECT_NE(text::french(w.message).find("0602116650N"), std::string::npos)
+        << text::french(w.message);
+    EXPECT_EQ(text::french(w.message).find("pas d'INE"), std::string::npos)
+        << text::french(w.message);
   }
   EXPECT_EQ(written.files.find("JUMEAU"), std::string::npos);
 }

@@ -66,7 +66,8 @@ TEST(AcademyReport, TheTextHeadsEachGroupWithItsSchool) {
 // A file of the inbox not read (a web page saved in place of an export) is on the to-do list.
 TEST(AcademyReport, AFileOfTheInboxNotReadIsOnTheToDoList) {
   auto r = academy_report();
-  r.ignored_inputs.push_back({"/inbox/Eleves.xml", "page web (HTML) enregistrée à la place"});
+  r.ignored_inputs.push_back(
+      {"/inbox/Eleves.xml", text::verbatim("page web (HTML) enregistrée à la place")});
   const auto text = report::to_text(r);
   EXPECT_TRUE(contains(text,
                        "À faire :\n  ! 1 fichier de la boîte de dépôt non lu (le premier : "

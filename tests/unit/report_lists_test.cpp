@@ -51,13 +51,13 @@ report::RunReport large_report() {
   }
   for (std::size_t i = 0; i < kMany; ++i) {
     r.warnings.push_back({"MISSING_INE",
-                          "Élève sans INE : ELEVE " + number(i),
+                          text::verbatim("Élève sans INE : ELEVE " + number(i)),
                           {"eleve:" + number(i)},
                           "ElevesSansAdresses.xml:" + std::to_string(i + 10)});
   }
   for (std::size_t i = 0; i < 5; ++i) {  // a rare code after the many: it must not be hidden
     r.warnings.push_back({"DUPLICATE_GUARDIAN",
-                          "Responsable enregistré deux fois " + number(i),
+                          text::verbatim("Responsable enregistré deux fois " + number(i)),
                           {"personne:" + number(i), "personne:" + number(i + 1)},
                           "R.xml:1"});
   }
@@ -68,13 +68,17 @@ report::RunReport large_report() {
                          "parti" + number(i), "2025-11-01", "2025-12-01"});
   }
   for (std::size_t i = 0; i < 3000; ++i) {
-    r.ignored_inputs.push_back({"/inbox/old" + number(i) + ".xml", "export plus ancien"});
+    r.ignored_inputs.push_back(
+        {"/inbox/old" + number(i) + ".xml", text::verbatim("export plus ancien")});
   }
-  report::ConnectorOutcome ldap{"sambaedu", "ldap-sambaedu", "failed", 10, kMany, "échec", {}, {}};
+  report::ConnectorOutcome ldap{"sambaedu", "ldap-sambaedu",         "failed", 10,
+                                kMany,      text::verbatim("échec"), {},       {}};
   for (std::size_t i = 0; i < kMany; ++i) {
-    ldap.failures.push_back("uid=login" + number(i) + " : refusé");
-    ldap.warnings.push_back(
-        {"LDAP_DRIFT", "Dérive réparée sur login" + number(i), {"eleve:" + number(i)}, ""});
+    ldap.failures.push_back(text::verbatim("uid=login" + number(i) + " : refusé"));
+    ldap.warnings.push_back({"LDAP_DRIFT",
+                             text::verbatim("Dérive réparée sur login" + number(i)),
+                             {"eleve:" + number(i)},
+                             ""});
   }
   r.connectors.push_back(std::move(ldap));
   return r;

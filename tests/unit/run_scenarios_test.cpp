@@ -276,7 +276,8 @@ TEST_F(RunScenario, AMissingStsExportIsNamedAndOnceConfirmedNotAskedAgain) {
   for (const char* said :
        {"l'export STS-web des personnels", "0140065T", "Exports > Emploi du temps",
         "tous les comptes des personnels seraient désactivés"})
-    EXPECT_NE(gate.message.find(said), std::string::npos) << said << " in " << gate.message;
+    EXPECT_NE(text::french(gate.message).find(said), std::string::npos)
+        << said << " in " << text::french(gate.message);
   EXPECT_EQ(journal_lines(), lines);           // nothing applied
   ASSERT_EQ(held.report.previews.size(), 1u);  // what the target would have been sent
   EXPECT_EQ(held.report.previews[0].changes.at("staff").at("departed"), 4u);
@@ -349,7 +350,8 @@ TEST_F(RunScenario, LeaverReturnsWithinGraceWithTheSameAccountAndIsRemovedAfter)
   eleves_ = without;
   const auto again = run("2025-12-02");
   ASSERT_EQ(again.status, run::Status::done)
-      << again.report.error << (again.report.gates.empty() ? "" : again.report.gates[0].message);
+      << again.report.error
+      << (again.report.gates.empty() ? "" : text::french(again.report.gates[0].message));
   ASSERT_EQ(changes(again)["pupils"]["departed"], 1) << changes(again).dump();
   const auto in_grace = run("2025-12-20");  // 18 days: still in grace, nothing due
   EXPECT_EQ(unchanged_since(in_grace), again.report.id);

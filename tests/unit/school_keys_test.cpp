@@ -169,7 +169,8 @@ TEST_F(SchoolKeys, TwoSchoolsNumberingAlikeKeepSeparateIdentitiesAndARecomputedR
     if (warning.code != "DUPLICATE_GUARDIAN") continue;
     ++duplicates;
     ASSERT_EQ(warning.keys.size(), 2u);
-    EXPECT_EQ(warning.keys[0].substr(0, 18), warning.keys[1].substr(0, 18)) << warning.message;
+    EXPECT_EQ(warning.keys[0].substr(0, 18), warning.keys[1].substr(0, 18))
+        << text::french(warning.message);
   }
   EXPECT_LT(duplicates, guardians / 4);
 

@@ -220,9 +220,10 @@ TEST(StopRequest, ARunHandsItsStopToTheConnectors) {
   EXPECT_EQ(outcome.report.status, "partial");
   ASSERT_EQ(outcome.report.connectors.size(), 2u);
   EXPECT_EQ(outcome.report.connectors[0].status, "failed");
-  EXPECT_NE(outcome.report.connectors[0].error.find("arrêt demandé pendant la reconnexion"),
-            std::string::npos)
-      << outcome.report.connectors[0].error;
+  EXPECT_NE(
+      text::french(outcome.report.connectors[0].error).find("arrêt demandé pendant la reconnexion"),
+      std::string::npos)
+      << text::french(outcome.report.connectors[0].error);
   EXPECT_EQ(outcome.report.connectors[1].status, "ok");
   EXPECT_EQ(stop.with_code("LDAP_RECONNECT").size(), 1u);
 }
@@ -239,9 +240,9 @@ TEST(StopRequest, EndsALongInboxSettle) {
   EXPECT_TRUE(selection.chosen.empty());
   EXPECT_TRUE(selection.headers.empty());
   ASSERT_EQ(selection.ignored.size(), 2u);
-  EXPECT_NE(selection.ignored[0].reason.find("nom temporaire"), std::string::npos);
+  EXPECT_NE(text::french(selection.ignored[0].reason).find("nom temporaire"), std::string::npos);
   EXPECT_NE(selection.ignored[1].path.find("Eleves.xml"), std::string::npos);
-  EXPECT_NE(selection.ignored[1].reason.find("arrêt demandé"), std::string::npos);
+  EXPECT_NE(text::french(selection.ignored[1].reason).find("arrêt demandé"), std::string::npos);
 }
 
 TEST(StopRequest, WithoutAStopTheSettleStillRunsOut) {

@@ -90,7 +90,8 @@ BuiltFiles PixTarget::build(const BuildInput& input) {
   if (!substitutions.empty()) {
     built.warnings.push_back(
         {"CHARSET_TRANSLITERATED",
-         "Pix : caractère(s) absent(s) de l'ISO-8859-15 remplacé(s) : " + describe(substitutions),
+         text::verbatim("Pix : caractère(s) absent(s) de l'ISO-8859-15 remplacé(s) : " +
+                        describe(substitutions)),
          {},
          {}});
   }

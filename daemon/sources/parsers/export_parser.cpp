@@ -65,7 +65,8 @@ class DispatchHandler final : public xml::DocumentHandler {
       if (candidate.root == root.name()) known = &candidate;
     }
     if (known == nullptr)
-      throw InputError::stray({file_, root.line()}, explain_unsupported_root(root.name()));
+      throw InputError::stray({file_, root.line()},
+                              text::verbatim(explain_unsupported_root(root.name())));
     if (expected_ && *expected_ != known->kind) {
       throw InputError({file_, root.line()}, "export « " + std::string(to_string(known->kind)) +
                                                  " » trouvé, « " +

@@ -29,8 +29,11 @@ class KindParser {
   std::vector<ParseIssue>& issues() { return issues_; }
 
  protected:
-  void issue(const xml::Node& record, std::string message) {
+  void issue(const xml::Node& record, text::Message message) {
     issues_.push_back({static_cast<std::uint32_t>(record.line()), std::move(message)});
+  }
+  void issue(const xml::Node& record, std::string message) {
+    issue(record, text::verbatim(std::move(message)));
   }
   // Refuses the record (one issue, true returned) when one of these child elements holds a
   // text no name can be (see name_defect). `who` names the record ("l'élève ELEVE_ID 12"),

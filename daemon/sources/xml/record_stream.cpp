@@ -186,7 +186,7 @@ void SaxSession::check_head(std::string_view head) {
   }
   // Another format (a PDF, a spreadsheet, a web page saved in its place) is no export: stray.
   if (auto what = describe_binary_format(head))
-    throw InputError::stray({source_.display_name()}, *what);
+    throw InputError::stray({source_.display_name()}, text::verbatim(*what));
 }
 
 void SaxSession::feed_evidence(std::string_view bytes) {
