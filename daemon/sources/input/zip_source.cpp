@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "common/errors.hpp"
-#include "common/text.hpp"
+#include "sources/input/system_reason.hpp"
 
 namespace edusync::input {
 namespace {
@@ -16,50 +16,49 @@ struct ArchiveCloser {
 };
 using ArchivePtr = std::unique_ptr<zip_t, ArchiveCloser>;
 
-constexpr const char* kDownloadAgain =
-    " : téléchargez l'archive de nouveau (ou donnez les fichiers .xml qu'elle contient)";
+// "REASON : téléchargez l'archive de nouveau (ou donnez les fichiers .xml qu'elle contient)".
+text::Message download_again(text::Message reason) {
+  return text::message("input.zip.download_again", {text::nested("reason", std::move(reason))});
+}
 
-// libzip's error, in French, with what to do (libzip's own text is English).
-std::string describe_zip_error(int code, int system_code) {
+// libzip's error, in the catalogue, with what to do (libzip's own text is English and says
+// nothing of what to do).
+text::Message describe_zip_error(int code, int system_code) {
   switch (code) {
-    case ZIP_ER_NOZIP:
-      return "ce n'est pas une archive zip valide (répertoire central introuvable : archive "
-             "tronquée ?)" +
-             std::string(kDownloadAgain);
+    case ZIP_ER_NOZIP: return download_again(text::message("input.zip.not_zip"));
     case ZIP_ER_INCONS:
-    case ZIP_ER_EOF:
-      return "archive zip incohérente ou tronquée (téléchargement ou copie interrompus ?)" +
-             std::string(kDownloadAgain);
+    case ZIP_ER_EOF: return download_again(text::message("input.zip.inconsistent"));
     case ZIP_ER_CRC:
     case ZIP_ER_COMPRESSED_DATA:
-    case ZIP_ER_ZLIB:
-      return "données compressées abîmées (somme de contrôle fausse)" + std::string(kDownloadAgain);
-    case ZIP_ER_COMPNOTSUPP:
-      return "méthode de compression non prise en charge : recompressez les fichiers .xml en "
-             "zip standard (deflate), ou donnez-les directement";
+    case ZIP_ER_ZLIB: return download_again(text::message("input.zip.bad_data"));
+    case ZIP_ER_COMPNOTSUPP: return text::message("input.zip.compression_not_supported");
     case ZIP_ER_ENCRNOTSUPP:
     case ZIP_ER_NOPASSWD:
-    case ZIP_ER_WRONGPASSWD:
-      return "archive chiffrée (protégée par un mot de passe) : extrayez-en les fichiers .xml et "
-             "donnez-les directement";
-    case ZIP_ER_MULTIDISK:
-      return "archive zip en plusieurs volumes, non prise en charge : donnez les fichiers .xml";
-    case ZIP_ER_MEMORY: return "mémoire insuffisante pour lire l'archive";
+    case ZIP_ER_WRONGPASSWD: return text::message("input.zip.encrypted");
+    case ZIP_ER_MULTIDISK: return text::message("input.zip.multidisk");
+    case ZIP_ER_MEMORY: return text::message("input.zip.no_memory");
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
     case ZIP_ER_TELL:
-      return std::string("impossible de lire l'archive : ") +
-             (system_code != 0 ? system_error_text(system_code) : "erreur d'entrée-sortie");
-    case ZIP_ER_NOENT: return "membre introuvable dans l'archive (modifiée pendant la lecture ?)";
+      return text::message(
+          "input.zip.read_failed",
+          {text::nested("reason", system_code != 0 ? system_reason(system_code)
+                                                   : text::message("input.zip.io_error"))});
+    case ZIP_ER_NOENT: return text::message("input.zip.member_vanished");
     default:
-      return "archive zip illisible (erreur libzip n° " + std::to_string(code) + ")" +
-             std::string(kDownloadAgain);
+      return download_again(
+          text::message("input.zip.other", {text::arg("code", std::to_string(code))}));
   }
 }
 
-std::string describe_zip_error(zip_error_t* error) {
+text::Message describe_zip_error(zip_error_t* error) {
   return describe_zip_error(zip_error_code_zip(error), zip_error_code_system(error));
+}
+
+// "archive zip illisible : REASON".
+text::Message unreadable(text::Message reason) {
+  return text::message("input.zip.unreadable", {text::nested("reason", std::move(reason))});
 }
 
 ArchivePtr open_archive(const std::string& path) {
@@ -67,7 +66,7 @@ ArchivePtr open_archive(const std::string& path) {
   errno = 0;
   ArchivePtr archive(zip_open(path.c_str(), ZIP_RDONLY, &code));
   if (!archive) {
-    throw InputError({path}, "archive zip illisible : " + describe_zip_error(code, errno));
+    throw InputError({path}, unreadable(describe_zip_error(code, errno)));
   }
   return archive;
 }
@@ -88,8 +87,9 @@ bool is_worth_reading(std::string_view name) {
   return !base.starts_with('.') && ends_with_xml(base);
 }
 
+// Whole mebibytes, the number only: the catalogue writes the unit (Mio, MiB).
 std::string mebibytes(std::uint64_t bytes) {
-  return std::to_string(bytes >> 20) + " Mio";
+  return std::to_string(bytes >> 20);
 }
 
 }  // namespace
@@ -113,9 +113,7 @@ std::vector<std::string> list_xml_members(const std::string& archive_path) {
     if (name != nullptr && is_worth_reading(name)) members.emplace_back(name);
   }
   if (members.empty()) {
-    throw InputError(
-        {archive_path},
-        "l'archive zip ne contient aucun fichier XML (export SIECLE ou STS-web attendu)");
+    throw InputError({archive_path}, text::message("input.zip.no_xml"));
   }
   return members;
 }
@@ -126,43 +124,52 @@ ZipMemberSource::ZipMemberSource(const std::string& archive_path, const std::str
   int code = 0;
   errno = 0;
   archive_.reset(zip_open(archive_path.c_str(), ZIP_RDONLY, &code));
-  if (!archive_) fail("archive zip illisible : " + describe_zip_error(code, errno));
+  if (!archive_) fail(unreadable(describe_zip_error(code, errno)));
   zip_stat_t stat;
   zip_stat_init(&stat);
-  if (zip_stat(archive_.get(), member.c_str(), 0, &stat) != 0) fail("membre introuvable");
+  if (zip_stat(archive_.get(), member.c_str(), 0, &stat) != 0)
+    fail(text::message("input.zip.member_not_found"));
   declared_size_ = (stat.valid & ZIP_STAT_SIZE) ? stat.size : 0;
   compressed_size_ = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
   if (declared_size_ > limits_.max_member_bytes) {
-    fail("membre refusé : il se décompresse en " + mebibytes(declared_size_) +
-         ", au-delà de la limite de " + mebibytes(limits_.max_member_bytes) + " (bombe zip ?)");
+    fail(text::message("input.zip.member_too_large",
+                       {text::arg("size", mebibytes(declared_size_)),
+                        text::arg("limit", mebibytes(limits_.max_member_bytes))}));
   }
   if (declared_size_ > limits_.ratio_checked_after &&
       declared_size_ > limits_.max_ratio * std::max<std::uint64_t>(compressed_size_, 1)) {
-    fail("membre refusé : taux de compression anormal (" + mebibytes(declared_size_) + " pour " +
-         std::to_string(compressed_size_) + " octets compressés ; bombe zip ?)");
+    fail(text::message("input.zip.member_ratio",
+                       {text::arg("size", mebibytes(declared_size_)),
+                        text::arg("compressed", std::to_string(compressed_size_))}));
   }
   file_.reset(zip_fopen_index(archive_.get(), stat.index, 0));
-  if (!file_) fail("membre illisible : " + describe_zip_error(zip_get_error(archive_.get())));
+  if (!file_) {
+    fail(
+        text::message("input.zip.member_unreadable",
+                      {text::nested("reason", describe_zip_error(zip_get_error(archive_.get())))}));
+  }
 }
 
 std::size_t ZipMemberSource::read(char* buffer, std::size_t size) {
   const zip_int64_t got = zip_fread(file_.get(), buffer, size);
   if (got < 0) {
-    fail("erreur de décompression : " + describe_zip_error(zip_file_get_error(file_.get())));
+    fail(text::message(
+        "input.zip.decompression",
+        {text::nested("reason", describe_zip_error(zip_file_get_error(file_.get())))}));
   }
   bytes_read_ += static_cast<std::uint64_t>(got);
   // The declared size can lie: check what was really produced as well.
   if (bytes_read_ > limits_.max_member_bytes ||
       (bytes_read_ > limits_.ratio_checked_after &&
        bytes_read_ > limits_.max_ratio * std::max<std::uint64_t>(compressed_size_, 1))) {
-    fail("membre refusé : décompression au-delà des limites après " + mebibytes(bytes_read_) +
-         " (bombe zip ?)");
+    fail(text::message("input.zip.member_beyond_limits",
+                       {text::arg("size", mebibytes(bytes_read_))}));
   }
   return static_cast<std::size_t>(got);
 }
 
-void ZipMemberSource::fail(const std::string& message) const {
-  throw InputError({display_name_}, message);
+void ZipMemberSource::fail(text::Message message) const {
+  throw InputError({display_name_}, std::move(message));
 }
 
 }  // namespace edusync::input

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sources/input/byte_source.hpp"
+#include "text/message.hpp"
 
 namespace edusync::input {
 
@@ -37,7 +38,7 @@ class ZipMemberSource final : public ByteSource {
   struct FileCloser {
     void operator()(zip_file_t* file) const { zip_fclose(file); }
   };
-  [[noreturn]] void fail(const std::string& message) const;
+  [[noreturn]] void fail(text::Message message) const;
 
   std::string display_name_;
   ZipLimits limits_;

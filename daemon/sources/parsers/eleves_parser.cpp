@@ -58,12 +58,12 @@ void ElevesParser::read_pupil(const xml::Node& eleve) {
   model::Pupil& pupil = record.pupil;
   pupil.eleve_id = eleve.attr("ELEVE_ID");
   if (pupil.eleve_id.empty()) {
-    issue(eleve, "élève sans ELEVE_ID ignoré (enregistrement incomplet)");
+    issue(eleve, text::message("input.pupil.no_id"));
     return;
   }
-  if (refuse_bad_names(eleve,
-                       {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM", "PRENOM", "PRENOM2", "PRENOM3"},
-                       "l'élève ELEVE_ID " + pupil.eleve_id, "SIECLE")) {
+  if (refuse_bad_names(
+          eleve, {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM", "PRENOM", "PRENOM2", "PRENOM3"},
+          text::message("input.who.pupil", {text::arg("id", pupil.eleve_id)}), "SIECLE")) {
     return;
   }
   pupil.elenoet = eleve.attr("ELENOET");
@@ -109,23 +109,25 @@ void ElevesParser::read_dates(const xml::Node& eleve, PupilRecord& record) {
   if (auto date = parse_french_date(exit)) {
     record.pupil.exit_date = *date;
   } else {
-    issue(eleve, "DATE_SORTIE illisible « " + std::string(exit) + " » pour l'élève " +
-                     record.pupil.eleve_id + " : date ignorée (format attendu JJ/MM/AAAA)");
+    issue(eleve,
+          text::message("input.pupil.bad_exit_date", {text::arg("raw", std::string(exit)),
+                                                      text::arg("id", record.pupil.eleve_id)}));
   }
 }
 
 void ElevesParser::read_structures(const xml::Node& structures) {
   const std::string_view eleve_id = structures.attr("ELEVE_ID");
   if (eleve_id.empty()) {
-    issue(structures, "STRUCTURES_ELEVE sans ELEVE_ID ignoré");
+    issue_without(structures, "STRUCTURES_ELEVE", "ELEVE_ID");
     return;
   }
   structures.for_each_child("STRUCTURE", [&](const xml::Node& structure) {
     const std::string_view code = structure.child_text("CODE_STRUCTURE");
     const std::string_view type = structure.child_text("TYPE_STRUCTURE");
     if (code.empty() || (type != "D" && type != "G")) {
-      issue(structure, "STRUCTURE sans code ou de type inconnu « " + std::string(type) +
-                           " » ignorée pour l'élève " + std::string(eleve_id));
+      issue(structure,
+            text::message("input.pupil.bad_structure", {text::arg("type", std::string(type)),
+                                                        text::arg("id", std::string(eleve_id))}));
       return;
     }
     data_.structures.push_back({std::string(eleve_id), std::string(code), type[0],

@@ -24,32 +24,28 @@ constexpr std::array<KnownRoot, 5> kKnownRoots = {{
     {"STS_EDT", ExportKind::sts_emp, make_sts_parser},
 }};
 
-constexpr std::string_view kExpectedRoots =
-    "edusync lit les exports SIECLE (BEE_ELEVES, BEE_RESPONSABLES, BEE_STRUCTURES, "
-    "BEE_NOMENCLATURES) et STS-web (STS_EDT)";
+// "edusync lit les exports SIECLE (...) et STS-web (...)", after what a file is not.
+text::Message expected_roots() {
+  return text::message("input.expected_roots");
+}
 
 // Roots that users plausibly drop by mistake, with what to do instead.
-std::string explain_unsupported_root(std::string_view root) {
-  if (root == "EDT_STS") {
-    return "ce fichier (racine EDT_STS) est celui qu'un logiciel d'emploi du temps (EDT, UDT) "
-           "produit pour remonter les services VERS STS-web ; edusync attend l'export fait PAR "
-           "STS-web : « Exports > Emploi du temps », fichier sts_emp_<UAI>_<année>.xml "
-           "(racine STS_EDT). Téléchargez-le depuis STS-web.";
-  }
+text::Message explain_unsupported_root(std::string_view root) {
+  using text::arg;
+  using text::nested;
+  if (root == "EDT_STS") return text::message("input.root.edt_sts");
   if (root == "BEE_COMMUN") {
-    return "Communs.xml (racine BEE_COMMUN) n'est pas utile à la synchronisation ; " +
-           std::string(kExpectedRoots);
+    return text::message("input.root.bee_commun", {nested("expected", expected_roots())});
   }
   if (root == "ExportEmploiDuTemps" || root == "EXPORT_INDEX_EDUCATION" || root == "TABLE") {
-    return "export d'emploi du temps (racine " + std::string(root) +
-           ") : ce format n'est pas encore lu ; " + std::string(kExpectedRoots);
+    return text::message("input.root.timetable",
+                         {arg("root", std::string(root)), nested("expected", expected_roots())});
   }
   if (root == "ficAlimMENESR") {
-    return "fichier d'alimentation AAF (racine ficAlimMENESR) : il n'est pas lu ; " +
-           std::string(kExpectedRoots);
+    return text::message("input.root.aaf", {nested("expected", expected_roots())});
   }
-  return "élément racine « " + std::string(root) + " » inconnu : ce n'est pas un export " +
-         "attendu ; " + std::string(kExpectedRoots);
+  return text::message("input.root.unknown",
+                       {arg("root", std::string(root)), nested("expected", expected_roots())});
 }
 
 // Bridges the record stream to the parser of the kind found at the root.
@@ -65,12 +61,12 @@ class DispatchHandler final : public xml::DocumentHandler {
       if (candidate.root == root.name()) known = &candidate;
     }
     if (known == nullptr)
-      throw InputError::stray({file_, root.line()},
-                              text::verbatim(explain_unsupported_root(root.name())));
+      throw InputError::stray({file_, root.line()}, explain_unsupported_root(root.name()));
     if (expected_ && *expected_ != known->kind) {
-      throw InputError({file_, root.line()}, "export « " + std::string(to_string(known->kind)) +
-                                                 " » trouvé, « " +
-                                                 std::string(to_string(*expected_)) + " » attendu");
+      throw InputError({file_, root.line()},
+                       text::message("input.root.wrong_kind",
+                                     {text::arg("found", std::string(to_string(known->kind))),
+                                      text::arg("expected", std::string(to_string(*expected_)))}));
     }
     kind_ = known->kind;
     version_ = root.attr("VERSION");
@@ -91,9 +87,7 @@ class DispatchHandler final : public xml::DocumentHandler {
 
   ParsedExport finish(const std::string& display_name) {
     if (!header_) {
-      throw InputError({file_},
-                       "section PARAMETRES absente : impossible de connaître "
-                       "l'établissement (UAJ) et l'année scolaire de cet export");
+      throw InputError({file_}, text::message("input.header.missing"));
     }
     ParsedExport parsed;
     parsed.path = display_name;
@@ -118,11 +112,11 @@ class DispatchHandler final : public xml::DocumentHandler {
 void check_header(const ParsedExport& parsed) {
   const SourceLocation where{parsed.path, parsed.header.line};
   if (parsed.header.uai.empty()) {
-    throw InputError(where, "UAJ absent de PARAMETRES : établissement inconnu");
+    throw InputError(where, text::message("input.header.no_uai"));
   }
   if (parsed.header.school_year.size() != 4 || !all_digits(parsed.header.school_year)) {
-    throw InputError(where, "ANNEE_SCOLAIRE absente ou illisible (« " + parsed.header.school_year +
-                                " », année de début sur 4 chiffres attendue)");
+    throw InputError(where, text::message("input.header.bad_year",
+                                          {text::arg("value", parsed.header.school_year)}));
   }
 }
 

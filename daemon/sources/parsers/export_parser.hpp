@@ -11,7 +11,8 @@
 namespace edusync::sources {
 
 // Parses one document. When `expected` is given, a document of another kind is refused.
-// Throws InputError (file, line, column, French message) when the document cannot be used.
+// Throws InputError (file, line, column, a message of the catalogue) when the document cannot
+// be used.
 ParsedExport parse_export(input::ByteSource& source,
                           std::optional<ExportKind> expected = std::nullopt);
 

@@ -28,38 +28,31 @@ void read_bee_surnames(const xml::Node& person, std::string& surname, std::strin
   surname = usage.empty() ? birth : usage;
 }
 
-std::string name_defect(std::string_view element, std::string_view text) {
+text::Message name_defect(std::string_view element, std::string_view text) {
   if (const char32_t control = first_c1_control(text)) {
     char code[12];
     std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(control));
-    return std::string(element) + " contient le caractère de contrôle U+" + code +
-           " (invisible, il n'a pas sa place dans un nom : fichier converti deux fois ?)";
+    return text::message("input.name.control_character",
+                         {text::arg("element", std::string(element)), text::arg("code", code)});
   }
   if (const std::size_t length = count_code_points(text); length > kMaxNameLength) {
-    return std::string(element) + " fait " + std::to_string(length) + " caractères, au-delà de " +
-           std::to_string(kMaxNameLength) + " : ce n'est pas un nom";
+    return text::message("input.name.too_long", {text::arg("element", std::string(element)),
+                                                 text::arg("length", std::to_string(length)),
+                                                 text::arg("max", std::to_string(kMaxNameLength))});
   }
   return {};
 }
 
-namespace {
-
-// The issue of a record refused for a name's DEFECT: WHO it is and where to correct it.
-std::string name_refusal(const std::string& who, const std::string& defect,
-                         std::string_view source) {
-  return "fiche de " + who + " refusée : " + defect + ". Elle n'est écrite dans aucune " +
-         "cible ; corrigez-la dans " + std::string(source) + " puis exportez de nouveau.";
-}
-
-}  // namespace
-
 bool KindParser::refuse_bad_names(const xml::Node& record,
                                   std::initializer_list<std::string_view> elements,
-                                  const std::string& who, std::string_view source) {
+                                  text::Message who, std::string_view source) {
   for (const std::string_view element : elements) {
-    const std::string defect = name_defect(element, record.child_text(element));
+    text::Message defect = name_defect(element, record.child_text(element));
     if (defect.empty()) continue;
-    issue(record, name_refusal(who, defect, source));
+    // WHO the record is, its DEFECT and where to correct it (an application's name).
+    issue(record, text::message("input.name.refused", {text::nested("who", std::move(who)),
+                                                       text::nested("defect", std::move(defect)),
+                                                       text::arg("source", std::string(source))}));
     return true;
   }
   return false;

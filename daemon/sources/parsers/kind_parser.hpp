@@ -32,14 +32,20 @@ class KindParser {
   void issue(const xml::Node& record, text::Message message) {
     issues_.push_back({static_cast<std::uint32_t>(record.line()), std::move(message)});
   }
-  void issue(const xml::Node& record, std::string message) {
-    issue(record, text::verbatim(std::move(message)));
+  // "{element} sans {attribute} ignoré" (ignorée when `feminine`: the French participle agrees
+  // with the element, MATIERE, DIVISION...).
+  void issue_without(const xml::Node& record, std::string_view element, std::string_view attribute,
+                     bool feminine = false) {
+    issue(record,
+          text::message(feminine ? "input.record.no_attribute_f" : "input.record.no_attribute",
+                        {text::arg("element", std::string(element)),
+                         text::arg("attribute", std::string(attribute))}));
   }
   // Refuses the record (one issue, true returned) when one of these child elements holds a
-  // text no name can be (see name_defect). `who` names the record ("l'élève ELEVE_ID 12"),
-  // `source` where to correct it ("SIECLE").
+  // text no name can be (see name_defect). `who` names the record (input.who.pupil: "l'élève
+  // ELEVE_ID 12"), `source` where to correct it ("SIECLE", an application's name).
   bool refuse_bad_names(const xml::Node& record, std::initializer_list<std::string_view> elements,
-                        const std::string& who, std::string_view source);
+                        text::Message who, std::string_view source);
 
  private:
   std::vector<ParseIssue> issues_;
@@ -55,11 +61,11 @@ std::unique_ptr<KindParser> make_sts_parser();
 // NOM_DE_FAMILLE (since summer 2016), else NOM (before); the birth name is NOM_DE_FAMILLE or NOM.
 void read_bee_surnames(const xml::Node& person, std::string& surname, std::string& birth_surname);
 
-// Why the text of a name element cannot be used, or "" when it can: a C1 control character
-// (U+0080..U+009F: a file converted twice, or garbage) or more than kMaxNameLength characters.
-// Such text would go as it is into LDAP cn/sn and the CSV files of every target.
+// Why the text of a name element cannot be used, or an empty message when it can: a C1 control
+// character (U+0080..U+009F: a file converted twice, or garbage) or more than kMaxNameLength
+// characters. Such text would go as it is into LDAP cn/sn and the CSV files of every target.
 inline constexpr std::size_t kMaxNameLength = 200;
-std::string name_defect(std::string_view element, std::string_view text);
+text::Message name_defect(std::string_view element, std::string_view text);
 
 // PARAMETRES of a BEE_* file (UAI as text) or of STS_EDT (UAI and year as attributes).
 ExportHeader parse_bee_header(const xml::Node& parametres);

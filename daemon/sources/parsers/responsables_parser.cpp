@@ -40,7 +40,7 @@ void ResponsablesParser::read_person(const xml::Node& personne) {
   model::Contact& person = record.person;
   person.personne_id = personne.attr("PERSONNE_ID");
   if (person.personne_id.empty()) {
-    issue(personne, "PERSONNE sans PERSONNE_ID ignorée (enregistrement incomplet)");
+    issue(personne, text::message("input.person.no_id"));
     return;
   }
   // No key here: PERSONNE_ID is local to the school, assemble/ keys the person with its UAI.
@@ -53,7 +53,8 @@ void ResponsablesParser::read_person(const xml::Node& personne) {
   person.email = personne.child_text("MEL");
   person.origin.line = static_cast<std::uint32_t>(personne.line());
   if (refuse_bad_names(personne, {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM", "PRENOM"},
-                       "la personne PERSONNE_ID " + person.personne_id, "SIECLE")) {
+                       text::message("input.who.person", {text::arg("id", person.personne_id)}),
+                       "SIECLE")) {
     return;
   }
   data_.persons.push_back(std::move(record));
@@ -65,7 +66,7 @@ void ResponsablesParser::read_link(const xml::Node& link) {
   record.personne_id = link.child_text("PERSONNE_ID");
   record.line = static_cast<std::uint32_t>(link.line());
   if (record.eleve_id.empty() || record.personne_id.empty()) {
-    issue(link, "RESPONSABLE_ELEVE sans ELEVE_ID ou PERSONNE_ID ignoré");
+    issue(link, text::message("input.link.missing_ids"));
     return;
   }
   if (!read_responsibility(link, record)) return;
@@ -85,16 +86,19 @@ bool ResponsablesParser::read_responsibility(const xml::Node& link, LinkRecord& 
     else if (level == "3")
       record.responsibility = Responsibility::contact;
     else {
-      issue(link, "NIVEAU_RESPONSABILITE inconnu « " + std::string(level) + " » (lien élève " +
-                      record.eleve_id + ", personne " + record.personne_id + ") : lien ignoré");
+      issue(link, text::message("input.link.unknown_level",
+                                {text::arg("level", std::string(level)),
+                                 text::arg("eleve_id", record.eleve_id),
+                                 text::arg("personne_id", record.personne_id)}));
       return false;
     }
     record.pays_fees = link.child_text("PAIE_FRAIS_SCOLAIRES") == "1";
     return true;
   }
   if (legal.empty() || (legal != "0" && legal != "1" && legal != "2")) {
-    issue(link, "lien élève " + record.eleve_id + ", personne " + record.personne_id +
-                    " sans NIVEAU_RESPONSABILITE ni RESP_LEGAL valide : lien ignoré");
+    issue(link,
+          text::message("input.link.no_level", {text::arg("eleve_id", record.eleve_id),
+                                                text::arg("personne_id", record.personne_id)}));
     return false;
   }
   record.pre_2018 = true;

@@ -28,7 +28,7 @@ class StructuresParser final : public KindParser {
     ++records_;
     const std::string_view code = record.attr("CODE_STRUCTURE");
     if (code.empty()) {
-      issue(record, std::string(record.name()) + " sans CODE_STRUCTURE ignorée");
+      issue_without(record, record.name(), "CODE_STRUCTURE", true);  // DIVISION, GROUPE
       return;
     }
     if (path_index == 1) {
@@ -64,13 +64,13 @@ class NomenclaturesParser final : public KindParser {
     ++records_;
     if (path_index == 1) {
       const std::string_view code = record.attr("CODE_MEF");
-      if (code.empty()) return issue(record, "MEF sans CODE_MEF ignoré");
+      if (code.empty()) return issue_without(record, "MEF", "CODE_MEF");
       data_.mefs.push_back({std::string(code), std::string(record.child_text("FORMATION")),
                             std::string(record.child_text("LIBELLE_LONG"))});
       return;
     }
     const std::string_view code = record.attr("CODE_MATIERE");
-    if (code.empty()) return issue(record, "MATIERE sans CODE_MATIERE ignorée");
+    if (code.empty()) return issue_without(record, "MATIERE", "CODE_MATIERE", true);
     data_.subjects.push_back({std::string(code), std::string(record.child_text("CODE_GESTION")),
                               std::string(record.child_text("LIBELLE_COURT")),
                               std::string(record.child_text("LIBELLE_LONG"))});

@@ -52,7 +52,7 @@ class StsParser final : public KindParser {
 
 void StsParser::read_subject(const xml::Node& matiere) {
   const std::string_view code = matiere.attr("CODE");
-  if (code.empty()) return issue(matiere, "MATIERE sans CODE ignorée");
+  if (code.empty()) return issue_without(matiere, "MATIERE", "CODE", true);
   data_.subjects.push_back({std::string(code), std::string(matiere.child_text("CODE_GESTION")),
                             std::string(matiere.child_text("LIBELLE_COURT")),
                             std::string(matiere.child_text("LIBELLE_LONG"))});
@@ -60,7 +60,7 @@ void StsParser::read_subject(const xml::Node& matiere) {
 
 void StsParser::read_mef(const xml::Node& mef) {
   const std::string_view code = mef.attr("CODE");
-  if (code.empty()) return issue(mef, "MEF sans CODE ignoré");
+  if (code.empty()) return issue_without(mef, "MEF", "CODE");
   data_.mefs.push_back({std::string(code), std::string(mef.child_text("FORMATION")),
                         std::string(mef.child_text("LIBELLE_LONG"))});
 }
@@ -70,9 +70,10 @@ void StsParser::read_individual(const xml::Node& individu) {
   StaffRecord record;
   model::Staff& staff = record.staff;
   staff.sts_id = individu.attr("ID");
-  if (staff.sts_id.empty()) return issue(individu, "INDIVIDU sans ID ignoré");
+  if (staff.sts_id.empty()) return issue_without(individu, "INDIVIDU", "ID");
   if (refuse_bad_names(individu, {"NOM_USAGE", "NOM_PATRONYMIQUE", "PRENOM"},
-                       "l'individu ID " + staff.sts_id, "STS-web")) {
+                       text::message("input.who.staff", {text::arg("id", staff.sts_id)}),
+                       "STS-web")) {
     return;
   }
   staff.key = "sts:" + staff.sts_id;
@@ -97,7 +98,7 @@ void StsParser::read_individual(const xml::Node& individu) {
 
 void StsParser::read_division(const xml::Node& division) {
   const std::string_view code = division.attr("CODE");
-  if (code.empty()) return issue(division, "DIVISION sans CODE ignorée");
+  if (code.empty()) return issue_without(division, "DIVISION", "CODE", true);
   model::Division out{{}, std::string(code), std::string(division.child_text("LIBELLE_LONG")), {}};
   division.child("MEFS_APPARTENANCE").for_each_child("MEF_APPARTENANCE", [&](const xml::Node& mef) {
     if (!mef.attr("CODE").empty()) out.mefs.emplace_back(mef.attr("CODE"));
@@ -108,7 +109,7 @@ void StsParser::read_division(const xml::Node& division) {
 
 void StsParser::read_group(const xml::Node& groupe) {
   const std::string_view code = groupe.attr("CODE");
-  if (code.empty()) return issue(groupe, "GROUPE sans CODE ignoré");
+  if (code.empty()) return issue_without(groupe, "GROUPE", "CODE");
   model::Group out{{}, std::string(code), std::string(groupe.child_text("LIBELLE_LONG")), {}};
   groupe.child("DIVISIONS_APPARTENANCE")
       .for_each_child("DIVISION_APPARTENANCE", [&](const xml::Node& division) {
@@ -122,10 +123,10 @@ void StsParser::read_services(const xml::Node& structure, model::StructureKind k
                               std::string_view code) {
   structure.child("SERVICES").for_each_child("SERVICE", [&](const xml::Node& service) {
     const std::string_view subject = service.attr("CODE_MATIERE");
-    if (subject.empty()) return issue(service, "SERVICE sans CODE_MATIERE ignoré");
+    if (subject.empty()) return issue_without(service, "SERVICE", "CODE_MATIERE");
     service.child("ENSEIGNANTS").for_each_child("ENSEIGNANT", [&](const xml::Node& teacher) {
       const std::string_view id = teacher.attr("ID");
-      if (id.empty()) return issue(teacher, "ENSEIGNANT sans ID ignoré");
+      if (id.empty()) return issue_without(teacher, "ENSEIGNANT", "ID");
       data_.services.push_back({std::string(id), kind, std::string(code), std::string(subject),
                                 std::string(service.attr("CODE_MOD_COURS")),
                                 static_cast<std::uint32_t>(teacher.line())});

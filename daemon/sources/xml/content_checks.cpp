@@ -13,39 +13,28 @@ namespace {
 
 struct Signature {
   std::string_view magic;
-  const char* what;
+  const char* what;  // a catalogue id
 };
 
-constexpr std::string_view kUseTheExport =
-    " edusync lit les exports XML de SIECLE et STS-web : donnez le fichier .xml, ou l'archive "
-    ".zip telle que téléchargée.";
-
 const std::array<Signature, 9> kSignatures = {{
-    {std::string_view("\x1F\x8B", 2),
-     "fichier compressé gzip (.gz), pas un fichier XML : décompressez-le (gunzip FICHIER) et "
-     "donnez le .xml obtenu."},
-    {"BZh",
-     "fichier compressé bzip2 (.bz2), pas un fichier XML : décompressez-le (bunzip2 "
-     "FICHIER) et donnez le .xml obtenu."},
+    {std::string_view("\x1F\x8B", 2), "input.binary.gzip"},
+    {"BZh", "input.binary.bzip2"},
     {std::string_view("\xFD"
                       "7zXZ\x00",
                       6),
-     "fichier compressé xz (.xz), pas un fichier XML : décompressez-le (unxz FICHIER) et donnez "
-     "le .xml obtenu."},
-    {std::string_view("\x28\xB5\x2F\xFD", 4),
-     "fichier compressé zstd (.zst), pas un fichier XML : décompressez-le (unzstd FICHIER) et "
-     "donnez le .xml obtenu."},
-    {std::string_view("7z\xBC\xAF\x27\x1C", 6),
-     "archive 7-Zip (.7z), que edusync ne lit pas : extrayez-en les fichiers .xml."},
-    {"Rar!", "archive RAR, que edusync ne lit pas : extrayez-en les fichiers .xml."},
-    {"PK",
-     "archive zip que edusync ne peut pas ouvrir ici (archive dans une archive, ou "
-     "archive abîmée) : extrayez-en les fichiers .xml."},
-    {"%PDF", "document PDF, pas un export."},
-    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8),
-     "document Microsoft Office (tableur .xls, .doc...), pas un export : un export ouvert puis "
-     "enregistré par un tableur n'est plus lisible."},
+     "input.binary.xz"},
+    {std::string_view("\x28\xB5\x2F\xFD", 4), "input.binary.zstd"},
+    {std::string_view("7z\xBC\xAF\x27\x1C", 6), "input.binary.7z"},
+    {"Rar!", "input.binary.rar"},
+    {"PK", "input.binary.zip"},
+    {"%PDF", "input.binary.pdf"},
+    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "input.binary.office"},
 }};
+
+// What the file is, then "edusync lit les exports XML de SIECLE et STS-web...".
+text::Message with_advice(const char* what) {
+  return text::message("input.binary.advice", {text::nested("what", text::message(what))});
+}
 
 bool starts_with_html(std::string_view head) {
   std::string start(head.substr(0, 64));
@@ -72,16 +61,11 @@ std::string latin9_glyph(unsigned char byte) {
 
 }  // namespace
 
-std::optional<std::string> describe_binary_format(std::string_view head) {
+std::optional<text::Message> describe_binary_format(std::string_view head) {
   for (const auto& signature : kSignatures) {
-    if (head.starts_with(signature.magic))
-      return std::string(signature.what) + std::string(kUseTheExport);
+    if (head.starts_with(signature.magic)) return with_advice(signature.what);
   }
-  if (starts_with_html(head)) {
-    return "page web (HTML) enregistrée à la place de l'export (session expirée pendant le "
-           "téléchargement ?) : téléchargez de nouveau l'export." +
-           std::string(kUseTheExport);
-  }
+  if (starts_with_html(head)) return with_advice("input.binary.html");
   return std::nullopt;
 }
 
@@ -128,7 +112,7 @@ void Utf8Evidence::feed(std::string_view bytes) {
   }
 }
 
-std::string describe_utf8_in_latin(const std::string& declared, const Utf8Evidence& evidence) {
+text::Message describe_utf8_in_latin(const std::string& declared, const Utf8Evidence& evidence) {
   const std::string& sequence = evidence.first_sequence();
   std::string bytes, mojibake;
   for (const char c : sequence) {
@@ -138,13 +122,12 @@ std::string describe_utf8_in_latin(const std::string& declared, const Utf8Eviden
     bytes += hex;
     mojibake += latin9_glyph(static_cast<unsigned char>(c));
   }
-  return "le fichier déclare l'encodage « " + declared + " » mais il est écrit en UTF-8 (ligne " +
-         std::to_string(evidence.first_line()) + " : « " + sequence + " » en octets " + bytes +
-         ", qui se liraient « " + mojibake +
-         " ») : un outil (éditeur, tableur, script de "
-         "conversion) l'a converti sans changer sa déclaration, et chaque accent serait écrit "
-         "faux dans les annuaires. Utilisez l'export tel que téléchargé depuis SIECLE ou "
-         "STS-web, ou corrigez la première ligne en <?xml version=\"1.0\" encoding=\"UTF-8\"?>.";
+  using text::arg;
+  return text::message(
+      "input.encoding.utf8_in_latin",
+      {arg("declared", declared), arg("line", std::to_string(evidence.first_line())),
+       arg("sequence", sequence), arg("bytes", std::move(bytes)),
+       arg("mojibake", std::move(mojibake))});
 }
 
 }  // namespace edusync::xml

@@ -8,11 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "text/message.hpp"
+
 namespace edusync::xml {
 
 // When `head` (the first bytes of a document) is a known binary format, what it is and what
-// to do, in French; nullopt otherwise (including for an empty head: the caller says "empty").
-std::optional<std::string> describe_binary_format(std::string_view head);
+// to do; nullopt otherwise (including for an empty head: the caller says "empty").
+std::optional<text::Message> describe_binary_format(std::string_view head);
 
 // True for the names of the single-byte Western encodings (ISO-8859-15, ISO-8859-1,
 // windows-1252 and their aliases), in which a UTF-8 text reads as mojibake without error.
@@ -42,6 +44,6 @@ class Utf8Evidence {
 };
 
 // The message for a document that Utf8Evidence proved to be UTF-8.
-std::string describe_utf8_in_latin(const std::string& declared, const Utf8Evidence& evidence);
+text::Message describe_utf8_in_latin(const std::string& declared, const Utf8Evidence& evidence);
 
 }  // namespace edusync::xml

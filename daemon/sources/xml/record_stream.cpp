@@ -93,7 +93,7 @@ class SaxSession {
   void start_root(std::string_view name, int nb_attributes, const xmlChar** attributes);
   bool copy_attributes(std::int32_t element, int nb_attributes, const xmlChar** attributes);
   std::optional<std::size_t> match_record_path() const;
-  void fail(const std::string& message, int line = -1, int column = 0);
+  void fail(text::Message message, int line = -1, int column = 0);
   void stop() { xmlStopParser(context_.get()); }
   int current_line() const { return xmlSAX2GetLineNumber(context_.get()); }
   void check_encoding(std::string_view head);
@@ -102,7 +102,8 @@ class SaxSession {
   void check_utf8_evidence();
   bool in_list_element() const;
   void count_stray_text(std::string_view text);
-  std::string describe_open_element() const;
+  text::Message describe_open_element() const;
+  text::Message record_too_large(std::string_view record) const;
 
   input::ByteSource& source_;
   DocumentHandler& handler_;
@@ -153,7 +154,8 @@ void SaxSession::run() {
   const int head = static_cast<int>(std::min<std::size_t>(got, 4));
   context_.reset(
       xmlCreatePushParserCtxt(&sax, this, buffer.data(), head, source_.display_name().c_str()));
-  if (!context_) throw InputError({source_.display_name()}, "analyseur XML indisponible");
+  if (!context_)
+    throw InputError({source_.display_name()}, text::message("input.xml.parser_unavailable"));
   xmlCtxtUseOptions(context_.get(), XML_PARSE_NONET | XML_PARSE_NOCDATA);
   std::size_t offset = static_cast<std::size_t>(head);
   bool at_end = got == 0;
@@ -162,7 +164,7 @@ void SaxSession::run() {
     const int rc = xmlParseChunk(context_.get(), buffer.data() + offset,
                                  static_cast<int>(got - offset), at_end ? 1 : 0);
     if (error_ || stopped_by_handler_) break;
-    if (rc != 0) fail("document XML invalide");
+    if (rc != 0) fail(text::message("input.xml.invalid_document"));
     if (at_end) break;
     got = source_.read(buffer.data(), buffer.size());
     feed_evidence(std::string_view(buffer.data(), got));
@@ -171,7 +173,7 @@ void SaxSession::run() {
   }
   if (error_) throw *error_;
   if (!stopped_by_handler_ && record_paths_ == nullptr) {
-    throw InputError({source_.display_name()}, "le fichier ne contient aucun élément XML");
+    throw InputError({source_.display_name()}, text::message("input.xml.no_element"));
   }
   if (!stopped_by_handler_) check_utf8_evidence();
 }
@@ -180,13 +182,11 @@ void SaxSession::run() {
 // for what it is (libxml2 would say "Document is empty" of a gzip file).
 void SaxSession::check_head(std::string_view head) {
   if (head.empty()) {
-    throw InputError({source_.display_name()},
-                     "fichier vide (0 octet) : téléchargement ou copie interrompus ? "
-                     "Téléchargez l'export de nouveau.");
+    throw InputError({source_.display_name()}, text::message("input.file.empty"));
   }
   // Another format (a PDF, a spreadsheet, a web page saved in its place) is no export: stray.
   if (auto what = describe_binary_format(head))
-    throw InputError::stray({source_.display_name()}, text::verbatim(*what));
+    throw InputError::stray({source_.display_name()}, std::move(*what));
 }
 
 void SaxSession::feed_evidence(std::string_view bytes) {
@@ -204,11 +204,9 @@ void SaxSession::check_encoding(std::string_view head) {
   const auto encoding = declared_encoding(head);
   if (encoding && is_latin_encoding(*encoding)) latin_encoding_ = encoding;
   if (encoding && !is_supported_encoding(*encoding)) {
-    throw InputError({source_.display_name(), 1},
-                     "encodage « " + *encoding +
-                         " » déclaré mais non pris en charge. Les exports SIECLE et STS-web "
-                         "sont en ISO-8859-15 : utilisez le fichier tel que téléchargé, sans "
-                         "le modifier, ou enregistrez-le en UTF-8.");
+    throw InputError(
+        {source_.display_name(), 1},
+        text::message("input.encoding.unsupported", {text::arg("encoding", *encoding)}));
   }
 }
 
@@ -245,8 +243,9 @@ void SaxSession::on_characters(void* user, const xmlChar* text, int length) {
     return;
   }
   if (!session.tree_.append_text(session.open_nodes_.back(), chunk)) {
-    session.fail("enregistrement trop volumineux (plus de " +
-                 std::to_string(session.limits_.record.max_text_bytes) + " octets de texte)");
+    session.fail(
+        text::message("input.xml.record_too_much_text",
+                      {text::arg("bytes", std::to_string(session.limits_.record.max_text_bytes))}));
   }
 }
 
@@ -268,59 +267,68 @@ void SaxSession::count_stray_text(std::string_view text) {
   blank_run_bytes_ += text.size() - kept.size();
   stray_text_bytes_ += kept.size();
   if (stray_text_bytes_ <= kMaxStrayText && blank_run_bytes_ <= kMaxBlankRun) return;
-  fail("texte directement dans l'élément « " + std::string(path_.back()) +
-       " », hors de tout enregistrement (plus de " +
-       std::to_string(stray_text_bytes_ > kMaxStrayText ? kMaxStrayText : kMaxBlankRun) +
-       " octets) : un export SIECLE ou STS-web n'y met que des éléments. Le fichier a été "
-       "modifié ou n'est pas un export : utilisez-le tel que téléchargé.");
+  fail(text::message(
+      "input.xml.stray_text",
+      {text::arg("element", std::string(path_.back())),
+       text::arg("bytes", std::to_string(stray_text_bytes_ > kMaxStrayText ? kMaxStrayText
+                                                                           : kMaxBlankRun))}));
 }
 
 void SaxSession::on_internal_subset(void* user, const xmlChar* name, const xmlChar*,
                                     const xmlChar*) {
-  self(user).fail("déclaration DOCTYPE « " + std::string(view(name)) +
-                  " » refusée : les exports SIECLE et STS-web n'en contiennent jamais, et une "
-                  "DTD peut servir à une attaque (entités, fichiers externes). Utilisez le "
-                  "fichier tel qu'exporté.");
+  self(user).fail(text::message("input.xml.doctype", {text::arg("name", std::string(view(name)))}));
 }
 
 void SaxSession::on_error(void* user, xmlError* error) {
   if (error == nullptr || error->level < XML_ERR_ERROR) return;
   auto& session = self(user);
-  std::string message = describe_xml_error(*error);
+  text::Message detail = describe_xml_error(*error);
   // libxml2's push parser words a truncated file "Extra content at the end of the document".
   const bool open_elements = !session.path_.empty() || !session.open_nodes_.empty();
   if (error->code == XML_ERR_DOCUMENT_END && open_elements) {
-    message = "fin de fichier prématurée, " + session.describe_open_element() +
-              " non fermé : fichier tronqué (téléchargement ou copie interrompus ?)";
+    detail = text::message("input.xml.truncated",
+                           {text::nested("element", session.describe_open_element())});
   } else if (session.at_end_ && open_elements && is_unfinished_markup(error->code)) {
     // A file cut inside a tag: libxml2 only sees an incomplete tag at the end of the data.
-    message += ", à la fin des données : " + session.describe_open_element() +
-               " non fermé, fichier tronqué (téléchargement ou copie interrompus ?)";
+    detail = text::message("input.xml.truncated_in_markup",
+                           {text::nested("detail", std::move(detail)),
+                            text::nested("element", session.describe_open_element())});
   }
-  session.fail("XML mal formé : " + message +
-                   ". Utilisez le fichier tel que téléchargé depuis SIECLE ou STS-web (de "
-                   "nouveau au besoin), sans l'ouvrir dans un éditeur ni un tableur.",
+  session.fail(text::message("input.xml.malformed", {text::nested("detail", std::move(detail))}),
                error->line, error->int2);
 }
 
 // "élément « NOM » (ouvert ligne 12, dans l'enregistrement « ELEVE » de la ligne 9)".
-std::string SaxSession::describe_open_element() const {
-  if (open_nodes_.empty()) return "élément « " + std::string(path_.back()) + " »";
-  const Node innermost(&tree_, open_nodes_.back());
-  std::string text = "élément « " + std::string(innermost.name()) + " » (ouvert ligne " +
-                     std::to_string(innermost.line());
-  if (open_nodes_.size() > 1) {
-    const Node record = tree_.root();
-    text += ", dans l'enregistrement « " + std::string(record.name()) + " » de la ligne " +
-            std::to_string(record.line());
+text::Message SaxSession::describe_open_element() const {
+  using text::arg;
+  if (open_nodes_.empty()) {
+    return text::message("input.xml.open_element", {arg("name", std::string(path_.back()))});
   }
-  return text + ")";
+  const Node innermost(&tree_, open_nodes_.back());
+  if (open_nodes_.size() == 1) {
+    return text::message("input.xml.open_element_line",
+                         {arg("name", std::string(innermost.name())),
+                          arg("line", std::to_string(innermost.line()))});
+  }
+  const Node record = tree_.root();
+  return text::message(
+      "input.xml.open_element_in_record",
+      {arg("name", std::string(innermost.name())), arg("line", std::to_string(innermost.line())),
+       arg("record", std::string(record.name())),
+       arg("record_line", std::to_string(record.line()))});
 }
 
-void SaxSession::fail(const std::string& message, int line, int column) {
+// "enregistrement « ELEVE » trop volumineux (plus de N octets de texte, ou trop d'attributs)".
+text::Message SaxSession::record_too_large(std::string_view record) const {
+  return text::message("input.xml.record_too_large",
+                       {text::arg("record", std::string(record)),
+                        text::arg("bytes", std::to_string(limits_.record.max_text_bytes))});
+}
+
+void SaxSession::fail(text::Message message, int line, int column) {
   if (error_) return;  // the first error is the one that explains the others
   if (line < 0) line = context_ ? current_line() : 0;
-  error_ = InputError({source_.display_name(), line, column}, message);
+  error_ = InputError({source_.display_name(), line, column}, std::move(message));
   if (context_) stop();
 }
 
@@ -328,22 +336,20 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
                                const xmlChar** attributes) {
   blank_run_bytes_ = 0;
   if (path_.size() + open_nodes_.size() >= limits_.max_depth) {
-    fail("imbrication trop profonde (plus de " + std::to_string(limits_.max_depth) +
-         " éléments ouverts) : ce n'est pas un export SIECLE ou STS-web");
+    fail(
+        text::message("input.xml.too_deep", {text::arg("max", std::to_string(limits_.max_depth))}));
     return;
   }
   if (!open_nodes_.empty()) {  // inside a record: grow its tree
     const auto element = tree_.open_element(open_nodes_.back(), name, current_line());
     if (element < 0) {
-      fail("enregistrement « " + std::string(tree_.root().name()) +
-           " » trop volumineux (limite de " + std::to_string(limits_.record.max_elements) +
-           " éléments et attributs)");
+      fail(text::message("input.xml.record_too_many_elements",
+                         {text::arg("record", std::string(tree_.root().name())),
+                          text::arg("max", std::to_string(limits_.record.max_elements))}));
       return;
     }
     if (!copy_attributes(element, nb_attributes, attributes)) {
-      fail("enregistrement « " + std::string(tree_.root().name()) + " » trop volumineux (plus de " +
-           std::to_string(limits_.record.max_text_bytes) +
-           " octets de texte, ou trop d'attributs)");
+      fail(record_too_large(tree_.root().name()));
       return;
     }
     open_nodes_.push_back(element);
@@ -358,9 +364,7 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
     tree_.clear();
     const auto root = tree_.open_element(-1, name, current_line());
     if (!copy_attributes(root, nb_attributes, attributes)) {
-      fail("enregistrement « " + std::string(name) + " » trop volumineux (plus de " +
-           std::to_string(limits_.record.max_text_bytes) +
-           " octets de texte, ou trop d'attributs)");
+      fail(record_too_large(name));
       return;
     }
     open_nodes_.push_back(root);
@@ -373,7 +377,7 @@ void SaxSession::start_root(std::string_view name, int nb_attributes, const xmlC
   tree_.clear();
   const auto root = tree_.open_element(-1, name, current_line());
   if (!copy_attributes(root, nb_attributes, attributes)) {
-    fail("élément racine trop volumineux");
+    fail(text::message("input.xml.root_too_large"));
     return;
   }
   record_paths_ = &handler_.on_root(tree_.root());
