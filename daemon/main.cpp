@@ -10,6 +10,8 @@
 
 namespace {
 
+using edusync::cli::say;
+
 std::vector<std::string> command_names(CLI::App& app) {
   std::vector<std::string> names;
   for (const auto* command : app.get_subcommands([](CLI::App*) { return true; }))
@@ -19,36 +21,45 @@ std::vector<std::string> command_names(CLI::App& app) {
 
 // An unknown command, said with the closest known one; false when the command line names a
 // known command (the parse error is then CLI11's to tell).
-bool print_unknown_command(CLI::App& app, int argc, char** argv) {
-  const auto typed = edusync::cli::typed_command({argv + 1, argv + argc}, {"--config"});
+bool print_unknown_command(CLI::App& app, int argc, char** argv, const std::string& language) {
+  const auto typed =
+      edusync::cli::typed_command({argv + 1, argv + argc}, {"--config", "--language"});
   if (!typed) return false;
   const auto known = command_names(app);
   if (std::find(known.begin(), known.end(), *typed) != known.end()) return false;
-  std::cerr << "edusync : " << edusync::cli::unknown_command_message(*typed, known) << "\n";
+  std::cerr << say(language, "cli.error",
+                   {edusync::text::nested("message",
+                                          edusync::cli::unknown_command_message(*typed, known))})
+            << "\n";
   return true;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"edusync : synchronisation des annuaires des établissements scolaires"};
+  edusync::cli::Globals globals;
+  // Known before the commands are registered: their --help speaks it.
+  globals.language = edusync::cli::language_argument(argc, argv);
+  const auto language = globals.speaks();
+  CLI::App app{say(language, "cli.app")};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "edusync " EDUSYNC_VERSION, "Version d'edusync");
-  std::string config_path = "/etc/edusync/edusync.yaml";
-  app.add_option("--config", config_path, "Fichier de configuration");
+  app.set_version_flag("--version", "edusync " EDUSYNC_VERSION, say(language, "cli.version_help"));
+  app.add_option("--config", globals.config_path, say(language, "cli.config_help"));
+  app.add_option("--language", globals.language, say(language, "cli.language_help"))
+      ->check(CLI::IsMember({"fr", "en"}));
   edusync::cli::Command command;
-  edusync::cli::register_inspect(app, command);
-  edusync::cli::register_check_config(app, command, config_path);
-  edusync::cli::register_run_commands(app, command, config_path);
-  edusync::cli::register_service_commands(app, command, config_path);
+  edusync::cli::register_inspect(app, command, globals);
+  edusync::cli::register_check_config(app, command, globals);
+  edusync::cli::register_run_commands(app, command, globals);
+  edusync::cli::register_service_commands(app, command, globals);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() != 0 &&
-        edusync::cli::print_inspect_usage_error(argc, argv, error.what())) {
+        edusync::cli::print_inspect_usage_error(argc, argv, error.what(), language)) {
       return edusync::cli::kUsageError;
     }
-    if (error.get_exit_code() != 0 && print_unknown_command(app, argc, argv))
+    if (error.get_exit_code() != 0 && print_unknown_command(app, argc, argv, language))
       return edusync::cli::kUsageError;
     const int code = app.exit(error);
     return code == 0 ? 0 : edusync::cli::kUsageError;

@@ -9,51 +9,61 @@
 namespace edusync::cli {
 namespace {
 
+using text::arg;
+
 std::string join(const std::vector<std::string>& items) {
   std::string text;
   for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
   return text;
 }
 
-void print_summary(const std::string& path, const config::Config& config) {
-  std::cout << path << ": valid\n"
-            << "  school      " << config.school_name << " (UAI " << join(config.uais) << ")\n"
-            << "  connectors  ";
+void print_summary(const std::string& path, const config::Config& config,
+                   const std::string& language) {
   std::vector<std::string> connectors;
   for (const auto& connector : config.connectors) {
     connectors.push_back(connector.name + " (" + connector.type + ")");
   }
-  std::cout << (connectors.empty() ? "none" : join(connectors)) << '\n';
+  std::cout << say(language, "config.check.valid", {arg("path", path)}) << '\n'
+            << say(language, "config.check.school",
+                   {arg("name", config.school_name), arg("uais", join(config.uais))})
+            << '\n'
+            << say(language, "config.check.connectors",
+                   {arg("connectors", connectors.empty() ? say(language, "config.check.none")
+                                                         : join(connectors))})
+            << '\n';
 }
 
-// Exit 0 with a summary when the file is valid; else every problem on stderr and exit 2.
-int run_check_config(const std::string& path) {
+// Exit 0 with a summary when the file is valid; else every problem on stderr and exit 2. In
+// the file's report.language, read first, even when the file has other problems.
+int run_check_config(const std::string& path, const Globals& globals) {
   const auto result = config::load_config(path, connectors::builtin_registry().key_tables());
+  const auto language = globals.speaks(result.language);
   if (!result.config) {
     for (const auto& problem : result.problems)
-      std::cerr << config::format_problem(problem) << '\n';
-    const auto count = result.problems.size();
-    std::cerr << "edusync check-config: " << count << (count == 1 ? " problem" : " problems")
-              << " in " << path << '\n';
+      std::cerr << config::format_problem(problem, language) << '\n';
+    std::cerr << say(language, "config.check.problems",
+                     {text::count("count", result.problems.size()), arg("path", path)})
+              << '\n';
     return kUsageError;
   }
-  print_summary(path, *result.config);
+  print_summary(path, *result.config, language);
   return kDone;
 }
 
 }  // namespace
 
-void register_check_config(CLI::App& app, Command& command, const std::string& config_path) {
+void register_check_config(CLI::App& app, Command& command, const Globals& globals) {
   auto file = std::make_shared<std::string>();
-  auto* sub = app.add_subcommand(
-      "check-config", "Checks the configuration file and prints every problem with its place");
-  sub->add_option("file", *file, "File to check instead of the --config one");
+  const auto language = globals.speaks();
+  auto* sub = app.add_subcommand("check-config", say(language, "config.check.help"));
+  sub->add_option("file", *file, say(language, "config.check.file_help"));
+  // The keys' own help is English, as in the example file (config/keys.hpp).
   sub->footer(
       [] { return "\n" + config::describe_all_keys(connectors::builtin_registry().key_tables()); });
-  // config_path is main()'s --config value: read when the command runs, after parsing.
-  sub->callback([file, &command, &config_path] {
-    command.action = [file, &config_path] {
-      return run_check_config(file->empty() ? config_path : *file);
+  // globals are main()'s --config and --language: read when the command runs, after parsing.
+  sub->callback([file, &command, &globals] {
+    command.action = [file, &globals] {
+      return run_check_config(file->empty() ? globals.config_path : *file, globals);
     };
   });
 }

@@ -21,7 +21,10 @@ struct InspectOptions {
 // it never has to guess from an empty output: {"error": {"code", "message", "file", ...}}.
 int fail(const InspectOptions& options, int exit_code, const std::string& code,
          const std::string& message, const SourceLocation* where = nullptr) {
-  std::cerr << "edusync inspect : " << message << '\n';
+  std::cerr << say(options.request.language, "cli.command_error",
+                   {text::arg("command", "inspect"),
+                    text::nested("message", text::verbatim(message))})
+            << '\n';
   if (options.json) {
     nlohmann::ordered_json error = {{"code", code}, {"message", message}};
     if (where != nullptr && !where->file.empty()) error["file"] = where->file;
@@ -37,9 +40,7 @@ int fail(const InspectOptions& options, int exit_code, const std::string& code,
 bool normalise_uais(InspectOptions& options, std::string& problem) {
   for (auto& uai : options.request.uais) {
     if (!is_uai(uai)) {
-      problem = "--uai « " + uai + " » n'est pas un UAI (7 chiffres et une lettre, par exemple " +
-                "0140065T). Donnez --uai une fois par établissement : --uai 0140065T --uai " +
-                "0141234K fichier.xml ...";
+      problem = say(options.request.language, "cli.inspect.bad_uai", {text::arg("uai", uai)});
       return false;
     }
     uai.back() = static_cast<char>(std::toupper(static_cast<unsigned char>(uai.back())));
@@ -51,7 +52,7 @@ int run_inspect(InspectOptions& options) {
   std::string problem;
   if (options.request.files.empty()) {
     return fail(options, kUsageError, "USAGE_ERROR",
-                "aucun fichier à lire : edusync inspect [--uai UAI]... [--json] FICHIER...");
+                say(options.request.language, "cli.inspect.no_file"));
   }
   if (!normalise_uais(options, problem)) return fail(options, kUsageError, "USAGE_ERROR", problem);
   try {
@@ -63,7 +64,9 @@ int run_inspect(InspectOptions& options) {
     }
     return kDone;
   } catch (const InputError& error) {
-    return fail(options, kInputError, "INPUT_ERROR", error.what(), &error.where());
+    return fail(options, kInputError, "INPUT_ERROR",
+                format_location(error.where()) + error.reason(options.request.language),
+                &error.where());
   } catch (const std::exception& error) {
     return fail(options, kInputError, "RUNTIME_ERROR", error.what());
   }
@@ -81,36 +84,37 @@ bool is_inspect_json(int argc, char** argv) {
 
 }  // namespace
 
-bool print_inspect_usage_error(int argc, char** argv, const std::string& message) {
+bool print_inspect_usage_error(int argc, char** argv, const std::string& message,
+                               const std::string& language) {
   if (!is_inspect_json(argc, argv)) return false;
   InspectOptions options;
   options.json = true;
+  options.request.language = language;
   fail(options, kUsageError, "USAGE_ERROR",
-       "ligne de commande refusée (" + message +
-           ") : edusync inspect [--uai UAI]... [--json] FICHIER...");
+       say(language, "cli.inspect.refused", {text::arg("reason", message)}));
   return true;
 }
 
-void register_inspect(CLI::App& app, Command& command) {
+// inspect reads no configuration: it speaks --language, else French.
+void register_inspect(CLI::App& app, Command& command, const Globals& globals) {
+  const auto language = globals.speaks();
   auto options = std::make_shared<InspectOptions>();
   options->request.threads = std::max(1u, std::thread::hardware_concurrency());
-  auto* sub = app.add_subcommand(
-      "inspect", "Lit des exports SIECLE / STS-web et affiche ce qu'ils contiennent");
+  auto* sub = app.add_subcommand("inspect", say(language, "cli.inspect.help"));
   // Not required() for CLI11: a missing file list is reported by run_inspect, as JSON too.
-  sub->add_option("files", options->request.files, "Fichiers .xml ou .zip");
+  sub->add_option("files", options->request.files, say(language, "cli.inspect.files_help"));
   // One value per occurrence: `--uai 0140065T Eleves.xml sts.xml` must leave both files to
   // `files` (a vector option would otherwise take every following word as a UAI).
-  sub->add_option("--uai", options->request.uais,
-                  "UAI attendu (une valeur par --uai, répétable pour une cité scolaire) ; par "
-                  "défaut celui du premier fichier")
+  sub->add_option("--uai", options->request.uais, say(language, "cli.inspect.uai_help"))
       ->allow_extra_args(false)
       ->type_name("UAI");
-  sub->add_flag("--json", options->json, "Sortie JSON (sources, totals, warnings, model)");
-  sub->add_option("--today", options->request.today,
-                  "Date du jour (AAAA-MM-JJ) pour un export sans date ; tests uniquement")
+  sub->add_flag("--json", options->json, say(language, "cli.inspect.json_help"));
+  sub->add_option("--today", options->request.today, say(language, "cli.inspect.today_help"))
       ->group("");
-  sub->callback(
-      [options, &command] { command.action = [options] { return run_inspect(*options); }; });
+  sub->callback([options, &command, &globals] {
+    options->request.language = globals.speaks();
+    command.action = [options] { return run_inspect(*options); };
+  });
 }
 
 }  // namespace edusync::cli

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "cli/commands.hpp"
+
 namespace edusync::cli {
 namespace {
 
@@ -51,14 +53,30 @@ std::optional<std::string> closest_command(const std::string& typed,
   return best;
 }
 
-std::string unknown_command_message(const std::string& typed,
-                                    const std::vector<std::string>& known) {
-  std::string message = "commande inconnue « " + typed + " »";
+text::Message unknown_command_message(const std::string& typed,
+                                      const std::vector<std::string>& known) {
+  auto hint = text::verbatim("");
   if (const auto closest = closest_command(typed, known))
-    message += " : vouliez-vous dire « " + *closest + " » ?";
+    hint = text::message("cli.unknown_command.hint", {text::arg("name", *closest)});
   std::string list;
   for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
-  return message + " Commandes : " + list + " (edusync --help).";
+  return text::message("cli.unknown_command",
+                       {text::arg("typed", typed), text::nested("hint", std::move(hint)),
+                        text::arg("commands", list)});
+}
+
+std::string language_argument(int argc, char** argv) {
+  std::string value;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--") break;
+    if (word == "--language" && i + 1 < argc) {
+      value = argv[++i];
+    } else if (word.starts_with("--language=")) {
+      value = std::string(word.substr(11));
+    }
+  }
+  return value == "fr" || value == "en" ? value : std::string();
 }
 
 }  // namespace edusync::cli

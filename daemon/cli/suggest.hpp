@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "text/message.hpp"
+
 namespace edusync::cli {
 
 // The first word of `arguments` (argv without the program) that is neither an option nor the
@@ -17,7 +19,7 @@ std::optional<std::string> closest_command(const std::string& typed,
                                            const std::vector<std::string>& known);
 
 // « commande inconnue « runn » : vouliez-vous dire « run » ? Commandes : inspect, run... »
-std::string unknown_command_message(const std::string& typed,
-                                    const std::vector<std::string>& known);
+text::Message unknown_command_message(const std::string& typed,
+                                      const std::vector<std::string>& known);
 
 }  // namespace edusync::cli

@@ -90,6 +90,43 @@ void event(Level level, std::string component, std::string code, std::string mes
   }
 }
 
+void event(Level level, std::string component, std::string code, const text::Message& message,
+           Fields fields) {
+  std::string rendered;
+  try {
+    rendered = text::render(message, language());
+  } catch (...) {  // memory exhausted: the event is lost, the work goes on
+    return;
+  }
+  event(level, std::move(component), std::move(code), std::move(rendered), std::move(fields));
+}
+
+namespace {
+
+struct Language {
+  std::mutex mutex;
+  std::string value = "fr";
+};
+
+Language& events_language() {
+  static Language instance;
+  return instance;
+}
+
+}  // namespace
+
+void set_language(std::string_view language) {
+  auto& state = events_language();
+  const std::lock_guard lock(state.mutex);
+  state.value = language == "en" ? "en" : "fr";
+}
+
+std::string language() {
+  auto& state = events_language();
+  const std::lock_guard lock(state.mutex);
+  return state.value;
+}
+
 void set_sink(Sink sink) {
   exchange_sink(std::move(sink));
 }

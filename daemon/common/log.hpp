@@ -4,8 +4,9 @@
 // run did. Each event has
 //   - a component: who speaks ("ldap-sambaedu", "run", "inbox"...);
 //   - a code: what happened, stable, in capitals (LDAP_RECONNECT, LDAP_DRIFT...);
-//   - a message: the whole French line an operator reads, self-contained (it repeats the
-//     component, the connector's name and the code where the operator needs to see them);
+//   - a message: the whole line an operator reads, self-contained, French, or a catalogue
+//     message rendered in the language of the events (set_language(): the service's) (it repeats
+//     the component, the connector's name and the code where the operator needs to see them);
 //   - fields: key=value pairs for machines (journald, tests), e.g. {"connector", "sambaedu"}.
 // SECRETS NEVER GO IN AN EVENT: no password, bind password, password hash or secret file
 // content in the message or the fields (a path to a secret file is fine). Every sink may write
@@ -24,6 +25,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "text/message.hpp"
 
 namespace spdlog {
 class logger;
@@ -52,6 +55,15 @@ struct Event {
 // Sends an event to the current sink.
 void event(Level level, std::string component, std::string code, std::string message,
            Fields fields = {});
+// The same with a message of the catalogue, rendered in the language of the events (below);
+// the code and the fields stay what they are in every language.
+void event(Level level, std::string component, std::string code, const text::Message& message,
+           Fields fields = {});
+
+// The language in which event(..., text::Message, ...) renders: "fr" (the default) or "en". The
+// service sets it from report.language when it starts and at each reload. Thread-safe.
+void set_language(std::string_view language);
+std::string language();
 
 using Sink = std::function<void(const Event&)>;
 

@@ -14,6 +14,7 @@
 
 #include "common/errors.hpp"
 #include "config/keys.hpp"
+#include "text/message.hpp"
 
 namespace edusync::config {
 
@@ -83,13 +84,17 @@ struct Config {
 };
 
 struct ConfigProblem {
-  SourceLocation where;  // 1-based line and column; 0 when the problem has no place (no file)
-  std::string message;
+  SourceLocation where;   // 1-based line and column; 0 when the problem has no place (no file)
+  text::Message message;  // rendered in the reader's language (text/catalogue_configs.cpp)
 };
 
 struct LoadResult {
   std::optional<Config> config;         // set only when there is no problem
   std::vector<ConfigProblem> problems;  // in file order
+  // report.language as the file gives it ("fr" or "en"), read first and kept even when other
+  // keys have problems, so that they are told in that language; empty when the file does not
+  // say (or is not YAML).
+  std::string language;
   bool ok() const { return problems.empty(); }
 };
 
@@ -99,11 +104,15 @@ LoadResult load_config(const std::string& path, const ConnectorTables& tables);
 LoadResult load_config_from_string(std::string_view text, const std::string& display_name,
                                    const ConnectorTables& tables);
 
-// "file:line:column: message".
-std::string format_problem(const ConfigProblem& problem);
+// "file:line:column: message", the message in `language` (fr or en).
+std::string format_problem(const ConfigProblem& problem, std::string_view language = "fr");
 
 // The `control_socket` key of the file alone, read even when other keys have problems; none
 // when the file is unreadable, not YAML, or does not set it.
 std::optional<std::filesystem::path> read_control_socket(const std::filesystem::path& path);
+
+// The `report.language` key of the file alone ("fr" or "en"), best effort in the same way: none
+// when the file is unreadable, not YAML, does not set it or sets another value.
+std::optional<std::string> read_report_language(const std::filesystem::path& path);
 
 }  // namespace edusync::config

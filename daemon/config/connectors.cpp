@@ -34,7 +34,7 @@ std::optional<ConnectorConfig> load_connector(const YAML::Node& item, const std:
                                               const ConnectorTables& tables, Problems& problems) {
   if (!item.IsMap()) {
     problems.add(item.Mark(),
-                 prefix + ": expected a map with a name, a type and the keys of that type");
+                 text::message("config.connector_not_map", {text::arg("path", prefix)}));
     return std::nullopt;
   }
   const auto* type_keys = type_table(item, tables);
@@ -96,9 +96,10 @@ std::vector<ConnectorConfig> load_connectors(const YAML::Node& list, const Conne
     if (!connector) continue;
     const auto [first, inserted] = lines.emplace(connector->name, connector->where.line);
     if (!inserted) {
-      problems.add(item["name"].Mark(), prefix + ".name: connector name \"" + connector->name +
-                                            "\" is already used by the connector on line " +
-                                            std::to_string(first->second));
+      problems.add(item["name"].Mark(),
+                   text::message("config.connector_name_taken",
+                                 {text::arg("path", prefix), text::arg("name", connector->name),
+                                  text::arg("line", std::to_string(first->second))}));
       continue;
     }
     connectors.push_back(std::move(*connector));

@@ -17,4 +17,15 @@ std::optional<std::filesystem::path> read_control_socket(const std::filesystem::
   return std::nullopt;
 }
 
+std::optional<std::string> read_report_language(const std::filesystem::path& path) {
+  try {
+    const auto language = YAML::LoadFile(path.string())["report"]["language"];
+    if (language && language.IsScalar() && (language.Scalar() == "fr" || language.Scalar() == "en"))
+      return language.Scalar();
+  } catch (const YAML::Exception&) {
+    // Not YAML, unreadable, or `report` is not a map: the caller's default language.
+  }
+  return std::nullopt;
+}
+
 }  // namespace edusync::config

@@ -8,25 +8,39 @@
 #include "config/schedule_slot.hpp"
 
 namespace edusync::config {
+
+using text::arg;
+using text::message;
+using text::nested;
+
+text::Message describe_node(const YAML::Node& node) {
+  if (node.IsMap()) return message("config.got.map");
+  if (node.IsSequence()) return message("config.got.list");
+  if (node.IsScalar()) return message("config.got.text", {arg("text", node.Scalar())});
+  return message("config.got.nothing");
+}
+
+text::Message suggestion(std::string_view typed, const std::vector<std::string>& candidates) {
+  if (const auto near = nearest(typed, candidates))
+    return message("config.did_you_mean", {arg("name", *near)});
+  return text::verbatim("");
+}
+
 namespace {
 
-// What the file holds where a value was expected, for "expected X, got Y".
-std::string describe_node(const YAML::Node& node) {
-  if (node.IsMap()) return "a map";
-  if (node.IsSequence()) return "a list";
-  if (node.IsScalar()) return in_quotes(node.Scalar());
-  return "nothing";
+text::Message expected(const KeyType& type, const YAML::Node& node) {
+  return message("config.expected",
+                 {nested("type", type_message(type)), nested("got", describe_node(node))});
 }
 
-std::string expected(const KeyType& type, const YAML::Node& node) {
-  return "expected " + describe_type(type) + ", got " + describe_node(node);
+text::Message out_of_range(const KeyType& type, std::string_view text) {
+  return message("config.out_of_range",
+                 {arg("value", std::string(text)), nested("type", type_message(type))});
 }
 
-std::string out_of_range(const KeyType& type, std::string_view text) {
-  return std::string(text) + " is out of range: expected " + describe_type(type);
-}
+using Error = std::optional<text::Message>;
 
-std::optional<Value> to_integer(const std::string& text, const KeyType& type, std::string& error) {
+std::optional<Value> to_integer(const std::string& text, const KeyType& type, Error& error) {
   std::int64_t value = 0;
   const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (code != std::errc{} || end != text.data() + text.size()) return std::nullopt;
@@ -37,7 +51,7 @@ std::optional<Value> to_integer(const std::string& text, const KeyType& type, st
   return value;
 }
 
-std::optional<Value> to_number(const std::string& text, const KeyType& type, std::string& error) {
+std::optional<Value> to_number(const std::string& text, const KeyType& type, Error& error) {
   double value = 0;
   const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (code != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
@@ -69,13 +83,6 @@ bool is_name(const std::string& text) {
   });
 }
 
-std::string with_suggestion(std::string message, std::string_view typed,
-                            const std::vector<std::string>& candidates) {
-  if (const auto near = nearest(typed, candidates))
-    message += " (did you mean " + in_quotes(*near) + "?)";
-  return message;
-}
-
 // The UAI of an établissement: 7 digits and a capital letter (the check letter is not verified).
 bool is_uai(const std::string& text) {
   return text.size() == 8 &&
@@ -83,9 +90,8 @@ bool is_uai(const std::string& text) {
          text.back() >= 'A' && text.back() <= 'Z';
 }
 
-std::string not_a_uai(const YAML::Node& node) {
-  return describe_node(node) +
-         " is not a UAI: expected 7 digits and a capital letter, e.g. 0140065T";
+text::Message not_a_uai(const YAML::Node& node) {
+  return message("config.not_uai", {nested("got", describe_node(node))});
 }
 
 std::optional<Value> to_uai_list(const YAML::Node& node, const KeyType& type,
@@ -100,7 +106,7 @@ std::optional<Value> to_uai_list(const YAML::Node& node, const KeyType& type,
     return std::nullopt;
   }
   if (node.size() == 0) {
-    errors.push_back({node.Mark(), "expected at least one UAI"});
+    errors.push_back({node.Mark(), message("config.no_uai")});
     return std::nullopt;
   }
   std::vector<std::string> uais;
@@ -109,7 +115,7 @@ std::optional<Value> to_uai_list(const YAML::Node& node, const KeyType& type,
     if (!item.IsScalar() || !is_uai(item.Scalar())) {
       errors.push_back({item.Mark(), not_a_uai(item)});
     } else if (std::find(uais.begin(), uais.end(), item.Scalar()) != uais.end()) {
-      errors.push_back({item.Mark(), "UAI " + item.Scalar() + " is listed twice"});
+      errors.push_back({item.Mark(), message("config.uai_twice", {arg("uai", item.Scalar())})});
     } else {
       uais.push_back(item.Scalar());
     }
@@ -131,11 +137,11 @@ std::optional<Value> to_schedule(const YAML::Node& node, const KeyType& type,
   const auto add = [&](const YAML::Node& item) {
     if (!item.IsScalar()) {
       errors.push_back(
-          {item.Mark(), "expected a slot \"HH:MM\" or \"DAYS HH:MM\", got " + describe_node(item)});
+          {item.Mark(), message("config.slot_expected", {nested("got", describe_node(item))})});
       return;
     }
     auto slot = parse_schedule_slot(item.Scalar());
-    if (auto* error = std::get_if<std::string>(&slot)) {
+    if (auto* error = std::get_if<text::Message>(&slot)) {
       errors.push_back({item.Mark(), std::move(*error)});
     } else {
       slots.push_back(std::get<ScheduleSlot>(slot));
@@ -152,8 +158,7 @@ std::optional<Value> to_schedule(const YAML::Node& node, const KeyType& type,
 
 // The scalar kinds: the text is checked, `error` is set when the message is more precise than
 // "expected X, got Y".
-std::optional<Value> to_scalar_value(const std::string& text, const KeyType& type,
-                                     std::string& error) {
+std::optional<Value> to_scalar_value(const std::string& text, const KeyType& type, Error& error) {
   switch (type.kind) {
     case Kind::kString:
       if (!text.empty()) return text;
@@ -171,15 +176,15 @@ std::optional<Value> to_scalar_value(const std::string& text, const KeyType& typ
     case Kind::kChoice:
       if (std::find(type.choices.begin(), type.choices.end(), text) != type.choices.end())
         return text;
-      error = with_suggestion(in_quotes(text) + " is not allowed: expected " + describe_type(type),
-                              text, type.choices);
+      error = message("config.not_allowed", {arg("value", text), nested("type", type_message(type)),
+                                             nested("hint", suggestion(text, type.choices))});
       return std::nullopt;
     case Kind::kConnectorType:  // `choices`: the types the loader was given
       if (std::find(type.choices.begin(), type.choices.end(), text) != type.choices.end())
         return text;
-      error = with_suggestion(
-          "unknown connector type " + in_quotes(text) + "; known types: " + join(type.choices),
-          text, type.choices);
+      error = message("config.unknown_connector_type",
+                      {arg("value", text), arg("types", join(type.choices)),
+                       nested("hint", suggestion(text, type.choices))});
       return std::nullopt;
     case Kind::kUaiList:
     case Kind::kSchedule:
@@ -198,9 +203,9 @@ std::optional<Value> convert(const YAML::Node& node, const KeyType& type,
     errors.push_back({node.Mark(), expected(type, node)});
     return std::nullopt;
   }
-  std::string error;
+  Error error;
   auto value = to_scalar_value(node.Scalar(), type, error);
-  if (!value) errors.push_back({node.Mark(), error.empty() ? expected(type, node) : error});
+  if (!value) errors.push_back({node.Mark(), error ? std::move(*error) : expected(type, node)});
   return value;
 }
 

@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "config/keys.hpp"
+#include "text/message.hpp"
 
 namespace edusync::config {
 
 struct NodeError {
   YAML::Mark mark;  // 0-based, as yaml-cpp gives it
-  std::string message;
+  text::Message message;
 };
 
 // The value of `node` (not null), or nullopt with at least one error in `errors` (a list of
@@ -26,6 +27,13 @@ std::optional<Value> convert(const YAML::Node& node, const KeyType& type,
 // than the length of `typed`), else nullopt.
 std::optional<std::string> nearest(std::string_view typed,
                                    const std::vector<std::string>& candidates);
+
+// " (did you mean \"x\"?)" when nearest() finds a candidate, else an empty message.
+text::Message suggestion(std::string_view typed, const std::vector<std::string>& candidates);
+
+// What the file holds where a value was expected, for "expected X, got Y": "a map", "a list",
+// "\"text\"" (French: « text »), "nothing".
+text::Message describe_node(const YAML::Node& node);
 
 // "\"text\"", for values and keys quoted in messages.
 std::string in_quotes(std::string_view text);

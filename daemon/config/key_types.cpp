@@ -16,10 +16,6 @@ std::string format_number(double value) {
   return {std::begin(buffer), result.ptr};
 }
 
-std::string range(double min, double max) {
-  return format_number(min) + " to " + format_number(max);
-}
-
 // Appends `text` cut at spaces into lines of at most `width` characters after `indent`.
 void append_wrapped(std::string_view text, const std::string& indent, std::size_t width,
                     std::string& out) {
@@ -71,23 +67,32 @@ KeyType name_type() {
   return {Kind::kName};
 }
 
-std::string describe_type(const KeyType& type) {
+text::Message type_message(const KeyType& type) {
+  using text::arg;
+  using text::message;
   switch (type.kind) {
-    case Kind::kString: return "non-empty text";
-    case Kind::kPath: return "absolute path";
-    case Kind::kInteger: return "integer from " + range(type.min, type.max);
-    case Kind::kNumber: return "number from " + range(type.min, type.max);
-    case Kind::kBoolean: return "true or false";
-    case Kind::kChoice: return "one of " + join(type.choices);
-    case Kind::kUaiList: return "UAI or list of UAIs";
-    case Kind::kTimeOfDay: return "time HH:MM";
-    case Kind::kSchedule:
-      return "time HH:MM, days and a time such as lun-ven 02:30, or a list of them";
-    case Kind::kName: return "name of lower-case letters, digits, _ and -";
-    case Kind::kConnectorType: return "registered connector type";
-    case Kind::kConnectorList: return "list of connectors";
+    case Kind::kString: return message("config.type.string");
+    case Kind::kPath: return message("config.type.path");
+    case Kind::kInteger:
+      return message("config.type.integer",
+                     {arg("min", format_number(type.min)), arg("max", format_number(type.max))});
+    case Kind::kNumber:
+      return message("config.type.number",
+                     {arg("min", format_number(type.min)), arg("max", format_number(type.max))});
+    case Kind::kBoolean: return message("config.type.boolean");
+    case Kind::kChoice: return message("config.type.choice", {arg("choices", join(type.choices))});
+    case Kind::kUaiList: return message("config.type.uai_list");
+    case Kind::kTimeOfDay: return message("config.type.time_of_day");
+    case Kind::kSchedule: return message("config.type.schedule");
+    case Kind::kName: return message("config.type.name");
+    case Kind::kConnectorType: return message("config.type.connector_type");
+    case Kind::kConnectorList: return message("config.type.connector_list");
   }
-  return "value";
+  return message("config.type.value");
+}
+
+std::string describe_type(const KeyType& type) {
+  return text::render(type_message(type), "en");
 }
 
 std::string describe_key(const KeySpec& key) {

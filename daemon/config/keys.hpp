@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "config/schedule_slot.hpp"
+#include "text/message.hpp"
 
 namespace edusync::config {
 
@@ -84,8 +85,10 @@ using ConnectorTables = std::map<std::string, std::vector<KeySpec>, std::less<>>
 // does not pass its own type.
 void check_connector_table(const std::string& type, const std::vector<KeySpec>& keys);
 
-// "integer from 0 to 3650", "one of fr, en", "absolute path"...
+// "integer from 0 to 3650", "one of fr, en", "absolute path"... (English, as --help and the
+// example file say it); type_message() is the same in the reader's language, for problems.
 std::string describe_type(const KeyType& type);
+text::Message type_message(const KeyType& type);
 
 // The help and constraints of a key, as written above it in the example file:
 // "Days ... removed (integer from 0 to 3650; default: 30)".

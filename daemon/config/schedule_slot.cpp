@@ -34,26 +34,24 @@ std::optional<int> day_number(std::string_view name) {
   return std::nullopt;
 }
 
-std::string unknown_day(std::string_view name, std::string_view text) {
+text::Message unknown_day(std::string_view name, std::string_view text) {
   std::vector<std::string> names(kEnglishDays.begin(), kEnglishDays.end());
   names.insert(names.end(), kFrenchDays.begin(), kFrenchDays.end());
-  std::string message = "unknown day " + in_quotes(name) + " in " + in_quotes(text) +
-                        ": days are mon, tue, wed, thu, fri, sat, sun or lun, mar, mer, jeu, "
-                        "ven, sam, dim";
-  if (const auto near = nearest(lower(name), names))
-    message += " (did you mean " + in_quotes(*near) + "?)";
-  return message;
+  return text::message("config.slot.unknown_day",
+                       {text::arg("day", std::string(name)), text::arg("slot", std::string(text)),
+                        text::nested("hint", suggestion(lower(name), names))});
 }
 
 // The days of one item of the list: "lun" or "lun-ven" (forward, wrapping after Sunday).
-std::variant<std::uint8_t, std::string> item_days(std::string_view item, std::string_view text) {
+std::variant<std::uint8_t, text::Message> item_days(std::string_view item, std::string_view text) {
   const auto dash = item.find('-');
   const auto first_name = trim(item.substr(0, dash));
   const auto last_name = dash == std::string_view::npos ? first_name : trim(item.substr(dash + 1));
-  if (first_name.empty() || last_name.empty()) return "empty day in " + in_quotes(text);
+  if (first_name.empty() || last_name.empty())
+    return text::message("config.slot.empty_day", {text::arg("slot", std::string(text))});
   if (last_name.find('-') != std::string_view::npos) {
-    return in_quotes(trim(item)) + " is neither a day nor a range of two days in " +
-           in_quotes(text);
+    return text::message("config.slot.bad_range", {text::arg("item", std::string(trim(item))),
+                                                   text::arg("slot", std::string(text))});
   }
   const auto first = day_number(first_name);
   if (!first) return unknown_day(first_name, text);
@@ -68,13 +66,13 @@ std::variant<std::uint8_t, std::string> item_days(std::string_view item, std::st
 }
 
 // The days of "lun-ven,sam": the union of its items.
-std::variant<std::uint8_t, std::string> list_days(std::string_view list, std::string_view text) {
+std::variant<std::uint8_t, text::Message> list_days(std::string_view list, std::string_view text) {
   std::uint8_t days = 0;
   for (std::size_t start = 0;;) {
     const auto comma = list.find(',', start);
     auto item = item_days(
         list.substr(start, comma == std::string_view::npos ? comma : comma - start), text);
-    if (auto* error = std::get_if<std::string>(&item)) return std::move(*error);
+    if (auto* error = std::get_if<text::Message>(&item)) return std::move(*error);
     days = static_cast<std::uint8_t>(days | std::get<std::uint8_t>(item));
     if (comma == std::string_view::npos) return days;
     start = comma + 1;
@@ -94,22 +92,23 @@ std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text) {
   return std::chrono::minutes(hours * 60 + minutes);
 }
 
-std::variant<ScheduleSlot, std::string> parse_schedule_slot(std::string_view text) {
+std::variant<ScheduleSlot, text::Message> parse_schedule_slot(std::string_view text) {
   const auto slot_text = trim(text);
   const auto space = slot_text.find_last_of(" \t");
   if (space == std::string_view::npos) {
     const auto time = parse_time_of_day(slot_text);
-    if (!time) return "expected time HH:MM, got " + in_quotes(text);
+    if (!time) return text::message("config.slot.bad_time", {text::arg("text", std::string(text))});
     return ScheduleSlot{ScheduleSlot::kEveryDay, *time};
   }
   const auto time_text = slot_text.substr(space + 1);
   const auto time = parse_time_of_day(time_text);
   if (!time) {
-    return "expected time HH:MM after the days, got " + in_quotes(time_text) + " in " +
-           in_quotes(slot_text);
+    return text::message(
+        "config.slot.bad_time_after_days",
+        {text::arg("time", std::string(time_text)), text::arg("slot", std::string(slot_text))});
   }
   auto days = list_days(trim(slot_text.substr(0, space)), slot_text);
-  if (auto* error = std::get_if<std::string>(&days)) return std::move(*error);
+  if (auto* error = std::get_if<text::Message>(&days)) return std::move(*error);
   return ScheduleSlot{std::get<std::uint8_t>(days), *time};
 }
 

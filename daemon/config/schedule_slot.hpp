@@ -9,6 +9,8 @@
 #include <string_view>
 #include <variant>
 
+#include "text/message.hpp"
+
 namespace edusync::config {
 
 struct ScheduleSlot {
@@ -26,11 +28,11 @@ struct ScheduleSlot {
 // a short name in French (lun mar mer jeu ven sam dim) or English (mon tue wed thu fri sat sun),
 // any case; a range runs forward through the week and may wrap (sam-lun: Saturday, Sunday,
 // Monday). Spaces around commas and dashes are allowed. Returns the slot, or why the text is
-// refused (English, like every configuration message, without the key's name).
+// refused (a message of the catalogue, without the key's name).
 // "HH:MM", 00:00 to 23:59, as minutes after midnight; none for anything else.
 std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text);
 
-std::variant<ScheduleSlot, std::string> parse_schedule_slot(std::string_view text);
+std::variant<ScheduleSlot, text::Message> parse_schedule_slot(std::string_view text);
 
 // The text parse_schedule_slot() reads back as `slot`, with French day names and ranges where
 // three or more days follow each other: "02:30", "lun-ven 02:30", "sam,dim 06:00".

@@ -7,7 +7,10 @@
 
 namespace edusync::config {
 
-void Problems::add(const YAML::Mark& mark, std::string message) {
+using text::arg;
+using text::message;
+
+void Problems::add(const YAML::Mark& mark, text::Message message) {
   problems_.push_back({location(mark), std::move(message)});
 }
 
@@ -44,8 +47,13 @@ class Walker {
     if (root.IsMap()) {
       walk_map(root, "");
     } else if (!root.IsNull()) {
-      problems_.add(root.Mark(), "expected " + where_phrase("") + " to be a map with keys " +
-                                     join(children("")) + ", got " + kind_of(root));
+      const auto keys = arg("keys", join(children("")));
+      problems_.add(
+          root.Mark(),
+          display("").empty()
+              ? message("config.root_not_map", {keys, text::nested("got", describe_node(root))})
+              : message("config.item_not_map", {arg("path", display("")), keys,
+                                                text::nested("got", describe_node(root))}));
       broken_.insert("");
     }
     complete();
@@ -57,17 +65,6 @@ class Walker {
   std::string display(const std::string& path) const {
     if (options_.prefix.empty()) return path;
     return path.empty() ? options_.prefix : options_.prefix + "." + path;
-  }
-
-  std::string where_phrase(const std::string& path) const {
-    const auto name = display(path);
-    return name.empty() ? "the file" : name;
-  }
-
-  static std::string kind_of(const YAML::Node& node) {
-    if (node.IsSequence()) return "a list";
-    if (node.IsScalar()) return in_quotes(node.Scalar());
-    return "a map";
   }
 
   const KeySpec* find(const std::string& path) const {
@@ -94,14 +91,17 @@ class Walker {
     for (const auto& entry : map) {
       const YAML::Node& key = entry.first;
       if (!key.IsScalar()) {
-        problems_.add(key.Mark(), "a key of " + where_phrase(path) + " is not a plain name");
+        problems_.add(key.Mark(), display(path).empty() ? message("config.root_key_not_name")
+                                                        : message("config.key_not_name",
+                                                                  {arg("path", display(path))}));
         continue;
       }
       const auto full = child_path(path, key.Scalar());
       const auto [first, inserted] = lines.emplace(key.Scalar(), key.Mark().line + 1);
       if (!inserted) {
-        problems_.add(key.Mark(), "key " + display(full) + " is given twice (first on line " +
-                                      std::to_string(first->second) + ")");
+        problems_.add(key.Mark(),
+                      message("config.key_twice", {arg("path", display(full)),
+                                                   arg("line", std::to_string(first->second))}));
       } else if (const KeySpec* spec = find(full)) {
         seen_.insert(full);
         leaf(entry.second, key.Mark(), *spec);
@@ -118,8 +118,10 @@ class Walker {
     if (value.IsNull()) {  // "safety:" alone: every key of the section takes its default
       map_marks_[path] = key_mark;
     } else if (!value.IsMap()) {
-      problems_.add(value.Mark(), display(path) + ": expected a map with keys " +
-                                      join(children(path)) + ", got " + kind_of(value));
+      problems_.add(value.Mark(),
+                    message("config.section_not_map",
+                            {arg("path", display(path)), arg("keys", join(children(path))),
+                             text::nested("got", describe_node(value))}));
       broken_.insert(path);
     } else {
       map_marks_[path] = value.Mark();
@@ -129,10 +131,11 @@ class Walker {
 
   void leaf(const YAML::Node& value, const YAML::Mark& key_mark, const KeySpec& spec) {
     if (value.IsNull()) {
-      problems_.add(key_mark, display(spec.path) + ": no value given" +
-                                  (spec.required() ? std::string()
-                                                   : " (leave the key out for the default, " +
-                                                         spec.default_yaml + ")"));
+      problems_.add(key_mark,
+                    spec.required()
+                        ? message("config.no_value", {arg("path", display(spec.path))})
+                        : message("config.no_value_default", {arg("path", display(spec.path)),
+                                                              arg("default", spec.default_yaml)}));
       return;
     }
     if (spec.type.kind == Kind::kConnectorList) {
@@ -140,7 +143,8 @@ class Walker {
         out_.lists[spec.path] = value;
       else
         problems_.add(value.Mark(),
-                      display(spec.path) + ": expected a list, got " + kind_of(value));
+                      message("config.list_expected", {arg("path", display(spec.path)),
+                                                       text::nested("got", describe_node(value))}));
       return;
     }
     std::vector<NodeError> errors;
@@ -148,19 +152,26 @@ class Walker {
       out_.values[spec.path] = std::move(*converted);
       out_.marks[spec.path] = value.Mark();
     }
-    for (auto& error : errors) problems_.add(error.mark, display(spec.path) + ": " + error.message);
+    for (auto& error : errors) {
+      problems_.add(error.mark, message("config.key_problem",
+                                        {arg("path", display(spec.path)),
+                                         text::nested("problem", std::move(error.message))}));
+    }
   }
 
   void unknown(const YAML::Node& key, const std::string& path) {
     const auto allowed = children(path);
-    std::string message = "unknown key " + in_quotes(key.Scalar());
-    if (!display(path).empty()) message += " in " + display(path);
-    if (const auto near = nearest(key.Scalar(), allowed)) {
-      message += " (did you mean " + in_quotes(*near) + "?)";
-    } else if (const auto elsewhere = same_name_elsewhere(key.Scalar())) {
-      message += " (did you mean " + display(*elsewhere) + "?)";
+    auto section = text::verbatim("");
+    if (!display(path).empty())
+      section = message("config.in_section", {arg("section", display(path))});
+    auto hint = suggestion(key.Scalar(), allowed);
+    if (hint.empty()) {
+      if (const auto elsewhere = same_name_elsewhere(key.Scalar()))
+        hint = message("config.did_you_mean_key", {arg("path", display(*elsewhere))});
     }
-    problems_.add(key.Mark(), message + "; allowed keys: " + join(allowed));
+    problems_.add(key.Mark(), message("config.unknown_key",
+                                      {arg("key", key.Scalar()), text::nested("section", section),
+                                       text::nested("hint", hint), arg("allowed", join(allowed))}));
   }
 
   // "grace_days" written at the top level instead of below safety.
@@ -192,8 +203,10 @@ class Walker {
     for (const auto& spec : table_) {
       if (seen_.contains(spec.path) || under_broken(spec.path)) continue;
       if (spec.required()) {
-        problems_.add(holder_mark(spec.path),
-                      "missing required key " + display(spec.path) + ": " + describe_key(spec));
+        problems_.add(
+            holder_mark(spec.path),
+            message("config.missing_key", {arg("path", display(spec.path)), arg("help", spec.help),
+                                           text::nested("type", type_message(spec.type))}));
         continue;
       }
       const auto node = YAML::Load(spec.default_yaml);

@@ -16,7 +16,7 @@ namespace edusync::config {
 class Problems {
  public:
   explicit Problems(std::string file) : file_(std::move(file)) {}
-  void add(const YAML::Mark& mark, std::string message);
+  void add(const YAML::Mark& mark, text::Message message);
   SourceLocation location(const YAML::Mark& mark) const;
   bool empty() const { return problems_.empty(); }
   // Sorted by line and column, the order in which an admin fixes them.

@@ -2,48 +2,77 @@
 // the warnings grouped by code (at most a few examples per code; --json has them all).
 #include <map>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "inspect/inspection.hpp"
 #include "inspect/target_refusals.hpp"
+#include "text/message.hpp"
 
 namespace edusync::inspect {
 namespace {
 
+using text::arg;
+
 constexpr std::size_t kExamplesPerCode = 10;
 
+std::string say(std::string_view language, std::string id, std::vector<text::Arg> args = {}) {
+  return text::render(text::message(std::move(id), std::move(args)), language);
+}
+
+std::string number(std::size_t value) {
+  return std::to_string(value);
+}
+
 void print_sources(const Inspection& inspection, std::ostream& out) {
-  out << "Fichiers lus :\n";
+  const auto& language = inspection.language;
+  out << say(language, "cli.inspect.files") << "\n";
   for (const auto& s : inspection.sources) {
     out << "  " << s.path << "\n    " << sources::to_string(s.kind);
     if (!s.header.version.empty()) out << " (version " << s.header.version << ")";
-    out << ", UAI " << s.header.uai << ", année " << s.header.school_year << "-"
-        << (std::stoi(s.header.school_year) + 1);
-    if (!s.header.export_date.empty()) out << ", exporté le " << s.header.export_date;
-    out << ", " << s.records << " enregistrements\n";
+    auto exported = text::verbatim("");
+    if (!s.header.export_date.empty())
+      exported = text::message("cli.inspect.exported", {arg("date", s.header.export_date)});
+    out << say(language, "cli.inspect.source",
+               {arg("uai", s.header.uai),
+                arg("year", s.header.school_year + "-" +
+                                std::to_string(std::stoi(s.header.school_year) + 1)),
+                text::nested("exported", exported), text::count("records", s.records)})
+        << "\n";
   }
 }
 
-void print_totals(const model::Directory& d, std::ostream& out) {
-  out << "\nAnnuaire (année " << d.school_year << ") :\n"
-      << "  élèves            " << d.pupils.size() << "\n"
-      << "  responsables      " << d.guardians.size() << " (+ " << d.other_contacts.size()
-      << " autres contacts)\n"
-      << "  personnels        " << d.staff.size() << "\n"
-      << "  divisions         " << d.divisions.size() << "\n"
-      << "  groupes           " << d.groups.size() << "\n"
-      << "  matières          " << d.subjects.size() << "\n"
-      << "  services          " << d.services.size() << "\n"
-      << "  ignorés           " << d.ignored.departed_pupils << " élèves sortis, "
-      << d.ignored.pupils_without_class << " élèves sans division, " << d.ignored.unlinked_persons
-      << " personnes sans élève scolarisé, " << d.ignored.staff_without_role
-      << " individus STS sans fonction ni service\n";
+void print_totals(const model::Directory& d, std::string_view language, std::ostream& out) {
+  const auto row = [&](const char* id, std::size_t count) {
+    out << say(language, id, {arg("count", number(count))}) << "\n";
+  };
+  out << "\n" << say(language, "cli.inspect.directory", {arg("year", d.school_year)}) << "\n";
+  row("cli.inspect.pupils", d.pupils.size());
+  out << say(language, "cli.inspect.guardians",
+             {arg("count", number(d.guardians.size())),
+              arg("others", number(d.other_contacts.size()))})
+      << "\n";
+  row("cli.inspect.staff", d.staff.size());
+  row("cli.inspect.divisions", d.divisions.size());
+  row("cli.inspect.groups", d.groups.size());
+  row("cli.inspect.subjects", d.subjects.size());
+  row("cli.inspect.services", d.services.size());
+  out << say(language, "cli.inspect.ignored",
+             {arg("departed", std::to_string(d.ignored.departed_pupils)),
+              arg("unplaced", std::to_string(d.ignored.pupils_without_class)),
+              arg("unlinked", std::to_string(d.ignored.unlinked_persons)),
+              arg("roleless", std::to_string(d.ignored.staff_without_role))})
+      << "\n";
 }
 
 void print_warnings(const std::vector<model::Warning>& warnings, std::string_view language,
                     std::ostream& out) {
   std::map<std::string, std::vector<const model::Warning*>> by_code;
   for (const auto& warning : warnings) by_code[warning.code].push_back(&warning);
-  out << "\nAvertissements : " << (warnings.empty() ? "aucun" : std::to_string(warnings.size()))
+  out << "\n"
+      << (warnings.empty()
+              ? say(language, "cli.inspect.no_warnings")
+              : say(language, "cli.inspect.warnings", {arg("count", number(warnings.size()))}))
       << "\n";
   for (const auto& [code, items] : by_code) {
     out << "  " << code << " (" << items.size() << ")\n";
@@ -53,7 +82,9 @@ void print_warnings(const std::vector<model::Warning>& warnings, std::string_vie
       out << "\n";
     }
     if (items.size() > kExamplesPerCode) {
-      out << "    … et " << items.size() - kExamplesPerCode << " autres (voir --json)\n";
+      out << say(language, "cli.inspect.more",
+                 {arg("count", number(items.size() - kExamplesPerCode))})
+          << "\n";
     }
   }
 }
@@ -62,7 +93,7 @@ void print_warnings(const std::vector<model::Warning>& warnings, std::string_vie
 
 void print_text(const Inspection& inspection, std::ostream& out) {
   print_sources(inspection, out);
-  print_totals(inspection.result.directory, out);
+  print_totals(inspection.result.directory, inspection.language, out);
   print_warnings(inspection.result.warnings, inspection.language, out);
   print_refusals(target_refusals(inspection.result.directory), out);
 }

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "service/control_protocol.hpp"
+#include "text/message.hpp"
 
 namespace edusync::service {
 namespace {
@@ -17,40 +18,47 @@ using stream = asio::local::stream_protocol;
 using boost::system::error_code;
 namespace errc = boost::system::errc;
 
-std::string where(const std::filesystem::path& path) {
-  return "le service edusync sur " + path.string();
+using text::arg;
+
+std::string say(std::string_view language, const char* id, std::vector<text::Arg> args = {}) {
+  return text::render(text::message(id, std::move(args)), language);
 }
 
-[[noreturn]] void connect_failed(const std::filesystem::path& path, const error_code& error) {
+text::Message where(const std::filesystem::path& path) {
+  return text::message("service.client.service_on", {arg("path", path.string())});
+}
+
+[[noreturn]] void connect_failed(const std::filesystem::path& path, const error_code& error,
+                                 std::string_view language) {
   if (error == errc::no_such_file_or_directory)
-    throw ControlUnavailable("aucun service edusync ne répond sur " + path.string() +
-                             " : le socket n'existe pas (le service est-il démarré ?)");
+    throw ControlUnavailable(
+        say(language, "service.client.no_socket", {arg("path", path.string())}));
   if (error == errc::connection_refused)
-    throw ControlUnavailable("aucun service edusync ne répond sur " + path.string() +
-                             " : connexion refusée (socket laissé par un service arrêté)");
+    throw ControlUnavailable(say(language, "service.client.refused", {arg("path", path.string())}));
   if (error == errc::permission_denied)
-    throw ControlError("accès refusé au socket " + path.string() +
-                       " : il faut être root, l'utilisateur du service ou membre du groupe "
-                       "control_group");
-  throw ControlError("impossible de joindre " + where(path) + " : " + error.message());
+    throw ControlError(say(language, "service.client.access_denied", {arg("path", path.string())}));
+  throw ControlError(say(language, "service.client.cannot_reach",
+                         {text::nested("service", where(path)), arg("error", error.message())}));
 }
 
 // One exchange on its own event loop, so that the deadline bounds connect, write and read.
 class Exchange {
  public:
-  Exchange(const std::filesystem::path& path, std::string line)
-      : path_(path), socket_(io_), out_(std::move(line)) {}
+  Exchange(const std::filesystem::path& path, std::string line, std::string_view language)
+      : path_(path), socket_(io_), out_(std::move(line)), language_(language) {}
 
   nlohmann::json run(std::chrono::milliseconds timeout) {
     socket_.async_connect(stream::endpoint(path_.string()),
                           [this](const error_code& error) { on_connect(error); });
     io_.run_for(timeout);
-    if (error_) connect_failed(path_, *error_);
+    if (error_) connect_failed(path_, *error_, language_);
     if (!failure_.empty()) throw ControlError(failure_);
     if (!answered_)
-      throw ControlError(where(path_) + " n'a pas répondu en " +
-                         std::to_string(std::chrono::ceil<std::chrono::seconds>(timeout).count()) +
-                         " s");
+      throw ControlError(
+          say(language_, "service.client.timeout",
+              {text::nested("service", where(path_)),
+               arg("seconds",
+                   std::to_string(std::chrono::ceil<std::chrono::seconds>(timeout).count()))}));
     return parse_answer();
   }
 
@@ -71,9 +79,9 @@ class Exchange {
 
   void on_read(const error_code& error, std::size_t size) {
     if (error == asio::error::not_found) {
-      failure_ = where(path_) + " a envoyé une réponse trop longue";
+      failure_ = say(language_, "service.client.too_long", {text::nested("service", where(path_))});
     } else if (error) {
-      failure_ = where(path_) + " a fermé la connexion sans répondre";
+      failure_ = say(language_, "service.client.closed", {text::nested("service", where(path_))});
     } else {
       in_.resize(size - 1);
       answered_ = true;
@@ -83,7 +91,8 @@ class Exchange {
   nlohmann::json parse_answer() const {
     auto answer = nlohmann::json::parse(in_, nullptr, false);
     if (!answer.is_object() || !answer.contains("ok") || !answer["ok"].is_boolean())
-      throw ControlError(where(path_) + " a envoyé une réponse illisible");
+      throw ControlError(
+          say(language_, "service.client.unreadable", {text::nested("service", where(path_))}));
     return answer;
   }
 
@@ -95,18 +104,26 @@ class Exchange {
   std::optional<error_code> error_;
   std::string failure_;
   bool answered_ = false;
+  std::string_view language_;
 };
 
 }  // namespace
 
 nlohmann::json send_request(const std::filesystem::path& socket_path, const nlohmann::json& request,
                             std::chrono::milliseconds timeout) {
+  return send_request(socket_path, request, "fr", timeout);
+}
+
+nlohmann::json send_request(const std::filesystem::path& socket_path, const nlohmann::json& request,
+                            std::string_view language, std::chrono::milliseconds timeout) {
   try {
-    return Exchange(socket_path, to_line(request)).run(timeout);
+    return Exchange(socket_path, to_line(request), language).run(timeout);
   } catch (const ControlError&) {
     throw;
   } catch (const std::exception& failure) {  // a path too long for a socket address...
-    throw ControlError("impossible de joindre " + where(socket_path) + " : " + failure.what());
+    throw ControlError(
+        say(language, "service.client.cannot_reach",
+            {text::nested("service", where(socket_path)), arg("error", failure.what())}));
   }
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // The client side of the control socket, for `edusync ctl`: one request line, one answer line.
-// Failures are typed so that the command prints the French message on one line and exits 1.
+// Failures are typed so that the command prints the message on one line and exits 1.
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace edusync::service {
 
@@ -13,7 +14,7 @@ inline constexpr std::chrono::seconds kControlTimeout{30};
 // The longest answer line read (a `runs` answer of 1000 runs is far below).
 inline constexpr std::size_t kMaxAnswerLine = std::size_t{16} * 1024 * 1024;
 
-// Something went wrong talking to the service; what() is French and names the socket.
+// Something went wrong talking to the service; what() names the socket (French by default).
 class ControlError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -32,6 +33,10 @@ class ControlUnavailable : public ControlError {
 // complete answer within `timeout`, connection closed without an answer, an answer that is not
 // a JSON object or is longer than kMaxAnswerLine.
 nlohmann::json send_request(const std::filesystem::path& socket_path, const nlohmann::json& request,
+                            std::chrono::milliseconds timeout = kControlTimeout);
+// The same, the failures said in `language` (fr or en) rather than French.
+nlohmann::json send_request(const std::filesystem::path& socket_path, const nlohmann::json& request,
+                            std::string_view language,
                             std::chrono::milliseconds timeout = kControlTimeout);
 
 }  // namespace edusync::service

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "text/message.hpp"
+
 namespace edusync::service {
 namespace {
 
@@ -30,12 +32,17 @@ constexpr std::string_view kCommandList =
     "status, runs, resync, confirm, reload, pause, resume, stop";
 
 // A client's text quoted in a message: at most 64 bytes (to_line() mends a cut character).
-std::string in_guillemets(std::string_view text) {
+std::string shortened(std::string_view text) {
   constexpr std::size_t kMax = 64;
   std::string shown(text.substr(0, kMax));
   if (text.size() > kMax) shown += "…";
-  return "« " + shown + " »";
+  return shown;
 }
+
+constexpr char kExample[] = R"({"command":"status"})";
+
+using text::arg;
+using text::message;
 
 const CommandSpec* find_command(std::string_view name) {
   const auto found = std::find_if(kCommands.begin(), kCommands.end(),
@@ -70,60 +77,65 @@ bool is_run_id(const std::string& text) {
   return true;
 }
 
-// Reads the fields of `object` other than "command" into `request`; returns the French reason
-// of the first one that is unknown to the command or of the wrong type, empty when all are fine.
-std::string read_fields(const json& object, const CommandSpec& spec, Request& request) {
+// Reads the fields of `object` other than "command" into `request`; returns the reason of the
+// first one that is unknown to the command or of the wrong type, empty when all are fine.
+text::Message read_fields(const json& object, const CommandSpec& spec, Request& request) {
   for (const auto& [key, value] : object.items()) {
     if (key == "command") continue;
     if (spec.command == Command::runs && key == "count") {
       if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
           value.get<std::int64_t>() > kMaxRunsCount)
-        return "« count » doit être un entier de 1 à " + std::to_string(kMaxRunsCount);
+        return message("service.request.bad_count", {arg("max", std::to_string(kMaxRunsCount))});
       request.count = value.get<int>();
     } else if (spec.command == Command::resync && key == "recompute") {
-      if (!value.is_boolean()) return "« recompute » doit valoir true ou false";
+      if (!value.is_boolean()) return message("service.request.bad_recompute");
       request.recompute = value.get<bool>();
     } else if (spec.command == Command::resync && key == "only") {
       if (!value.is_string() || !is_connector_name(value.get<std::string>()))
-        return "« only » doit être un nom de connecteur (lettres minuscules, chiffres, _ et -, "
-               "64 caractères au plus)";
+        return message("service.request.bad_only");
       request.only = value.get<std::string>();
     } else if (spec.command == Command::confirm && key == "run") {
       if (!value.is_string() || !is_run_id(value.get<std::string>()))
-        return "« run » doit être un identifiant de passage, par exemple 20261203T013000Z-1a2b";
+        return message("service.request.bad_run");
       request.run = value.get<std::string>();
     } else {
-      return "champ inconnu " + in_guillemets(key) + " pour la commande « " +
-             std::string(spec.name) + " » (" +
-             (spec.fields.empty() ? std::string("elle n'en prend aucun autre")
-                                  : "champs possibles : " + std::string(spec.fields)) +
-             ")";
+      return message(
+          "service.request.unknown_field",
+          {arg("field", shortened(key)), arg("command", std::string(spec.name)),
+           text::nested("fields", spec.fields.empty()
+                                      ? message("service.request.no_other_field")
+                                      : message("service.request.possible_fields",
+                                                {arg("fields", std::string(spec.fields))}))});
     }
   }
   if (spec.command == Command::confirm && request.run.empty())
-    return "la commande « confirm » demande le champ « run » : l'identifiant du passage "
-           "retenu à appliquer";
-  return {};
+    return message("service.request.confirm_needs_run");
+  return text::verbatim("");
 }
 
-ParseResult refused(std::string message) {
-  return {std::nullopt, "requête refusée : " + std::move(message)};
+ParseResult refused(const text::Message& reason, std::string_view language) {
+  return {
+      std::nullopt,
+      text::render(message("service.request.refused", {text::nested("reason", reason)}), language)};
 }
 
-ParseResult parse_object(const json& object) {
+ParseResult parse_object(const json& object, std::string_view language) {
   if (!object.is_object())
-    return refused("un objet JSON était attendu, par exemple {\"command\":\"status\"}");
+    return refused(message("service.request.not_object", {arg("example", kExample)}), language);
   const auto command = object.find("command");
-  if (command == object.end()) return refused("le champ « command » manque");
-  if (!command->is_string()) return refused("« command » doit être une chaîne");
+  if (command == object.end()) return refused(message("service.request.no_command"), language);
+  if (!command->is_string())
+    return refused(message("service.request.command_not_string"), language);
   const auto* spec = find_command(command->get_ref<const std::string&>());
   if (spec == nullptr)
-    return refused("commande inconnue " + in_guillemets(command->get_ref<const std::string&>()) +
-                   " ; commandes possibles : " + std::string(kCommandList));
+    return refused(message("service.request.unknown_command",
+                           {arg("command", shortened(command->get_ref<const std::string&>())),
+                            arg("commands", std::string(kCommandList))}),
+                   language);
   Request request;
   request.command = spec->command;
   if (auto problem = read_fields(object, *spec, request); !problem.empty())
-    return refused(std::move(problem));
+    return refused(problem, language);
   return {std::move(request), {}};
 }
 
@@ -135,24 +147,29 @@ std::string_view command_name(Command command) {
   return "status";
 }
 
-ParseResult parse_request(std::string_view line) noexcept {
+ParseResult parse_request(std::string_view line, std::string_view language) noexcept {
   try {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.size() > kMaxRequestLine)
-      return refused("ligne trop longue (plus de " + std::to_string(kMaxRequestLine) + " octets)");
-    if (line.find_first_not_of(" \t") == std::string_view::npos)
       return refused(
-          "ligne vide ; un objet JSON était attendu, par exemple {\"command\":\"status\"}");
+          message("service.request.too_long", {arg("max", std::to_string(kMaxRequestLine))}),
+          language);
+    if (line.find_first_not_of(" \t") == std::string_view::npos)
+      return refused(message("service.request.empty", {arg("example", kExample)}), language);
     json object;
     try {
       object = json::parse(line);
     } catch (const json::parse_error& error) {
-      return refused("ce n'est pas du JSON valide (erreur à l'octet " + std::to_string(error.byte) +
-                     ")");
+      return refused(message("service.request.not_json", {arg("byte", std::to_string(error.byte))}),
+                     language);
     }
-    return parse_object(object);
+    return parse_object(object, language);
   } catch (...) {  // memory exhausted: the line is refused, the service goes on
-    return {std::nullopt, "requête refusée : erreur interne en la lisant"};
+    try {
+      return refused(message("service.request.internal"), language);
+    } catch (...) {
+      return {std::nullopt, "requête refusée : erreur interne en la lisant"};
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The control protocol of `edusync daemon` (schemas/control.schema.json): one JSON object per
 // line each way. A request line comes from a local client and is untrusted: it is bounded
-// (kMaxRequestLine), parsed and checked field by field, and anything wrong becomes a French
-// error message, never an exception.
+// (kMaxRequestLine), parsed and checked field by field, and anything wrong becomes an error
+// message in the service's language, never an exception.
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -31,14 +31,15 @@ struct Request {
   std::string run;                  // confirm: a run id (YYYYMMDDTHHMMSSZ-xxxx)
 };
 
-// Either a request or the French reason it was refused.
+// Either a request or the reason it was refused (French or English).
 struct ParseResult {
   std::optional<Request> request;
   std::string error;  // set when `request` is not
 };
 
-// Parses one line (without its newline; a trailing '\r' is tolerated). Never throws.
-ParseResult parse_request(std::string_view line) noexcept;
+// Parses one line (without its newline; a trailing '\r' is tolerated); the reason of a refusal
+// is in `language` (fr or en). Never throws.
+ParseResult parse_request(std::string_view line, std::string_view language = "fr") noexcept;
 
 // The request as a JSON object (what `edusync ctl` sends); only the fields of its command,
 // and optional fields only when they differ from their default.

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "common/log.hpp"
+#include "text/message.hpp"
 
 namespace edusync::service {
 namespace {
@@ -26,40 +27,52 @@ namespace fs = std::filesystem;
 
 constexpr char kComponent[] = "control";
 
+using text::arg;
+
+std::string say(const ControlServerOptions& options, const char* id,
+                std::vector<text::Arg> args = {}) {
+  return text::render(text::message(id, std::move(args)), options.language);
+}
+
 std::optional<gid_t> configured_group(const ControlServerOptions& options) {
   if (options.group.empty()) return std::nullopt;
   const auto gid = group_id(options.group);
   if (!gid)
-    throw ControlSocketError("socket de contrôle " + options.socket_path.string() +
-                             " : le groupe « " + options.group + " » (control_group) n'existe pas");
+    throw ControlSocketError(
+        say(options, "service.control.no_group",
+            {arg("path", options.socket_path.string()), arg("group", options.group)}));
   return gid;
 }
 
 std::string refusal_reason(const Peer& peer, const ControlServerOptions& options) {
-  std::string reason = "l'utilisateur uid " + std::to_string(peer.uid) +
-                       " n'est ni root, ni l'utilisateur du service";
-  if (!options.group.empty()) reason += ", ni membre du groupe « " + options.group + " »";
-  return reason;
+  auto group = text::verbatim("");
+  if (!options.group.empty())
+    group = text::message("service.control.refusal_group", {arg("group", options.group)});
+  return say(options, "service.control.refusal",
+             {arg("uid", std::to_string(peer.uid)), text::nested("group", group)});
 }
 
 // A socket file left by a process that died is removed; anything else at the path is refused.
-void clear_stale_socket(asio::io_context& io, const fs::path& path) {
+void clear_stale_socket(asio::io_context& io, const fs::path& path,
+                        const ControlServerOptions& options) {
   std::error_code status_error;
   const auto status = fs::symlink_status(path, status_error);
   if (!fs::exists(status)) return;
   if (!fs::is_socket(status))
-    throw ControlSocketError(path.string() +
-                             " existe et n'est pas un socket : edusync ne le remplace pas");
+    throw ControlSocketError(
+        say(options, "service.control.not_a_socket", {arg("path", path.string())}));
   stream::socket probe(io);
   error_code error;
   probe.connect(stream::endpoint(path.string()), error);
-  if (!error) throw ControlSocketError("un autre service edusync répond déjà sur " + path.string());
+  if (!error)
+    throw ControlSocketError(
+        say(options, "service.control.already_served", {arg("path", path.string())}));
   if (error != asio::error::connection_refused)
-    throw ControlSocketError("impossible de vérifier le socket " + path.string() + " : " +
-                             error.message());
+    throw ControlSocketError(say(options, "service.control.cannot_check",
+                                 {arg("path", path.string()), arg("error", error.message())}));
   fs::remove(path);
   log::event(log::Level::info, kComponent, "CONTROL_STALE_SOCKET",
-             "control : socket " + path.string() + " laissé par un service arrêté, supprimé",
+             say(options, "service.control.stale_removed", {arg("path", path.string())}),
              {{"path", path.string()}});
 }
 
@@ -109,7 +122,7 @@ class ControlSession : public std::enable_shared_from_this<ControlSession> {
   void start() {
     const auto peer = peer_of(socket_.native_handle());
     if (!peer) {
-      answer(error_response("accès refusé : identité du client inconnue"), true);
+      answer(error_response(say(server_->options, "service.control.unknown_peer")), true);
       return;
     }
     peer_ = *peer;
@@ -118,8 +131,7 @@ class ControlSession : public std::enable_shared_from_this<ControlSession> {
       return;
     }
     if (server_->sessions.size() > server_->options.max_connections) {
-      answer(error_response("trop de connexions simultanées au socket de contrôle ; réessayez"),
-             true);
+      answer(error_response(say(server_->options, "service.control.too_many")), true);
       return;
     }
     read_next();
@@ -137,12 +149,15 @@ class ControlSession : public std::enable_shared_from_this<ControlSession> {
   void refuse() {
     const auto reason = refusal_reason(peer_, server_->options);
     log::event(log::Level::warn, kComponent, "CONTROL_PEER_REFUSED",
-               "control : connexion refusée sur " + server_->options.socket_path.string() + " : " +
-                   reason + " (pid " + std::to_string(peer_.pid) + ")",
+               say(server_->options, "service.control.peer_refused_log",
+                   {arg("path", server_->options.socket_path.string()), arg("reason", reason),
+                    arg("pid", std::to_string(peer_.pid))}),
                {{"uid", std::to_string(peer_.uid)},
                 {"gid", std::to_string(peer_.gid)},
                 {"pid", std::to_string(peer_.pid)}});
-    answer(error_response("accès refusé : " + reason), true);
+    answer(error_response(
+               say(server_->options, "service.control.access_refused", {arg("reason", reason)})),
+           true);
   }
 
   void read_next() {
@@ -158,8 +173,11 @@ class ControlSession : public std::enable_shared_from_this<ControlSession> {
 
   void on_read(const error_code& error, std::size_t size) {
     if (error == asio::error::not_found) {  // the buffer is full and holds no newline
-      answer(error_response("requête refusée : ligne trop longue (plus de " +
-                            std::to_string(kMaxRequestLine) + " octets)"),
+      answer(error_response(
+                 say(server_->options, "service.request.refused",
+                     {text::nested("reason",
+                                   text::message("service.request.too_long",
+                                                 {arg("max", std::to_string(kMaxRequestLine))}))})),
              true);
       return;
     }
@@ -174,16 +192,18 @@ class ControlSession : public std::enable_shared_from_this<ControlSession> {
   }
 
   json respond(const std::string& line) const {
-    auto parsed = parse_request(line);
+    auto parsed = parse_request(line, server_->options.language);
     if (!parsed.request) return error_response(parsed.error);
     try {
       return server_->handler(*parsed.request, peer_);
     } catch (const std::exception& failure) {
       log::event(log::Level::error, kComponent, "CONTROL_HANDLER_FAILED",
-                 "control : la commande « " + std::string(command_name(parsed.request->command)) +
-                     " » a échoué : " + failure.what(),
+                 say(server_->options, "service.control.handler_failed_log",
+                     {arg("command", std::string(command_name(parsed.request->command))),
+                      arg("error", failure.what())}),
                  {{"command", std::string(command_name(parsed.request->command))}});
-      return error_response("erreur interne du service : " + std::string(failure.what()));
+      return error_response(
+          say(server_->options, "service.control.internal_error", {arg("error", failure.what())}));
     }
   }
 
@@ -213,15 +233,15 @@ void ControlServerState::listen() {
   const auto& path = options.socket_path;
   try {
     if (path.has_parent_path()) fs::create_directories(path.parent_path());
-    clear_stale_socket(io, path);
+    clear_stale_socket(io, path, options);
     acceptor.open(stream());
     acceptor.bind(stream::endpoint(path.string()));
     acceptor.listen();
   } catch (const ControlSocketError&) {
     throw;
   } catch (const std::exception& failure) {
-    throw ControlSocketError("impossible d'écouter sur le socket de contrôle " + path.string() +
-                             " : " + failure.what());
+    throw ControlSocketError(say(options, "service.control.cannot_listen",
+                                 {arg("path", path.string()), arg("error", failure.what())}));
   }
   struct stat bound {};
   if (::lstat(path.c_str(), &bound) == 0) {
@@ -229,11 +249,12 @@ void ControlServerState::listen() {
     inode = bound.st_ino;
   }
   if (::chmod(path.c_str(), 0660) != 0)
-    throw ControlSocketError("impossible de régler les droits du socket " + path.string());
+    throw ControlSocketError(
+        say(options, "service.control.cannot_chmod", {arg("path", path.string())}));
   if (const auto gid = configured_group(options);
       gid && ::chown(path.c_str(), static_cast<uid_t>(-1), *gid) != 0)
-    throw ControlSocketError("impossible de donner le socket " + path.string() + " au groupe « " +
-                             options.group + " »");
+    throw ControlSocketError(say(options, "service.control.cannot_chown",
+                                 {arg("path", path.string()), arg("group", options.group)}));
 }
 
 void ControlServerState::accept_next() {
@@ -273,6 +294,7 @@ ControlServerOptions control_options(const config::Config& config) {
   ControlServerOptions options;
   options.socket_path = config.control_socket;
   options.group = config.control_group;
+  options.language = config.report.language;
   return options;
 }
 
@@ -294,6 +316,10 @@ ControlServer::~ControlServer() {
 
 void ControlServer::close() {
   state_->close();
+}
+
+void ControlServer::set_language(const std::string& language) {
+  state_->options.language = language;
 }
 
 const std::filesystem::path& ControlServer::path() const {

@@ -30,6 +30,7 @@ struct ControlServerOptions {
   std::string group;  // config key control_group; empty: root and the service's user only
   std::size_t max_connections = 32;        // beyond: an error line, then closed
   std::chrono::seconds idle_timeout{300};  // a connection silent this long is closed
+  std::string language = "fr";             // of refusals and errors: fr or en
 };
 
 // control_socket and control_group of the configuration; the limits keep their defaults.
@@ -61,6 +62,9 @@ class ControlServer {
   // io_context is not running.
   void close();
   const std::filesystem::path& path() const;
+  // The language of the refusals and errors from now on (a reload changed report.language).
+  // On the io_context's thread.
+  void set_language(const std::string& language);
 
  private:
   std::shared_ptr<ControlServerState> state_;

@@ -40,17 +40,18 @@ std::string error_text(int error) {
   return std::error_code(error, std::generic_category()).message();
 }
 
-// The French reason why inotify_add_watch failed with `error`.
-std::string watch_refusal(int error) {
+using text::arg;
+using text::message;
+
+// Why inotify_add_watch failed with `error`.
+text::Message watch_refusal(int error) {
+  const auto because = arg("error", error_text(error));
   switch (error) {
-    case ENOENT: return "boîte de dépôt introuvable : " + error_text(error);
-    case ENOTDIR: return "la boîte de dépôt n'est pas un répertoire";
-    case EACCES: return "boîte de dépôt illisible : " + error_text(error);
-    case ENOSPC:
-      return "surveillance de la boîte de dépôt impossible : limite fs.inotify.max_user_watches "
-             "atteinte (" +
-             error_text(error) + ")";
-    default: return "surveillance de la boîte de dépôt impossible : " + error_text(error);
+    case ENOENT: return message("service.inbox.missing", {because});
+    case ENOTDIR: return message("service.inbox.not_directory");
+    case EACCES: return message("service.inbox.unreadable", {because});
+    case ENOSPC: return message("service.inbox.watch_limit", {because});
+    default: return message("service.inbox.cannot_watch", {because});
   }
 }
 
@@ -102,8 +103,8 @@ class InboxWatch::Core : public std::enable_shared_from_this<Core> {
   std::shared_ptr<const Snapshot> settled() const { return settled_; }
 
  private:
-  [[noreturn]] void refuse(const std::string& message) const {
-    throw InputError({options_.inbox.string()}, message);
+  [[noreturn]] void refuse(text::Message reason) const {
+    throw InputError({options_.inbox.string()}, std::move(reason));
   }
   std::string inbox_text() const { return options_.inbox.string(); }
 
@@ -145,14 +146,13 @@ void InboxWatch::Core::start() {
   const int descriptor = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (descriptor < 0) {
     const int error = errno;
-    refuse("surveillance de la boîte de dépôt impossible : inotify_init1 : " + error_text(error) +
-           " (limite fs.inotify.max_user_instances ou nombre de fichiers ouverts)");
+    refuse(message("service.inbox.no_instance", {arg("error", error_text(error))}));
   }
   boost::system::error_code assigned;
   inotify_.assign(descriptor, assigned);
   if (assigned) {
     close(descriptor);
-    refuse("surveillance de la boîte de dépôt impossible : " + assigned.message());
+    refuse(message("service.inbox.cannot_watch", {arg("error", assigned.message())}));
   }
   // Needs read permission on the directory, as listing it does (inotify_add_watch(2)).
   watch_ = inotify_add_watch(descriptor, options_.inbox.c_str(), kWatchMask);
@@ -186,11 +186,10 @@ void InboxWatch::Core::read_next() {
 void InboxWatch::Core::on_read(const boost::system::error_code& error, std::size_t length) {
   if (stopped_ || error == boost::asio::error::operation_aborted) return;
   if (error) {
-    log::event(log::Level::error, kComponent, "INBOX_WATCH_FAILED",
-               "edusync daemon : lecture des événements de la boîte de dépôt " + inbox_text() +
-                   " impossible : " + error.message() +
-                   " ; surveillance arrêtée, seul le passage programmé lira les dépôts.",
-               {{"path", inbox_text()}, {"error", error.message()}});
+    log::event(
+        log::Level::error, kComponent, "INBOX_WATCH_FAILED",
+        message("service.inbox.failed", {arg("path", inbox_text()), arg("error", error.message())}),
+        {{"path", inbox_text()}, {"error", error.message()}});
     watch_ = -1;  // watching() tells the service
     return;
   }
@@ -213,8 +212,7 @@ void InboxWatch::Core::on_read(const boost::system::error_code& error, std::size
 bool InboxWatch::Core::handle_event(const inotify_event& event, std::string name) {
   if ((event.mask & IN_Q_OVERFLOW) != 0) {
     log::event(log::Level::warn, kComponent, "INBOX_WATCH_OVERFLOW",
-               "edusync daemon : trop d'événements à la fois dans la boîte de dépôt " +
-                   inbox_text() + " (file inotify pleine) : traité comme un dépôt.",
+               message("service.inbox.overflow", {arg("path", inbox_text())}),
                {{"event", "IN_Q_OVERFLOW"}, {"path", inbox_text()}});
     burst_.unknown = true;
     return true;
@@ -240,13 +238,11 @@ void InboxWatch::Core::lose_watch(std::uint32_t mask) {
   watch_ = -1;
   retry_delay_ = options_.retry_first;
   const auto event = lost_event_name(mask);
-  log::event(log::Level::warn, kComponent, "INBOX_WATCH_LOST",
-             "edusync daemon : la boîte de dépôt " + inbox_text() +
-                 " a été supprimée ou déplacée (" + event +
-                 ") : surveillance interrompue, rétablie dès que le répertoire existe de "
-                 "nouveau (essai toutes les " +
-                 std::to_string(options_.retry_max.count()) + " ms au plus).",
-             {{"event", event}, {"path", inbox_text()}});
+  log::event(
+      log::Level::warn, kComponent, "INBOX_WATCH_LOST",
+      message("service.inbox.lost", {arg("path", inbox_text()), arg("event", event),
+                                     arg("retry", std::to_string(options_.retry_max.count()))}),
+      {{"event", event}, {"path", inbox_text()}});
   schedule_retry();
 }
 
@@ -268,15 +264,15 @@ void InboxWatch::Core::retry() {
     const int error = errno;
     retry_delay_ = std::min(retry_delay_ * 2, options_.retry_max);
     log::event(log::Level::debug, kComponent, "INBOX_WATCH_RETRY",
-               "edusync daemon : la boîte de dépôt " + inbox_text() +
-                   " n'est toujours pas surveillable : " + watch_refusal(error) +
-                   " ; nouvel essai dans " + std::to_string(retry_delay_.count()) + " ms.",
+               message("service.inbox.retry",
+                       {arg("path", inbox_text()), text::nested("reason", watch_refusal(error)),
+                        arg("delay", std::to_string(retry_delay_.count()))}),
                {{"path", inbox_text()}, {"error", error_text(error)}});
     schedule_retry();
     return;
   }
   log::event(log::Level::info, kComponent, "INBOX_WATCH_RESTORED",
-             "edusync daemon : surveillance de la boîte de dépôt " + inbox_text() + " rétablie.",
+             message("service.inbox.restored", {arg("path", inbox_text())}),
              {{"path", inbox_text()}});
   const auto present = run::stamp_inbox(options_.inbox);
   if (present.empty()) return;
@@ -312,10 +308,10 @@ void InboxWatch::Core::on_settled() {
   settling_.clear();
   if (!drop) return;
   settled_ = std::make_shared<const Snapshot>(std::move(now));
-  log::event(log::Level::info, kComponent, "INBOX_DROP",
-             "edusync daemon : dépôt terminé dans la boîte de dépôt " + inbox_text() + " (" +
-                 std::to_string(files) + " fichier(s) arrivé(s)).",
-             {{"path", inbox_text()}, {"files", std::to_string(files)}});
+  log::event(
+      log::Level::info, kComponent, "INBOX_DROP",
+      message("service.inbox.drop", {arg("path", inbox_text()), text::count("files", files)}),
+      {{"path", inbox_text()}, {"files", std::to_string(files)}});
   // A copy: the handler may call stop(), which lets go of on_drop_.
   const auto handler = on_drop_;
   if (handler) handler();

@@ -34,23 +34,17 @@ std::string shown(std::string_view content) {
   return content.size() > 40 ? out + "..." : out;
 }
 
-const char kConsequence[] =
-    " ; il est ignoré : aucun créneau manqué n'est rattrapé à ce démarrage, le prochain créneau "
-    "a lieu normalement et réécrit le fichier.";
-
 void report_unreadable(const std::string& path, int error) {
   log::event(log::Level::warn, "schedule", "SCHEDULE_LAST_UNREADABLE",
-             "planification : le fichier " + path + " du dernier créneau exécuté est illisible (" +
-                 system_error_text(error) + ")" + kConsequence,
+             text::message("service.slot.unreadable",
+                           {text::arg("path", path), text::arg("error", system_error_text(error))}),
              {{"path", path}});
 }
 
 void report_corrupt(const std::string& path, std::string_view content) {
   log::event(log::Level::warn, "schedule", "SCHEDULE_LAST_CORRUPT",
-             "planification : le fichier " + path +
-                 " ne contient pas la date du dernier créneau exécuté (attendu : une date UTC "
-                 "comme 2026-03-29T01:00:00Z ; trouvé : « " +
-                 shown(content) + " »)" + kConsequence,
+             text::message("service.slot.corrupt",
+                           {text::arg("path", path), text::arg("found", shown(content))}),
              {{"path", path}});
 }
 

@@ -13,7 +13,18 @@
 #include "service/service_core.hpp"
 
 namespace edusync::service {
-namespace {}  // namespace
+
+using text::arg;
+using text::message;
+
+std::string Service::language_of(const config::Config& config) const {
+  if (options_.language == "en" || options_.language == "fr") return options_.language;
+  return config.report.language == "en" ? "en" : "fr";
+}
+
+std::string Service::say(const char* id, std::vector<text::Arg> args) const {
+  return text::render(message(id, std::move(args)), language_);
+}
 
 Service::Service(ServiceOptions options, config::Config config)
     : options_(std::move(options)), config_(std::move(config)) {}
@@ -51,7 +62,8 @@ void Service::on_signal(int signal) {
 void Service::begin_stop(const std::string& why) {
   if (stopping_) return;
   stopping_ = true;
-  log::event(log::Level::info, "service", "SERVICE_STOPPING", "arrêt demandé (" + why + ")");
+  log::event(log::Level::info, "service", "SERVICE_STOPPING",
+             message("service.log.stopping", {arg("why", why)}));
   tell_systemd();
   stop_.request_stop();
   (void)queue_.pop();
@@ -63,12 +75,12 @@ void Service::trigger(const Trigger& trigger) {
   if (paused_ && (trigger.kind == TriggerKind::schedule || trigger.kind == TriggerKind::inbox)) {
     if (trigger.kind == TriggerKind::inbox) drop_while_paused_ = true;
     log::event(log::Level::info, "service", "TRIGGER_PAUSED",
-               "service en pause : déclenchement « " + to_string(trigger.kind) + " » ignoré");
+               message("service.log.trigger_paused", {arg("trigger", to_string(trigger.kind))}));
     return;
   }
   log::event(log::Level::info, "service", "TRIGGER",
-             "déclenchement « " + to_string(trigger.kind) + " »" +
-                 (current_ ? " : il attend la fin du passage en cours" : ""));
+             message(current_ ? "service.log.trigger_waits" : "service.log.trigger",
+                     {arg("trigger", to_string(trigger.kind))}));
   queue_.push(trigger);
   start_next_run();
 }
@@ -117,7 +129,7 @@ void Service::execute(const Trigger& trigger, const std::shared_ptr<const config
     history = read_history(config->state_dir, kHistory);
   } catch (const std::exception& error) {
     log::event(log::Level::warn, "service", "HISTORY_UNREADABLE",
-               std::string("historique des passages illisible : ") + error.what());
+               message("service.log.history_unreadable", {arg("error", error.what())}));
   }
   boost::asio::post(io_, [this, finished = std::move(finished), history = std::move(history)] {
     on_run_finished(finished, history);
@@ -133,8 +145,10 @@ void Service::on_progress(const run::Progress& progress) {
 void Service::on_run_finished(FinishedRun finished, std::vector<FinishedRun> history) {
   log::event(finished.status == "ok" ? log::Level::info : log::Level::warn, "service",
              "RUN_FINISHED",
-             "passage " + finished.id + " (" + finished.trigger + ") : " + finished.status +
-                 (finished.error.empty() ? "" : " — " + finished.error),
+             message(finished.error.empty() ? "service.log.run_finished"
+                                            : "service.log.run_finished_error",
+                     {arg("run", finished.id), arg("trigger", finished.trigger),
+                      arg("status", finished.status), arg("error", finished.error)}),
              {{"run", finished.id}, {"status", finished.status}, {"trigger", finished.trigger}});
   for (const auto& connector : finished.connectors) {
     std::erase_if(connectors_, [&](const auto& known) { return known.name == connector.name; });
@@ -184,15 +198,16 @@ ReloadOutcome Service::load_new_config() {
   ReloadOutcome outcome;
   auto loaded = config::load_config(options_.config_path.string(),
                                     connectors::builtin_registry().key_tables());
+  // Refused, the configuration in force (and its language) stays.
   for (const auto& problem : loaded.problems) {
-    outcome.problems.push_back(config::format_problem(problem));
+    outcome.problems.push_back(config::format_problem(problem, language_));
   }
   if (!loaded.ok()) return outcome;
   if (loaded.config->state_dir != config_.state_dir) {
-    outcome.problems.push_back(options_.config_path.string() + " : state_dir a changé (" +
-                               config_.state_dir.string() + " -> " +
-                               loaded.config->state_dir.string() +
-                               ") : redémarrez le service pour changer de répertoire d'état");
+    outcome.problems.push_back(
+        say("service.state_dir_changed",
+            {arg("path", options_.config_path.string()), arg("old", config_.state_dir.string()),
+             arg("new", loaded.config->state_dir.string())}));
     return outcome;
   }
   outcome.applied = true;

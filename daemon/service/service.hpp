@@ -25,6 +25,9 @@ struct ServiceOptions {
   // run's own scan).
   std::chrono::milliseconds settle_time{2000};
   std::string today;  // ISO date given to every run; empty: the real date (tests set it)
+  // --language: the language of the service's texts and log events whatever report.language
+  // says; empty: report.language, taken at start and at each reload (default fr).
+  std::string language;
 };
 
 // Runs the service until it is told to stop; returns the process's exit code: 0 after a

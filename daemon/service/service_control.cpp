@@ -127,48 +127,49 @@ nlohmann::json Service::handle(const Request& request, const Peer& peer) {
     case Command::status: return status();
     case Command::runs: return runs(static_cast<std::size_t>(request.count));
     case Command::resync:
-      if (stopping_) return error_response("le service s'arrête : aucun passage n'est lancé");
+      if (stopping_) return error_response(say("service.answer.stopping"));
       if (request.only && std::none_of(config_.connectors.begin(), config_.connectors.end(),
                                        [&](const auto& c) { return c.name == *request.only; })) {
-        return error_response("aucun connecteur nommé « " + *request.only + " »");
+        return error_response(
+            say("service.answer.no_such_connector", {text::arg("name", *request.only)}));
       }
       trigger.kind = TriggerKind::resync;
       trigger.recompute = request.recompute;
       trigger.only = request.only;
       this->trigger(trigger);
-      return ack(current_ && current_->trigger.at != trigger.at
-                     ? "resynchronisation mise en file : elle suivra le passage en cours"
-                     : "resynchronisation lancée");
+      return ack(say(current_ && current_->trigger.at != trigger.at
+                         ? "service.answer.resync_queued"
+                         : "service.answer.resync_started"));
     case Command::confirm: {
       const bool held = !history_.empty() && history_.front().status == "held";
       if (!held || history_.front().id != request.run) {
-        return error_response("le passage " + request.run +
-                              " n'est pas le dernier passage retenu : rien à confirmer "
-                              "(edusync ctl status montre les passages retenus)");
+        return error_response(say("service.answer.not_held", {text::arg("run", request.run)}));
       }
       trigger.kind = TriggerKind::confirm;
       trigger.confirm_run = request.run;
       this->trigger(trigger);
-      return ack("confirmation de " + request.run + " mise en file");
+      return ack(say("service.answer.confirm_queued", {text::arg("run", request.run)}));
     }
     case Command::reload: {
       const auto outcome = reload();
       if (!outcome.applied) {
+        const auto separator = say("service.answer.problems_separator");
         std::string problems;
-        for (const auto& problem : outcome.problems)
-          problems += (problems.empty() ? "" : " ; ") + problem;
-        return error_response("configuration refusée, l'ancienne reste en vigueur : " + problems);
+        for (const auto& problem : outcome.problems) {
+          if (!problems.empty()) problems += separator;
+          problems += problem;
+        }
+        return error_response(
+            say("service.answer.reload_refused", {text::arg("problems", problems)}));
       }
-      return ack(outcome.deferred
-                     ? "configuration rechargée : en vigueur à la fin du passage en cours"
-                     : "configuration rechargée");
+      // In the language of the configuration now in force.
+      return ack(
+          say(outcome.deferred ? "service.answer.reloaded_deferred" : "service.answer.reloaded"));
     }
     case Command::pause:
       paused_ = true;
       tell_systemd();
-      return ack(
-          "service en pause : ni passage programmé ni dépôt ne lancent de passage ; "
-          "edusync ctl resync reste possible");
+      return ack(say("service.answer.paused"));
     case Command::resume: {
       paused_ = false;
       tell_systemd();
@@ -176,34 +177,38 @@ nlohmann::json Service::handle(const Request& request, const Peer& peer) {
         drop_while_paused_ = false;
         trigger.kind = TriggerKind::inbox;
         this->trigger(trigger);
-        return ack("service repris : un dépôt arrivé pendant la pause lance un passage");
+        return ack(say("service.answer.resumed_with_drop"));
       }
-      return ack("service repris");
+      return ack(say("service.answer.resumed"));
     }
     case Command::stop:
       boost::asio::post(io_,
                         [this, origin = trigger.origin] { begin_stop("ctl stop, " + origin); });
-      return ack("arrêt demandé");
+      return ack(say("service.answer.stop"));
   }
-  return error_response("commande inconnue");
+  return error_response(say("service.answer.unknown_command"));
 }
 
 std::string Service::status_line() const {
-  if (stopping_) return "arrêt en cours";
+  if (stopping_) return say("service.line.stopping");
   if (current_) {
     const auto& progress = current_->progress;
     // "passage 20261203T013000Z-1a2b : application au connecteur sambaedu (1/2), 40 %"
-    std::string line = "passage " + (progress.run_id.empty() ? std::string("…") : progress.run_id) +
-                       " : " + stage_text(progress.stage, progress.connector);
+    std::string line =
+        say("service.line.run",
+            {text::arg("id", progress.run_id.empty() ? std::string("…") : progress.run_id),
+             text::arg("stage", stage_text(progress.stage, progress.connector, language_))});
     if (!progress.connector.empty()) {
       line += " (" + std::to_string(progress.done + 1) + "/" + std::to_string(progress.total) + ")";
       if (progress.items_total > 0)
-        line += ", " + std::to_string(progress.items_done * 100 / progress.items_total) + " %";
+        line += say("service.line.percent",
+                    {text::arg("percent",
+                               std::to_string(progress.items_done * 100 / progress.items_total))});
     }
     return line;
   }
-  std::string line = paused_ ? "en pause" : "inactif";
-  if (next_slot_) line += ", prochain passage " + format_utc(*next_slot_);
+  std::string line = say(paused_ ? "service.line.paused" : "service.line.idle");
+  if (next_slot_) line += say("service.line.next", {text::arg("when", format_utc(*next_slot_))});
   return line;
 }
 

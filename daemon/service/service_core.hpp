@@ -26,6 +26,7 @@
 #include "service/run_record.hpp"
 #include "service/schedule.hpp"
 #include "service/service.hpp"
+#include "text/message.hpp"
 
 namespace edusync::service {
 
@@ -88,6 +89,9 @@ class Service {
   ReloadOutcome reload();
   ReloadOutcome load_new_config();  // checks the file; uses it now or at the end of the run
   void use(config::Config config);
+  // The language of the service's texts, answers and events: --language, else report.language.
+  std::string language_of(const config::Config& config) const;
+  std::string say(const char* id, std::vector<text::Arg> args = {}) const;
 
   // The control socket (service_control.cpp) and the status (service_status.cpp).
   nlohmann::json handle(const Request& request, const Peer& peer);
@@ -104,6 +108,7 @@ class Service {
 
   ServiceOptions options_;
   config::Config config_;
+  std::string language_ = "fr";                   // of config_ (language_of), set by use()
   std::optional<config::Config> pending_config_;  // reloaded during a run
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 

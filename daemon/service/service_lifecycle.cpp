@@ -15,6 +15,9 @@
 namespace edusync::service {
 namespace {
 
+using text::arg;
+using text::message;
+
 Trigger now_trigger(TriggerKind kind) {
   Trigger trigger;
   trigger.kind = kind;
@@ -28,12 +31,16 @@ Trigger now_trigger(TriggerKind kind) {
 // loop's sources are armed and systemd is told the service is ready.
 int Service::start() {
   log::use_journald_if_stderr_is_journal();
+  language_ = language_of(config_);
+  log::set_language(language_);
   try {
     lock_.emplace(
         run::ServiceLock::acquire(config_.state_dir, format_utc(std::chrono::system_clock::now())));
     use(config_);
+    auto control = control_options(config_);
+    control.language = language_;
     control_ = std::make_unique<ControlServer>(
-        io_, control_options(config_),
+        io_, std::move(control),
         [this](const Request& request, const Peer& peer) { return handle(request, peer); });
   } catch (const std::exception& error) {
     log::event(log::Level::error, "service", "SERVICE_START_FAILED", error.what());
@@ -48,7 +55,7 @@ int Service::start() {
   if (!catch_up_missed_slot()) run_if_inbox_holds_files();
   arm_watchdog();
   log::event(log::Level::info, "service", "SERVICE_READY",
-             "service prêt, socket de contrôle " + config_.control_socket.string());
+             message("service.log.ready", {arg("path", config_.control_socket.string())}));
   notify::ready();
   tell_systemd();
   return 0;
@@ -58,6 +65,9 @@ int Service::start() {
 // Called at start and when a reload takes effect (never during a run).
 void Service::use(config::Config config) {
   config_ = std::move(config);
+  language_ = language_of(config_);
+  log::set_language(language_);
+  if (control_) control_->set_language(language_);
   targets_ = std::make_unique<run::Targets>(config_.connectors, connectors::builtin_registry());
   if (watch_) watch_->stop();
   watch_ = std::make_unique<InboxWatch>(io_, InboxWatchOptions{config_.inbox, options_.settle_time},
@@ -66,15 +76,15 @@ void Service::use(config::Config config) {
     watch_->start();
   } catch (const InputError& error) {
     log::event(log::Level::warn, "service", "INBOX_UNWATCHED",
-               std::string("boîte de dépôt non surveillée : ") + error.what() +
-                   " ; les passages programmés et edusync ctl resync restent possibles");
+               message("service.log.inbox_unwatched",
+                       {arg("error", format_location(error.where()) + error.reason(language_))}));
   }
   if (history_.empty()) {
     try {
       history_ = read_history(config_.state_dir, kHistory);
     } catch (const std::exception& error) {
       log::event(log::Level::warn, "service", "HISTORY_UNREADABLE",
-                 std::string("historique des passages illisible : ") + error.what());
+                 message("service.log.history_unreadable", {arg("error", error.what())}));
     }
   }
   arm_schedule();
@@ -89,7 +99,7 @@ void Service::finish_stop() {
   signals_.cancel();
   notify::stopping();
   guard_.reset();
-  log::event(log::Level::info, "service", "SERVICE_STOPPED", "service arrêté");
+  log::event(log::Level::info, "service", "SERVICE_STOPPED", message("service.log.stopped"));
   io_.stop();
 }
 
@@ -102,8 +112,7 @@ bool Service::catch_up_missed_slot() {
   const auto now = std::chrono::system_clock::now();
   if (const auto missed = schedule.missed_slot(*last_slot_, now)) {
     log::event(log::Level::info, "service", "SCHEDULE_MISSED",
-               "passage programmé manqué pendant l'arrêt du service (" + format_utc(*missed) +
-                   ") : il part maintenant");
+               message("service.log.schedule_missed", {arg("when", format_utc(*missed))}));
     last_slot_ = missed;
     try {
       write_last_slot(config_.state_dir, *missed);
@@ -173,8 +182,11 @@ void Service::arm_watchdog() {
 int run_service(const ServiceOptions& options) {
   auto loaded = config::load_config(options.config_path.string(),
                                     connectors::builtin_registry().key_tables());
+  // Told in --language, else in the file's report.language (read even when it has problems).
+  log::set_language(options.language.empty() ? loaded.language : options.language);
   for (const auto& problem : loaded.problems) {
-    log::event(log::Level::error, "service", "CONFIG_PROBLEM", config::format_problem(problem));
+    log::event(log::Level::error, "service", "CONFIG_PROBLEM",
+               config::format_problem(problem, log::language()));
   }
   if (!loaded.ok()) return 2;
   Service service(options, std::move(*loaded.config));

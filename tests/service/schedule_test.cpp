@@ -55,7 +55,8 @@ Schedule schedule_of(const std::vector<std::string>& texts) {
   std::vector<config::ScheduleSlot> slots;
   for (const auto& text : texts) {
     auto slot = config::parse_schedule_slot(text);
-    if (auto* error = std::get_if<std::string>(&slot)) throw std::invalid_argument(*error);
+    if (auto* error = std::get_if<text::Message>(&slot))
+      throw std::invalid_argument(text::render(*error, "en"));
     slots.push_back(std::get<config::ScheduleSlot>(slot));
   }
   return Schedule(std::move(slots));

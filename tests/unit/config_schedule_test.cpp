@@ -23,7 +23,7 @@ LoadResult load(const std::string& text) {
 
 std::string problems_of(const LoadResult& result) {
   std::string text;
-  for (const auto& problem : result.problems) text += format_problem(problem) + "\n";
+  for (const auto& problem : result.problems) text += format_problem(problem, "en") + "\n";
   return text;
 }
 

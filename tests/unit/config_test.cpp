@@ -32,7 +32,7 @@ LoadResult load(const std::string& text, const ConnectorTables& tables = builtin
 // Every problem, one per line, for assertions and readable failures.
 std::string problems_of(const LoadResult& result) {
   std::string text;
-  for (const auto& problem : result.problems) text += format_problem(problem) + "\n";
+  for (const auto& problem : result.problems) text += format_problem(problem, "en") + "\n";
   return text;
 }
 
@@ -41,7 +41,7 @@ std::string only_problem(const std::string& text) {
   const auto result = load(text);
   EXPECT_FALSE(result.config.has_value());
   EXPECT_EQ(result.problems.size(), 1u) << problems_of(result);
-  return result.problems.empty() ? std::string() : format_problem(result.problems.front());
+  return result.problems.empty() ? std::string() : format_problem(result.problems.front(), "en");
 }
 
 bool starts_with(const std::string& text, const std::string& prefix) {
@@ -124,13 +124,13 @@ TEST(Config, SingleUaiOrListOfUais) {
 TEST(Config, BadUaisAreReportedEachAtItsPlace) {
   const auto result = load("school:\n  uai: [0140065T, 014006T, 0140065T, 0140065t]\n  name: X\n");
   ASSERT_EQ(result.problems.size(), 3u) << problems_of(result);
-  EXPECT_EQ(format_problem(result.problems[0]),
+  EXPECT_EQ(format_problem(result.problems[0], "en"),
             "test.yaml:2:19: school.uai: \"014006T\" is not a UAI: expected 7 digits and a capital "
             "letter, e.g. 0140065T");
-  EXPECT_EQ(format_problem(result.problems[1]),
+  EXPECT_EQ(format_problem(result.problems[1], "en"),
             "test.yaml:2:28: school.uai: UAI 0140065T is listed twice");
-  EXPECT_TRUE(
-      starts_with(format_problem(result.problems[2]), "test.yaml:2:38: school.uai: \"0140065t\""));
+  EXPECT_TRUE(starts_with(format_problem(result.problems[2], "en"),
+                          "test.yaml:2:38: school.uai: \"0140065t\""));
   EXPECT_EQ(only_problem("school:\n  uai: []\n  name: X\n"),
             "test.yaml:2:8: school.uai: expected at least one UAI");
 }
@@ -196,9 +196,9 @@ TEST(Config, MissingRequiredKeyIsReportedAtItsSection) {
       "and account sheets (non-empty text; required)");
   const auto result = load("# nothing yet\n");
   ASSERT_EQ(result.problems.size(), 2u) << problems_of(result);
-  EXPECT_TRUE(starts_with(format_problem(result.problems[0]),
+  EXPECT_TRUE(starts_with(format_problem(result.problems[0], "en"),
                           "test.yaml:1:1: missing required key school.uai:"));
-  EXPECT_TRUE(starts_with(format_problem(result.problems[1]),
+  EXPECT_TRUE(starts_with(format_problem(result.problems[1], "en"),
                           "test.yaml:1:1: missing required key school.name:"));
 }
 
@@ -235,7 +235,8 @@ TEST(Config, EveryProblemIsCollectedInFileOrder) {
       "test.yaml:9:12: connectors[0].name: expected name of lower-case letters, digits, _ and -",
   };
   for (std::size_t i = 0; i < starts.size(); ++i) {
-    EXPECT_TRUE(starts_with(format_problem(result.problems[i]), starts[i])) << problems_of(result);
+    EXPECT_TRUE(starts_with(format_problem(result.problems[i], "en"), starts[i]))
+        << problems_of(result);
   }
 }
 
@@ -260,10 +261,10 @@ TEST(Config, ConnectorKeysAreCheckedAgainstTheirType) {
       load(kMinimal + "connectors:\n  - name: audit\n    type: journal\n    pth: /j\n");
   ASSERT_EQ(result.problems.size(), 2u) << problems_of(result);
   EXPECT_EQ(
-      format_problem(result.problems[0]),
+      format_problem(result.problems[0], "en"),
       "test.yaml:5:5: missing required key connectors[0].path: The JSON-lines audit file, one "
       "line per change pushed (absolute path; required)");
-  EXPECT_EQ(format_problem(result.problems[1]),
+  EXPECT_EQ(format_problem(result.problems[1], "en"),
             "test.yaml:7:5: unknown key \"pth\" in connectors[0] (did you mean \"path\"?); allowed "
             "keys: name, type, login_address, path, rotate_bytes, keep");
 }
@@ -357,11 +358,11 @@ TEST(Config, MissingFileIsAClearError) {
   const auto missing = (dir.path() / "edusync.yaml").string();
   auto result = load_config(missing, builtin_tables());
   ASSERT_EQ(result.problems.size(), 1u);
-  EXPECT_EQ(format_problem(result.problems[0]),
+  EXPECT_EQ(format_problem(result.problems[0], "en"),
             missing + ": cannot read the configuration file: No such file or directory");
   result = load_config(dir.path().string(), builtin_tables());
   ASSERT_EQ(result.problems.size(), 1u);
-  EXPECT_EQ(format_problem(result.problems[0]),
+  EXPECT_EQ(format_problem(result.problems[0], "en"),
             dir.path().string() + ": is a directory, not a configuration file");
   const auto file = dir.write("edusync.yaml", kMinimal + "inbox: relative\n");
   result = load_config(file, builtin_tables());
