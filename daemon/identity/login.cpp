@@ -84,11 +84,15 @@ std::string compose(LoginPolicy policy, const std::string& surname, const std::s
   return surname;
 }
 
-std::string quoted_name(std::string_view surname, std::string_view given_names) {
-  return "« " + std::string(given_names) + " " + std::string(surname) + " »";
+// "Jean DUPONT": the name as given, quoted by the message.
+std::string full_name(std::string_view surname, std::string_view given_names) {
+  std::string name(given_names);
+  name += ' ';
+  name += surname;
+  return name;
 }
 
-LoginResult failure(LoginError error, std::string message) {
+LoginResult failure(LoginError error, text::Message message) {
   return {{}, error, std::move(message)};
 }
 
@@ -121,10 +125,9 @@ const char* to_code(LoginError error) {
 LoginResult login_stem(LoginPolicy policy, std::string_view surname, std::string_view given_names) {
   const std::string clean_surname = clean_part(fold_to_ascii(surname));
   if (clean_surname.empty()) {
-    return failure(LoginError::empty_name,
-                   "Impossible de créer l'identifiant de " + quoted_name(surname, given_names) +
-                       " : le nom ne contient aucune lettre utilisable. Corrigez le nom dans "
-                       "l'application source (SIECLE ou STS-web).");
+    return failure(
+        LoginError::empty_name,
+        text::message("login.empty_name", {text::arg("name", full_name(surname, given_names))}));
   }
   const std::string clean_given = clean_part(first_token(fold_to_ascii(given_names)));
   std::string stem = compose(policy, clean_surname, clean_given);
@@ -134,10 +137,9 @@ LoginResult login_stem(LoginPolicy policy, std::string_view surname, std::string
   strip_trailing(stem, "_.");
   if (stem.empty() || !is_letter(stem.front())) {
     return failure(LoginError::no_leading_letter,
-                   "Impossible de créer l'identifiant de " + quoted_name(surname, given_names) +
-                       " : « " + stem +
-                       " » ne commence pas par une lettre (prénom absent ?). "
-                       "Complétez le prénom dans l'application source (SIECLE ou STS-web).");
+                   text::message("login.no_leading_letter",
+                                 {text::arg("name", full_name(surname, given_names)),
+                                  text::arg("stem", stem)}));
   }
   return {std::move(stem), std::nullopt, {}};
 }
@@ -169,14 +171,13 @@ LoginResult allocate_login(LoginPolicy policy, std::string_view surname,
     }
   }
   first = kMaxCollisionCounter + 1;
-  return failure(LoginError::collisions_exhausted,
-                 "Impossible de créer l'identifiant de " + quoted_name(surname, given_names) +
-                     " : « " + stem.login + " » et ses variantes « " +
-                     collision_candidate(stem.login, 2) + " » à « " +
-                     collision_candidate(stem.login, kMaxCollisionCounter) +
-                     " » sont tous pris ou réservés. Des comptes partis retiennent peut-être "
-                     "ces identifiants : vérifiez-les, ou attendez la fin du délai de "
-                     "réutilisation (safety.login_reuse_days).");
+  return failure(
+      LoginError::collisions_exhausted,
+      text::message(
+          "login.collisions_exhausted",
+          {text::arg("name", full_name(surname, given_names)), text::arg("stem", stem.login),
+           text::arg("first", collision_candidate(stem.login, 2)),
+           text::arg("last", collision_candidate(stem.login, kMaxCollisionCounter))}));
 }
 
 LoginResult assign_login(const std::optional<std::string>& stored_login, LoginPolicy policy,

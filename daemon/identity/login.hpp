@@ -14,6 +14,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/message.hpp"
+
 namespace edusync::identity {
 
 // SambaEdu's uidPolicy 0..5, under the names of the configuration key identity.login_policy.
@@ -46,7 +48,7 @@ const char* to_code(LoginError error);
 struct LoginResult {
   std::string login;
   std::optional<LoginError> error;
-  std::string message;  // on error: for the operator, in French, quoting the name as given
+  text::Message message;  // on error: for the operator, quoting the name as given
 
   bool ok() const { return !error.has_value(); }
 };

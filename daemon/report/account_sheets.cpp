@@ -8,6 +8,7 @@
 #include "common/collation.hpp"
 #include "common/csv.hpp"
 #include "report/labels.hpp"
+#include "text/message.hpp"
 
 namespace edusync::report {
 namespace {
@@ -59,40 +60,37 @@ constexpr const char* kStyle =
     "width:100%}td,th{border:1px solid #999;padding:.45em;text-align:left}td.secret{font-family:"
     "monospace;font-size:1.1em}.howto{margin-top:1.2em;font-size:.95em}";
 
-void page_header(const SheetHeading& h, bool en, std::ostream& out) {
+void page_header(const SheetHeading& h, std::ostream& out) {
   std::string uais;
   for (const auto& uai : h.uais) uais += (uais.empty() ? "" : ", ") + uai;
   out << "<header><span><b>" << escape(h.school_name) << "</b> — UAI " << escape(uais)
-      << "</span><span>" << (en ? "Accounts created on " : "Comptes créés le ")
+      << "</span><span>" << text::say("report.accounts_created_on", h.language)
       << escape(date_label(h.language, h.created_on)) << "</span></header>";
 }
 
 // Where to log in, and that the password is to be changed at once.
-void page_footer(const SheetHeading& h, bool en, std::ostream& out) {
+void page_footer(const SheetHeading& h, std::ostream& out) {
   out << "<div class=\"howto\">";
   if (!h.login_addresses.empty()) {
-    out << "<p><b>" << (en ? "Where to log in" : "Où se connecter") << " :</b></p><ul>";
+    out << "<p><b>" << text::say("report.where_to_log_in", h.language) << " :</b></p><ul>";
     for (const auto& [target, address] : h.login_addresses)
       out << "<li>" << escape(target) << " : " << escape(address) << "</li>";
     out << "</ul>";
   }
   out << "<p>"
-      << (en ? "At the first login, choose a new password: this one is temporary"
-             : "À la première connexion, choisissez un nouveau mot de passe : celui-ci est "
-               "provisoire");
+      << text::say("report.at_the_first_login_choose_a_new_password", h.language);
   if (!h.expires.empty()) {
-    out << (en ? " and is erased from our files on " : " et sera effacé de nos fichiers le ")
+    out << text::say("report.and_is_erased_from_our_files_on", h.language)
         << escape(date_label(h.language, h.expires));
   }
-  out << (en ? ". Never give it to anyone." : ". Ne le communiquez à personne.") << "</p></div>";
+  out << text::say("report.never_give_it_to_anyone", h.language) << "</p></div>";
 }
 
 }  // namespace
 
 std::string account_sheets_html(const SheetHeading& h, std::vector<SheetLine> lines) {
-  const bool en = h.language == "en";
   sort_lines(lines);
-  const std::string staff = en ? "Staff" : "Personnels";
+  const std::string staff = text::say("report.staff", h.language);
   std::vector<std::pair<std::string, std::vector<const SheetLine*>>> pages;
   for (const auto& line : lines) {
     const auto& page = line.division.empty() ? staff : line.division;
@@ -100,27 +98,28 @@ std::string account_sheets_html(const SheetHeading& h, std::vector<SheetLine> li
     pages.back().second.push_back(&line);
   }
   std::ostringstream out;
-  out << "<!DOCTYPE html><html lang=\"" << (en ? "en" : "fr") << "\"><head><meta charset=\"utf-8\">"
-      << "<title>" << (en ? "Accounts created — " : "Comptes créés — ") << escape(h.school_name)
+  out << "<!DOCTYPE html><html lang=\"" << (h.language == "en" ? "en" : "fr")
+      << "\"><head><meta charset=\"utf-8\">"
+      << "<title>" << text::say("report.accounts_created", h.language) << escape(h.school_name)
       << " — " << escape(h.run_id) << "</title><style>" << kStyle << "</style></head><body>";
   if (pages.empty())
-    out << "<p>" << (en ? "No account created by this run." : "Aucun compte créé par ce passage.")
-        << "</p>";
+    out << "<p>" << text::say("report.no_account_created_by_this_run", h.language) << "</p>";
   for (const auto& [page, entries] : pages) {
     out << "<section>";
-    page_header(h, en, out);
-    out << "<h1>" << escape(page) << "</h1><table><tr><th>" << (en ? "Surname" : "Nom")
-        << "</th><th>" << (en ? "First name" : "Prénom") << "</th><th>"
-        << (en ? "Login" : "Identifiant") << "</th><th>"
-        << (en ? "Initial password" : "Mot de passe initial") << "</th></tr>";
+    page_header(h, out);
+    out << "<h1>" << escape(page) << "</h1><table><tr><th>"
+        << text::say("report.surname", h.language) << "</th><th>"
+        << text::say("report.first_name", h.language) << "</th><th>"
+        << text::say("report.login", h.language) << "</th><th>"
+        << text::say("report.initial_password", h.language) << "</th></tr>";
     for (const auto* e : entries) {
       out << "<tr><td>" << escape(e->surname) << "</td><td>" << escape(e->given_name)
           << "</td><td class=\"secret\">" << escape(e->login) << "</td><td class=\"secret\">"
-          << (e->password.empty() ? (en ? "(expired)" : "(expiré)") : escape(e->password))
+          << (e->password.empty() ? text::say("report.expired", h.language) : escape(e->password))
           << "</td></tr>";
     }
     out << "</table>";
-    page_footer(h, en, out);
+    page_footer(h, out);
     out << "</section>";
   }
   out << "</body></html>\n";

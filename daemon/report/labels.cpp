@@ -2,6 +2,8 @@
 
 #include <span>
 
+#include "text/message.hpp"
+
 namespace edusync::report {
 
 const Labels& labels(const std::string& language) {
@@ -204,10 +206,9 @@ std::string count_label(const std::string& language, std::uint64_t count, const 
   return std::to_string(count) + " " + op;
 }
 
-std::string counted_noun(const std::string& language, std::uint64_t count, const char* one,
-                         const char* many) {
-  const bool singular = english(language) ? count == 1 : count < 2;
-  return std::to_string(count) + " " + (singular ? one : many);
+std::string counted_noun(const std::string& language, std::uint64_t count, std::string_view one,
+                         std::string_view many) {
+  return text::counted(count, one, many, language);
 }
 
 std::string applied_words(const std::string& language, std::uint64_t applied,

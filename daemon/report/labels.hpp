@@ -3,6 +3,7 @@
 // Warning and gate messages are French in both (their codes are language-neutral).
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -70,8 +71,8 @@ std::string count_label(const std::string& language, std::uint64_t count, const 
                         const std::string& op);
 // "0 avertissement", "1 warning", "13 avertissements": the count and the word it takes (French:
 // 0 and 1 singular; English: 1 singular).
-std::string counted_noun(const std::string& language, std::uint64_t count, const char* one,
-                         const char* many);
+std::string counted_noun(const std::string& language, std::uint64_t count, std::string_view one,
+                         std::string_view many);
 // "5 opérations appliquées, 0 échec": what a connector did.
 std::string applied_words(const std::string& language, std::uint64_t applied, std::uint64_t failed);
 // What happened to a person: arrivée, retour, modification, départ, suppression.

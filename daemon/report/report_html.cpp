@@ -52,10 +52,9 @@ std::string more_item(const Labels& l, std::size_t total, std::size_t shown, con
 // What needs the operator, most urgent first, before anything else.
 void actions_box(const RunReport& r, std::ostream& out) {
   const auto todo = actions(r);
-  const bool en = r.language == "en";
   out << "<div class=\"actions" << (todo.empty() ? " quiet" : "") << "\"><b>"
-      << (en ? "To do" : "À faire") << "</b>";
-  if (todo.empty()) out << " : " << (en ? "nothing" : "rien");
+      << text::say("report.to_do", r.language) << "</b>";
+  if (todo.empty()) out << " : " << text::say("report.nothing_2", r.language);
   if (!todo.empty()) {
     out << "<ol>";
     for (const auto& action : todo) out << "<li>" << escape(action) << "</li>";
@@ -68,9 +67,8 @@ void actions_box(const RunReport& r, std::ostream& out) {
 void schools_table(const RunReport& r, const Labels& l, std::ostream& out) {
   if (r.uais.size() < 2) return;
   const auto schools = school_summaries(r);
-  const bool en = r.language == "en";
-  out << "<h2>" << (en ? "Schools with changes" : "Établissements avec des changements") << " ("
-      << schools.size() << (en ? " of " : " sur ") << r.uais.size() << ")</h2>";
+  out << "<h2>" << text::say("report.schools_with_changes", r.language) << " (" << schools.size()
+      << text::say("report.of", r.language) << r.uais.size() << ")</h2>";
   if (schools.empty()) return;
   out << "<table><tr><th>UAI</th><th>" << l.added << "</th><th>" << l.updated << "</th><th>"
       << l.departed << "</th><th>" << l.returned << "</th><th>" << l.removed
@@ -129,15 +127,15 @@ void changes_table(const RunReport& r, const Labels& l, std::ostream& out) {
 // school, then how many more and the file that names them all.
 void person_changes(const RunReport& r, const Labels& l, std::ostream& out) {
   if (r.person_changes.empty()) return;
-  const bool en = r.language == "en";
   out << "<h2>" << l.who_changed << " (" << r.person_changes.size() << ")</h2>"
       << "<p><input id=\"filter\" type=\"search\" size=\"40\" placeholder=\""
-      << (en ? "Filter: name, login, class…" : "Filtrer : nom, identifiant, classe…") << "\"></p>";
+      << text::say("report.filter_name_login_class", r.language) << "\"></p>";
   const bool schools = r.uais.size() > 1;
   const std::string header =
-      std::string("<table><tr><th>") + (en ? "Class" : "Classe") + "</th><th>" +
-      (en ? "Name" : "Nom") + "</th><th>" + (en ? "Login" : "Identifiant") + "</th><th>" +
-      (en ? "Change" : "Changement") + "</th><th>" + (en ? "Detail" : "Détail") + "</th></tr>";
+      std::string("<table><tr><th>") + text::say("report.class", r.language) + "</th><th>" +
+      text::say("report.name", r.language) + "</th><th>" + text::say("report.login", r.language) +
+      "</th><th>" + text::say("report.change", r.language) + "</th><th>" +
+      text::say("report.detail", r.language) + "</th></tr>";
   std::string school;
   std::size_t in_school = 0;
   const std::size_t cap = schools ? kHtmlNamedPerSchool : kHtmlNamed;
@@ -183,11 +181,11 @@ void renames_and_leavers(const RunReport& r, const Labels& l, std::ostream& out)
         << more_item(l, rename_count, kHtmlListed, kItemsFile) << "</ul>";
   }
   if (r.leavers.empty()) return;
-  const bool en = r.language == "en";
   out << "<h2>" << l.leavers << " (" << r.leavers.size() << ")</h2><table><tr><th>"
-      << (en ? "Name" : "Nom") << "</th><th>" << (en ? "Login" : "Identifiant") << "</th><th>"
-      << (en ? "Left on" : "Parti le") << "</th><th>" << (en ? "Removal on" : "Suppression le")
-      << "</th></tr>";
+      << text::say("report.name", r.language) << "</th><th>"
+      << text::say("report.login", r.language) << "</th><th>"
+      << text::say("report.left_on", r.language) << "</th><th>"
+      << text::say("report.removal_on", r.language) << "</th></tr>";
   for (std::size_t i = 0; i < r.leavers.size() && i < kHtmlListed; ++i) {
     const auto& x = r.leavers[i];
     out << "<tr><td>" << escape(x.name) << "</td><td>" << escape(x.login) << "</td><td>"
@@ -236,10 +234,9 @@ void messages(const RunReport& r, const Labels& l, std::ostream& out) {
 // A dry run or a held run: what each target would be sent.
 void previews(const RunReport& r, std::ostream& out) {
   if (r.previews.empty()) return;
-  const bool en = r.language == "en";
-  out << "<h2>" << (en ? "What each target would be sent" : "Ce que chaque cible recevrait")
-      << "</h2><table><tr><th>" << (en ? "Target" : "Cible") << "</th><th>Type</th><th>"
-      << (en ? "Would be sent" : "Recevrait") << "</th></tr>";
+  out << "<h2>" << text::say("report.what_each_target_would_be_sent", r.language)
+      << "</h2><table><tr><th>" << text::say("report.target", r.language)
+      << "</th><th>Type</th><th>" << text::say("report.would_be_sent", r.language) << "</th></tr>";
   for (const auto& p : r.previews) {
     out << "<tr><td>" << escape(p.name) << "</td><td>" << escape(p.type) << "</td><td>"
         << escape(p.error.empty() ? preview_detail(r.language, p)
@@ -252,14 +249,14 @@ void previews(const RunReport& r, std::ostream& out) {
 void connectors(const RunReport& r, const Labels& l, std::ostream& out) {
   previews(r, out);
   if (r.connectors.empty() && !r.previews.empty()) return;
-  const bool en = r.language == "en";
   out << "<h2>" << l.connectors << "</h2><table>";
   if (r.connectors.empty()) out << "<tr><td>" << l.none << "</td></tr>";
   if (!r.connectors.empty()) {
-    out << "<tr><th>" << (en ? "Target" : "Cible") << "</th><th>Type</th><th>"
-        << (en ? "Status" : "État") << "</th><th>"
-        << (en ? "Operations applied" : "Opérations appliquées") << "</th><th>"
-        << (en ? "Failures" : "Échecs") << "</th><th>" << (en ? "Error" : "Erreur") << "</th></tr>";
+    out << "<tr><th>" << text::say("report.target", r.language) << "</th><th>Type</th><th>"
+        << text::say("report.status", r.language) << "</th><th>"
+        << text::say("report.operations_applied", r.language) << "</th><th>"
+        << text::say("report.failures", r.language) << "</th><th>"
+        << text::say("report.error", r.language) << "</th></tr>";
   }
   for (const auto& c : r.connectors) {
     out << "<tr><td>" << escape(c.name) << "</td><td>" << escape(c.type)

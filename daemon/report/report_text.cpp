@@ -109,14 +109,13 @@ void print_sources(const RunReport& r, const Labels& l, std::ostream& out) {
     kind.first++;
     kind.second += s.records;
   }
-  const bool en = r.language == "en";
   for (const auto& [kind, counts] : by_kind) {
     out << "  " << kind << " : "
-        << counted_noun(r.language, counts.first, en ? "file" : "fichier",
-                        en ? "files" : "fichiers")
+        << counted_noun(r.language, counts.first, text::say("report.file", r.language),
+                        text::say("report.files", r.language))
         << ", "
-        << counted_noun(r.language, counts.second, en ? "record" : "enregistrement",
-                        en ? "records" : "enregistrements")
+        << counted_noun(r.language, counts.second, text::say("report.record", r.language),
+                        text::say("report.records", r.language))
         << "\n";
   }
   out << "  (" << l.full_list << " report.json, sources)\n";
@@ -125,9 +124,8 @@ void print_sources(const RunReport& r, const Labels& l, std::ostream& out) {
 // What needs the operator, most urgent first.
 void print_actions(const RunReport& r, std::ostream& out) {
   const auto todo = actions(r);
-  const bool en = r.language == "en";
-  out << "\n" << (en ? "To do" : "À faire") << " :";
-  if (todo.empty()) out << (en ? " nothing" : " rien");
+  out << "\n" << text::say("report.to_do", r.language) << " :";
+  if (todo.empty()) out << text::say("report.nothing", r.language);
   out << "\n";
   for (const auto& action : todo) out << "  ! " << action << "\n";
 }
@@ -135,13 +133,11 @@ void print_actions(const RunReport& r, std::ostream& out) {
 // A dry run or a held run: what each target would be sent.
 void print_previews(const RunReport& r, std::ostream& out) {
   if (r.previews.empty()) return;
-  const bool en = r.language == "en";
-  out << "\n"
-      << (en ? "What each target would be sent" : "Ce que chaque cible recevrait") << " :\n";
+  out << "\n" << text::say("report.what_each_target_would_be_sent", r.language) << " :\n";
   for (const auto& p : r.previews) {
     out << "  " << p.name << " (" << p.type << ") : ";
     if (!p.error.empty())
-      out << (en ? "cannot be made: " : "inutilisable : ") << text::render(p.error, r.language)
+      out << text::say("report.cannot_be_made", r.language) << text::render(p.error, r.language)
           << "\n";
     else
       out << preview_detail(r.language, p) << "\n";

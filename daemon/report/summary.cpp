@@ -29,78 +29,54 @@ std::string gate_codes(const RunReport& r) {
   return codes;
 }
 
-void run_actions(const RunReport& r, bool en, std::vector<std::string>& out) {
-  if (r.status == "failed") {
-    out.push_back(en ? "The run failed, nothing was applied: " + r.error
-                     : "Le passage a échoué, rien n'a été appliqué : " + r.error);
-  }
-  if (r.status == "held") {
-    out.push_back(en ? "Held by " + gate_codes(r) +
-                           ": nothing was applied. Read the safety gates below; if the changes are "
-                           "intended: edusync run --confirm"
-                     : "Retenu par " + gate_codes(r) +
-                           " : rien n'a été appliqué. Lisez les garde-fous ci-dessous ; si les "
-                           "changements sont voulus : edusync run --confirm");
-  }
+std::string say(const RunReport& r, const char* id, std::vector<text::Arg> args) {
+  return text::render(text::message(id, std::move(args)), r.language);
 }
 
-void connector_actions(const RunReport& r, bool en, std::vector<std::string>& out) {
+void run_actions(const RunReport& r, std::vector<std::string>& out) {
+  if (r.status == "failed")
+    out.push_back(say(r, "report.todo.failed", {text::arg("error", r.error)}));
+  if (r.status == "held")
+    out.push_back(say(r, "report.todo.held", {text::arg("codes", gate_codes(r))}));
+}
+
+void connector_actions(const RunReport& r, std::vector<std::string>& out) {
   for (const auto& c : r.connectors) {
     if (c.status != "failed") continue;
     const std::string why = !c.error.empty()
                                 ? text::render(c.error, r.language)
-                                : counted_noun(r.language, c.failed, en ? "item refused" : "refus",
-                                               en ? "items refused" : "refus");
-    out.push_back(en ? "Target « " + c.name + " » failed (" + why +
-                           "); it catches up at the next run"
-                     : "La cible « " + c.name + " » a échoué (" + why +
-                           ") ; elle rattrapera au prochain passage");
+                                : say(r, "report.todo.refused", {text::count("count", c.failed)});
+    out.push_back(
+        say(r, "report.todo.target_failed", {text::arg("name", c.name), text::arg("why", why)}));
   }
   for (const auto& c : r.connectors) {
     if (c.warnings.empty()) continue;
-    const auto n = c.warnings.size();
-    out.push_back(
-        en ? counted_noun(r.language, n, "record", "records") + " left out by « " + c.name +
-                 " »: " + most_frequent(c.warnings) + ", to fix in SIECLE or STS-web"
-           : counted_noun(r.language, n, "enregistrement non écrit", "enregistrements non écrits") +
-                 " par « " + c.name + " » : " + most_frequent(c.warnings) +
-                 ", à corriger dans SIECLE ou STS-web");
+    out.push_back(say(r, "report.todo.left_out",
+                      {text::count("count", c.warnings.size()), text::arg("name", c.name),
+                       text::arg("codes", most_frequent(c.warnings))}));
   }
 }
 
 }  // namespace
 
 std::vector<std::string> actions(const RunReport& r) {
-  const bool en = r.language == "en";
   std::vector<std::string> out;
-  run_actions(r, en, out);
-  connector_actions(r, en, out);
+  run_actions(r, out);
+  connector_actions(r, out);
   if (!r.expired_passwords.failures.empty()) {
-    const auto n = r.expired_passwords.failures.size();
-    out.push_back(en ? counted_noun(r.language, n, "file still holds", "files still hold") +
-                           " expired initial passwords (see below)"
-                     : counted_noun(r.language, n, "fichier contient", "fichiers contiennent") +
-                           " encore des mots de passe initiaux expirés (voir plus bas)");
+    out.push_back(say(r, "report.todo.passwords_left",
+                      {text::count("count", r.expired_passwords.failures.size())}));
   }
   if (!r.ignored_inputs.empty()) {  // a web page saved in place of an export, a stray file...
-    const auto n = r.ignored_inputs.size();
     const auto& first = r.ignored_inputs.front();
-    out.push_back(en ? counted_noun(r.language, n, "file of the inbox not read",
-                                    "files of the inbox not read") +
-                           " (first: " + first.path + " — " +
-                           text::render(first.reason, r.language) + ")"
-                     : counted_noun(r.language, n, "fichier de la boîte de dépôt non lu",
-                                    "fichiers de la boîte de dépôt non lus") +
-                           " (le premier : " + first.path + " — " +
-                           text::render(first.reason, r.language) + ")");
+    out.push_back(say(r, "report.todo.ignored_inputs",
+                      {text::count("count", r.ignored_inputs.size()), text::arg("path", first.path),
+                       text::nested("reason", first.reason)}));
   }
   if (!r.warnings.empty()) {
-    const auto n = r.warnings.size();
-    out.push_back(
-        en ? counted_noun(r.language, n, "warning", "warnings") +
-                 " on the exports, to fix at the source: " + most_frequent(r.warnings)
-           : counted_noun(r.language, n, "avertissement", "avertissements") +
-                 " sur les exports, à corriger à la source : " + most_frequent(r.warnings));
+    out.push_back(say(
+        r, "report.todo.warnings",
+        {text::count("count", r.warnings.size()), text::arg("codes", most_frequent(r.warnings))}));
   }
   return out;
 }

@@ -167,7 +167,7 @@ void AccountBuilder::allocate(model::Account& account, state::Identity& identity
       outcome_.new_passwords.emplace_back(identity.key, password.value);
     } else {
       outcome_.warnings.push_back(
-          {identity::to_code(*login.error), text::verbatim(login.message), {identity.key}, {}});
+          {identity::to_code(*login.error), login.message, {identity.key}, {}});
     }
   }
   // A person who got no login gets no account: no uid number is used up for nothing.
@@ -177,10 +177,9 @@ void AccountBuilder::allocate(model::Account& account, state::Identity& identity
     } else {
       outcome_.warnings.push_back(
           {"UID_RANGE_EXHAUSTED",
-           text::verbatim(
-               "Plus aucun numéro d'utilisateur libre dans la plage identity.uid_range (" +
-               std::to_string(settings_.uid_first) + "-" + std::to_string(settings_.uid_last) +
-               ") : élargissez la plage ; ce compte n'est pas créé."),
+           text::message("accounts.uid_range_exhausted",
+                         {text::arg("first", std::to_string(settings_.uid_first)),
+                          text::arg("last", std::to_string(settings_.uid_last))}),
            {identity.key},
            {}});
     }
@@ -303,13 +302,7 @@ AccountOutcome AccountBuilder::run(model::Directory current, const model::Direct
   for (std::size_t index : order) outcome_.changed.push_back(identities_[index]);
   if (!outcome_.new_passwords.empty() && identity::is_guessable(settings_.password_policy)) {
     outcome_.warnings.push_back(
-        {"GUESSABLE_PASSWORD",
-         text::verbatim(
-             "Les mots de passe initiaux suivent la date de naissance (identity.password_policy: "
-             "birthdate) : ils sont faciles à deviner. Faites-les changer à la première "
-             "connexion, ou choisissez random8."),
-         {},
-         {}});
+        {"GUESSABLE_PASSWORD", text::message("accounts.guessable_password"), {}, {}});
   }
   outcome_.desired = std::move(current);
   return std::move(outcome_);

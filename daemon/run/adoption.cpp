@@ -193,11 +193,12 @@ Adoption adopt_existing_accounts(Targets& targets, state::StateStore& store,
       restore_numbers(found.back(), known);
     } catch (const std::exception& error) {
       found.emplace_back();
-      warnings.push_back({"ADOPTION_UNAVAILABLE",
-                          text::verbatim("comptes existants de « " + target.config.name +
-                                         " » illisibles, aucun n'est repris : " + error.what()),
-                          {},
-                          {}});
+      warnings.push_back(
+          {"ADOPTION_UNAVAILABLE",
+           text::message("adoption.unavailable", {text::arg("connector", target.config.name),
+                                                  text::arg("error", error.what())}),
+           {},
+           {}});
     }
   }
   Adopter adopter(known, today);

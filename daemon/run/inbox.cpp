@@ -44,7 +44,9 @@ std::vector<Seen> list_candidates(const fs::path& inbox, std::vector<IgnoredFile
     }
     seen.push_back({entry.path(), *stamp});
   }
-  if (error) throw InputError({inbox.string()}, "boîte de dépôt illisible : " + error.message());
+  if (error)
+    throw InputError({inbox.string()},
+                     text::message("inbox.unreadable", {text::arg("error", error.message())}));
   std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.path < b.path; });
   return seen;
 }

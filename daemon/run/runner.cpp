@@ -157,47 +157,30 @@ class Runner {
 };
 
 std::string Runner::inbox_detail(const InboxSelection& selection) const {
-  const auto& language = config_.report.language;
-  const bool en = language == "en";
-  std::string detail = report::counted_noun(language, selection.chosen.size(),
-                                            en ? "export chosen" : "export retenu",
-                                            en ? "exports chosen" : "exports retenus");
-  if (!selection.ignored.empty()) {
-    detail += ", " + report::counted_noun(language, selection.ignored.size(),
-                                          en ? "file ignored" : "fichier ignoré",
-                                          en ? "files ignored" : "fichiers ignorés");
-  }
-  return detail;
+  return text::render(
+      text::message(selection.ignored.empty() ? "run.stage.inbox" : "run.stage.inbox_ignored",
+                    {text::count("chosen", selection.chosen.size()),
+                     text::count("ignored", selection.ignored.size())}),
+      config_.report.language);
 }
 
 std::string Runner::reading_detail() const {
-  const auto& language = config_.report.language;
-  const bool en = language == "en";
-  auto total = [&](const char* key) {
+  auto total = [&](const char* key) -> std::uint64_t {
     return result_.totals.contains(key) ? result_.totals[key].get<std::uint64_t>() : 0;
   };
-  return report::counted_noun(language, total("pupils"), en ? "pupil" : "élève",
-                              en ? "pupils" : "élèves") +
-         ", " +
-         report::counted_noun(language, total("guardians"), en ? "guardian" : "responsable",
-                              en ? "guardians" : "responsables") +
-         ", " +
-         report::counted_noun(language, total("staff"), en ? "staff member" : "personnel",
-                              en ? "staff" : "personnels") +
-         ", " +
-         report::counted_noun(language, result_.warnings.size(), en ? "warning" : "avertissement",
-                              en ? "warnings" : "avertissements");
+  return text::render(
+      text::message(
+          "run.stage.reading",
+          {text::count("pupils", total("pupils")), text::count("guardians", total("guardians")),
+           text::count("staff", total("staff")), text::count("warnings", result_.warnings.size())}),
+      config_.report.language);
 }
 
 std::string Runner::planning_detail() const {
-  const auto& language = config_.report.language;
-  const bool en = language == "en";
-  std::string detail =
-      report::counted_noun(language, result_.plan.items.size(), en ? "change" : "changement",
-                           en ? "changes" : "changements");
-  if (!result_.gates.empty())
-    detail += en ? ", held by a safety gate" : ", retenu par un garde-fou";
-  return detail;
+  return text::render(
+      text::message(result_.gates.empty() ? "run.stage.planning" : "run.stage.planning_held",
+                    {text::count("changes", result_.plan.items.size())}),
+      config_.report.language);
 }
 
 std::string Runner::applying_detail() const {
@@ -216,14 +199,10 @@ InboxSelection Runner::scan() {
                               options_.settled_inbox.get());
   result_.ignored_inputs = std::move(selection.ignored);
   if (selection.stopped) {
-    throw InputError({config_.inbox.string()},
-                     "arrêt demandé pendant l'attente de la boîte de dépôt : aucun export lu, "
-                     "rien appliqué ; le prochain passage les lira");
+    throw InputError({config_.inbox.string()}, text::message("run.stopped_waiting"));
   }
   if (selection.chosen.empty()) {
-    throw InputError({config_.inbox.string()},
-                     "aucun export dans la boîte de dépôt : déposez-y les exports "
-                     "SIECLE et STS-web (.xml ou .zip)");
+    throw InputError({config_.inbox.string()}, text::message("run.empty_inbox"));
   }
   return selection;
 }
@@ -348,11 +327,7 @@ bool Runner::held_by_gates(state::StateStore& store) {
       return false;
     }
     result_.gates.push_back(
-        {"CONFIRM_INPUTS_CHANGED",
-         text::verbatim(
-             "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports "
-             "ont changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis "
-             "confirmez à nouveau.")});
+        {"CONFIRM_INPUTS_CHANGED", text::message("run.confirm_inputs_changed")});
   }
   return true;
 }
@@ -437,15 +412,11 @@ Status Runner::status_from_connectors() const {
 // A run record left `running` can only be a dead process's: this run holds the lock.
 void Runner::note_interrupted_runs(state::StateStore& store) {
   for (const auto& run : store.mark_interrupted_runs(utc_now())) {
-    interrupted_.push_back(
-        {"RUN_INTERRUPTED",
-         text::verbatim(
-             "Le passage " + run.id + " (commencé le " + run.started +
-             ") s'est arrêté sans se terminer (processus tué, arrêt de la machine) ; il est "
-             "marqué « interrupted ». Ce passage-ci reprend là où il en était : rien à faire, "
-             "sauf à chercher pourquoi il a été interrompu (journal système)."),
-         {},
-         {}});
+    interrupted_.push_back({"RUN_INTERRUPTED",
+                            text::message("run.interrupted", {text::arg("run", run.id),
+                                                              text::arg("started", run.started)}),
+                            {},
+                            {}});
   }
 }
 
@@ -467,11 +438,12 @@ void Runner::write_reports(state::StateStore& store, state::RunRecord run,
     outcome.report_dir = report::write_report_files(report, dir);
   } catch (const std::exception& error) {
     const bool applied = !report.connectors.empty();
-    fail(std::string(report.error.empty() ? "" : report.error + "\n") +
-         "Le rapport n'a pas pu être écrit dans " + dir + " : " + error.what() +
-         (applied ? ". Les cibles ont été traitées comme indiqué ci-dessous ; " : ". ") +
-         "libérez de la place (ou rendez le répertoire accessible en écriture) puis "
-         "relancez « edusync run --recompute » pour obtenir un rapport.");
+    std::string text = report.error.empty() ? "" : report.error + "\n";
+    text += text::render(
+        text::message(applied ? "run.report_unwritten_applied" : "run.report_unwritten",
+                      {text::arg("dir", dir), text::arg("error", error.what())}),
+        config_.report.language);
+    fail(text);
     outcome.report_dir.clear();
   }
   try {
@@ -494,7 +466,8 @@ void Runner::write_reports(state::StateStore& store, state::RunRecord run,
                    " ; le passage suivant le marquera « interrupted ».",
                {{"run", run.id}, {"error", error.what()}});
     if (outcome.status != Status::failed)
-      fail(std::string("base d'état non écrite : ") + error.what());
+      fail(text::render(text::message("run.state_unwritten", {text::arg("error", error.what())}),
+                        config_.report.language));
   }
 }
 
@@ -618,6 +591,11 @@ RunOutcome Runner::run() {
     result_.status = Status::refused;
     result_.error = busy.what();
     return finish(nullptr);
+  } catch (const InputError& error) {  // an export that cannot be read, said in the language
+    result_.status = Status::failed;
+    result_.error = format_location(error.where()) + error.reason(config_.report.language);
+    result_.sources = std::move(sources_);
+    return finish(store ? &*store : nullptr);
   } catch (const std::exception& error) {
     result_.status = Status::failed;
     result_.error = error.what();

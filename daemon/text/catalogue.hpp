@@ -32,5 +32,6 @@ std::span<const Entry> connector_entries();
 std::span<const Entry> config_entries();
 std::span<const Entry> cli_entries();
 std::span<const Entry> service_entries();
+std::span<const Entry> report_entries();
 
 }  // namespace edusync::text

@@ -16,6 +16,88 @@ constexpr Entry kRuns[] = {
      "\"{kind}\" export older than {newer}, which is read instead"},
     {"inbox.temporary_name", "nom temporaire : fichier en cours d'écriture, lu au prochain passage",
      "temporary name: file being written, read at the next run"},
+    {"login.empty_name",
+     "Impossible de créer l'identifiant de « {name} » : le nom ne contient aucune lettre "
+     "utilisable. Corrigez le nom dans l'application source (SIECLE ou STS-web).",
+     "Cannot make a login for \"{name}\": the name holds no usable letter. Correct the name in "
+     "the application it comes from (SIECLE or STS-web)."},
+    {"login.no_leading_letter",
+     "Impossible de créer l'identifiant de « {name} » : « {stem} » ne commence pas par une lettre "
+     "(prénom absent ?). Complétez le prénom dans l'application source (SIECLE ou STS-web).",
+     "Cannot make a login for \"{name}\": \"{stem}\" does not start with a letter (no given "
+     "name?). Fill in the given name in the application it comes from (SIECLE or STS-web)."},
+    {"login.collisions_exhausted",
+     "Impossible de créer l'identifiant de « {name} » : « {stem} » et ses variantes « {first} » à "
+     "« {last} » sont tous pris ou réservés. Des comptes partis retiennent peut-être ces "
+     "identifiants : vérifiez-les, ou attendez la fin du délai de réutilisation "
+     "(safety.login_reuse_days).",
+     "Cannot make a login for \"{name}\": \"{stem}\" and its variants \"{first}\" to "
+     "\"{last}\" are all taken or reserved. Accounts of leavers may be holding these logins: "
+     "check them, or wait for the end of the reuse delay (safety.login_reuse_days)."},
+    {"accounts.uid_range_exhausted",
+     "Plus aucun numéro d'utilisateur libre dans la plage identity.uid_range ({first}-{last}) : "
+     "élargissez la plage ; ce compte n'est pas créé.",
+     "No free user number left in the range identity.uid_range ({first}-{last}): widen the "
+     "range; this account is not created."},
+    {"accounts.guessable_password",
+     "Les mots de passe initiaux suivent la date de naissance (identity.password_policy: "
+     "birthdate) : ils sont faciles à deviner. Faites-les changer à la première connexion, ou "
+     "choisissez random8.",
+     "The initial passwords follow the birth date (identity.password_policy: birthdate): they "
+     "are easy to guess. Have them changed at first login, or choose random8."},
+    {"adoption.unavailable",
+     "comptes existants de « {connector} » illisibles, aucun n'est repris : {error}",
+     "existing accounts of \"{connector}\" unreadable, none is taken over: {error}"},
+    {"run.confirm_inputs_changed",
+     "--confirm ne s'applique qu'à un passage retenu sur les mêmes exports : les exports ont "
+     "changé depuis, le passage est de nouveau retenu. Relisez ce rapport puis confirmez à "
+     "nouveau.",
+     "--confirm only applies to a run held on the same exports: the exports have changed since, "
+     "so the run is held again. Read this report again, then confirm again."},
+    {"run.interrupted",
+     "Le passage {run} (commencé le {started}) s'est arrêté sans se terminer (processus tué, "
+     "arrêt de la machine) ; il est marqué « interrupted ». Ce passage-ci reprend là où il en "
+     "était : rien à faire, sauf à chercher pourquoi il a été interrompu (journal système).",
+     "Run {run} (started on {started}) stopped without finishing (process killed, machine shut "
+     "down); it is marked \"interrupted\". This run takes over where it was: nothing to do, "
+     "except finding out why it was interrupted (system journal)."},
+    {"run.stopped_waiting",
+     "arrêt demandé pendant l'attente de la boîte de dépôt : aucun export lu, rien appliqué ; le "
+     "prochain passage les lira",
+     "stop requested while waiting for the inbox: no export read, nothing applied; the next run "
+     "will read them"},
+    {"run.empty_inbox",
+     "aucun export dans la boîte de dépôt : déposez-y les exports SIECLE et STS-web (.xml ou "
+     ".zip)",
+     "no export in the inbox: drop the SIECLE and STS-web exports in it (.xml or .zip)"},
+    {"run.stage.inbox", "{chosen|export retenu|exports retenus}",
+     "{chosen|export chosen|exports chosen}"},
+    {"run.stage.inbox_ignored",
+     "{chosen|export retenu|exports retenus}, {ignored|fichier ignoré|fichiers ignorés}",
+     "{chosen|export chosen|exports chosen}, {ignored|file ignored|files ignored}"},
+    {"run.stage.reading",
+     "{pupils|élève|élèves}, {guardians|responsable|responsables}, {staff|personnel|personnels}, "
+     "{warnings|avertissement|avertissements}",
+     "{pupils|pupil|pupils}, {guardians|guardian|guardians}, {staff|staff member|staff}, "
+     "{warnings|warning|warnings}"},
+    {"run.stage.planning", "{changes|changement|changements}", "{changes|change|changes}"},
+    {"run.stage.planning_held", "{changes|changement|changements}, retenu par un garde-fou",
+     "{changes|change|changes}, held by a safety gate"},
+    {"run.report_unwritten",
+     "Le rapport n'a pas pu être écrit dans {dir} : {error}. Libérez de la place (ou rendez le "
+     "répertoire accessible en écriture) puis relancez « edusync run --recompute » pour obtenir "
+     "un rapport.",
+     "The report could not be written in {dir}: {error}. Free some space (or make the directory "
+     "writable), then run \"edusync run --recompute\" again to get a report."},
+    {"run.report_unwritten_applied",
+     "Le rapport n'a pas pu être écrit dans {dir} : {error}. Les cibles ont été traitées comme "
+     "indiqué ci-dessous ; libérez de la place (ou rendez le répertoire accessible en écriture) "
+     "puis relancez « edusync run --recompute » pour obtenir un rapport.",
+     "The report could not be written in {dir}: {error}. The targets were processed as shown "
+     "below; free some space (or make the directory writable), then run \"edusync run "
+     "--recompute\" again to get a report."},
+    {"run.state_unwritten", "base d'état non écrite : {error}", "state base not written: {error}"},
+    {"inbox.unreadable", "boîte de dépôt illisible : {error}", "inbox unreadable: {error}"},
 };
 
 }  // namespace

@@ -48,25 +48,28 @@ std::string arg_text(const Arg& a, std::string_view language) {
   return a.value;
 }
 
-// "{name|one|many}": the count of `a` and the word its number takes.
-std::string counted_arg(const Arg& a, std::string_view forms, std::string_view language) {
+// "{name|one|many}": the count of `a` and the word its number takes; "{name?one|many}"
+// (`with_number` false): the word alone.
+std::string counted_arg(const Arg& a, std::string_view forms, bool with_number,
+                        std::string_view language) {
   const auto bar = forms.find('|');
   const auto one = forms.substr(0, bar);
   const auto many = bar == std::string_view::npos ? one : forms.substr(bar + 1);
   std::uint64_t value = 0;
   std::from_chars(a.value.data(), a.value.data() + a.value.size(), value);
+  if (!with_number) return std::string(singular(value, language) ? one : many);
   return counted(value, one, many, language);
 }
 
 // One placeholder's body (between the braces) in `language`; itself, braced, when its argument
 // is missing.
 std::string placeholder(const Message& message, std::string_view body, std::string_view language) {
-  const auto bar = body.find('|');
-  const auto name = body.substr(0, bar);
+  const auto mark = body.find_first_of("|?");
+  const auto name = body.substr(0, mark);
   const Arg* a = find_arg(message, name);
   if (a == nullptr) return braced(body);
-  if (bar == std::string_view::npos) return arg_text(*a, language);
-  return counted_arg(*a, body.substr(bar + 1), language);
+  if (mark == std::string_view::npos) return arg_text(*a, language);
+  return counted_arg(*a, body.substr(mark + 1), body[mark] == '|', language);
 }
 
 std::string fill(const Message& message, std::string_view pattern, std::string_view language) {

@@ -8,7 +8,8 @@
 //   {name}             the argument `name`: plain text, a list ("A, B et C" / "A, B and C") or a
 //                      nested message rendered in the same language;
 //   {name|one|many}    a count and the word it takes: "1 élève", "3 élèves" (French: 0 and 1
-//                      take the singular; English: only 1 does).
+//                      take the singular; English: only 1 does);
+//   {name?one|many}    the word alone, agreed with the count: "porte" / "portent".
 // Anything else is literal, apostrophes included.
 #include <cstdint>
 #include <string>
@@ -58,6 +59,10 @@ Message verbatim(std::string text);
 // not hold, or a placeholder without its argument, is shown as such ("{name}") rather than
 // dropped: a gap in the catalogue must be visible, never a crash (the catalogue test finds it).
 std::string render(const Message& message, std::string_view language);
+// A catalogue entry without arguments (a heading, a word) in `language`.
+inline std::string say(std::string id, std::string_view language) {
+  return render(message(std::move(id)), language);
+}
 // French, the language of logs' fields and of exceptions' what().
 inline std::string french(const Message& message) {
   return render(message, "fr");

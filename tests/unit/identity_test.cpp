@@ -123,7 +123,7 @@ TEST(IdentityFold, TableFastPathMatchesIcu) {
 
 std::string stem(LoginPolicy policy, std::string_view surname, std::string_view given) {
   const LoginResult result = login_stem(policy, surname, given);
-  EXPECT_TRUE(result.ok()) << result.message;
+  EXPECT_TRUE(result.ok()) << text::french(result.message);
   return result.login;
 }
 
@@ -217,13 +217,13 @@ TEST(LoginStem, Errors) {
   LoginResult result = login_stem(LoginPolicy::nomp8, "1234", "Jean");
   EXPECT_EQ(result.error, LoginError::empty_name);
   EXPECT_TRUE(result.login.empty());
-  EXPECT_NE(result.message.find("1234"), std::string::npos);
+  EXPECT_NE(text::french(result.message).find("1234"), std::string::npos);
   EXPECT_EQ(login_stem(LoginPolicy::nomp8, "", "Jean").error, LoginError::empty_name);
   EXPECT_EQ(login_stem(LoginPolicy::nomp8, "\xF0\x9F\x98\x80", "Jean").error,
             LoginError::empty_name);
   result = login_stem(LoginPolicy::prenom_nom, "Dupont", "");
   EXPECT_EQ(result.error, LoginError::no_leading_letter);
-  EXPECT_NE(result.message.find(".dupont"), std::string::npos);
+  EXPECT_NE(text::french(result.message).find(".dupont"), std::string::npos);
   EXPECT_STREQ(to_code(LoginError::collisions_exhausted), "LOGIN_COLLISIONS_EXHAUSTED");
 }
 
@@ -262,7 +262,7 @@ TEST(LoginAllocation, CollisionSequenceUpToTwoDigits) {
   for (int person = 0; person < 10; ++person) {
     const LoginResult result =
         allocate_login(LoginPolicy::nomp8, "DUPONT", "Jean", taken_from(held));
-    ASSERT_TRUE(result.ok()) << result.message;
+    ASSERT_TRUE(result.ok()) << text::french(result.message);
     logins.push_back(result.login);
     held.insert(result.login);  // recorded before the next allocation, as the store does
   }
@@ -333,8 +333,8 @@ TEST(LoginAllocation, ExhaustedCollisionsFailClearly) {
   EXPECT_EQ(result.error, LoginError::collisions_exhausted);
   EXPECT_TRUE(result.login.empty());
   EXPECT_EQ(asked, 99);  // the stem and 2..99
-  EXPECT_NE(result.message.find("dupontj"), std::string::npos);
-  EXPECT_NE(result.message.find("dupon99"), std::string::npos);
+  EXPECT_NE(text::french(result.message).find("dupontj"), std::string::npos);
+  EXPECT_NE(text::french(result.message).find("dupon99"), std::string::npos);
 }
 
 TEST(LoginAllocation, StemErrorsPassThrough) {

@@ -14,7 +14,7 @@ namespace {
 // The placeholder names of a template: "{n|élève|élèves}" -> "n".
 std::set<std::string> placeholders(const std::string& pattern) {
   std::set<std::string> names;
-  const std::regex placeholder("\\{([A-Za-z_][A-Za-z0-9_]*)(\\|[^}]*)?\\}");
+  const std::regex placeholder("\\{([A-Za-z_][A-Za-z0-9_]*)([|?][^}]*)?\\}");
   for (auto it = std::sregex_iterator(pattern.begin(), pattern.end(), placeholder);
        it != std::sregex_iterator(); ++it) {
     names.insert((*it)[1].str());
