@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "connectors/error.hpp"
 #include "model/directory.hpp"
 #include "model/warning.hpp"
 #include "plan/plan.hpp"
@@ -55,7 +56,8 @@ struct ApplyContext {
 
 struct ItemFailure {
   std::size_t item = 0;  // index in plan.items
-  std::string message;   // the target's own words, for the report
+  text::Message
+      message;  // what was refused and why (the target's own words inside), for the report
 };
 
 // A file a target wrote with initial passwords in clear, in one column of a CSV. The run records
@@ -69,11 +71,12 @@ struct PasswordFile {
 struct ApplyResult {
   std::uint64_t applied = 0;
   std::vector<ItemFailure> failures;
-  std::string error;  // the whole connector failed (server down, directory unwritable...)
+  // The whole connector failed (server down, directory unwritable...), in the reader's language.
+  text::Message error;
   // Records left out because the target would refuse them (file targets: a pupil without INE
   // for Pix...), and characters the output encoding could not hold. They do not make the
   // connector fail (the rest is applied and acknowledged); the report lists them under the
-  // connector, with their code and French message.
+  // connector, with their code and message.
   std::vector<model::Warning> warnings;
   std::vector<PasswordFile> password_files;  // written by this apply (file targets)
   bool complete() const { return failures.empty() && error.empty(); }
@@ -127,7 +130,8 @@ class Connector {
   virtual ApplyResult apply(const ApplyContext& context) = 0;
   // The accounts the target already holds, read before identities are allocated on a run where
   // this connector has never been acknowledged, so that existing accounts are adopted rather than
-  // created twice. Default: none (file targets). May throw (target unreachable).
+  // created twice. Default: none (file targets). May throw (target unreachable): a
+  // connectors::Error (error.hpp), whose message() is in the reader's language.
   virtual std::vector<ExistingAccount> existing_accounts() { return {}; }
 };
 

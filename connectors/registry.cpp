@@ -42,7 +42,8 @@ config::ConnectorTables Registry::key_tables() const {
 std::unique_ptr<Connector> Registry::create(const config::ConnectorConfig& connector) const {
   const auto* entry = find(connector.type);
   if (entry == nullptr) {
-    throw std::invalid_argument("type de connecteur inconnu : " + connector.type);
+    throw InvalidSettings(
+        text::message("connector.unknown_type", {text::arg("type", connector.type)}));
   }
   return entry->create(connector);
 }

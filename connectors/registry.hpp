@@ -35,7 +35,8 @@ class Registry {
   std::vector<std::string> types() const;  // sorted
   // type -> keys, for the configuration loader.
   config::ConnectorTables key_tables() const;
-  // Throws std::invalid_argument for an unknown type, and whatever the type's `create` throws.
+  // Throws InvalidSettings (a std::invalid_argument with a message, error.hpp) for an unknown
+  // type, and whatever the type's `create` throws (InvalidSettings for settings it refuses).
   std::unique_ptr<Connector> create(const config::ConnectorConfig& connector) const;
 
  private:

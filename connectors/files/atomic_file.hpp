@@ -9,7 +9,7 @@
 namespace edusync::connectors::files {
 
 // Creates `dir` and its missing parents, each mode 0750 whatever the umask. Throws
-// std::runtime_error with a French message naming the directory.
+// connectors::Error (connectors/error.hpp) with a message naming the directory.
 void ensure_directory(const std::string& dir);
 
 // File modes: what the importer reads through its group, and what holds initial passwords.

@@ -146,19 +146,35 @@ std::string platform_id(const model::Pupil& x) {
   return x.uai + "-E" + (stable_id(x).empty() ? x.eleve_id : stable_id(x));
 }
 
-std::string who(const PupilView& p) {
+namespace {
+
+// "DUPONT Jean": names are the same in every language.
+std::string full_name(const std::string& surname, const std::string& given_name) {
+  return std::string(surname).append(" ").append(given_name);
+}
+
+}  // namespace
+
+text::Message who(const PupilView& p) {
   const std::string id = stable_id(*p.pupil);
-  return p.pupil->surname + " " + p.pupil->given_name + " (élève " +
-         (id.empty() ? p.pupil->key : id) + (p.division.empty() ? "" : ", " + p.division) + ")";
+  std::vector<text::Arg> args = {
+      text::arg("name", full_name(p.pupil->surname, p.pupil->given_name)),
+      text::arg("id", id.empty() ? p.pupil->key : id)};
+  if (p.division.empty()) return text::message("connector.who.pupil", std::move(args));
+  args.push_back(text::arg("division", p.division));
+  return text::message("connector.who.pupil_in_division", std::move(args));
 }
 
-std::string who(const model::Staff& staff) {
-  return staff.surname + " " + staff.given_name + " (personnel " + stable_id(staff) + ")";
+text::Message who(const model::Staff& staff) {
+  return text::message("connector.who.staff",
+                       {text::arg("name", full_name(staff.surname, staff.given_name)),
+                        text::arg("id", stable_id(staff))});
 }
 
-std::string who(const model::Contact& guardian) {
-  return guardian.surname + " " + guardian.given_name + " (responsable " + guardian.personne_id +
-         ")";
+text::Message who(const model::Contact& guardian) {
+  return text::message("connector.who.guardian",
+                       {text::arg("name", full_name(guardian.surname, guardian.given_name)),
+                        text::arg("id", guardian.personne_id)});
 }
 
 std::pair<std::string, std::string> second_and_third_names(const std::string& others) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/directory.hpp"
+#include "text/message.hpp"
 
 namespace edusync::connectors::files {
 
@@ -54,10 +55,11 @@ std::string stable_id(const model::Staff& staff);
 // ELEVE_ID, is only unique within one school).
 std::string platform_id(const model::Pupil& pupil);
 
-// "DUPONT Jean (élève 02198, 6A)", "CHARTIER Emile (personnel P4090)": who a message is about.
-std::string who(const PupilView& pupil);
-std::string who(const model::Staff& staff);
-std::string who(const model::Contact& guardian);
+// "DUPONT Jean (élève 02198, 6A)", "CHARTIER Emile (personnel P4090)": who a message is about,
+// in the reader's language ("DUPONT Jean (pupil 02198, 6A)").
+text::Message who(const PupilView& pupil);
+text::Message who(const model::Staff& staff);
+text::Message who(const model::Contact& guardian);
 
 // PRENOM2 and PRENOM3 back from Pupil::other_given_names ("Jade Marie" -> {"Jade", "Marie"}).
 std::pair<std::string, std::string> second_and_third_names(const std::string& other_given_names);

@@ -87,13 +87,21 @@ std::string encode(std::string_view text, Charset charset,
   return out;
 }
 
-std::string describe(const std::vector<Substitution>& substitutions) {
-  std::string text;
-  for (const auto& s : substitutions) {
-    if (!text.empty()) text += ", ";
-    text += "« " + s.original + " » -> « " + s.replacement + " »";
+text::Message describe(const std::vector<Substitution>& substitutions) {
+  // Joined by commas from the last one back ("{first}, {rest}"), in both languages.
+  text::Message described;
+  for (auto s = substitutions.rbegin(); s != substitutions.rend(); ++s) {
+    auto one = text::message("connector.substitution", {text::arg("original", s->original),
+                                                        text::arg("replacement", s->replacement)});
+    if (described.empty()) {
+      described = std::move(one);
+    } else {
+      described = text::message(
+          "connector.comma_list",
+          {text::nested("first", std::move(one)), text::nested("rest", std::move(described))});
+    }
   }
-  return text;
+  return described;
 }
 
 }  // namespace edusync::connectors::files

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/message.hpp"
+
 namespace edusync::connectors::files {
 
 enum class Charset { utf8, utf8_bom, latin1, latin9 };
@@ -31,7 +33,7 @@ struct Substitution {
 std::string encode(std::string_view text, Charset charset,
                    std::vector<Substitution>& substitutions);
 
-// "« œ » -> « oe », « ’ » -> « ' »", for the operator's warning.
-std::string describe(const std::vector<Substitution>& substitutions);
+// "« œ » -> « oe », « ’ » -> « ' »" ('"œ" -> "oe"' in English), for the operator's warning.
+text::Message describe(const std::vector<Substitution>& substitutions);
 
 }  // namespace edusync::connectors::files

@@ -33,8 +33,8 @@ std::vector<config::KeySpec> file_target_keys(std::vector<config::KeySpec> own) 
   return keys;
 }
 
-model::Warning record_warning(std::string code, std::string message, std::string key) {
-  return model::Warning{std::move(code), text::verbatim(std::move(message)), {std::move(key)}, {}};
+model::Warning record_warning(std::string code, text::Message message, std::string key) {
+  return model::Warning{std::move(code), std::move(message), {std::move(key)}, {}};
 }
 
 ApplyResult FileTarget::apply(const ApplyContext& context) {
@@ -64,7 +64,10 @@ ApplyResult FileTarget::apply(const ApplyContext& context) {
     }
     result.applied = context.plan.items.size();
   } catch (const std::exception& error) {
-    result.error = settings_.name + " : " + error.what();
+    // message_of: a connector's own error in the reader's language; what() as it is for the
+    // text of another part (common/file_writer's errors, std::filesystem's).
+    result.error = text::message("connector.failed", {text::arg("connector", settings_.name),
+                                                      text::nested("error", message_of(error))});
   }
   return result;
 }

@@ -15,15 +15,13 @@ std::string encode_csv(const CsvFile& file, const CsvStyle& style, Charset chars
     std::vector<Substitution> substitutions;
     bytes += encode(csv_line(record.cells, columns, style), charset, substitutions);
     if (substitutions.empty()) continue;
-    warnings.push_back(model::Warning{
-        "CHARSET_TRANSLITERATED",
-        text::verbatim(
-            record.who +
-            " : caractère(s) absent(s) du jeu de caractères du fichier, remplacé(s) : " +
-            describe(substitutions) +
-            ". Vérifier l'orthographe dans SIECLE/STS-web ou choisir l'encodage utf-8-bom."),
-        {record.key},
-        {}});
+    warnings.push_back(
+        model::Warning{"CHARSET_TRANSLITERATED",
+                       text::message("connector.charset.record",
+                                     {text::nested("who", record.who),
+                                      text::nested("substitutions", describe(substitutions))}),
+                       {record.key},
+                       {}});
   }
   return bytes;
 }

@@ -12,8 +12,8 @@
 namespace edusync::connectors::files {
 
 struct Record {
-  std::string key;  // the directory key (INE, sts:<ID>, personne:<ID>)
-  std::string who;  // see directory_view.hpp
+  std::string key;    // the directory key (INE, sts:<ID>, personne:<ID>)
+  text::Message who;  // see directory_view.hpp
   CsvRow cells;
 };
 

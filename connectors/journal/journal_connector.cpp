@@ -53,7 +53,10 @@ ApplyResult JournalConnector::apply(const ApplyContext& context) {
     }
     journal.commit();
   } catch (const std::exception& error) {
-    result.error = "journal " + path + " : " + error.what();
+    // The error is common/file_writer's or std::filesystem's own text, kept as it is.
+    result.error =
+        text::message("connector.journal.failed",
+                      {text::arg("path", path), text::nested("error", message_of(error))});
     return result;
   }
   result.applied = context.plan.items.size();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/utf8.hpp"
+#include "connectors/error.hpp"
 
 namespace edusync::connectors::ldap {
 namespace {
@@ -88,7 +89,7 @@ std::string ssha_password_with_salt(std::string_view password, std::string_view 
 std::string ssha_password(std::string_view password) {
   std::string salt(8, '\0');
   if (getrandom(salt.data(), salt.size(), 0) != static_cast<ssize_t>(salt.size())) {
-    throw std::runtime_error("getrandom : aléa indisponible pour le sel SSHA");
+    throw Error(text::message("connector.ldap.no_randomness"));
   }
   return ssha_password_with_salt(password, salt);
 }

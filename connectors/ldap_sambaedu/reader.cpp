@@ -61,9 +61,7 @@ void read_domain(Session& session, Layout& layout, Snapshot& snapshot) {
     break;
   }
   if (layout.domain_sid.empty()) {
-    throw std::runtime_error(
-        "aucun SID de domaine : indiquer domain_sid ou créer l'entrée sambaDomain sous " +
-        layout.base_dn);
+    throw Error(text::message("connector.ldap.no_domain_sid", {text::arg("base", layout.base_dn)}));
   }
 }
 
@@ -73,7 +71,7 @@ Snapshot read_snapshot(Session& session, Layout& layout) {
   Snapshot snapshot;
   const auto base = session.search(layout.base_dn, Scope::base, "(objectClass=*)", {"1.1"});
   if (base.empty())
-    throw std::runtime_error("la base " + layout.base_dn + " n'existe pas dans l'annuaire");
+    throw Error(text::message("connector.ldap.no_base", {text::arg("base", layout.base_dn)}));
   read_domain(session, layout, snapshot);
   std::set<std::string> branches;
   for (const auto& ou : session.search(layout.base_dn, Scope::one_level,

@@ -39,9 +39,10 @@ struct Work {
   // Sent phase after phase; the writes of one phase are independent and pipelined:
   // 0 branches, 1 removals, 2 moves and renames, 3 additions and modifications.
   std::array<std::vector<Step>, 4> phases;
-  std::vector<std::string> drift;    // hand-made changes found (and repaired by the writes)
-  std::vector<std::string> notices;  // for the operator: accounts only in the directory…
-  std::vector<std::pair<std::string, std::string>> refused;  // subject, why nothing is written
+  // In the reader's language (text/catalogue_connectors.cpp).
+  std::vector<text::Message> drift;    // hand-made changes found (and repaired by the writes)
+  std::vector<text::Message> notices;  // for the operator: accounts only in the directory…
+  std::vector<std::pair<std::string, text::Message>> refused;  // subject, why nothing is written
   std::size_t size() const;
 };
 

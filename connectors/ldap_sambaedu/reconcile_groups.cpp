@@ -40,9 +40,8 @@ class GroupReconciler {
     removals();
     for (const auto& [cn, group] : in_.after.groups) desired(group);
     if (overflowed_ > 0) {
-      work_.notices.push_back(std::to_string(overflowed_) +
-                              " groupe(s) Classe_/Equipe_/Matiere_ numérotés dans la plage haute "
-                              "[10000, 64000] : la plage [2000, 4999] de SambaEdu est pleine");
+      work_.notices.push_back(
+          text::message("connector.ldap.upper_gid_range", {text::count("count", overflowed_)}));
     }
     if (in_.actual.next_rid != 0 && next_rid_ != in_.actual.next_rid) {
       // Delete the old value and add the new in one modify: refused if another writer moved it.
@@ -94,7 +93,8 @@ class GroupReconciler {
     const auto previous = in_.before.groups.find(group.cn);
     if (found == groups_.end()) {
       if (previous != in_.before.groups.end() && !in_.rollover) {
-        work_.drift.push_back("cn=" + group.cn + " supprimé de l'annuaire : recréé");
+        work_.drift.push_back(
+            text::message("connector.ldap.group_recreated", {text::arg("cn", group.cn)}));
       }
       create(group);
       return;
@@ -102,8 +102,7 @@ class GroupReconciler {
     const Entry& actual = found->second;
     if (has_class(actual, "groupofnames") != group.group_of_names) {
       work_.notices.push_back(
-          "cn=" + group.cn +
-          " existe avec une autre classe d'objet (posixGroup / groupOfNames) : laissé tel quel");
+          text::message("connector.ldap.group_other_class", {text::arg("cn", group.cn)}));
       return;
     }
     std::vector<Modification> mods =
@@ -114,7 +113,8 @@ class GroupReconciler {
     const auto before_members = members_changed(group, actual, mods);
     if (before_members && previous != in_.before.groups.end() &&
         previous->second.members == group.members) {
-      work_.drift.push_back("cn=" + group.cn + " : membres modifiés dans l'annuaire, rétablis");
+      work_.drift.push_back(
+          text::message("connector.ldap.members_restored", {text::arg("cn", group.cn)}));
     }
     if (!mods.empty())
       work_.phases[3].push_back(
@@ -171,10 +171,8 @@ class GroupReconciler {
     if (!group.group_of_names) {
       const auto gid = allocate_gid(group.kind);
       if (gid == 0) {
-        work_.refused.push_back(
-            {group.cn, "cn=" + group.cn +
-                           " : plus aucun gidNumber libre dans les plages de SambaEdu "
-                           "[2000, 4999] et [10000, 64000], groupe non créé"});
+        work_.refused.emplace_back(
+            group.cn, text::message("connector.ldap.no_free_gid", {text::arg("cn", group.cn)}));
         return;
       }
       a["gidNumber"] = {std::to_string(gid)};

@@ -58,11 +58,12 @@ class UserReconciler {
     const Entry* existing = people != nullptr ? people : trash;
     if (existing != nullptr && belongs_to_someone_else(*existing, user)) {
       work_.refused.emplace_back(
-          user.login, "le compte " + existing->dn +
-                          " existe déjà pour une autre personne (uidNumber " +
-                          existing->first("uidnumber") + ", employeeNumber « " +
-                          existing->first("employeenumber") + " ») : rien n'est écrit pour " +
-                          user.full_name + " (" + user.employee_number + ")");
+          user.login,
+          text::message(
+              "connector.ldap.account_of_someone_else",
+              {text::arg("dn", existing->dn), text::arg("uid_number", existing->first("uidnumber")),
+               text::arg("employee_number", existing->first("employeenumber")),
+               text::arg("name", user.full_name), text::arg("number", user.employee_number)}));
       return;
     }
     const auto dn = in_.layout.user_dn(user.login);
@@ -89,9 +90,9 @@ class UserReconciler {
     const auto holder = uid_numbers_.find(number);
     if (holder == uid_numbers_.end()) return false;
     work_.refused.emplace_back(
-        user.login, "uidNumber " + number + " de " + user.login + " déjà porté par " +
-                        holder->second +
-                        " : compte non créé (adopter l'annuaire existant ou libérer ce numéro)");
+        user.login, text::message("connector.ldap.uid_number_taken",
+                                  {text::arg("uid_number", number), text::arg("login", user.login),
+                                   text::arg("holder", holder->second)}));
     return true;
   }
 
@@ -104,15 +105,15 @@ class UserReconciler {
                                         : ssha_password(password->second)};
       attributes["sambaNTPassword"] = {nt_hash(password->second)};
     } else {
-      work_.notices.push_back("uid=" + user.login +
-                              " recréé sans mot de passe (l'initial n'est plus connu) : " +
-                              "à réinitialiser depuis l'interface SambaEdu");
+      work_.notices.push_back(text::message("connector.ldap.recreated_without_password",
+                                            {text::arg("login", user.login)}));
     }
     attributes["sambaPwdLastSet"] = {"1"};
     attributes["sambaPwdMustChange"] = {kNeverMustChange};
     attributes["shadowLastChange"] = {std::to_string(days_between("1970-01-01", in_.today))};
     if (before(user.login) != nullptr)
-      work_.drift.push_back("uid=" + user.login + " supprimé de l'annuaire : recréé");
+      work_.drift.push_back(
+          text::message("connector.ldap.user_recreated", {text::arg("login", user.login)}));
     work_.phases[3].push_back(
         {add_operation(in_.layout.user_dn(user.login), attributes), user.login});
   }
@@ -127,8 +128,10 @@ class UserReconciler {
       if (was == previous->attributes.end() || !same_values(was->second, values)) continue;
       const auto& have = actual_values(actual, name);
       if (!same_values(have, values)) {
-        work_.drift.push_back("uid=" + user.login + " : " + name + " modifié dans l'annuaire (« " +
-                              join(have) + " »), rétabli à « " + join(values) + " »");
+        work_.drift.push_back(
+            text::message("connector.ldap.attribute_restored",
+                          {text::arg("login", user.login), text::arg("attribute", name),
+                           text::arg("found", join(have)), text::arg("wanted", join(values))}));
       }
     }
   }
@@ -165,8 +168,8 @@ class UserReconciler {
     for (std::size_t i = 0; i < logins.size() && i < 10; ++i) list += (i ? ", " : "") + logins[i];
     if (logins.size() > 10) list += "…";
     work_.notices.push_back(
-        std::to_string(logins.size()) +
-        " compte(s) de ou=People inconnu(s) d'edusync, laissé(s) tel(s) quel(s) : " + list);
+        text::message("connector.ldap.unknown_accounts",
+                      {text::count("count", logins.size()), text::arg("logins", std::move(list))}));
   }
 
   const ReconcileInput& in_;

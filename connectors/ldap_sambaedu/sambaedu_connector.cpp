@@ -29,7 +29,8 @@ std::string optional(const config::ConnectorConfig& settings, const std::string&
 
 std::string read_secret(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw std::runtime_error("bind_password_file " + path + " illisible");
+  if (!file)
+    throw Error(text::message("connector.ldap.secret_unreadable", {text::arg("path", path)}));
   std::ostringstream content;
   content << file.rdbuf();
   std::string secret = content.str();
@@ -48,33 +49,29 @@ std::optional<model::Warning> exposed_secret_warning(const config::ConnectorConf
   if ((mode & (S_IRWXO | S_IWGRP)) == 0) return std::nullopt;
   char octal[8];
   std::snprintf(octal, sizeof octal, "%04o", mode);
-  const std::string message =
-      "ldap-sambaedu " + settings.name + " : le fichier du mot de passe de liaison " + path +
-      " est accessible à d'autres que son propriétaire (mode " + octal +
-      ") : tout compte de la machine peut lire le mot de passe de l'annuaire. Corriger avec « "
-      "chmod "
-      "600 " +
-      path + " » (ou 640 avec le groupe d'edusync), puis changer ce mot de passe.";
-  log::event(log::Level::warn, "ldap-sambaedu", "LDAP_BIND_PASSWORD_FILE_EXPOSED", message,
+  auto message = text::message(
+      "connector.ldap.secret_exposed",
+      {text::arg("connector", settings.name), text::arg("path", path), text::arg("mode", octal)});
+  // The log in French for now (common/log takes a message later).
+  log::event(log::Level::warn, "ldap-sambaedu", "LDAP_BIND_PASSWORD_FILE_EXPOSED",
+             text::french(message),
              {{"connector", settings.name}, {"file", path}, {"mode", octal}});
-  return model::Warning{"LDAP_BIND_PASSWORD_FILE_EXPOSED", text::verbatim(message), {}, path};
+  return model::Warning{"LDAP_BIND_PASSWORD_FILE_EXPOSED", std::move(message), {}, path};
 }
 
 // The connector's error when a stop request (ApplyContext::stop) ended the reconnection pause.
-std::string stopped_while_reconnecting(int attempts, const ldap::LdapError& last) {
-  return "arrêt demandé pendant la reconnexion à l'annuaire (après " + std::to_string(attempts) +
-         " tentative" + (attempts > 1 ? "s" : "") + " sur " + std::to_string(kAttempts) +
-         ", la dernière : " + last.what() +
-         ") : rien de plus n'a été écrit ; le prochain passage relit l'annuaire et reprend";
+text::Message stopped_while_reconnecting(int attempts, const ldap::LdapError& last) {
+  return text::message(
+      "connector.ldap.stopped_reconnecting",
+      {text::count("attempts", static_cast<std::uint64_t>(attempts)),
+       text::arg("max", std::to_string(kAttempts)), text::nested("last", last.message())});
 }
 
 // The connector's error when a stop request came between two writes: what was sent has its
 // true outcome, the rest was never sent; the directory is consistent, only behind.
-std::string stopped_between_writes(std::size_t sent, std::size_t total) {
-  return "arrêt demandé pendant l'écriture dans l'annuaire : " + std::to_string(sent) +
-         " écriture" + (sent > 1 ? "s" : "") + " envoyée" + (sent > 1 ? "s" : "") + " sur " +
-         std::to_string(total) +
-         ", pas les autres ; l'annuaire reste cohérent et le prochain passage le relit et termine";
+text::Message stopped_between_writes(std::size_t sent, std::size_t total) {
+  return text::message("connector.ldap.stopped_writing",
+                       {text::count("sent", sent), text::arg("total", std::to_string(total))});
 }
 
 // Tells ApplyContext::progress the writes answered, at each whole percent only (a hundred calls
@@ -124,14 +121,15 @@ std::size_t item_of(const plan::Plan& plan, const std::string& subject) {
   return plan.items.size();
 }
 
-const char* verb(ldap::Operation::Kind kind) {
+// The catalogue id of a write the directory refused, by kind.
+const char* refused_id(ldap::Operation::Kind kind) {
   switch (kind) {
-    case ldap::Operation::Kind::add: return "ajout";
-    case ldap::Operation::Kind::modify: return "modification";
-    case ldap::Operation::Kind::rename: return "déplacement";
-    case ldap::Operation::Kind::remove: return "suppression";
+    case ldap::Operation::Kind::add: return "connector.ldap.refused.add";
+    case ldap::Operation::Kind::modify: return "connector.ldap.refused.modify";
+    case ldap::Operation::Kind::rename: return "connector.ldap.refused.rename";
+    case ldap::Operation::Kind::remove: return "connector.ldap.refused.remove";
   }
-  return "écriture";
+  return "connector.ldap.refused.write";
 }
 
 }  // namespace
@@ -143,9 +141,7 @@ ldap::ConnectionSettings SambaEduConnector::connection_settings() const {
   if (!connection.bind_dn.empty())
     connection.bind_password = read_secret(settings_.path("bind_password_file").string());
   if (connection.bind_dn.empty() && !connection.uri.starts_with("ldapi://")) {
-    throw std::runtime_error(
-        "bind_dn manquant : sans bind_dn, seule l'authentification SASL EXTERNAL sur ldapi:// est "
-        "possible");
+    throw Error(text::message("connector.ldap.no_bind_dn"));
   }
   connection.starttls = settings_.boolean("starttls");
   connection.ca_file = optional(settings_, "ca_file");
@@ -162,7 +158,7 @@ ldap::Layout SambaEduConnector::layout() const {
   layout.group_of_names = settings_.string("group_style") == "groupofnames";
   layout.hash = settings_.string("password_hash") == "md5" ? ldap::PasswordHash::md5
                                                            : ldap::PasswordHash::ssha;
-  if (layout.base_dn.empty()) throw std::runtime_error("base_dn manquant");
+  if (layout.base_dn.empty()) throw Error(text::message("connector.ldap.no_base_dn"));
   return layout;
 }
 
@@ -178,20 +174,24 @@ ApplyResult SambaEduConnector::apply(const ApplyContext& context) {
         break;
       } catch (const ldap::LdapError& error) {
         if (!error.connection_lost() || attempt >= kAttempts) throw;
-        log::event(log::Level::warn, "ldap-sambaedu", "LDAP_RECONNECT",
-                   "ldap-sambaedu " + settings_.name + " : LDAP_RECONNECT : " + error.what() +
-                       " ; nouvel essai dans " + std::to_string(backoff.count()) + " ms",
-                   {{"connector", settings_.name},
-                    {"attempt", std::to_string(attempt)},
-                    {"delay_ms", std::to_string(backoff.count())},
-                    {"error", error.what()}});
+        // The log in French for now (common/log takes a message later).
+        log::event(
+            log::Level::warn, "ldap-sambaedu", "LDAP_RECONNECT",
+            text::french(text::message(
+                "connector.ldap.reconnect_log",
+                {text::arg("connector", settings_.name), text::nested("error", error.message()),
+                 text::arg("delay", std::to_string(backoff.count()))})),
+            {{"connector", settings_.name},
+             {"attempt", std::to_string(attempt)},
+             {"delay_ms", std::to_string(backoff.count())},
+             {"error", error.what()}});
         if (!ldap::wait_before_reconnecting(backoff, context.stop))
-          throw std::runtime_error(stopped_while_reconnecting(attempt, error));
+          throw Error(stopped_while_reconnecting(attempt, error));
         backoff *= 2;
       }
     }
   } catch (const std::exception& error) {
-    result.error = error.what();
+    result.error = message_of(error);  // what() as it is for another part's text (std::bad_alloc)
   }
   if (auto warning = exposed_secret_warning(settings_)) result.warnings.push_back(*warning);
   return result;
@@ -230,20 +230,23 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
                                context.new_passwords, context.today});
   drift_ = work.drift;
   notices_ = work.notices;
+  // The log in French for now (common/log takes a message later).
   for (const auto& line : drift_)
     log::event(log::Level::warn, "ldap-sambaedu", "LDAP_DRIFT",
-               "ldap-sambaedu " + settings_.name + " : LDAP_DRIFT : " + line,
+               text::french(text::message(
+                   "connector.ldap.drift_log",
+                   {text::arg("connector", settings_.name), text::nested("line", line)})),
                {{"connector", settings_.name}});
   for (const auto& line : notices_)
     log::event(log::Level::info, "ldap-sambaedu", "LDAP_NOTICE",
-               "ldap-sambaedu " + settings_.name + " : LDAP_NOTICE : " + line,
+               text::french(text::message(
+                   "connector.ldap.notice_log",
+                   {text::arg("connector", settings_.name), text::nested("line", line)})),
                {{"connector", settings_.name}});
   ApplyResult result;
   // In the report under this connector; they do not make it fail.
-  for (const auto& line : drift_)
-    result.warnings.push_back({"LDAP_DRIFT", text::verbatim(line), {}, {}});
-  for (const auto& line : notices_)
-    result.warnings.push_back({"LDAP_NOTICE", text::verbatim(line), {}, {}});
+  for (const auto& line : drift_) result.warnings.push_back({"LDAP_DRIFT", line, {}, {}});
+  for (const auto& line : notices_) result.warnings.push_back({"LDAP_NOTICE", line, {}, {}});
   for (const auto& [subject, why] : work.refused)
     result.failures.push_back({item_of(context.plan, subject), why});
   // Phase after phase (branches, removals, moves, writes), each pipelined on the connection.
@@ -275,9 +278,11 @@ ApplyResult SambaEduConnector::apply_once(const ApplyContext& context,
         ++result.applied;
         continue;
       }
+      // The DN and the server's words are shown as they are (verbatim), in every language.
       result.failures.push_back({item_of(context.plan, phase[i].subject),
-                                 operations[i].dn + " : " + verb(operations[i].kind) +
-                                     " refusé(e) par l'annuaire : " + outcomes[i].message});
+                                 text::message(refused_id(operations[i].kind),
+                                               {text::arg("dn", operations[i].dn),
+                                                text::nested("server", outcomes[i].message)})});
     }
   }
   if (not_sent > 0) result.error = stopped_between_writes(total - not_sent, total);

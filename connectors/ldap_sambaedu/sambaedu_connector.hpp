@@ -28,8 +28,8 @@ class SambaEduConnector final : public Connector {
   // operator (accounts only in the directory, accounts recreated without a password). Also in
   // ApplyResult::warnings (codes LDAP_DRIFT, LDAP_NOTICE: the report lists them under the
   // connector) and on stderr, one line each.
-  const std::vector<std::string>& drift() const { return drift_; }
-  const std::vector<std::string>& notices() const { return notices_; }
+  const std::vector<text::Message>& drift() const { return drift_; }
+  const std::vector<text::Message>& notices() const { return notices_; }
 
  private:
   ApplyResult apply_once(const ApplyContext& context, const ldap::ConnectionSettings& connection,
@@ -38,8 +38,8 @@ class SambaEduConnector final : public Connector {
   ldap::Layout layout() const;
 
   config::ConnectorConfig settings_;
-  std::vector<std::string> drift_;
-  std::vector<std::string> notices_;
+  std::vector<text::Message> drift_;
+  std::vector<text::Message> notices_;
 };
 
 }  // namespace edusync::connectors

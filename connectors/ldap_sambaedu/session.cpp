@@ -70,39 +70,48 @@ std::string diagnostic(LDAP* handle) {
   return text && *text ? std::string(text.get()) : std::string();
 }
 
+// The server's words: libldap's name of the code and the server's diagnostic, never edusync's,
+// so shown as they are (verbatim) in every language.
 std::string describe(int code, const std::string& detail) {
   std::string message = ldap_err2string(code);
   if (!detail.empty()) message += " (" + detail + ")";
   return message;
 }
 
-LdapError handle_error(LDAP* handle, int code, const std::string& what) {
-  return LdapError(code, what + " : " + describe(code, diagnostic(handle)));
+LdapError handle_error(LDAP* handle, int code, text::Message what) {
+  return LdapError(code, text::message("connector.ldap.error",
+                                       {text::nested("what", std::move(what)),
+                                        text::arg("server", describe(code, diagnostic(handle)))}));
 }
 
-void check_option(LDAP* handle, int code, const char* what) {
-  if (code != LDAP_OPT_SUCCESS) throw handle_error(handle, LDAP_PARAM_ERROR, what);
+// `option`: the id of the option's name in the catalogue.
+void check_option(LDAP* handle, int code, const char* option) {
+  if (code != LDAP_OPT_SUCCESS) throw handle_error(handle, LDAP_PARAM_ERROR, text::message(option));
 }
 
 void set_options(LDAP* handle, const ConnectionSettings& settings) {
   int version = LDAP_VERSION3;
   check_option(handle, ldap_set_option(handle, LDAP_OPT_PROTOCOL_VERSION, &version),
-               "version du protocole");
+               "connector.ldap.option.protocol_version");
   timeval timeout = as_timeval(settings.timeout);
   check_option(handle, ldap_set_option(handle, LDAP_OPT_NETWORK_TIMEOUT, &timeout),
-               "délai de connexion");
-  check_option(handle, ldap_set_option(handle, LDAP_OPT_TIMEOUT, &timeout), "délai des opérations");
-  check_option(handle, ldap_set_option(handle, LDAP_OPT_REFERRALS, nullptr), "renvois");
+               "connector.ldap.option.network_timeout");
+  check_option(handle, ldap_set_option(handle, LDAP_OPT_TIMEOUT, &timeout),
+               "connector.ldap.option.timeout");
+  check_option(handle, ldap_set_option(handle, LDAP_OPT_REFERRALS, nullptr),
+               "connector.ldap.option.referrals");
   int demand = LDAP_OPT_X_TLS_DEMAND;  // a certificate that does not verify is refused
   check_option(handle, ldap_set_option(handle, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand),
-               "vérification TLS");
+               "connector.ldap.option.tls_verification");
   if (!settings.ca_file.empty()) {
-    check_option(handle,
-                 ldap_set_option(handle, LDAP_OPT_X_TLS_CACERTFILE, settings.ca_file.c_str()),
-                 "ca_file");
+    const int code = ldap_set_option(handle, LDAP_OPT_X_TLS_CACERTFILE, settings.ca_file.c_str());
+    // The configuration key's name, the same in every language.
+    if (code != LDAP_OPT_SUCCESS)
+      throw handle_error(handle, LDAP_PARAM_ERROR, text::verbatim("ca_file"));
   }
   int is_server = 0;
-  check_option(handle, ldap_set_option(handle, LDAP_OPT_X_TLS_NEWCTX, &is_server), "contexte TLS");
+  check_option(handle, ldap_set_option(handle, LDAP_OPT_X_TLS_NEWCTX, &is_server),
+               "connector.ldap.option.tls_context");
 }
 
 void bind(LDAP* handle, const ConnectionSettings& settings) {
@@ -119,12 +128,15 @@ void bind(LDAP* handle, const ConnectionSettings& settings) {
                             nullptr);
   }
   if (code == LDAP_SERVER_DOWN || code == LDAP_CONNECT_ERROR || code == LDAP_TIMEOUT) {
-    throw handle_error(handle, code, "connexion impossible à l'annuaire " + settings.uri);
+    throw handle_error(
+        handle, code,
+        text::message("connector.ldap.unreachable", {text::arg("uri", settings.uri)}));
   }
   if (code != LDAP_SUCCESS) {
     const std::string who = settings.bind_dn.empty() ? "SASL EXTERNAL" : settings.bind_dn;
     throw handle_error(handle, code,
-                       "authentification refusée par l'annuaire " + settings.uri + " pour " + who);
+                       text::message("connector.ldap.bind_refused",
+                                     {text::arg("uri", settings.uri), text::arg("who", who)}));
   }
 }
 
@@ -247,16 +259,17 @@ Session Session::open(const ConnectionSettings& settings) {
   LDAP* raw = nullptr;
   const int code = ldap_initialize(&raw, settings.uri.c_str());
   if (code != LDAP_SUCCESS || raw == nullptr) {
-    throw LdapError(
-        code, "adresse d'annuaire invalide « " + settings.uri + " » : " + ldap_err2string(code));
+    throw LdapError(code, text::message("connector.ldap.invalid_uri",
+                                        {text::arg("uri", settings.uri),
+                                         text::arg("server", ldap_err2string(code))}));
   }
   std::unique_ptr<::ldap, Closer> handle(raw);
   set_options(raw, settings);
   if (settings.starttls) {
     const int tls = ldap_start_tls_s(raw, nullptr, nullptr);
     if (tls != LDAP_SUCCESS)
-      throw handle_error(raw, tls,
-                         "StartTLS refusé ou certificat non vérifié (" + settings.uri + ")");
+      throw handle_error(
+          raw, tls, text::message("connector.ldap.starttls", {text::arg("uri", settings.uri)}));
   }
   bind(raw, settings);
   return Session(std::move(handle), settings.timeout);
@@ -275,7 +288,7 @@ std::vector<Entry> Session::search(const std::string& base, Scope scope, const s
     LDAPControl* raw_page = nullptr;
     int code = ldap_create_page_control(
         raw, page_size, cookie.value.bv_len > 0 ? &cookie.value : nullptr, 0, &raw_page);
-    if (code != LDAP_SUCCESS) throw handle_error(raw, code, "contrôle de pagination");
+    if (code != LDAP_SUCCESS) throw handle_error(raw, code, text::message("connector.ldap.paging"));
     const std::unique_ptr<LDAPControl, ControlFree> page(raw_page);
     LDAPControl* controls[] = {raw_page, nullptr};
     timeval timeout = as_timeval(timeout_);
@@ -284,7 +297,9 @@ std::vector<Entry> Session::search(const std::string& base, Scope scope, const s
                              controls, nullptr, &timeout, LDAP_NO_LIMIT, &raw_result);
     const MessagePtr result(raw_result);
     if (code == LDAP_NO_SUCH_OBJECT) return entries;
-    if (code != LDAP_SUCCESS) throw handle_error(raw, code, "lecture de " + base);
+    if (code != LDAP_SUCCESS)
+      throw handle_error(raw, code,
+                         text::message("connector.ldap.reading", {text::arg("base", base)}));
     for (LDAPMessage* entry = ldap_first_entry(raw, raw_result); entry != nullptr;
          entry = ldap_next_entry(raw, entry)) {
       entries.push_back(read_entry(raw, entry));
@@ -294,7 +309,9 @@ std::vector<Entry> Session::search(const std::string& base, Scope scope, const s
     code = ldap_parse_result(raw, raw_result, &result_code, nullptr, nullptr, nullptr,
                              &raw_returned, 0);
     const std::unique_ptr<LDAPControl*, ControlsFree> returned(raw_returned);
-    if (code != LDAP_SUCCESS) throw handle_error(raw, code, "lecture de " + base);
+    if (code != LDAP_SUCCESS)
+      throw handle_error(raw, code,
+                         text::message("connector.ldap.reading", {text::arg("base", base)}));
     const LDAPControl* response =
         ldap_control_find(LDAP_CONTROL_PAGEDRESULTS, raw_returned, nullptr);
     berval next{0, nullptr};
@@ -333,7 +350,7 @@ int Session::send(const Operation& operation) {
       code = ldap_delete_ext(raw, operation.dn.c_str(), nullptr, nullptr, &id);
       break;
   }
-  if (code != LDAP_SUCCESS) throw handle_error(raw, code, operation.dn);
+  if (code != LDAP_SUCCESS) throw handle_error(raw, code, text::verbatim(operation.dn));  // a DN
   return id;
 }
 
@@ -355,7 +372,7 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
     }
     if (stop.stop_requested()) {
       for (; next < operations.size(); ++next)
-        outcomes[next] = {Outcome::kNotSent, "non envoyée : arrêt demandé"};
+        outcomes[next] = {Outcome::kNotSent, text::message("connector.ldap.not_sent")};
     }
     for (; next < operations.size() && in_flight.size() < std::max<std::size_t>(window, 1);
          ++next) {
@@ -365,7 +382,7 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
         in_flight.emplace(send(operations[next]), next);
       } catch (const LdapError& error) {
         if (error.connection_lost()) throw;
-        outcomes[next] = {error.code(), error.what()};
+        outcomes[next] = {error.code(), error.message()};
         ++answers;  // refused before it was sent: answered too
       }
     }
@@ -376,21 +393,24 @@ std::vector<Outcome> Session::run(const std::vector<Operation>& operations, std:
     const MessagePtr message(raw_message);
     if (type == 0) {
       throw LdapError(LDAP_TIMEOUT,
-                      "pas de réponse de l'annuaire en " + std::to_string(timeout_.count()) + " s");
+                      text::message("connector.ldap.no_answer",
+                                    {text::arg("seconds", std::to_string(timeout_.count()))}));
     }
     if (type < 0) {
       int code = LDAP_SERVER_DOWN;
       ldap_get_option(raw, LDAP_OPT_RESULT_CODE, &code);
-      throw LdapError(code, "connexion à l'annuaire perdue : " + describe(code, diagnostic(raw)));
+      throw LdapError(code, text::message("connector.ldap.connection_lost",
+                                          {text::arg("server", describe(code, diagnostic(raw)))}));
     }
     const auto found = in_flight.find(ldap_msgid(raw_message));
     if (found == in_flight.end()) continue;
     int code = LDAP_OTHER;
     char* raw_text = nullptr;
     ldap_parse_result(raw, raw_message, &code, nullptr, &raw_text, nullptr, nullptr, 0);
-    const LdapText text(raw_text);
+    const LdapText words(raw_text);
     outcomes[found->second] = {
-        code, code == LDAP_SUCCESS ? std::string() : describe(code, text ? text.get() : "")};
+        code, code == LDAP_SUCCESS ? text::Message()
+                                   : text::verbatim(describe(code, words ? words.get() : ""))};
     in_flight.erase(found);
     ++answers;
     if (answered) answered(answers);

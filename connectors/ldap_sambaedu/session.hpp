@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "connectors/error.hpp"
+#include "text/message.hpp"
+
 struct ldap;  // LDAP from <ldap.h>, kept out of the header
 
 namespace edusync::connectors::ldap {
@@ -36,9 +39,11 @@ struct ConnectionSettings {
   std::chrono::seconds timeout{30};  // connection and per-operation timeout
 };
 
-class LdapError : public std::runtime_error {
+// A connectors::Error: what() is French, message() in the reader's language, the server's own
+// words (ldap_err2string, its diagnostic) inside as they are.
+class LdapError : public Error {
  public:
-  LdapError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  LdapError(int code, text::Message message) : Error(std::move(message)), code_(code) {}
   int code() const { return code_; }
   // Server down, timeout, connection reset: reconnect and try again later.
   bool connection_lost() const;
@@ -66,8 +71,8 @@ struct Operation {
 struct Outcome {
   // Not an LDAP code: the operation was never sent (a stop was asked before its turn).
   static constexpr int kNotSent = -1;
-  int code = 0;         // LDAP result code, 0 = success
-  std::string message;  // the server's words (error name and diagnostic)
+  int code = 0;           // LDAP result code, 0 = success
+  text::Message message;  // the server's words (error name and diagnostic), verbatim
   bool ok() const { return code == 0; }
   bool sent() const { return code != kNotSent; }
 };

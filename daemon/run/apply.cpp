@@ -26,9 +26,8 @@ std::vector<std::string> created_keys(const plan::Plan& plan) {
 void describe(const connectors::ApplyResult& result, report::ConnectorOutcome& outcome) {
   outcome.applied = result.applied;
   outcome.failed = result.failures.size();
-  outcome.error = text::verbatim(result.error);
-  for (const auto& failure : result.failures)
-    outcome.failures.push_back(text::verbatim(failure.message));
+  outcome.error = result.error;
+  for (const auto& failure : result.failures) outcome.failures.push_back(failure.message);
   outcome.warnings = result.warnings;
 }
 
@@ -93,7 +92,7 @@ report::ConnectorPreview Applier::preview(const Target& target) {
   report::ConnectorPreview preview{target.config.name, target.config.type, false, false, {}, {}};
   if (!target.connector) {  // nothing would be sent: zero counts, and why
     preview.changes = plan::count_changes(plan::Plan{});
-    preview.error = text::verbatim(target.error);
+    preview.error = text::verbatim(target.error);  // Target::error (run/targets.hpp): a string
     return preview;
   }
   const auto capabilities = target.connector->capabilities();
@@ -159,7 +158,7 @@ report::ConnectorOutcome Applier::apply(Target& target) {
   if (holds && target.connector && !target.reconciles()) return outcome;  // holds this state
   if (!target.connector) {
     outcome.status = "failed";
-    outcome.error = text::verbatim(target.error);
+    outcome.error = text::verbatim(target.error);  // Target::error (run/targets.hpp): a string
     return outcome;
   }
   try {
@@ -177,7 +176,8 @@ report::ConnectorOutcome Applier::apply(Target& target) {
     crash_point("after-acknowledge");
   } catch (const std::exception& error) {
     outcome.status = "failed";
-    outcome.error = text::verbatim(error.what());
+    // A connector's error in the reader's language; another part's what() as it is.
+    outcome.error = connectors::message_of(error);
   }
   return outcome;
 }

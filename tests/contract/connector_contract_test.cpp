@@ -28,15 +28,18 @@ std::vector<std::string> contract_types() {
 }
 
 std::string describe(const connectors::ApplyResult& result) {
-  std::string text = "error: " + result.error;
+  std::string described = "error: " + text::french(result.error);
   for (const auto& failure : result.failures)
-    text += "\nitem " + std::to_string(failure.item) + ": " + failure.message;
-  return text;
+    described.append("\nitem ")
+        .append(std::to_string(failure.item))
+        .append(": ")
+        .append(text::french(failure.message));
+  return described;
 }
 
 std::string reported_message(const connectors::ApplyResult& result) {
-  std::string message = result.error;
-  for (const auto& failure : result.failures) message += failure.message;
+  std::string message = text::french(result.error);
+  for (const auto& failure : result.failures) message += text::french(failure.message);
   return message;
 }
 

@@ -129,7 +129,7 @@ TEST(FakeConnector, AWholeFailureKeepsWhatItHeldAndAThrowIsAThrow) {
   const auto school = small_school();
   fake.fail_whole("serveur injoignable");
   const auto result = apply(fake, empty, school);
-  EXPECT_NE(result.error.find("serveur injoignable"), std::string::npos);
+  EXPECT_NE(text::french(result.error).find("serveur injoignable"), std::string::npos);
   EXPECT_EQ(result.applied, 0u);
   EXPECT_EQ(test::canonical_text(fake.held()), test::canonical_text(empty));
   fake.fail_whole("");

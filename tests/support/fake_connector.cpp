@@ -211,7 +211,8 @@ connectors::ApplyResult FakeConnector::apply(const connectors::ApplyContext& con
   if (failures_.throw_on_apply) throw std::runtime_error("faux connecteur : exception demandée");
   connectors::ApplyResult result;
   if (!failures_.whole.empty()) {
-    result.error = settings_.name + " : " + failures_.whole;
+    // A test's own words, not edusync's: shown as they are.
+    result.error = text::verbatim(settings_.name + " : " + failures_.whole);
     return result;
   }
   model::Directory held = context.before;
@@ -219,7 +220,8 @@ connectors::ApplyResult FakeConnector::apply(const connectors::ApplyContext& con
   for (std::size_t i = 0; i < context.plan.items.size(); ++i) {
     const auto& item = context.plan.items[i];
     if (refuses(i, item)) {
-      result.failures.push_back({i, "élément refusé par le faux connecteur : " + describe(item)});
+      result.failures.push_back(
+          {i, text::verbatim("élément refusé par le faux connecteur : " + describe(item))});
       continue;
     }
     apply_item(item, context.after, held, added);

@@ -179,7 +179,7 @@ TEST(FileTargetRules, AnUnwritableDirectoryFailsTheConnectorWithItsName) {
   const std::map<std::string, std::string> passwords;
   const auto result = connector->apply({plan, empty, after, passwords, "r", "2025-11-20"});
   EXPECT_FALSE(result.complete());
-  EXPECT_NE(result.error.find(blocker), std::string::npos) << result.error;
+  EXPECT_NE(text::french(result.error).find(blocker), std::string::npos) << result.error;
 }
 
 TEST(FileTargetRules, AnEmptyPlanWritesNothing) {

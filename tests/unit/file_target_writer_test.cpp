@@ -52,7 +52,10 @@ TEST(FileEncoding, Latin1KeepsFrenchLettersAndTransliteratesTheRest) {
   ASSERT_EQ(substitutions.size(), 3u);
   EXPECT_EQ(substitutions[0].original, "Œ");
   EXPECT_EQ(substitutions[0].replacement, "OE");
-  EXPECT_EQ(describe({substitutions[1]}), "« œ » -> « oe »");
+  EXPECT_EQ(text::french(describe({substitutions[1]})), "« œ » -> « oe »");
+  EXPECT_EQ(text::render(describe({substitutions[1]}), "en"), "\"œ\" -> \"oe\"");
+  EXPECT_EQ(text::french(describe(substitutions)),
+            "« Œ » -> « OE », « œ » -> « oe », « ’ » -> « ' »");
 }
 
 TEST(FileEncoding, Latin1FoldsOtherScriptsThroughIcuAndKeepsCapitals) {
@@ -80,7 +83,8 @@ TEST(FileEncoding, Utf8IsUnchangedAndInvalidBytesAreReported) {
 
 TEST(FileRecords, EncodingWarnsOncePerRecordNamingIt) {
   CsvFile file{{"Nom"},
-               {{"k1", "LEBŒUF Mélissa (élève 33451)", {"LEBŒUF"}}, {"k2", "X", {"MARTIN"}}}};
+               {{"k1", text::verbatim("LEBŒUF Mélissa (élève 33451)"), {"LEBŒUF"}},
+                {"k2", text::verbatim("X"), {"MARTIN"}}}};
   std::vector<model::Warning> warnings;
   const auto bytes = encode_csv(file, CsvStyle{}, Charset::latin1, warnings);
   EXPECT_EQ(bytes, "Nom\r\nLEBOEUF\r\nMARTIN\r\n");
@@ -93,9 +97,9 @@ TEST(FileRecords, EncodingWarnsOncePerRecordNamingIt) {
 
 TEST(FileRecords, DeltaHoldsNewAndChangedRecordsOnly) {
   const CsvFile before{{"Id", "Classe"},
-                       {{"a", "", {"a", "6A"}}, {"b", "", {"b", "6A"}}, {"c", "", {"c", "6B"}}}};
+                       {{"a", {}, {"a", "6A"}}, {"b", {}, {"b", "6A"}}, {"c", {}, {"c", "6B"}}}};
   const CsvFile after{{"Id", "Classe"},
-                      {{"a", "", {"a", "6A"}}, {"b", "", {"b", "5A"}}, {"d", "", {"d", "6A"}}}};
+                      {{"a", {}, {"a", "6A"}}, {"b", {}, {"b", "5A"}}, {"d", {}, {"d", "6A"}}}};
   const auto delta = changed_records(before, after);
   ASSERT_EQ(delta.records.size(), 2u);
   EXPECT_EQ(delta.records[0].key, "b");

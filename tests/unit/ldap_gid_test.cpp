@@ -72,7 +72,8 @@ TEST(LdapGid, AFullLowerRangeGoesOnInTheUpperOneAndIsReported) {
   }
   EXPECT_EQ(upper, 5u);
   ASSERT_EQ(work.notices.size(), 1u);
-  EXPECT_NE(work.notices[0].find("5 groupe(s)"), std::string::npos) << work.notices[0];
+  EXPECT_NE(text::french(work.notices[0]).find("5 groupe(s)"), std::string::npos)
+      << text::french(work.notices[0]);
   EXPECT_TRUE(work.refused.empty());
 }
 
@@ -86,7 +87,8 @@ TEST(LdapGid, BothRangesFullRefusesTheGroupAndGivesNoNumberTwice) {
   ASSERT_EQ(gids.size(), 1u);
   EXPECT_EQ(gids.begin()->second, 64000u);
   ASSERT_EQ(work.refused.size(), 1u);
-  EXPECT_NE(work.refused[0].second.find("plus aucun gidNumber libre"), std::string::npos);
+  EXPECT_NE(text::french(work.refused[0].second).find("plus aucun gidNumber libre"),
+            std::string::npos);
 }
 
 }  // namespace

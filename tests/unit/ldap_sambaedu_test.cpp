@@ -392,7 +392,7 @@ TEST_F(LdapSambaEdu, HandMadeDriftIsRepairedAndReported) {
       connector.apply({empty, snapshot, snapshot, no_passwords, "resync", "2025-11-21"});
   ASSERT_TRUE(result.complete()) << result.error;
   std::string drift;
-  for (const auto& line : connector.drift()) drift += line + "\n";
+  for (const auto& line : connector.drift()) drift.append(text::french(line)).append("\n");
   EXPECT_NE(drift.find("uid=" + laetitia + " : sn"), std::string::npos) << drift;
   EXPECT_NE(drift.find("cn=Classe_6_A : membres"), std::string::npos) << drift;
   EXPECT_NE(drift.find("cn=Equipe_6_A supprimé"), std::string::npos) << drift;

@@ -153,8 +153,9 @@ TEST(StopRequest, StopsTheConnectorRetryingAnUnreachableDirectory) {
   const auto result = connector->apply(context);
   EXPECT_FALSE(result.complete());
   EXPECT_EQ(result.applied, 0u);
-  EXPECT_NE(result.error.find("arrêt demandé pendant la reconnexion à l'annuaire (après 1 "
-                              "tentative sur 4"),
+  EXPECT_NE(text::french(result.error)
+                .find("arrêt demandé pendant la reconnexion à l'annuaire (après 1 "
+                      "tentative sur 4"),
             std::string::npos)
       << result.error;
   const auto reconnects = stop.with_code("LDAP_RECONNECT");
@@ -186,7 +187,8 @@ TEST(StopRequest, AnAlreadyStoppedConnectorMakesOneAttempt) {
   context.stop = source.get_token();
   const log::Capture capture;
   const auto result = unreachable_sambaedu(port.uri(), secret)->apply(context);
-  EXPECT_NE(result.error.find("arrêt demandé pendant la reconnexion"), std::string::npos)
+  EXPECT_NE(text::french(result.error).find("arrêt demandé pendant la reconnexion"),
+            std::string::npos)
       << result.error;
   EXPECT_EQ(capture.with_code("LDAP_RECONNECT").size(), 1u);
 }

@@ -11,7 +11,9 @@ namespace {
 
 // What one Moodle row says about a person, whatever their kind.
 struct EleaPerson {
-  std::string key, who, login, given_name, surname, email, id, division;
+  std::string key;
+  text::Message who;
+  std::string login, given_name, surname, email, id, division;
   std::vector<std::string> cohorts;
   bool suspended = false;
 };
@@ -64,7 +66,7 @@ class MoodleBuilder {
     return login + "@" + domain;
   }
 
-  EleaPerson pupil(const model::Pupil& x, std::string label, const std::string& division,
+  EleaPerson pupil(const model::Pupil& x, text::Message label, const std::string& division,
                    bool departed) const {
     EleaPerson p{x.key,          std::move(label), x.account.login,
                  x.given_name,   x.surname,        email_of(x.email, x.account.login),
@@ -88,16 +90,23 @@ class MoodleBuilder {
   void add(CsvFile& file, const EleaPerson& p, std::size_t cohorts,
            const std::map<std::string, std::string>& passwords,
            std::vector<model::Warning>* warnings) const {
-    auto refusal = model::acceptance::elea_name_refusal(p.surname, p.given_name);
+    // The login first: without it nothing else matters.
+    const char* code = nullptr;
+    text::Message reason;
     if (p.login.empty()) {
-      refusal = model::acceptance::Refusal{
-          "ELEA_NO_LOGIN",
-          "pas d'identifiant de connexion attribué (username obligatoire pour Moodle)"};
+      code = "ELEA_NO_LOGIN";
+      reason = text::message("connector.elea.no_login");
+    } else if (const auto refusal = model::acceptance::elea_name_refusal(p.surname, p.given_name)) {
+      code = refusal->code;
+      reason = reason_message(refusal->reason);
     }
-    if (refusal) {
+    if (code != nullptr) {
       if (warnings != nullptr) {
         warnings->push_back(record_warning(
-            refusal->code, "Éléa : " + p.who + " non écrit : " + refusal->reason + ".", p.key));
+            code,
+            text::message("connector.elea.refused",
+                          {text::nested("who", p.who), text::nested("reason", std::move(reason))}),
+            p.key));
       }
       return;
     }
@@ -129,12 +138,16 @@ CsvFile ent_export(const SchoolView& v, std::vector<model::Warning>& warnings) {
                 "Login personnalisé (Alias)", "Code d'activation", "Fonctions", "Établissements",
                 "Classes", "Enfants", "Parents", "Dernière connexion", "Courriel", "Téléphone"},
                {}};
-  const auto refused = [&](const std::string& who, const std::string& key,
+  const auto refused = [&](const text::Message& who, const std::string& key,
                            const std::string& surname, const std::string& given_name) {
     const auto refusal = model::acceptance::elea_name_refusal(surname, given_name);
     if (!refusal) return false;
     warnings.push_back(record_warning(
-        refusal->code, "Éléa : " + who + " non écrit : " + refusal->reason + ".", key));
+        refusal->code,
+        text::message(
+            "connector.elea.refused",
+            {text::nested("who", who), text::nested("reason", reason_message(refusal->reason))}),
+        key));
     return true;
   };
   for (const auto& p : v.pupils) {

@@ -54,12 +54,14 @@ std::optional<Refusal> pupil_refusal(const PupilView& p) {
 }
 
 // Records the refusal, if any, as a warning; true when the record must be left out.
-bool refused(const std::optional<Refusal>& refusal, const std::string& who, const std::string& key,
-             std::vector<model::Warning>& warnings) {
+bool refused(const std::optional<Refusal>& refusal, const text::Message& who,
+             const std::string& key, std::vector<model::Warning>& warnings) {
   if (!refusal) return false;
   warnings.push_back(record_warning(
       refusal->code,
-      "ENT : " + who + " non écrit : " + refusal->reason + ". À corriger dans SIECLE ou STS-web.",
+      text::message(
+          "connector.ent.refused",
+          {text::nested("who", who), text::nested("reason", reason_message(refusal->reason))}),
       key));
   return true;
 }

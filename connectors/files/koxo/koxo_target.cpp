@@ -12,8 +12,9 @@ namespace {
 
 // One person as a KOXO row sees it, whatever their kind.
 struct KoxoPerson {
-  std::string key, who, civility, surname, given_name, birth_date, unique_id, group, email, login,
-      function;
+  std::string key;
+  text::Message who;
+  std::string civility, surname, given_name, birth_date, unique_id, group, email, login, function;
   std::string password;  // only for an account created in this run
 };
 
@@ -113,10 +114,12 @@ class KoxoBuilder {
         model::acceptance::koxo_refusal(!p.unique_id.empty(), p.surname, p.given_name, no_group);
     if (refusal) {
       if (warnings != nullptr) {
-        warnings->push_back(record_warning(refusal->code,
-                                           "KOXO : " + p.who + " non écrit : " + refusal->reason +
-                                               ". À corriger dans SIECLE ou STS-web.",
-                                           p.key));
+        warnings->push_back(
+            record_warning(refusal->code,
+                           text::message("connector.koxo.refused",
+                                         {text::nested("who", p.who),
+                                          text::nested("reason", reason_message(refusal->reason))}),
+                           p.key));
       }
       return;
     }
@@ -132,8 +135,9 @@ class KoxoBuilder {
 
 KoxoTarget::KoxoTarget(config::ConnectorConfig settings) : FileTarget(std::move(settings)) {
   if (!charset_from_name(this->settings().string("encoding"))) {
-    throw std::invalid_argument("koxo-csv : encodage inconnu " +
-                                this->settings().string("encoding"));
+    throw InvalidSettings(
+        text::message("connector.koxo.unknown_encoding",
+                      {text::arg("encoding", this->settings().string("encoding"))}));
   }
 }
 

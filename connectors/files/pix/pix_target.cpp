@@ -12,10 +12,6 @@ namespace {
 
 using model::acceptance::PixFormat;
 
-constexpr const char* kWhereToFix =
-    ". À corriger dans SIECLE (Base élèves établissement, fiche de l'élève), puis déposer un "
-    "nouvel export.";
-
 // The pupils Pix will take, in directory order; a warning for each one left out.
 std::vector<const PupilView*> accepted(const SchoolView& v, PixFormat format,
                                        const model::acceptance::SharedInes& shared,
@@ -25,17 +21,22 @@ std::vector<const PupilView*> accepted(const SchoolView& v, PixFormat format,
   for (const auto& p : v.pupils) {
     const auto refusal = model::acceptance::pix_refusal(*p.pupil, p.division, format, shared);
     if (refusal) {
-      warnings.push_back(record_warning(
-          refusal->code, "Pix : " + who(p) + " non écrit : " + refusal->reason + kWhereToFix,
-          p.pupil->key));
+      warnings.push_back(
+          record_warning(refusal->code,
+                         text::message("connector.pix.refused",
+                                       {text::nested("who", who(p)),
+                                        text::nested("reason", reason_message(refusal->reason))}),
+                         p.pupil->key));
       continue;
     }
     const auto [twin, first] = by_ine.try_emplace(p.pupil->key, &p);
     if (!first) {
-      warnings.push_back(record_warning("PIX_INE_DUPLICATE",
-                                        "Pix : " + who(p) + " non écrit : INE " + p.pupil->key +
-                                            " déjà porté par " + who(*twin->second) + kWhereToFix,
-                                        p.pupil->key));
+      warnings.push_back(
+          record_warning("PIX_INE_DUPLICATE",
+                         text::message("connector.pix.ine_duplicate",
+                                       {text::nested("who", who(p)), text::arg("ine", p.pupil->key),
+                                        text::nested("twin", who(*twin->second))}),
+                         p.pupil->key));
       continue;
     }
     pupils.push_back(&p);
@@ -90,8 +91,8 @@ BuiltFiles PixTarget::build(const BuildInput& input) {
   if (!substitutions.empty()) {
     built.warnings.push_back(
         {"CHARSET_TRANSLITERATED",
-         text::verbatim("Pix : caractère(s) absent(s) de l'ISO-8859-15 remplacé(s) : " +
-                        describe(substitutions)),
+         text::message("connector.charset.pix_xml",
+                       {text::nested("substitutions", describe(substitutions))}),
          {},
          {}});
   }
