@@ -1,8 +1,7 @@
 // A report holds the words of its own language only: the bundled sample's two runs rendered in
-// French and in English, text and HTML, are searched for every fixed word of the other
-// language (report/labels.hpp, catalogue_pairs), as whole words. Warning and gate messages are
-// still French in both languages: the HTML's warning details are left out of the English check
-// (the text report holds their codes only).
+// French and in English, text, HTML and JSON, are searched for every fixed word of the other
+// language (report/labels.hpp, catalogue_pairs), as whole words, and for every fixed fragment of
+// the other language's messages (text/catalogue.hpp): warnings, gates, the to-do list, headings.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,6 +11,7 @@
 #include "report/run_report.hpp"
 #include "run/runner.hpp"
 #include "support/test_support.hpp"
+#include "text/catalogue.hpp"
 
 namespace edusync {
 namespace {
@@ -57,10 +57,9 @@ std::vector<report::RunReport> sample_runs(const std::string& language) {
 }
 
 // What the HTML page shows: its text without the style, the script and the tags (class names
-// are English), and without the warnings' details (their messages are French in both languages).
+// are English).
 std::string shown_text(const std::string& html) {
-  std::string text = std::regex_replace(html, std::regex("<details>[\\s\\S]*?</details>"), "");
-  text = std::regex_replace(text, std::regex("<style>[\\s\\S]*?</style>"), "");
+  std::string text = std::regex_replace(html, std::regex("<style>[\\s\\S]*?</style>"), "");
   text = std::regex_replace(text, std::regex("<script>[\\s\\S]*?</script>"), "");
   return std::regex_replace(text, std::regex("<[^>]*>"), " ");
 }
@@ -80,7 +79,10 @@ void expect_only_own_words(const std::string& language) {
   const auto foreign = words_of_other_language(!french);
   for (const auto& report : sample_runs(language)) {
     const auto text = report::to_text(report);
-    const auto html = shown_text(report::to_html(report));
+    // The warnings' details quote menu paths of SIECLE in both languages (« Base élèves »):
+    // their words are checked as messages, below.
+    const auto html = shown_text(std::regex_replace(
+        report::to_html(report), std::regex("<details>[\\s\\S]*?</details>"), ""));
     for (const auto& word : foreign) {
       // Words both languages write alike in one of their forms ("divisions", "grade") are not
       // evidence: only a word absent from the own language's catalogue counts.
@@ -93,12 +95,79 @@ void expect_only_own_words(const std::string& language) {
   }
 }
 
+// The fixed parts of a catalogue template: the text between its placeholders, trimmed.
+std::vector<std::string> fragments(const std::string& pattern) {
+  static const std::regex placeholder("\\{[^}]*\\}");
+  std::vector<std::string> parts;
+  for (auto it = std::sregex_token_iterator(pattern.begin(), pattern.end(), placeholder, -1);
+       it != std::sregex_token_iterator(); ++it) {
+    const std::string part = *it;
+    const auto first = part.find_first_not_of(" .,:;()");
+    const auto last = part.find_last_not_of(" .,:;()");
+    if (first != std::string::npos) parts.push_back(part.substr(first, last - first + 1));
+  }
+  return parts;
+}
+
+// The fragments of the other language's messages that are evidence of it: long enough to be a
+// phrase (12 bytes), and in no template of the own language (menu paths of SIECLE and STS-web,
+// file and key names are the same in both).
+std::vector<std::string> foreign_fragments(bool other_is_french) {
+  std::string own_templates;
+  for (const auto& entry : text::all_entries())
+    own_templates += other_is_french ? entry.english : entry.french;
+  std::vector<std::string> found;
+  for (const auto& entry : text::all_entries()) {
+    for (const auto& fragment : fragments(other_is_french ? entry.french : entry.english)) {
+      if (fragment.size() >= 12 && own_templates.find(fragment) == std::string::npos)
+        found.push_back(fragment);
+    }
+  }
+  return found;
+}
+
+void expect_no_foreign_message(const std::string& language) {
+  const bool french = language == "fr";
+  const auto foreign = foreign_fragments(!french);
+  ASSERT_GT(foreign.size(), 100u);
+  for (const auto& report : sample_runs(language)) {
+    ASSERT_FALSE(report.warnings.empty());  // the sample seeds data-quality warnings
+    std::string messages;  // every warning as report.json and warnings.jsonl write it
+    for (const auto& w : report.warnings) messages += text::render(w.message, language) + "\n";
+    const auto outputs = {report::to_text(report), shown_text(report::to_html(report)), messages};
+    // The check can see messages: the own language's fragments are there.
+    std::size_t own_seen = 0;
+    for (const auto& fragment : foreign_fragments(french))
+      own_seen += messages.find(fragment) != std::string::npos;
+    EXPECT_GE(own_seen, 8u) << language;
+    for (const auto& output : outputs) {
+      for (const auto& fragment : foreign)
+        EXPECT_EQ(output.find(fragment), std::string::npos)
+            << "« " << fragment << " » in a report in " << language;
+    }
+  }
+}
+
 TEST(ReportLanguage, AFrenchReportHoldsNoEnglishWord) {
   expect_only_own_words("fr");
 }
 
 TEST(ReportLanguage, AnEnglishReportHoldsNoFrenchWord) {
   expect_only_own_words("en");
+}
+
+}  // namespace
+}  // namespace edusync
+
+namespace edusync {
+namespace {
+
+TEST(ReportLanguage, AFrenchReportHoldsNoEnglishMessage) {
+  expect_no_foreign_message("fr");
+}
+
+TEST(ReportLanguage, AnEnglishReportHoldsNoFrenchMessage) {
+  expect_no_foreign_message("en");
 }
 
 }  // namespace
