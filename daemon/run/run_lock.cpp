@@ -42,16 +42,22 @@ void write_holder(int fd, const std::string& run_id, const std::string& started)
 }
 
 struct Holder {
-  std::string pid, description;
+  std::string pid;
+  text::Message description;  // "processus 12, passage …, commencé le …"
 };
+
+// A field of the holder's record; "?" when the record lacks it (an older or torn record).
+std::string holder_field(std::map<std::string, std::string>& holder, const char* name) {
+  return holder[name].empty() ? std::string("?") : holder[name];
+}
 
 Holder holder_of(int fd) {
   auto holder = read_holder(fd);
-  const auto field = [&](const char* name) {
-    return holder[name].empty() ? std::string("inconnu") : holder[name];
-  };
-  return {field("pid"), "processus " + field("pid") + ", passage " + field("run") +
-                            ", commencé le " + field("started")};
+  return {
+      holder_field(holder, "pid"),
+      text::message("lock.run_holder", {text::arg("pid", holder_field(holder, "pid")),
+                                        text::arg("run", holder_field(holder, "run")),
+                                        text::arg("started", holder_field(holder, "started"))})};
 }
 
 // Whether the lock is held by dry runs only (shared): then no holder is recorded.
@@ -63,19 +69,15 @@ bool held_by_readers_only(int fd) {
 
 [[noreturn]] void refuse_run(int fd, const std::filesystem::path& lock_path) {
   const std::string dir = lock_path.parent_path().string();
-  std::string message;
+  text::Message message;
   if (held_by_readers_only(fd)) {
-    message = "un calcul à blanc (edusync diff ou run --dry-run) lit en ce moment l'état de " +
-              dir + " : ce passage n'a rien fait. Relancez-le quand le calcul à blanc aura fini.";
+    message = text::message("lock.dry_run_reading", {text::arg("dir", dir)});
   } else {
-    const auto holder = holder_of(fd);
-    message = "un autre passage d'edusync est en cours sur l'état de " + dir + " (" +
-              holder.description +
-              ") : ce passage n'a rien fait. Attendez la fin de l'autre passage puis relancez "
-              "si besoin. S'il semble bloqué, examinez ce processus (ps -p " +
-              holder.pid + ") ; le verrou " + lock_path.string() +
-              " se libère de lui-même quand le processus se termine, même tué : ne supprimez "
-              "pas ce fichier.";
+    auto holder = holder_of(fd);
+    message =
+        text::message("lock.run_busy",
+                      {text::arg("dir", dir), text::nested("holder", std::move(holder.description)),
+                       text::arg("pid", holder.pid), text::arg("lock", lock_path.string())});
   }
   ::close(fd);
   throw RunLockBusy(message);
@@ -106,12 +108,12 @@ bool lock_exclusive(int fd, const std::filesystem::path& path) {
   throw std::runtime_error("verrou " + path.string() + " : " + reason);
 }
 
-std::string service_holder(int fd) {
+text::Arg service_holder(int fd) {
   auto holder = read_holder(fd);
-  const auto field = [&](const char* name) {
-    return holder[name].empty() ? std::string("inconnu") : holder[name];
-  };
-  return "processus " + field("pid") + ", démarré le " + field("started");
+  return text::nested("holder",
+                      text::message("lock.service_holder",
+                                    {text::arg("pid", holder_field(holder, "pid")),
+                                     text::arg("started", holder_field(holder, "started"))}));
 }
 
 }  // namespace
@@ -121,12 +123,10 @@ ServiceLock ServiceLock::acquire(const std::filesystem::path& state_dir,
   const auto path = file(state_dir);
   const int fd = open_lock_file(state_dir, path);
   if (!lock_exclusive(fd, path)) {
-    const std::string message = "un autre service edusync tient déjà l'état de " +
-                                state_dir.string() + " (" + service_holder(fd) +
-                                ") : ce service ne démarre pas. Un seul service par répertoire "
-                                "d'état ; arrêtez l'autre (systemctl stop edusync) au besoin.";
+    auto message = text::message("lock.service_busy",
+                                 {text::arg("dir", state_dir.string()), service_holder(fd)});
     ::close(fd);
-    throw RunLockBusy(message);
+    throw RunLockBusy(std::move(message));
   }
   write_holder(fd, "service", started);
   return ServiceLock(fd);
@@ -140,12 +140,10 @@ void ServiceLock::refuse_if_held(const std::filesystem::path& state_dir) {
     ::close(fd);  // closing releases the probe
     return;
   }
-  const std::string message =
-      "le service edusync tient l'état de " + state_dir.string() + " (" + service_holder(fd) +
-      ") : ce passage n'a rien fait. Demandez-lui le passage : edusync ctl resync (ou edusync "
-      "ctl resync --only NOM pour un connecteur) ; edusync ctl status montre où il en est.";
+  auto message = text::message("lock.held_by_service",
+                               {text::arg("dir", state_dir.string()), service_holder(fd)});
   ::close(fd);
-  throw RunLockBusy(message);
+  throw RunLockBusy(std::move(message));
 }
 
 ServiceLock::ServiceLock(ServiceLock&& other) noexcept : fd_(other.fd_) {
@@ -170,12 +168,11 @@ RunLock RunLock::shared(const std::filesystem::path& state_dir) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return RunLock(-1);  // no run ever started here
   if (::flock(fd, LOCK_SH | LOCK_NB) != 0) {
-    const std::string holder = holder_of(fd).description;
+    auto holder = holder_of(fd);
     ::close(fd);
-    throw RunLockBusy("un passage d'edusync est en cours sur l'état de " + state_dir.string() +
-                      " (" + holder +
-                      ") : le plan calculé maintenant décrirait un état en train de changer, "
-                      "rien n'est calculé. Relancez edusync diff quand ce passage aura fini.");
+    throw RunLockBusy(text::message("lock.diff_refused",
+                                    {text::arg("dir", state_dir.string()),
+                                     text::nested("holder", std::move(holder.description))}));
   }
   return RunLock(fd);
 }

@@ -20,11 +20,19 @@
 #include <stdexcept>
 #include <string>
 
+#include "text/message.hpp"
+
 namespace edusync::run {
 
+// what() is French; message() is rendered in the reader's language by who reports it.
 class RunLockBusy : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit RunLockBusy(text::Message message)
+      : std::runtime_error(text::french(message)), message_(std::move(message)) {}
+  const text::Message& message() const { return message_; }
+
+ private:
+  text::Message message_;
 };
 
 class ServiceLock {

@@ -589,7 +589,7 @@ RunOutcome Runner::run() {
     return outcome;
   } catch (const RunLockBusy& busy) {
     result_.status = Status::refused;
-    result_.error = busy.what();
+    result_.error = text::render(busy.message(), config_.report.language);
     return finish(nullptr);
   } catch (const InputError& error) {  // an export that cannot be read, said in the language
     result_.status = Status::failed;

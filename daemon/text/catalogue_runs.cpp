@@ -97,6 +97,44 @@ constexpr Entry kRuns[] = {
      "below; free some space (or make the directory writable), then run \"edusync run "
      "--recompute\" again to get a report."},
     {"run.state_unwritten", "base d'état non écrite : {error}", "state base not written: {error}"},
+    {"lock.run_holder", "processus {pid}, passage {run}, commencé le {started}",
+     "process {pid}, run {run}, started on {started}"},
+    {"lock.service_holder", "processus {pid}, démarré le {started}",
+     "process {pid}, started on {started}"},
+    {"lock.dry_run_reading",
+     "un calcul à blanc (edusync diff ou run --dry-run) lit en ce moment l'état de {dir} : ce "
+     "passage n'a rien fait. Relancez-le quand le calcul à blanc aura fini.",
+     "a dry computation (edusync diff or run --dry-run) is reading the state of {dir} right now: "
+     "this run did nothing. Start it again once the dry computation has finished."},
+    {"lock.run_busy",
+     "un autre passage d'edusync est en cours sur l'état de {dir} ({holder}) : ce passage n'a rien "
+     "fait. Attendez la fin de l'autre passage puis relancez si besoin. S'il semble bloqué, "
+     "examinez ce processus (ps -p {pid}) ; le verrou {lock} se libère de lui-même quand le "
+     "processus se termine, même tué : ne supprimez pas ce fichier.",
+     "another edusync run is under way on the state of {dir} ({holder}): this run did nothing. "
+     "Wait for the other run to end, then start again if needed. If it seems stuck, look at that "
+     "process (ps -p {pid}); the lock {lock} frees itself when the process ends, even killed: do "
+     "not delete this file."},
+    {"lock.service_busy",
+     "un autre service edusync tient déjà l'état de {dir} ({holder}) : ce service ne démarre pas. "
+     "Un seul service par répertoire d'état ; arrêtez l'autre (systemctl stop edusync) au besoin.",
+     "another edusync service already holds the state of {dir} ({holder}): this service does not "
+     "start. One service per state directory; stop the other one (systemctl stop edusync) if "
+     "needed."},
+    {"lock.held_by_service",
+     "le service edusync tient l'état de {dir} ({holder}) : ce passage n'a rien fait. "
+     "Demandez-lui le passage : edusync ctl resync (ou edusync ctl resync --only NOM pour un "
+     "connecteur) ; edusync ctl status montre où il en est.",
+     "the edusync service holds the state of {dir} ({holder}): this run did nothing. Ask it for "
+     "the run: edusync ctl resync (or edusync ctl resync --only NAME for one connector); edusync "
+     "ctl status shows where it stands."},
+    {"lock.diff_refused",
+     "un passage d'edusync est en cours sur l'état de {dir} ({holder}) : le plan calculé "
+     "maintenant décrirait un état en train de changer, rien n'est calculé. Relancez edusync diff "
+     "quand ce passage aura fini.",
+     "an edusync run is under way on the state of {dir} ({holder}): a plan computed now would "
+     "describe a changing state, so nothing is computed. Run edusync diff again once that run "
+     "has finished."},
     {"inbox.unreadable", "boîte de dépôt illisible : {error}", "inbox unreadable: {error}"},
 };
 
