@@ -127,6 +127,23 @@ TEST(StatusText, Runs) {
   EXPECT_EQ(runs_text(none), "Aucun passage enregistré.\n");
 }
 
+// The same answer in English: no French word of the status is left, the values stay as sent.
+TEST(StatusText, EnglishWhenAsked) {
+  const auto text = status_text(test::full_status(), "en");
+  for (const char* said : {"edusync service ", "State: ",
+                           "Current run: 20261203T013000Z-1a2b, "
+                           "triggered by: nightly schedule\n",
+                           "Next scheduled run: ", "Queued: "})
+    EXPECT_NE(text.find(said), std::string::npos) << said << " in\n" << text;
+  for (const char* french : {"Passage en cours", "État :", "déclenché par", "Prochain passage",
+                             "En file d'attente", "Connecteurs :"})
+    EXPECT_EQ(text.find(french), std::string::npos) << french << " in\n" << text;
+  EXPECT_EQ(runs_text(ok_response({{"runs", json::array()}}), "en"), "No run recorded.\n");
+  EXPECT_EQ(duration_text(61, "en"), "1 minute 1 second");
+  EXPECT_EQ(duration_text(0, "en"), "0 seconds");
+  EXPECT_EQ(stage_text("applying", "sambaedu", "en"), "applying to connector sambaedu");
+}
+
 TEST(StatusText, PluralsAndDurations) {
   EXPECT_EQ(count_of(0, "ajout", "ajouts"), "0 ajout");
   EXPECT_EQ(count_of(1, "ajout", "ajouts"), "1 ajout");

@@ -36,6 +36,25 @@ TEST(Log, EventsReachACapturedSinkWithComponentCodeAndFields) {
 }
 
 // The default sink: the message alone on its line, no level, time or fields; debug left out.
+// A catalogue message is rendered in the language of the events; code and fields never change.
+TEST(Log, ACatalogueMessageIsRenderedInTheLanguageOfTheEvents) {
+  const log::Capture capture;
+  ASSERT_EQ(log::language(), "fr");
+  log::event(log::Level::info, "service", "SERVICE_STOPPED", text::message("service.log.stopped"),
+             {{"run", "x"}});
+  log::set_language("en");
+  log::event(log::Level::info, "service", "SERVICE_STOPPED", text::message("service.log.stopped"),
+             {{"run", "x"}});
+  log::set_language("de");  // anything but en is French
+  EXPECT_EQ(log::language(), "fr");
+  const auto events = capture.with_code("SERVICE_STOPPED");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].message, "service arrêté");
+  EXPECT_EQ(events[1].message, "service stopped");
+  EXPECT_EQ(events[1].field("run"), "x");
+  EXPECT_EQ(log::journal_entry(events[1])[4], "EDUSYNC_CODE=SERVICE_STOPPED");
+}
+
 TEST(Log, TheDefaultSinkPrintsTheMessageAloneOnStderr) {
   testing::internal::CaptureStderr();
   log::event(log::Level::warn, "ldap-sambaedu", "LDAP_DRIFT",
