@@ -41,19 +41,16 @@ void check_schools(Context& context) {
     if (std::find(allowed.begin(), allowed.end(), header.uai) == allowed.end()) {
       std::string expected;
       for (const auto& uai : allowed) expected += (expected.empty() ? "" : ", ") + uai;
-      throw InputError(where, "export de l'établissement " + header.uai + ", alors que " +
-                                  expected +
-                                  " est attendu : fichier d'un autre établissement ? (pour une "
-                                  "cité scolaire, déclarez chaque UAI)");
+      throw InputError(
+          where, text::message("assemble.other_school",
+                               {text::arg("uai", header.uai), text::arg("expected", expected)}));
     }
     if (context.directory.school_year.empty()) {
       context.directory.school_year = header.school_year;
     } else if (context.directory.school_year != header.school_year) {
-      throw InputError(where, "année scolaire " + header.school_year +
-                                  " alors que les autres "
-                                  "exports sont de " +
-                                  context.directory.school_year +
-                                  " : exportez tous les fichiers de la même année");
+      throw InputError(where, text::message("assemble.mixed_years",
+                                            {text::arg("year", header.school_year),
+                                             text::arg("others", context.directory.school_year)}));
     }
   }
   for (const auto& uai : allowed) {

@@ -61,7 +61,8 @@ nlohmann::ordered_json to_json(const Inspection& inspection) {
   for (const auto& warning : inspection.result.warnings)
     warnings.push_back(model::to_json(warning, inspection.language));
   json["warnings"] = std::move(warnings);
-  json["refusals"] = refusals_json(target_refusals(inspection.result.directory));
+  json["refusals"] =
+      refusals_json(target_refusals(inspection.result.directory), inspection.language);
   json["model"] = model::to_json(inspection.result.directory);
   return json;
 }

@@ -22,7 +22,7 @@ class Collector {
     target_.type = std::move(type);
     target_.label = std::move(label);
   }
-  void add(const Refusal& refusal, const std::string& key, const std::string& name) {
+  void add(const Refusal& refusal, const std::string& key, const text::Message& name) {
     if (!refusal) return;
     auto [found, inserted] = by_code_.try_emplace(refusal->code);
     if (inserted) found->second.reason = refusal->reason;
@@ -43,18 +43,24 @@ class Collector {
   std::map<std::string, RuleRefusals> by_code_;
 };
 
-std::string pupil_name(const model::Pupil& p, const std::string& division) {
+text::Message pupil_name(const model::Pupil& p, const std::string& division) {
   const std::string id = p.elenoet.empty() ? p.key : p.elenoet;
-  return p.surname + " " + p.given_name + " (élève " + id +
-         (division.empty() ? "" : ", " + division) + ")";
+  const std::string name = p.surname + " " + p.given_name;
+  if (division.empty())
+    return text::message("inspect.refused_pupil", {text::arg("name", name), text::arg("id", id)});
+  return text::message("inspect.refused_pupil_in", {text::arg("name", name), text::arg("id", id),
+                                                    text::arg("division", division)});
 }
 
-std::string staff_name(const model::Staff& s) {
-  return s.surname + " " + s.given_name + " (personnel " + s.sts_id + ")";
+text::Message staff_name(const model::Staff& s) {
+  return text::message("inspect.refused_staff", {text::arg("name", s.surname + " " + s.given_name),
+                                                 text::arg("id", s.sts_id)});
 }
 
-std::string guardian_name(const model::Contact& c) {
-  return c.surname + " " + c.given_name + " (responsable " + c.personne_id + ")";
+text::Message guardian_name(const model::Contact& c) {
+  return text::message(
+      "inspect.refused_guardian",
+      {text::arg("name", c.surname + " " + c.given_name), text::arg("id", c.personne_id)});
 }
 
 struct Children {
@@ -94,7 +100,7 @@ std::vector<TargetRefusals> target_refusals(const model::Directory& d) {
   for (const auto& p : d.pupils) {
     if (!p.departed_on.empty()) continue;
     const std::string& division = divisions[p.key];
-    const std::string name = pupil_name(p, division);
+    const text::Message name = pupil_name(p, division);
     koxo.add(
         acceptance::koxo_refusal(!p.elenoet.empty(), p.surname, p.given_name, division.empty()),
         p.key, name);
@@ -109,7 +115,7 @@ std::vector<TargetRefusals> target_refusals(const model::Directory& d) {
   }
   for (const auto& s : d.staff) {
     if (!s.departed_on.empty()) continue;
-    const std::string name = staff_name(s);
+    const text::Message name = staff_name(s);
     koxo.add(acceptance::koxo_refusal(!s.sts_id.empty(), s.surname, s.given_name, false), s.key,
              name);
     ent.add(acceptance::ent_person_refusal(s.surname, s.given_name), s.key, name);
@@ -124,13 +130,14 @@ std::vector<TargetRefusals> target_refusals(const model::Directory& d) {
   return {koxo.done(), ent.done(), pix.done(), pix_csv.done(), elea.done()};
 }
 
-nlohmann::ordered_json refusals_json(const std::vector<TargetRefusals>& refusals) {
+nlohmann::ordered_json refusals_json(const std::vector<TargetRefusals>& refusals,
+                                     std::string_view language) {
   auto array = nlohmann::ordered_json::array();
   for (const auto& target : refusals) {
     auto rules = nlohmann::ordered_json::array();
     for (const auto& rule : target.rules) {
       rules.push_back({{"code", rule.code},
-                       {"reason", rule.reason},
+                       {"reason", text::render(rule.reason, language)},
                        {"count", rule.keys.size()},
                        {"keys", rule.keys}});
     }
@@ -142,22 +149,29 @@ nlohmann::ordered_json refusals_json(const std::vector<TargetRefusals>& refusals
   return array;
 }
 
-void print_refusals(const std::vector<TargetRefusals>& refusals, std::ostream& out) {
-  out << "\nCe que les cibles refuseront (laissé hors de leurs fichiers, avec un avertissement) "
-         ":\n";
+void print_refusals(const std::vector<TargetRefusals>& refusals, std::string_view language,
+                    std::ostream& out) {
+  const auto say = [&](const char* id, std::vector<text::Arg> args = {}) {
+    return text::render(text::message(id, std::move(args)), language);
+  };
+  out << "\n" << say("inspect.refusals_heading") << "\n";
   for (const auto& target : refusals) {
-    out << "  " << target.label << " refusera : ";
     if (target.records == 0) {
-      out << "personne\n";
+      out << "  " << say("inspect.refuses_nobody", {text::arg("target", target.label)}) << "\n";
       continue;
     }
-    out << target.records << " enregistrement(s)\n";
+    out << "  "
+        << say("inspect.refuses",
+               {text::arg("target", target.label), text::count("count", target.records)})
+        << "\n";
     for (const auto& rule : target.rules) {
-      out << "    " << rule.code << " (" << rule.keys.size() << ") — " << rule.reason << " : ";
+      out << "    " << rule.code << " (" << rule.keys.size() << ") — "
+          << text::render(rule.reason, language) << " : ";
       for (std::size_t i = 0; i < rule.names.size() && i < kNamesPerRule; ++i)
-        out << (i == 0 ? "" : " ; ") << rule.names[i];
+        out << (i == 0 ? "" : " ; ") << text::render(rule.names[i], language);
       if (rule.names.size() > kNamesPerRule)
-        out << " … et " << rule.names.size() - kNamesPerRule << " autre(s) (voir --json)";
+        out << say("inspect.refused_others",
+                   {text::count("count", rule.names.size() - kNamesPerRule)});
       out << "\n";
     }
   }

@@ -9,14 +9,15 @@
 #include <vector>
 
 #include "model/directory.hpp"
+#include "text/message.hpp"
 
 namespace edusync::inspect {
 
 struct RuleRefusals {
-  std::string code;    // PIX_FIRST_NAME_MISSING...
-  std::string reason;  // the first record's reason (French, names the export's field)
+  std::string code;      // PIX_FIRST_NAME_MISSING...
+  text::Message reason;  // the first record's reason (names the export's field)
   std::vector<std::string> keys;
-  std::vector<std::string> names;  // "DUPONT Jean (élève 01234, 6A)", same order as keys
+  std::vector<text::Message> names;  // "DUPONT Jean (élève 01234, 6A)", same order as keys
 };
 
 struct TargetRefusals {
@@ -28,7 +29,10 @@ struct TargetRefusals {
 
 std::vector<TargetRefusals> target_refusals(const model::Directory& directory);
 
-nlohmann::ordered_json refusals_json(const std::vector<TargetRefusals>& refusals);
-void print_refusals(const std::vector<TargetRefusals>& refusals, std::ostream& out);
+// The reasons in `language` (fr or en); codes and keys as they are.
+nlohmann::ordered_json refusals_json(const std::vector<TargetRefusals>& refusals,
+                                     std::string_view language);
+void print_refusals(const std::vector<TargetRefusals>& refusals, std::string_view language,
+                    std::ostream& out);
 
 }  // namespace edusync::inspect

@@ -95,7 +95,7 @@ void print_text(const Inspection& inspection, std::ostream& out) {
   print_sources(inspection, out);
   print_totals(inspection.result.directory, inspection.language, out);
   print_warnings(inspection.result.warnings, inspection.language, out);
-  print_refusals(target_refusals(inspection.result.directory), out);
+  print_refusals(target_refusals(inspection.result.directory), inspection.language, out);
 }
 
 }  // namespace edusync::inspect

@@ -6,6 +6,14 @@
 namespace edusync::model::acceptance {
 namespace {
 
+// The refusal of `code`; its words are the catalogue entry refusal.<code in lower case>.
+Refusal refuse(const char* code, std::vector<text::Arg> args = {}) {
+  std::string id = "refusal.";
+  for (const char* c = code; *c != '\0'; ++c)
+    id += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+  return Refusal{code, text::message(std::move(id), std::move(args))};
+}
+
 bool digits(const std::string& text) {
   for (const char c : text) {
     if (std::isdigit(static_cast<unsigned char>(c)) == 0) return false;
@@ -35,21 +43,16 @@ std::optional<Refusal> pix_identity(const Pupil& p, const std::string& division,
   if (p.key.starts_with("eleve:")) {
     const std::string ine = shared.shared_ine(p);
     if (!ine.empty()) {
-      return Refusal{"PIX_INE_DUPLICATE",
-                     "INE " + ine +
-                         " porté aussi par un autre élève (doublon dans SIECLE, voir "
-                         "DUPLICATE_INE) : Pix identifie chaque élève par un INE qui lui est "
-                         "propre"};
+      return refuse("PIX_INE_DUPLICATE", {text::arg("ine", ine)});
     }
-    return Refusal{"PIX_INE_MISSING", "pas d'INE (ID_NATIONAL)"};
+    return refuse("PIX_INE_MISSING");
   }
-  if (division.empty()) return Refusal{"PIX_NO_DIVISION", "pas de division"};
-  if (p.given_name.empty()) return Refusal{"PIX_FIRST_NAME_MISSING", "prénom vide (PRENOM)"};
-  if (p.birth_surname.empty() && p.surname.empty())
-    return Refusal{"PIX_LAST_NAME_MISSING", "nom de famille vide (NOM_DE_FAMILLE)"};
-  if (p.sex == Sex::unknown) return Refusal{"PIX_SEX_MISSING", "sexe inconnu (CODE_SEXE)"};
+  if (division.empty()) return refuse("PIX_NO_DIVISION");
+  if (p.given_name.empty()) return refuse("PIX_FIRST_NAME_MISSING");
+  if (p.birth_surname.empty() && p.surname.empty()) return refuse("PIX_LAST_NAME_MISSING");
+  if (p.sex == Sex::unknown) return refuse("PIX_SEX_MISSING");
   if (p.birth_date.empty()) {
-    return Refusal{"PIX_BIRTH_DATE_MISSING", "date de naissance absente ou illisible (DATE_NAISS)"};
+    return refuse("PIX_BIRTH_DATE_MISSING");
   }
   return std::nullopt;
 }
@@ -57,23 +60,18 @@ std::optional<Refusal> pix_identity(const Pupil& p, const std::string& division,
 std::optional<Refusal> pix_birth_place(const Pupil& p, PixFormat format) {
   const bool csv = format == PixFormat::csv;
   if (born_in_france(p) && (p.birth_commune.empty() || (csv && !insee_commune(p.birth_commune)))) {
-    return Refusal{"PIX_BIRTH_CITY_CODE_MISSING",
-                   "né(e) en France sans code INSEE valide de commune de naissance "
-                   "(CODE_COMMUNE_INSEE_NAISS)"};
+    return refuse("PIX_BIRTH_CITY_CODE_MISSING");
   }
   if (!csv) return std::nullopt;
   if (!insee_country(p.birth_country)) {
-    return Refusal{"PIX_BIRTH_COUNTRY_MISSING", "pays de naissance absent ou invalide (CODE_PAYS)"};
+    return refuse("PIX_BIRTH_COUNTRY_MISSING");
   }
   if (!born_in_france(p) && p.birth_city.empty()) {
-    return Refusal{"PIX_BIRTH_CITY_MISSING",
-                   "né(e) à l'étranger sans commune de naissance (VILLE_NAISS)"};
+    return refuse("PIX_BIRTH_CITY_MISSING");
   }
   const auto department = pix_birth_department(p);
   if (department.size() < 2 || department.size() > 3) {
-    return Refusal{"PIX_BIRTH_DEPARTMENT_MISSING",
-                   "code du département de naissance absent ou invalide "
-                   "(CODE_DEPARTEMENT_NAISS)"};
+    return refuse("PIX_BIRTH_DEPARTMENT_MISSING");
   }
   return std::nullopt;
 }
@@ -103,9 +101,8 @@ std::optional<Refusal> pix_refusal(const Pupil& pupil, const std::string& divisi
   if (auto refusal = pix_identity(pupil, division, shared)) return refusal;
   if (auto refusal = pix_birth_place(pupil, format)) return refusal;
   if (format == PixFormat::siecle) return std::nullopt;
-  if (pupil.status != "ST" && pupil.status != "AP")
-    return Refusal{"PIX_STATUS_INVALID", "statut ni ST ni AP (CODE_STATUT)"};
-  if (pupil.mef.empty()) return Refusal{"PIX_MEF_MISSING", "pas de code MEF (CODE_MEF)"};
+  if (pupil.status != "ST" && pupil.status != "AP") return refuse("PIX_STATUS_INVALID");
+  if (pupil.mef.empty()) return refuse("PIX_MEF_MISSING");
   return std::nullopt;
 }
 
@@ -123,7 +120,7 @@ std::string pix_birth_department(const Pupil& pupil) {
 std::optional<Refusal> ent_person_refusal(const std::string& surname,
                                           const std::string& given_name) {
   if (surname.empty() || given_name.empty()) {
-    return Refusal{"ENT_NAME_MISSING", "nom ou prénom vide (champs obligatoires de l'import ENT)"};
+    return refuse("ENT_NAME_MISSING");
   }
   return std::nullopt;
 }
@@ -131,41 +128,32 @@ std::optional<Refusal> ent_person_refusal(const std::string& surname,
 std::optional<Refusal> ent_pupil_refusal(const Pupil& pupil, const std::string& division) {
   if (auto refusal = ent_person_refusal(pupil.surname, pupil.given_name)) return refusal;
   if (pupil.birth_date.empty()) {
-    return Refusal{"ENT_BIRTH_DATE_MISSING",
-                   "date de naissance absente ou illisible (obligatoire pour un élève dans l'ENT)"};
+    return refuse("ENT_BIRTH_DATE_MISSING");
   }
-  if (division.empty())
-    return Refusal{"ENT_NO_CLASS", "élève sans classe (obligatoire dans l'ENT)"};
+  if (division.empty()) return refuse("ENT_NO_CLASS");
   return std::nullopt;
 }
 
 std::optional<Refusal> ent_guardian_refusal(const Contact& guardian, bool child_in_file) {
   if (auto refusal = ent_person_refusal(guardian.surname, guardian.given_name)) return refusal;
-  if (!child_in_file)
-    return Refusal{"ENT_NO_CHILD", "aucun de ses enfants n'est dans le fichier des élèves"};
+  if (!child_in_file) return refuse("ENT_NO_CHILD");
   return std::nullopt;
 }
 
 std::optional<Refusal> koxo_refusal(bool has_unique_id, const std::string& surname,
                                     const std::string& given_name, bool pupil_without_division) {
   if (!has_unique_id) {
-    return Refusal{
-        "KOXO_NO_UNIQUE_ID",
-        "pas d'identifiant unique (ELENOET ou identifiant STS-web absent de l'export, ou "
-        "ELENOET porté aussi par un autre élève : voir DUPLICATE_ELENOET)"};
+    return refuse("KOXO_NO_UNIQUE_ID");
   }
-  if (surname.empty() || given_name.empty())
-    return Refusal{"KOXO_NAME_MISSING", "nom ou prénom vide"};
-  if (pupil_without_division)
-    return Refusal{"KOXO_NO_GROUP", "élève sans division (GroupeSecondaire vide)"};
+  if (surname.empty() || given_name.empty()) return refuse("KOXO_NAME_MISSING");
+  if (pupil_without_division) return refuse("KOXO_NO_GROUP");
   return std::nullopt;
 }
 
 std::optional<Refusal> elea_name_refusal(const std::string& surname,
                                          const std::string& given_name) {
   if (given_name.empty() || surname.empty()) {
-    return Refusal{"ELEA_NAME_MISSING",
-                   "nom ou prénom vide (firstname et lastname obligatoires pour Moodle)"};
+    return refuse("ELEA_NAME_MISSING");
   }
   return std::nullopt;
 }

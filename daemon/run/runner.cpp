@@ -461,9 +461,8 @@ void Runner::write_reports(state::StateStore& store, state::RunRecord run,
     transaction.commit();
   } catch (const std::exception& error) {
     log::event(log::Level::error, "run", "RUN_NOT_RECORDED",
-               "edusync run : le passage " + run.id +
-                   " n'a pas pu être enregistré dans la base d'état : " + error.what() +
-                   " ; le passage suivant le marquera « interrupted ».",
+               text::message("run.log.not_recorded",
+                             {text::arg("run", run.id), text::arg("error", error.what())}),
                {{"run", run.id}, {"error", error.what()}});
     if (outcome.status != Status::failed)
       fail(text::render(text::message("run.state_unwritten", {text::arg("error", error.what())}),
@@ -481,14 +480,12 @@ void Runner::prune_old_reports(state::StateStore& store, const std::string& run_
                                       config_.report, today_, run_id);
     for (const auto& failure : pruned.failures) {
       log::event(log::Level::warn, "run", "REPORT_NOT_PRUNED",
-                 "edusync run : rapport ancien non supprimé (report.keep_runs, "
-                 "report.keep_days), nouvel essai au prochain passage : " +
-                     failure,
+                 text::message("run.log.report_not_pruned", {text::arg("error", failure)}),
                  {{"error", failure}});
     }
   } catch (const std::exception& error) {
     log::event(log::Level::warn, "run", "REPORT_NOT_PRUNED",
-               std::string("edusync run : rétention des rapports impossible : ") + error.what(),
+               text::message("run.log.retention_failed", {text::arg("error", error.what())}),
                {{"error", error.what()}});
   }
 }

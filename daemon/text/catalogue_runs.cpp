@@ -135,6 +135,18 @@ constexpr Entry kRuns[] = {
      "an edusync run is under way on the state of {dir} ({holder}): a plan computed now would "
      "describe a changing state, so nothing is computed. Run edusync diff again once that run "
      "has finished."},
+    {"run.log.not_recorded",
+     "edusync run : le passage {run} n'a pas pu être enregistré dans la base d'état : {error} ; le "
+     "passage suivant le marquera « interrupted ».",
+     "edusync run: run {run} could not be recorded in the state base: {error}; the next run will "
+     "mark it \"interrupted\"."},
+    {"run.log.report_not_pruned",
+     "edusync run : rapport ancien non supprimé (report.keep_runs, report.keep_days), nouvel essai "
+     "au prochain passage : {error}",
+     "edusync run: old report not removed (report.keep_runs, report.keep_days), tried again at "
+     "the next run: {error}"},
+    {"run.log.retention_failed", "edusync run : rétention des rapports impossible : {error}",
+     "edusync run: report retention impossible: {error}"},
     {"inbox.unreadable", "boîte de dépôt illisible : {error}", "inbox unreadable: {error}"},
 };
 

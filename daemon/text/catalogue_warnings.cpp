@@ -125,6 +125,78 @@ constexpr Entry kWarnings[] = {
      "known the longest (failing that, the smaller ELEVE_ID) keeps this number (KOXO unique "
      "identifier, SambaEdu employeeNumber); the other has none, and KOXO does not receive them, "
      "until the error is corrected in SIECLE › Base élèves › Fiche élève."},
+    // Exports that cannot be read together (assemble/assemble.cpp): the run stops.
+    {"assemble.other_school",
+     "export de l'établissement {uai}, alors que {expected} est attendu : fichier d'un autre "
+     "établissement ? (pour une cité scolaire, déclarez chaque UAI)",
+     "export of school {uai}, while {expected} is expected: a file of another school? (for a "
+     "cité scolaire, declare each UAI)"},
+    {"assemble.mixed_years",
+     "année scolaire {year} alors que les autres exports sont de {others} : exportez tous les "
+     "fichiers de la même année",
+     "school year {year} while the other exports are of {others}: export all the files of the "
+     "same year"},
+    // What `edusync inspect` says the targets will refuse (inspect/target_refusals.cpp).
+    {"inspect.refusals_heading",
+     "Ce que les cibles refuseront (laissé hors de leurs fichiers, avec un avertissement) :",
+     "What the targets will refuse (left out of their files, with a warning):"},
+    {"inspect.refuses_nobody", "{target} refusera : personne", "{target} will refuse: nobody"},
+    {"inspect.refuses", "{target} refusera : {count|enregistrement|enregistrements}",
+     "{target} will refuse: {count|record|records}"},
+    {"inspect.refused_others", " … et {count|autre|autres} (voir --json)",
+     " … and {count|other|others} (see --json)"},
+    {"inspect.refused_pupil", "{name} (élève {id})", "{name} (pupil {id})"},
+    {"inspect.refused_pupil_in", "{name} (élève {id}, {division})",
+     "{name} (pupil {id}, {division})"},
+    {"inspect.refused_staff", "{name} (personnel {id})", "{name} (staff {id})"},
+    {"inspect.refused_guardian", "{name} (responsable {id})", "{name} (guardian {id})"},
+    // What a target refuses (model/acceptance.cpp): the record is left out of its files.
+    {"refusal.pix_ine_duplicate",
+     "INE {ine} porté aussi par un autre élève (doublon dans SIECLE, voir DUPLICATE_INE) : Pix "
+     "identifie chaque élève par un INE qui lui est propre",
+     "INE {ine} also held by another pupil (a duplicate in SIECLE, see DUPLICATE_INE): Pix "
+     "identifies each pupil by an INE of their own"},
+    {"refusal.pix_ine_missing", "pas d'INE (ID_NATIONAL)", "no INE (ID_NATIONAL)"},
+    {"refusal.pix_no_division", "pas de division", "no division"},
+    {"refusal.pix_first_name_missing", "prénom vide (PRENOM)", "empty first name (PRENOM)"},
+    {"refusal.pix_last_name_missing", "nom de famille vide (NOM_DE_FAMILLE)",
+     "empty surname (NOM_DE_FAMILLE)"},
+    {"refusal.pix_sex_missing", "sexe inconnu (CODE_SEXE)", "unknown sex (CODE_SEXE)"},
+    {"refusal.pix_birth_date_missing", "date de naissance absente ou illisible (DATE_NAISS)",
+     "birth date missing or unreadable (DATE_NAISS)"},
+    {"refusal.pix_birth_city_code_missing",
+     "né(e) en France sans code INSEE valide de commune de naissance (CODE_COMMUNE_INSEE_NAISS)",
+     "born in France without a valid INSEE code of the birth commune (CODE_COMMUNE_INSEE_NAISS)"},
+    {"refusal.pix_birth_country_missing", "pays de naissance absent ou invalide (CODE_PAYS)",
+     "birth country missing or invalid (CODE_PAYS)"},
+    {"refusal.pix_birth_city_missing", "né(e) à l'étranger sans commune de naissance (VILLE_NAISS)",
+     "born abroad without a birth town (VILLE_NAISS)"},
+    {"refusal.pix_birth_department_missing",
+     "code du département de naissance absent ou invalide (CODE_DEPARTEMENT_NAISS)",
+     "birth department code missing or invalid (CODE_DEPARTEMENT_NAISS)"},
+    {"refusal.pix_status_invalid", "statut ni ST ni AP (CODE_STATUT)",
+     "status neither ST nor AP (CODE_STATUT)"},
+    {"refusal.pix_mef_missing", "pas de code MEF (CODE_MEF)", "no MEF code (CODE_MEF)"},
+    {"refusal.ent_name_missing", "nom ou prénom vide (champs obligatoires de l'import ENT)",
+     "empty surname or first name (required fields of the ENT import)"},
+    {"refusal.ent_birth_date_missing",
+     "date de naissance absente ou illisible (obligatoire pour un élève dans l'ENT)",
+     "birth date missing or unreadable (required for a pupil in the ENT)"},
+    {"refusal.ent_no_class", "élève sans classe (obligatoire dans l'ENT)",
+     "pupil without a class (required in the ENT)"},
+    {"refusal.ent_no_child", "aucun de ses enfants n'est dans le fichier des élèves",
+     "none of their children is in the pupils' file"},
+    {"refusal.koxo_no_unique_id",
+     "pas d'identifiant unique (ELENOET ou identifiant STS-web absent de l'export, ou ELENOET "
+     "porté aussi par un autre élève : voir DUPLICATE_ELENOET)",
+     "no unique identifier (ELENOET or STS-web identifier missing from the export, or an ELENOET "
+     "also held by another pupil: see DUPLICATE_ELENOET)"},
+    {"refusal.koxo_name_missing", "nom ou prénom vide", "empty surname or first name"},
+    {"refusal.koxo_no_group", "élève sans division (GroupeSecondaire vide)",
+     "pupil without a division (empty GroupeSecondaire)"},
+    {"refusal.elea_name_missing",
+     "nom ou prénom vide (firstname et lastname obligatoires pour Moodle)",
+     "empty surname or first name (firstname and lastname are required by Moodle)"},
 };
 
 }  // namespace
