@@ -135,6 +135,27 @@ TEST(Config, BadUaisAreReportedEachAtItsPlace) {
             "test.yaml:2:8: school.uai: expected at least one UAI");
 }
 
+// The tests above read the problems in English (the text they always had); French is the
+// default, and report.language is read first, even from a file with other problems.
+TEST(Config, ProblemsAreFrenchByDefaultAndTheFileSaysItsLanguage) {
+  const auto result = load(kMinimal + "safety:\n  grace_day: 10\n  grace_days: 4000\n");
+  ASSERT_EQ(result.problems.size(), 2u) << problems_of(result);
+  EXPECT_EQ(format_problem(result.problems[0]),
+            "test.yaml:5:3: clé inconnue « grace_day » dans safety (vouliez-vous dire « grace_days "
+            "» ?) ; clés possibles : max_departure_ratio, grace_days, login_reuse_days");
+  EXPECT_EQ(format_problem(result.problems[1]),
+            "test.yaml:6:15: safety.grace_days : 4000 est hors limites ; attendu : un entier de 0 "
+            "à 3650");
+  EXPECT_EQ(result.language, "");
+  EXPECT_EQ(load(kMinimal + "report: {language: en}\nsafty: {}\n").language, "en");
+  EXPECT_EQ(load(kMinimal + "report: {language: de}\n").language, "");
+  EXPECT_EQ(only_problem("school:\n  uai: 0140065T\n").substr(0, 14), "test.yaml:2:3:");
+  const auto missing = load("school:\n  uai: 0140065T\n");
+  EXPECT_EQ(format_problem(missing.problems.at(0)),
+            "test.yaml:2:3: clé obligatoire school.name absente : Name of the school, printed on "
+            "reports and account sheets (un texte non vide ; obligatoire)");
+}
+
 TEST(Config, UnknownKeySuggestsTheNearestAndListsTheAllowedOnes) {
   EXPECT_EQ(
       only_problem(kMinimal + "safty:\n  grace_days: 10\n"),
