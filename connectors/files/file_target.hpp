@@ -65,13 +65,4 @@ std::vector<config::KeySpec> file_target_keys(std::vector<config::KeySpec> own);
 // A refusal or encoding warning about one record.
 model::Warning record_warning(std::string code, text::Message message, std::string key);
 
-// The reason of a refusal (model/acceptance.hpp) as a message: a French text there today, shown
-// as it is (verbatim), or its own message once the rules give one.
-inline text::Message reason_message(const std::string& reason) {
-  return text::verbatim(reason);
-}
-inline text::Message reason_message(const text::Message& reason) {
-  return reason;
-}
-
 }  // namespace edusync::connectors::files

@@ -141,9 +141,11 @@ TEST(ConnectorMessagesLanguage, KoxoRefusalInEnglishAndUnchangedInFrench) {
   const auto result =
       apply("koxo-csv", {}, school(pupil("0602116650N", "REFUS", "1204"), false), dir);
   const auto& warning = only_warning(result, "KOXO_NO_GROUP");
-  expect_english(warning.message, {"KOXO: REFUS Jean (pupil 01204) not written: ",
-                                   "To be corrected in SIECLE or "
-                                   "STS-web."});
+  expect_english(warning.message,
+                 {"KOXO: REFUS Jean (pupil 01204) not written: pupil without a division (empty "
+                  "GroupeSecondaire). ",
+                  "To be corrected in SIECLE or "
+                  "STS-web."});
   EXPECT_EQ(text::french(warning.message),
             "KOXO : REFUS Jean (élève 01204) non écrit : élève sans division (GroupeSecondaire "
             "vide). À corriger dans SIECLE ou STS-web.");
@@ -154,8 +156,10 @@ TEST(ConnectorMessagesLanguage, EntRefusal) {
   const auto result =
       apply("ent-csv", {}, school(pupil("0602116650N", "REFUS", "1204"), false), dir);
   const auto& warning = only_warning(result, "ENT_NO_CLASS");
-  expect_english(warning.message, {"ENT: REFUS Jean (pupil 01204) not written: ",
-                                   "To be corrected in SIECLE or STS-web."});
+  expect_english(
+      warning.message,
+      {"ENT: REFUS Jean (pupil 01204) not written: pupil without a class (required in the ENT). ",
+       "To be corrected in SIECLE or STS-web."});
 }
 
 TEST(ConnectorMessagesLanguage, PixRefusalAndDuplicateIne) {
@@ -164,7 +168,7 @@ TEST(ConnectorMessagesLanguage, PixRefusalAndDuplicateIne) {
   no_sex.sex = model::Sex::unknown;
   const auto refused = apply("pix-orga", {}, school(no_sex), dir);
   expect_english(only_warning(refused, "PIX_SEX_MISSING").message,
-                 {"Pix: REFUS Jean (pupil 01204, 6A) not written: ",
+                 {"Pix: REFUS Jean (pupil 01204, 6A) not written: unknown sex (CODE_SEXE). ",
                   "To be corrected in SIECLE (Base élèves établissement, fiche de l'élève), then "
                   "drop a new export."});
 

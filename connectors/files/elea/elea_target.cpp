@@ -98,7 +98,7 @@ class MoodleBuilder {
       reason = text::message("connector.elea.no_login");
     } else if (const auto refusal = model::acceptance::elea_name_refusal(p.surname, p.given_name)) {
       code = refusal->code;
-      reason = reason_message(refusal->reason);
+      reason = refusal->reason;
     }
     if (code != nullptr) {
       if (warnings != nullptr) {
@@ -144,9 +144,8 @@ CsvFile ent_export(const SchoolView& v, std::vector<model::Warning>& warnings) {
     if (!refusal) return false;
     warnings.push_back(record_warning(
         refusal->code,
-        text::message(
-            "connector.elea.refused",
-            {text::nested("who", who), text::nested("reason", reason_message(refusal->reason))}),
+        text::message("connector.elea.refused",
+                      {text::nested("who", who), text::nested("reason", refusal->reason)}),
         key));
     return true;
   };

@@ -59,9 +59,8 @@ bool refused(const std::optional<Refusal>& refusal, const text::Message& who,
   if (!refusal) return false;
   warnings.push_back(record_warning(
       refusal->code,
-      text::message(
-          "connector.ent.refused",
-          {text::nested("who", who), text::nested("reason", reason_message(refusal->reason))}),
+      text::message("connector.ent.refused",
+                    {text::nested("who", who), text::nested("reason", refusal->reason)}),
       key));
   return true;
 }

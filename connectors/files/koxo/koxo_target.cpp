@@ -114,12 +114,11 @@ class KoxoBuilder {
         model::acceptance::koxo_refusal(!p.unique_id.empty(), p.surname, p.given_name, no_group);
     if (refusal) {
       if (warnings != nullptr) {
-        warnings->push_back(
-            record_warning(refusal->code,
-                           text::message("connector.koxo.refused",
-                                         {text::nested("who", p.who),
-                                          text::nested("reason", reason_message(refusal->reason))}),
-                           p.key));
+        warnings->push_back(record_warning(
+            refusal->code,
+            text::message("connector.koxo.refused",
+                          {text::nested("who", p.who), text::nested("reason", refusal->reason)}),
+            p.key));
       }
       return;
     }

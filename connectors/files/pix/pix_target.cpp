@@ -21,12 +21,11 @@ std::vector<const PupilView*> accepted(const SchoolView& v, PixFormat format,
   for (const auto& p : v.pupils) {
     const auto refusal = model::acceptance::pix_refusal(*p.pupil, p.division, format, shared);
     if (refusal) {
-      warnings.push_back(
-          record_warning(refusal->code,
-                         text::message("connector.pix.refused",
-                                       {text::nested("who", who(p)),
-                                        text::nested("reason", reason_message(refusal->reason))}),
-                         p.pupil->key));
+      warnings.push_back(record_warning(
+          refusal->code,
+          text::message("connector.pix.refused",
+                        {text::nested("who", who(p)), text::nested("reason", refusal->reason)}),
+          p.pupil->key));
       continue;
     }
     const auto [twin, first] = by_ine.try_emplace(p.pupil->key, &p);
