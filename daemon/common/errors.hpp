@@ -18,6 +18,18 @@ struct SourceLocation {
 // "file:line:column: " (parts that are unknown are left out).
 std::string format_location(const SourceLocation& where);
 
+// A failure whose words are a catalogue message: what() is French (logs, crashes); whoever
+// reports it to an operator renders message() in the reader's language.
+class Failure : public std::runtime_error {
+ public:
+  explicit Failure(text::Message message)
+      : std::runtime_error(text::french(message)), message_(std::move(message)) {}
+  const text::Message& message() const { return message_; }
+
+ private:
+  text::Message message_;
+};
+
 // An input file cannot be used: not well-formed, hostile, unknown kind, wrong school...
 // The run or the inspection stops before anything is applied.
 class InputError : public std::runtime_error {

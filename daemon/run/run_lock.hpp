@@ -20,19 +20,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/errors.hpp"
 #include "text/message.hpp"
 
 namespace edusync::run {
 
-// what() is French; message() is rendered in the reader's language by who reports it.
-class RunLockBusy : public std::runtime_error {
+class RunLockBusy : public Failure {
  public:
-  explicit RunLockBusy(text::Message message)
-      : std::runtime_error(text::french(message)), message_(std::move(message)) {}
-  const text::Message& message() const { return message_; }
-
- private:
-  text::Message message_;
+  using Failure::Failure;
 };
 
 class ServiceLock {

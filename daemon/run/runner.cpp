@@ -588,6 +588,11 @@ RunOutcome Runner::run() {
     result_.status = Status::refused;
     result_.error = text::render(busy.message(), config_.report.language);
     return finish(nullptr);
+  } catch (const Failure& error) {  // the state base, a lock: said in the report's language
+    result_.status = Status::failed;
+    result_.error = text::render(error.message(), config_.report.language);
+    result_.sources = std::move(sources_);
+    return finish(store ? &*store : nullptr);
   } catch (const InputError& error) {  // an export that cannot be read, said in the language
     result_.status = Status::failed;
     result_.error = format_location(error.where()) + error.reason(config_.report.language);

@@ -11,8 +11,10 @@
 namespace edusync::state {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  throw StateError("base d'état : " + what + " : " + (db ? sqlite3_errmsg(db) : "erreur inconnue"));
+[[noreturn]] void fail(sqlite3* db, text::Message what) {
+  throw StateError(text::message(
+      "state.sqlite_failed",
+      {text::nested("what", what), text::arg("error", db ? sqlite3_errmsg(db) : "?")}));
 }
 
 // Creates the file with mode 0600 before SQLite opens it: the store holds initial passwords.
@@ -22,11 +24,9 @@ void create_private_file(const std::string& path) {
     const int error = errno;
     const bool exists =
         ::access(path.c_str(), F_OK) == 0;  // not "cannot create" a file that exists
-    throw StateError("base d'état : impossible " +
-                     std::string(exists ? "d'ouvrir en écriture " : "de créer ") + path + " (" +
-                     system_error_text(error) +
-                     ") : le dossier d'état et ce fichier doivent être "
-                     "accessibles en écriture à l'utilisateur qui lance edusync");
+    throw StateError(
+        text::message(exists ? "state.cannot_open" : "state.cannot_create",
+                      {text::arg("path", path), text::arg("error", system_error_text(error))}));
   }
   ::fchmod(fd, 0600);
   ::close(fd);
@@ -43,7 +43,7 @@ Database::Database(const std::string& path, Mode mode) {
   const int rc =
       sqlite3_open_v2(mode == Mode::in_memory ? ":memory:" : path.c_str(), &raw, flags, nullptr);
   db_.reset(raw);
-  if (rc != SQLITE_OK) fail(raw, "ouverture de " + path);
+  if (rc != SQLITE_OK) fail(raw, text::message("state.opening", {text::arg("path", path)}));
   sqlite3_busy_timeout(raw, 10'000);
   if (mode == Mode::read_write) {
     exec("PRAGMA journal_mode=WAL");
@@ -57,7 +57,8 @@ void Database::exec(const char* sql) {
   if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "";
     sqlite3_free(message);
-    throw StateError("base d'état : " + text + " (" + sql + ")");
+    throw StateError(
+        text::message("state.statement_failed", {text::arg("error", text), text::arg("sql", sql)}));
   }
 }
 
@@ -69,13 +70,13 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
       SQLITE_OK) {
-    fail(db, "requête invalide « " + std::string(sql) + " »");
+    fail(db, text::message("state.bad_query", {text::arg("sql", std::string(sql))}));
   }
   statement_.reset(raw);
 }
 
 void Statement::check(int rc) const {
-  if (rc != SQLITE_OK) fail(db_, "paramètre");
+  if (rc != SQLITE_OK) fail(db_, text::message("state.parameter"));
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
@@ -107,7 +108,7 @@ bool Statement::step() {
   const int rc = sqlite3_step(statement_.get());
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  fail(db_, "exécution");
+  fail(db_, text::message("state.execution"));
 }
 
 void Statement::run() {

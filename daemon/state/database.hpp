@@ -11,11 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "common/errors.hpp"
+
 namespace edusync::state {
 
-class StateError : public std::runtime_error {
+// The state base cannot be used: its words are a catalogue message (state.*).
+class StateError : public Failure {
  public:
-  using std::runtime_error::runtime_error;
+  using Failure::Failure;
 };
 
 class Statement;

@@ -276,10 +276,9 @@ void upgrade_schema(Database& db) {
   const int version = schema_version(db);
   if (version == kSchemaVersion) return;
   if (version > kSchemaVersion) {
-    throw StateError("base d'état écrite par une version plus récente d'edusync (schéma " +
-                     std::to_string(version) + ", celle-ci connaît le schéma " +
-                     std::to_string(kSchemaVersion) +
-                     ") : installez cette version ou une plus récente.");
+    throw StateError(
+        text::message("state.newer_schema", {text::arg("version", std::to_string(version)),
+                                             text::arg("known", std::to_string(kSchemaVersion))}));
   }
   Transaction transaction(db);
   if (version < 1) upgrade_to_school_keys(db);

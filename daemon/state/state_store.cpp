@@ -19,7 +19,7 @@ std::string prepare_directory(const std::string& state_dir) {
   try {
     make_directories(state_dir, 0700);
   } catch (const std::exception& error) {
-    throw StateError(std::string("répertoire d'état : ") + error.what());
+    throw StateError(text::message("state.directory", {text::arg("error", error.what())}));
   }
   ::chmod(state_dir.c_str(), 0700);
   return (std::filesystem::path(state_dir) / "edusync.db").string();
@@ -32,13 +32,7 @@ void refuse_empty_store(const std::string& path) {
   std::error_code error;
   const auto size = std::filesystem::file_size(path, error);
   if (error || size != 0) return;
-  throw StateError("la base d'état " + path +
-                   " est vide (0 octet) : elle a été tronquée (disque plein, copie ou "
-                   "restauration interrompue ?). Rien n'a été fait. Restaurez-la depuis la "
-                   "dernière sauvegarde ; pour repartir volontairement d'un état vide, supprimez "
-                   "ce fichier (et ses compagnons -wal et -shm s'ils existent) : le passage "
-                   "suivant reprendra les comptes de l'annuaire et retiendra ceux qui ne sont "
-                   "plus dans les exports (ORPHAN_ACCOUNTS).");
+  throw StateError(text::message("state.empty_store", {text::arg("path", path)}));
 }
 
 // A new store is made under a temporary name, given its SQLite header (WAL mode), then renamed:
@@ -128,7 +122,8 @@ StateStore StateStore::for_reading(const std::string& state_dir) {
       sqlite3_backup_init(copy.db_.handle(), "main", store.db_.handle(), "main");
   const int rc = backup == nullptr ? SQLITE_ERROR : sqlite3_backup_step(backup, -1);
   sqlite3_backup_finish(backup);
-  if (rc != SQLITE_DONE) throw StateError("base d'état : copie de " + path + " impossible");
+  if (rc != SQLITE_DONE)
+    throw StateError(text::message("state.copy_failed", {text::arg("path", path)}));
   upgrade_schema(copy.db_);
   return copy;
 }
@@ -236,7 +231,8 @@ model::Directory StateStore::load_snapshot(std::int64_t id) {
   auto query = db_.prepare("SELECT data FROM snapshots WHERE id = ?1");
   query.bind(1, id);
   if (!query.step())
-    throw StateError("instantané " + std::to_string(id) + " introuvable dans la base d'état");
+    throw StateError(
+        text::message("state.snapshot_missing", {text::arg("id", std::to_string(id))}));
   return decode_snapshot(query.text(0));
 }
 

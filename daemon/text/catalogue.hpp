@@ -33,5 +33,6 @@ std::span<const Entry> config_entries();
 std::span<const Entry> cli_entries();
 std::span<const Entry> service_entries();
 std::span<const Entry> report_entries();
+std::span<const Entry> state_entries();
 
 }  // namespace edusync::text
