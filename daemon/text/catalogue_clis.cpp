@@ -68,10 +68,11 @@ constexpr Entry kClis[] = {
      "report.keep_days)"},
     {"cli.no_accounts", "aucun passage n'a créé de compte ; « edusync runs » liste les passages",
      "no run created an account; \"edusync runs\" lists the runs"},
-    {"cli.accounts_written", "{count} comptes du passage {id} → {path} (mode 0600)",
+    {"cli.accounts_written", "{count|compte|comptes} du passage {id} → {path} (mode 0600)",
      "{count|account|accounts} of run {id} → {path} (mode 0600)"},
     {"cli.passwords_expired",
-     "{count} mots de passe initiaux ont expiré (identity.password_retention_days)",
+     "{count|mot de passe initial a expiré|mots de passe initiaux ont expiré} "
+     "(identity.password_retention_days)",
      "{count|initial password has|initial passwords have} expired "
      "(identity.password_retention_days)"},
     {"cli.runs.none", "Aucun passage enregistré", "No run recorded yet"},

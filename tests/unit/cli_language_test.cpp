@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "support/catalogue_evidence.hpp"
 #include "support/test_support.hpp"
 #include "text/catalogue.hpp"
 
@@ -118,18 +119,6 @@ TEST(CliLanguage, AUsageErrorIsToldInEitherLanguage) {
 
 // The fixed parts of a French template ("{...}" cut out), those of 12 characters or more that
 // the English template does not hold as well: none of them may reach an English output.
-std::vector<std::string> french_fragments(const text::Entry& entry) {
-  static const std::regex placeholder("\\{[^}]*\\}");
-  const std::string french = entry.french;
-  const std::string english = entry.english;
-  std::vector<std::string> fragments;
-  for (std::sregex_token_iterator it(french.begin(), french.end(), placeholder, -1), end; it != end;
-       ++it) {
-    const std::string fragment = *it;
-    if (fragment.size() >= 12 && !contains(english, fragment)) fragments.push_back(fragment);
-  }
-  return fragments;
-}
 
 TEST(CliLanguage, InspectInEnglishPrintsNoFrenchFragmentOfItsMessages) {
   std::string out;
@@ -145,7 +134,7 @@ TEST(CliLanguage, InspectInEnglishPrintsNoFrenchFragmentOfItsMessages) {
   for (const auto& entry : text::all_entries()) {
     const std::string id = entry.id;
     if (!id.starts_with("cli.inspect.") && !id.starts_with("warning.")) continue;
-    for (const auto& fragment : french_fragments(entry)) {
+    for (const auto& fragment : test::french_evidence(entry)) {
       ++checked;
       EXPECT_FALSE(contains(out, fragment)) << id << ": \"" << fragment << "\" in\n" << out;
     }

@@ -13,6 +13,7 @@
 
 #include "connectors/ldap_sambaedu/reconcile.hpp"
 #include "connectors/registry.hpp"
+#include "support/catalogue_evidence.hpp"
 #include "support/closed_port.hpp"
 #include "support/connector_config.hpp"
 #include "support/test_support.hpp"
@@ -24,40 +25,16 @@ namespace {
 namespace fs = std::filesystem;
 
 // Characters (code points) of a UTF-8 text.
-std::size_t characters(const std::string& text) {
-  std::size_t count = 0;
-  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1u : 0u;
-  return count;
-}
 
 // The fixed text between the placeholders of a template.
-std::vector<std::string> fragments(const std::string& pattern) {
-  std::vector<std::string> parts;
-  std::size_t at = 0;
-  while (at <= pattern.size()) {
-    const auto open = pattern.find('{', at);
-    parts.push_back(pattern.substr(at, open == std::string::npos ? open : open - at));
-    if (open == std::string::npos) break;
-    const auto close = pattern.find('}', open);
-    if (close == std::string::npos) break;
-    at = close + 1;
-  }
-  return parts;
-}
 
 // Every catalogue id in `m` and its nested messages.
-void collect_ids(const text::Message& m, std::set<std::string>& ids) {
-  if (!m.id.empty()) ids.insert(m.id);
-  for (const auto& a : m.args) {
-    for (const auto& inner : a.nested) collect_ids(inner, ids);
-  }
-}
 
 // `english`, a rendering of `m`, holds no French fragment (12 characters or more, not also in the
 // English template) of any entry `m` is made of.
 void expect_no_french(const text::Message& m, const std::string& english) {
   std::set<std::string> ids;
-  collect_ids(m, ids);
+  test::collect_ids(m, ids);
   EXPECT_FALSE(ids.empty()) << "verbatim: " << english;
   for (const auto& id : ids) {
     const auto* entry = text::find_entry(id);
@@ -65,10 +42,7 @@ void expect_no_french(const text::Message& m, const std::string& english) {
     // Connectors' own words, and the reasons the model gives for a refusal
     // (model/acceptance.cpp).
     EXPECT_TRUE(id.starts_with("connector.") || id.starts_with("refusal.")) << id;
-    const std::string english_template = entry->english;
-    for (const auto& fragment : fragments(entry->french)) {
-      if (characters(fragment) < 12 || english_template.find(fragment) != std::string::npos)
-        continue;
+    for (const auto& fragment : test::french_evidence(*entry)) {
       EXPECT_EQ(english.find(fragment), std::string::npos)
           << id << ": French « " << fragment << " » in: " << english;
     }

@@ -15,6 +15,7 @@
 #include "sources/input/memory_source.hpp"
 #include "sources/input/zip_source.hpp"
 #include "sources/parsers/export_parser.hpp"
+#include "support/catalogue_evidence.hpp"
 #include "support/test_support.hpp"
 #include "text/catalogue.hpp"
 #include "text/message.hpp"
@@ -24,58 +25,25 @@ namespace {
 
 using test::bee_eleves;
 
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
 // The fixed French fragments of an entry: its French template cut at its placeholders, those
 // of 12 characters or more that its English template does not hold as well (a proper name, a
 // list of XML elements, the same in both languages).
-std::vector<std::string> french_fragments(const std::string& id) {
-  const text::Entry* entry = text::find_entry(id);
-  EXPECT_NE(entry, nullptr) << "no catalogue entry " << id;
-  if (entry == nullptr) return {};
-  const std::string_view french = entry->french;
-  const std::string_view english = entry->english;
-  std::vector<std::string> fragments;
-  std::size_t at = 0;
-  while (at <= french.size()) {
-    const auto open = french.find('{', at);
-    const auto piece =
-        french.substr(at, open == std::string_view::npos ? std::string_view::npos : open - at);
-    if (code_points(piece) >= 12 && english.find(piece) == std::string_view::npos) {
-      fragments.emplace_back(piece);
-    }
-    if (open == std::string_view::npos) break;
-    const auto close = french.find('}', open);
-    if (close == std::string_view::npos) break;
-    at = close + 1;
-  }
-  return fragments;
-}
 
 // The ids of a message and of every message nested in it.
-void collect_ids(const text::Message& message, std::set<std::string>& ids) {
-  if (!message.id.empty()) ids.insert(message.id);
-  for (const auto& a : message.args) {
-    for (const auto& nested : a.nested) collect_ids(nested, ids);
-  }
-}
 
 // `message` in English holds every one of `words` and no French fragment of any entry it is
 // made of; nor French quotation marks. Returns the English text.
 std::string expect_english(const text::Message& message, const std::vector<std::string>& words) {
   const std::string english = text::render(message, "en");
   std::set<std::string> ids;
-  collect_ids(message, ids);
+  test::collect_ids(message, ids);
   EXPECT_FALSE(ids.empty()) << "a verbatim message: " << english;
   for (const auto& id : ids) {
     EXPECT_TRUE(id.starts_with("input.")) << id;
-    for (const auto& fragment : french_fragments(id)) {
+    const text::Entry* entry = text::find_entry(id);
+    EXPECT_NE(entry, nullptr) << "no catalogue entry " << id;
+    if (entry == nullptr) continue;
+    for (const auto& fragment : test::french_evidence(*entry)) {
       EXPECT_EQ(english.find(fragment), std::string::npos)
           << "French \"" << fragment << "\" of " << id << " in: " << english;
     }

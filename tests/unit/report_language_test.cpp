@@ -10,6 +10,7 @@
 #include "report/labels.hpp"
 #include "report/run_report.hpp"
 #include "run/runner.hpp"
+#include "support/catalogue_evidence.hpp"
 #include "support/test_support.hpp"
 #include "text/catalogue.hpp"
 
@@ -95,13 +96,10 @@ void expect_only_own_words(const std::string& language) {
   }
 }
 
-// The fixed parts of a catalogue template: the text between its placeholders, trimmed.
+// The fixed parts of a catalogue template, trimmed of spaces and punctuation.
 std::vector<std::string> fragments(const std::string& pattern) {
-  static const std::regex placeholder("\\{[^}]*\\}");
   std::vector<std::string> parts;
-  for (auto it = std::sregex_token_iterator(pattern.begin(), pattern.end(), placeholder, -1);
-       it != std::sregex_token_iterator(); ++it) {
-    const std::string part = *it;
+  for (const auto& part : test::template_fragments(pattern)) {
     const auto first = part.find_first_not_of(" .,:;()");
     const auto last = part.find_last_not_of(" .,:;()");
     if (first != std::string::npos) parts.push_back(part.substr(first, last - first + 1));
