@@ -119,6 +119,14 @@ struct ExistingAccount {
   bool in_trash = false;  // a leaver's account (SambaEdu: ou=Trash); People's are preferred
 };
 
+// A file an apply would write, for a preview (diff, dry run, held run): its name in the
+// connector's directory, its data rows (-1: not counted, an archive) and its size.
+struct FilePreview {
+  std::string name;
+  std::int64_t rows = -1;
+  std::uint64_t bytes = 0;
+};
+
 class Connector {
  public:
   virtual ~Connector() = default;
@@ -133,6 +141,12 @@ class Connector {
   // created twice. Default: none (file targets). May throw (target unreachable): a
   // connectors::Error (error.hpp), whose message() is in the reader's language.
   virtual std::vector<ExistingAccount> existing_accounts() { return {}; }
+  // The files apply(context) would write, built in memory and not written (file targets);
+  // empty for a server. May throw, as building may (a connectors::Error or another exception).
+  virtual std::vector<FilePreview> preview_files(const ApplyContext& context) {
+    (void)context;
+    return {};
+  }
 };
 
 }  // namespace edusync::connectors

@@ -1,5 +1,6 @@
 #include "connectors/files/file_target.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "connectors/files/atomic_file.hpp"
@@ -37,19 +38,47 @@ model::Warning record_warning(std::string code, text::Message message, std::stri
   return model::Warning{std::move(code), std::move(message), {std::move(key)}, {}};
 }
 
+template <typename Use>
+void FileTarget::build_schools(const ApplyContext& context, Use use) {
+  auto after_views = view_schools(context.after);
+  auto before_views = view_schools(context.before);
+  for (const auto& school : context.after.schools) {
+    const SchoolView& after = view_of(after_views, school.uai);
+    const SchoolView& before = view_of(before_views, school.uai);
+    use(school.uai, run_stem(prefix(), school.uai, context.today, context.run_id),
+        build({context, after, before}));
+  }
+}
+
+namespace {
+
+// A CSV's data rows: its lines after the header (a name never holds a line break).
+std::int64_t rows_of(const OutputFile& file) {
+  if (file.rows >= 0) return file.rows;
+  if (!file.suffix.ends_with(".csv")) return -1;
+  const auto lines = std::count(file.bytes.begin(), file.bytes.end(), '\n');
+  return lines > 0 ? lines - 1 : 0;
+}
+
+}  // namespace
+
+std::vector<FilePreview> FileTarget::preview_files(const ApplyContext& context) {
+  std::vector<FilePreview> previews;
+  if (context.plan.empty()) return previews;  // apply would write nothing
+  build_schools(context, [&](const std::string&, const std::string& stem, BuiltFiles built) {
+    for (const auto& file : built.files)
+      previews.push_back({stem + file.suffix, rows_of(file), file.bytes.size()});
+  });
+  return previews;
+}
+
 ApplyResult FileTarget::apply(const ApplyContext& context) {
   ApplyResult result;
   if (context.plan.empty()) return result;  // nothing changed: the last files still hold
   try {
     const std::string dir = settings_.path("dir").string();
     ensure_directory(dir);
-    auto after_views = view_schools(context.after);
-    auto before_views = view_schools(context.before);
-    for (const auto& school : context.after.schools) {
-      const SchoolView& after = view_of(after_views, school.uai);
-      const SchoolView& before = view_of(before_views, school.uai);
-      auto built = build({context, after, before});
-      const std::string stem = run_stem(prefix(), school.uai, context.today, context.run_id);
+    build_schools(context, [&](const std::string& uai, const std::string& stem, BuiltFiles built) {
       for (const auto& file : built.files) {
         const bool secret = !file.password_column.empty();
         write_atomically(dir, stem + file.suffix, file.bytes,
@@ -59,9 +88,9 @@ ApplyResult FileTarget::apply(const ApplyContext& context) {
               {std::string(dir).append("/").append(stem).append(file.suffix), file.separator,
                file.password_column});
       }
-      rotate(dir, prefix(), school.uai, keep_count(settings_));
+      rotate(dir, prefix(), uai, keep_count(settings_));
       for (auto& warning : built.warnings) result.warnings.push_back(std::move(warning));
-    }
+    });
     result.applied = context.plan.items.size();
   } catch (const std::exception& error) {
     // message_of: a connector's own error in the reader's language; what() as it is for the

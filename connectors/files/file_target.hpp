@@ -27,6 +27,9 @@ struct OutputFile {
   // ApplyResult::password_files, so that the column is emptied when the passwords expire.
   std::string password_column;
   char separator = ';';
+  // Data rows, for previews: -1 counts the CSV lines after the header; an XML export sets its
+  // records; an archive leaves -1 unknown.
+  std::int64_t rows = -1;
 };
 
 struct BuiltFiles {
@@ -49,6 +52,7 @@ class FileTarget : public Connector {
   // Never throws: a failure to write is the result's error (the connector is not
   // acknowledged and the next run writes everything again).
   ApplyResult apply(const ApplyContext& context) final;
+  std::vector<FilePreview> preview_files(const ApplyContext& context) final;
 
  protected:
   // "koxo", "ent", "pix", "elea": the first part of every file name.
@@ -56,6 +60,11 @@ class FileTarget : public Connector {
   virtual BuiltFiles build(const BuildInput& input) = 0;
 
  private:
+  // Builds the files of every school of the directory and hands each school's to `use`, with
+  // the stem of their names.
+  template <typename Use>
+  void build_schools(const ApplyContext& context, Use use);
+
   config::ConnectorConfig settings_;
 };
 

@@ -77,8 +77,7 @@ void page_footer(const SheetHeading& h, std::ostream& out) {
       out << "<li>" << escape(target) << " : " << escape(address) << "</li>";
     out << "</ul>";
   }
-  out << "<p>"
-      << text::say("report.at_the_first_login_choose_a_new_password", h.language);
+  out << "<p>" << text::say("report.at_the_first_login_choose_a_new_password", h.language);
   if (!h.expires.empty()) {
     out << text::say("report.and_is_erased_from_our_files_on", h.language)
         << escape(date_label(h.language, h.expires));

@@ -56,6 +56,47 @@ std::string counted(bool english, const ConnectorPreview& preview,
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kPreviewFilesNamed = 5;
+
+// "45 Ko", "812 octets": a file's size, in kilobytes from 10 kB on.
+text::Message size_words(std::uint64_t bytes) {
+  if (bytes < 10'240) return text::message("report.size.bytes", {text::count("n", bytes)});
+  return text::message("report.size.kb", {text::arg("n", std::to_string((bytes + 512) / 1024))});
+}
+
+}  // namespace
+
+std::string preview_files_detail(const std::string& language, const ConnectorPreview& preview) {
+  if (preview.files.empty()) return {};
+  std::vector<text::Message> named;
+  std::uint64_t rows = 0;
+  for (const auto& file : preview.files) {
+    if (file.rows > 0) rows += static_cast<std::uint64_t>(file.rows);
+    if (named.size() == kPreviewFilesNamed) continue;
+    if (file.rows < 0) {
+      named.push_back(text::message(
+          "report.preview.file",
+          {text::arg("name", file.name), text::nested("size", size_words(file.bytes))}));
+    } else {
+      named.push_back(text::message(
+          "report.preview.file_rows",
+          {text::arg("name", file.name), text::count("rows", static_cast<std::uint64_t>(file.rows)),
+           text::nested("size", size_words(file.bytes))}));
+    }
+  }
+  if (preview.files.size() > kPreviewFilesNamed) {
+    named.push_back(
+        text::message("report.preview.more_files",
+                      {text::count("count", preview.files.size() - kPreviewFilesNamed)}));
+  }
+  return text::render(text::message("report.preview.files",
+                                    {text::count("count", preview.files.size()),
+                                     text::count("rows", rows), text::nested_list("files", named)}),
+                      language);
+}
+
 std::string preview_detail(const std::string& language, const ConnectorPreview& preview) {
   const bool english = language == "en";
   struct Part {

@@ -18,6 +18,9 @@ std::string change_detail(const std::string& language, const PersonChange& chang
 // 1 à renommer ; appartenances : 4 à ajouter, 8 à retirer", or "rien à envoyer". Only the
 // counts that are not zero; accounts are pupils and staff, guardians are counted apart.
 std::string preview_detail(const std::string& language, const ConnectorPreview& preview);
+// "2 fichiers à écrire, 642 lignes : koxo_…_full.csv (630 lignes, 45 Ko), …" for a file target
+// (the first few named); empty for a server or when nothing would be written.
+std::string preview_files_detail(const std::string& language, const ConnectorPreview& preview);
 
 // Initial passwords erased by the run: the heading, the sentence ("3 mots de passe initiaux
 // effacés de la base d'état…, 2 fichiers réécrits sans mot de passe") and the words before a

@@ -240,8 +240,10 @@ void previews(const RunReport& r, std::ostream& out) {
   for (const auto& p : r.previews) {
     out << "<tr><td>" << escape(p.name) << "</td><td>" << escape(p.type) << "</td><td>"
         << escape(p.error.empty() ? preview_detail(r.language, p)
-                                  : text::render(p.error, r.language))
-        << "</td></tr>";
+                                  : text::render(p.error, r.language));
+    if (const auto files = preview_files_detail(r.language, p); !files.empty())
+      out << "<br><small>" << escape(files) << "</small>";
+    out << "</td></tr>";
   }
   out << "</table>";
 }

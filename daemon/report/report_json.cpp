@@ -76,6 +76,15 @@ Json tail_json(const RunReport& r) {
                    {"target", p.live_target ? "server" : "files"},
                    {"changes", p.changes}};
       if (!p.error.empty()) preview["error"] = text::render(p.error, r.language);
+      if (!p.files.empty()) {
+        Json files = Json::array();
+        for (const auto& f : p.files) {
+          Json file{{"name", f.name}, {"bytes", f.bytes}};
+          if (f.rows >= 0) file["rows"] = f.rows;
+          files.push_back(std::move(file));
+        }
+        preview["files"] = std::move(files);
+      }
       previews.push_back(std::move(preview));
     }
     json["previews"] = std::move(previews);

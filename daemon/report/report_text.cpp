@@ -141,6 +141,8 @@ void print_previews(const RunReport& r, std::ostream& out) {
           << "\n";
     else
       out << preview_detail(r.language, p) << "\n";
+    if (const auto files = preview_files_detail(r.language, p); !files.empty())
+      out << "    " << files << "\n";
   }
 }
 

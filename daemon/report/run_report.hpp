@@ -45,13 +45,21 @@ struct ConnectorOutcome {
 
 // What a target would be sent by a dry run or a held run: its own plan (from the snapshot it
 // acknowledged), counted as the report's `changes`.
+// A file a target would write: its name, data rows (-1: not counted) and size.
+struct PreviewFile {
+  std::string name;
+  std::int64_t rows = -1;
+  std::uint64_t bytes = 0;
+};
+
 struct ConnectorPreview {
   std::string name;
   std::string type;
   bool live_target = false;        // a server (SambaEdu) rather than files for an importer
   bool disables_accounts = false;  // a leaver's account is disabled there
   std::map<std::string, std::map<std::string, std::uint64_t>> changes;
-  text::Message error;  // the connector could not be made from its settings
+  text::Message error;  // the connector could not be made from its settings, or build its files
+  std::vector<PreviewFile> files;  // a file target: what it would write, per school
 };
 
 // A new account, for the report and the account sheets (the password is read from the state

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "common/crash_point.hpp"
+#include "connectors/error.hpp"
 #include "diff/diff.hpp"
 #include "state/password_files.hpp"
 
@@ -49,6 +50,8 @@ class Applier {
     const plan::Plan& plan() const { return own ? *own : *run_plan; }
   };
   TargetPlan plan_for(std::optional<std::int64_t> acknowledged);
+  void preview_files(connectors::Connector& connector, const TargetPlan& target_plan,
+                     report::ConnectorPreview& preview);
 
   connectors::ApplyResult apply_changes(connectors::Connector& target,
                                         std::optional<std::int64_t> acknowledged);
@@ -89,7 +92,8 @@ Applier::TargetPlan Applier::plan_for(std::optional<std::int64_t> acknowledged) 
 }
 
 report::ConnectorPreview Applier::preview(const Target& target) {
-  report::ConnectorPreview preview{target.config.name, target.config.type, false, false, {}, {}};
+  report::ConnectorPreview preview{
+      target.config.name, target.config.type, false, false, {}, {}, {}};
   if (!target.connector) {  // nothing would be sent: zero counts, and why
     preview.changes = plan::count_changes(plan::Plan{});
     preview.error = text::verbatim(target.error);  // Target::error (run/targets.hpp): a string
@@ -98,8 +102,25 @@ report::ConnectorPreview Applier::preview(const Target& target) {
   const auto capabilities = target.connector->capabilities();
   preview.live_target = capabilities.live_target;
   preview.disables_accounts = capabilities.can_disable_accounts;
-  preview.changes = plan::count_changes(plan_for(store_.acknowledged(target.config.name)).plan());
+  const auto target_plan = plan_for(store_.acknowledged(target.config.name));
+  preview.changes = plan::count_changes(target_plan.plan());
+  if (!capabilities.live_target) preview_files(*target.connector, target_plan, preview);
   return preview;
+}
+
+// A file target's files, built as apply would build them (without initial passwords: a preview
+// holds none) and counted, never written.
+void Applier::preview_files(connectors::Connector& connector, const TargetPlan& target_plan,
+                            report::ConnectorPreview& preview) {
+  const std::map<std::string, std::string> no_passwords;
+  connectors::ApplyContext context{target_plan.plan(), target_plan.before, request_.desired,
+                                   no_passwords,       request_.run_id,    request_.today};
+  try {
+    for (auto& file : connector.preview_files(context))
+      preview.files.push_back({std::move(file.name), file.rows, file.bytes});
+  } catch (const std::exception& error) {
+    preview.error = connectors::message_of(error);
+  }
 }
 
 connectors::ApplyResult Applier::apply_changes(connectors::Connector& target,

@@ -122,8 +122,19 @@ TEST_F(SampleReports, ADryRunPreviewsWhatEachTargetWouldBeSent) {
         "; groupes : 1 à renommer ; appartenances : 4 à ajouter, 8 à retirer\n",
         "  pix (pix-orga) : comptes : 142 à créer ; responsables : 191 à créer ; divisions : 5 à "
         "créer ; groupes : 11 à créer ; appartenances : 272 à ajouter\n",
-        "Cibles :\n  aucune appelée (rien n'a été appliqué)\n"})
+        "Cibles :\n  aucune appelée (rien n'a été appliqué)\n",
+        // The files a file target would write, with their rows, built and not written.
+        "    2 fichiers à écrire, 146 lignes : koxo_0069500U_20260130_", "_full.csv (142 lignes, ",
+        "_delta.csv (4 lignes, ", "    1 fichier à écrire, 110 lignes : pix_0069500U_20260130_"})
     EXPECT_NE(text.find(said), std::string::npos) << said << " in\n" << text;
+  const auto& koxo = preview.report.previews.at(1);
+  ASSERT_EQ(koxo.name, "koxo");
+  ASSERT_EQ(koxo.files.size(), 2u);
+  EXPECT_EQ(koxo.files[0].rows, 142);  // every pupil and staff member with an account
+  EXPECT_GT(koxo.files[0].bytes, 0u);
+  EXPECT_TRUE(preview.report.previews.at(0).files.empty()) << "the journal writes no files";
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "out" / "koxo" / (koxo.files[1].name)))
+      << "a preview writes nothing";
   EXPECT_FALSE(std::filesystem::exists(dir_.path() / "pix")) << "a preview writes nothing";
   const auto html = report::to_html(preview.report);
   EXPECT_NE(html.find("<td>pix</td><td>pix-orga</td><td>comptes : 142 à créer"), std::string::npos);

@@ -100,6 +100,7 @@ BuiltFiles PixTarget::build(const BuildInput& input) {
         {"_ElevesSansAdresses.zip", zip_archive({{"ElevesSansAdresses.xml", xml}})});
   } else {
     built.files.push_back({"_ElevesSansAdresses.xml", std::move(xml)});
+    built.files.back().rows = static_cast<std::int64_t>(pupils.size());
   }
   return built;
 }
