@@ -34,6 +34,29 @@ bool print_unknown_command(CLI::App& app, int argc, char** argv, const std::stri
   return true;
 }
 
+// CLI11's own words in `--help` (its labels, the help flag, the groups' headings) in the
+// language of the command. Before the commands are added: they inherit the help flag and the
+// option group.
+void speak_cli11(CLI::App& app, const std::string& language) {
+  app.set_help_flag("-h,--help", say(language, "cli.label.help_flag"));
+  app.option_defaults()->group(say(language, "cli.label.options"));
+  auto& formatter = *app.get_formatter();
+  const std::pair<const char*, const char*> labels[] = {
+      {"Usage", "cli.label.usage"},           {"Positionals", "cli.label.positionals"},
+      {"OPTIONS", "cli.label.options_upper"}, {"REQUIRED", "cli.label.required"},
+      {"Needs", "cli.label.needs"},           {"Excludes", "cli.label.excludes"},
+      {"SUBCOMMAND", "cli.label.subcommand"}, {"SUBCOMMANDS", "cli.label.subcommands_upper"}};
+  for (const auto& [label, id] : labels) formatter.label(label, say(language, id));
+}
+
+// The heading under which `app` lists its commands, and theirs, in the command's language.
+void name_command_groups(CLI::App& app, const std::string& language) {
+  for (auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    command->group(say(language, "cli.label.subcommands"));
+    name_command_groups(*command, language);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,6 +66,7 @@ int main(int argc, char** argv) {
   const auto language = globals.speaks();
   CLI::App app{say(language, "cli.app")};
   app.require_subcommand(1);
+  speak_cli11(app, language);
   app.set_version_flag("--version", "edusync " EDUSYNC_VERSION, say(language, "cli.version_help"));
   app.add_option("--config", globals.config_path, say(language, "cli.config_help"));
   app.add_option("--language", globals.language, say(language, "cli.language_help"))
@@ -52,6 +76,7 @@ int main(int argc, char** argv) {
   edusync::cli::register_check_config(app, command, globals);
   edusync::cli::register_run_commands(app, command, globals);
   edusync::cli::register_service_commands(app, command, globals);
+  name_command_groups(app, language);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

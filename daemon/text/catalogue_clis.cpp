@@ -107,6 +107,18 @@ constexpr Entry kClis[] = {
     {"cli.ctl.run_help", "Le passage retenu à appliquer", "The held run to apply"},
     {"cli.ctl.refused", "refusé", "refused"},
     // inspect (cli/inspect_command.cpp, inspect/text_report.cpp).
+    // CLI11's own words in --help (main.cpp).
+    {"cli.label.help_flag", "Affiche cette aide", "Print this help message and exit"},
+    {"cli.label.options", "Options", "Options"},
+    {"cli.label.usage", "Utilisation", "Usage"},
+    {"cli.label.positionals", "Arguments", "Positionals"},
+    {"cli.label.options_upper", "OPTIONS", "OPTIONS"},
+    {"cli.label.required", "OBLIGATOIRE", "REQUIRED"},
+    {"cli.label.needs", "Demande", "Needs"},
+    {"cli.label.excludes", "Exclut", "Excludes"},
+    {"cli.label.subcommands", "Commandes", "Subcommands"},
+    {"cli.label.subcommand", "COMMANDE", "SUBCOMMAND"},
+    {"cli.label.subcommands_upper", "COMMANDES", "SUBCOMMANDS"},
     {"cli.inspect.help", "Lit des exports SIECLE / STS-web et affiche ce qu'ils contiennent",
      "Reads SIECLE / STS-web exports and prints what they hold"},
     {"cli.inspect.files_help", "Fichiers .xml ou .zip", ".xml or .zip files"},

@@ -99,6 +99,24 @@ TEST(CliLanguage, AnUnknownCommandIsAnsweredInEitherLanguage) {
   EXPECT_FALSE(contains(out, "vouliez-vous")) << out;
 }
 
+// The words CLI11 writes itself (its labels, the help flag, the groups) follow the language.
+TEST(CliLanguage, HelpSpeaksTheLanguageOfTheCommandDownToItsLabels) {
+  std::string out;
+  EXPECT_EQ(test::run_command(kBinary + " --help 2>&1", out), 0);
+  for (const char* word :
+       {"Utilisation: ", "[OPTIONS] COMMANDE", "Affiche cette aide", "Commandes:"})
+    EXPECT_TRUE(contains(out, word)) << word << " in\n" << out;
+  for (const char* word : {"Usage:", "Print this help message", "Subcommands:"})
+    EXPECT_FALSE(contains(out, word)) << word << " in\n" << out;
+  EXPECT_EQ(test::run_command(kBinary + " check-config --help 2>&1", out), 0);
+  EXPECT_TRUE(contains(out, "Arguments:")) << out;
+  EXPECT_FALSE(contains(out, "Positionals:")) << out;
+  EXPECT_EQ(test::run_command(kBinary + " --language en check-config --help 2>&1", out), 0);
+  for (const char* word : {"Usage: ", "Positionals:", "Print this help message and exit"})
+    EXPECT_TRUE(contains(out, word)) << word << " in\n" << out;
+  EXPECT_FALSE(contains(out, "Affiche cette aide")) << out;
+}
+
 TEST(CliLanguage, AUsageErrorIsToldInEitherLanguage) {
   std::string out;
   EXPECT_EQ(test::run_command(kBinary + " inspect 2>&1", out), 2);
