@@ -34,5 +34,6 @@ std::span<const Entry> cli_entries();
 std::span<const Entry> service_entries();
 std::span<const Entry> report_entries();
 std::span<const Entry> state_entries();
+std::span<const Entry> key_entries();
 
 }  // namespace edusync::text
