@@ -57,9 +57,11 @@ void register_check_config(CLI::App& app, Command& command, const Globals& globa
   const auto language = globals.speaks();
   auto* sub = app.add_subcommand("check-config", say(language, "config.check.help"));
   sub->add_option("file", *file, say(language, "config.check.file_help"));
-  // The keys' own help is English, as in the example file (config/keys.hpp).
-  sub->footer(
-      [] { return "\n" + config::describe_all_keys(connectors::builtin_registry().key_tables()); });
+  // The keys' help in the language of the command (text/catalogue_keys.cpp); the example file
+  // stays English (config/keys.hpp).
+  sub->footer([language] {
+    return "\n" + config::describe_all_keys(connectors::builtin_registry().key_tables(), language);
+  });
   // globals are main()'s --config and --language: read when the command runs, after parsing.
   sub->callback([file, &command, &globals] {
     command.action = [file, &globals] {

@@ -5,6 +5,7 @@
 
 #include "config/convert.hpp"
 #include "config/keys.hpp"
+#include "text/catalogue.hpp"
 
 namespace edusync::config {
 namespace {
@@ -27,10 +28,31 @@ void append_wrapped(std::string_view text, const std::string& indent, std::size_
   }
 }
 
-void describe_table(const std::vector<KeySpec>& keys, std::string& out) {
+// The help of `key` of the table `table` (core, connector or a connector type) as the catalogue
+// holds it (key.<table>.<path>), or the key's own English help when it holds none: a key missing
+// from the catalogue is still described, never dropped.
+text::Message help_message(const KeySpec& key, const std::string& table) {
+  auto id = "key." + table + "." + key.path;
+  if (text::find_entry(id) == nullptr) return text::verbatim(key.help);
+  return text::message(std::move(id));
+}
+
+// describe_key() in `language`: "Days ... removed (integer from 0 to 3650; default: 30)".
+std::string describe_key(const KeySpec& key, const std::string& table, std::string_view language) {
+  auto help = text::nested("help", help_message(key, table));
+  auto type = text::nested("type", type_message(key.type));
+  const auto m =
+      key.required()
+          ? text::message("key.type.required", {help, type})
+          : text::message("key.type.default", {help, type, text::arg("default", key.default_yaml)});
+  return text::render(m, language);
+}
+
+void describe_table(const std::vector<KeySpec>& keys, const std::string& table,
+                    std::string_view language, std::string& out) {
   for (const auto& key : keys) {
     out += "  " + key.path + "\n";
-    append_wrapped(describe_key(key), "      ", 90, out);
+    append_wrapped(describe_key(key, table, language), "      ", 90, out);
   }
 }
 
@@ -100,16 +122,25 @@ std::string describe_key(const KeySpec& key) {
          (key.required() ? "; required)" : "; default: " + key.default_yaml + ")");
 }
 
-std::string describe_all_keys(const ConnectorTables& tables) {
+std::string describe_all_keys(const ConnectorTables& tables, std::string_view language) {
+  using text::arg;
+  using text::message;
   std::vector<std::string> types;
   for (const auto& entry : tables) types.push_back(entry.first);
-  std::string out = "Configuration keys (YAML; dotted paths are nested maps):\n";
-  describe_table(core_keys(), out);
-  out += "\nKeys of every item of connectors (registered types: " + join(types) + "):\n";
-  describe_table(connector_common_keys(), out);
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "\n" + std::string at -O3.
+  const auto heading = [&](const text::Message& m, std::string& out) {
+    out += '\n';
+    out += text::render(m, language);
+    out += '\n';
+  };
+  std::string out = text::say("key.heading.core", language);
+  out += '\n';
+  describe_table(core_keys(), "core", language, out);
+  heading(message("key.heading.connector", {arg("types", join(types))}), out);
+  describe_table(connector_common_keys(), "connector", language, out);
   for (const auto& [type, keys] : tables) {
-    out += "\nKeys of a connector of type " + type + ":\n";
-    describe_table(keys, out);
+    heading(message("key.heading.type", {arg("type", type)}), out);
+    describe_table(keys, type, language, out);
   }
   return out;
 }

@@ -65,7 +65,7 @@ struct KeySpec {
   std::string path;  // dotted path below the table's map: "safety.grace_days"
   KeyType type;
   std::string default_yaml;  // the default as written in YAML; kRequired when required
-  std::string help;          // English, one sentence, for admins reading --help and the example
+  std::string help;  // English, one sentence: the example file; --help reads key.<table>.<path>
   std::function<void(Config&, const Value&)> store = {};  // core keys: where the value goes
   bool required() const { return default_yaml.empty(); }
 };
@@ -94,7 +94,10 @@ text::Message type_message(const KeyType& type);
 // "Days ... removed (integer from 0 to 3650; default: 30)".
 std::string describe_key(const KeySpec& key);
 
-// Every key of the core table and of each connector type, for `check-config --help`.
-std::string describe_all_keys(const ConnectorTables& tables);
+// Every key of the core table and of each connector type, for `check-config --help`, in
+// `language` ("en" English, anything else French): headings, helps and types come from the
+// catalogue (text/catalogue_keys.cpp, ids key.<table>.<path> with <table> core, connector or the
+// connector type); a key the catalogue lacks keeps its English `help`.
+std::string describe_all_keys(const ConnectorTables& tables, std::string_view language);
 
 }  // namespace edusync::config

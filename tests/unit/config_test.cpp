@@ -444,7 +444,7 @@ TEST(Config, ExampleFileIsValidAndDocumentsEveryKey) {
 }
 
 TEST(Config, HelpListsEveryKeyAndConnectorType) {
-  const auto help = describe_all_keys(builtin_tables());
+  const auto help = describe_all_keys(builtin_tables(), "en");
   for (const auto& key : core_keys())
     EXPECT_TRUE(contains(help, "  " + key.path + "\n")) << key.path;
   EXPECT_TRUE(contains(help, "Keys of a connector of type journal:\n  path\n"));
