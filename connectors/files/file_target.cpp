@@ -65,7 +65,7 @@ std::int64_t rows_of(const OutputFile& file) {
 std::vector<FilePreview> FileTarget::preview_files(const ApplyContext& context) {
   std::vector<FilePreview> previews;
   if (context.plan.empty()) return previews;  // apply would write nothing
-  build_schools(context, [&](const std::string&, const std::string& stem, BuiltFiles built) {
+  build_schools(context, [&](const std::string&, const std::string& stem, const BuiltFiles& built) {
     for (const auto& file : built.files)
       previews.push_back({stem + file.suffix, rows_of(file), file.bytes.size()});
   });

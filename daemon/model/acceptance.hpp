@@ -22,8 +22,8 @@
 namespace edusync::model::acceptance {
 
 struct Refusal {
-  const char* code;      // PIX_FIRST_NAME_MISSING...
-  text::Message reason;  // "prénom vide (PRENOM)": what is wrong and the export's field
+  const char* code = nullptr;  // PIX_FIRST_NAME_MISSING...
+  text::Message reason;        // "prénom vide (PRENOM)": what is wrong and the export's field
 };
 
 enum class PixFormat : std::uint8_t { siecle, csv };

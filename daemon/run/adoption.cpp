@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "common/ascii_fold.hpp"
+#include "connectors/error.hpp"
 
 namespace edusync::run {
 namespace {
@@ -187,18 +188,24 @@ Adoption adopt_existing_accounts(Targets& targets, state::StateStore& store,
                                  std::vector<model::Warning>& warnings) {
   std::vector<std::vector<connectors::ExistingAccount>> found;
   for (auto& target : targets.all()) {
-    try {
-      if (!target.connector) throw std::runtime_error(target.error);
-      found.push_back(target.connector->existing_accounts());
-      restore_numbers(found.back(), known);
-    } catch (const std::exception& error) {
+    const auto unavailable = [&](text::Message why) {
       found.emplace_back();
       warnings.push_back(
           {"ADOPTION_UNAVAILABLE",
            text::message("adoption.unavailable", {text::arg("connector", target.config.name),
-                                                  text::arg("error", error.what())}),
+                                                  text::nested("error", std::move(why))}),
            {},
            {}});
+    };
+    if (!target.connector) {
+      unavailable(target.error);
+      continue;
+    }
+    try {
+      found.push_back(target.connector->existing_accounts());
+      restore_numbers(found.back(), known);
+    } catch (const std::exception& error) {
+      unavailable(connectors::message_of(error));
     }
   }
   Adopter adopter(known, today);

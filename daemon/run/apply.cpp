@@ -96,7 +96,7 @@ report::ConnectorPreview Applier::preview(const Target& target) {
       target.config.name, target.config.type, false, false, {}, {}, {}};
   if (!target.connector) {  // nothing would be sent: zero counts, and why
     preview.changes = plan::count_changes(plan::Plan{});
-    preview.error = text::verbatim(target.error);  // Target::error (run/targets.hpp): a string
+    preview.error = target.error;
     return preview;
   }
   const auto capabilities = target.connector->capabilities();
@@ -179,7 +179,7 @@ report::ConnectorOutcome Applier::apply(Target& target) {
   if (holds && target.connector && !target.reconciles()) return outcome;  // holds this state
   if (!target.connector) {
     outcome.status = "failed";
-    outcome.error = text::verbatim(target.error);  // Target::error (run/targets.hpp): a string
+    outcome.error = target.error;
     return outcome;
   }
   try {

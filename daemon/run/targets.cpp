@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "connectors/error.hpp"
+
 namespace edusync::run {
 
 Targets::Targets(const std::vector<config::ConnectorConfig>& configured,
@@ -12,7 +14,7 @@ Targets::Targets(const std::vector<config::ConnectorConfig>& configured,
     try {
       target.connector = registry.create(item);
     } catch (const std::exception& error) {
-      target.error = error.what();
+      target.error = connectors::message_of(error);
     }
     targets_.push_back(std::move(target));
   }

@@ -15,13 +15,14 @@
 #include "config/config.hpp"
 #include "connectors/connector.hpp"
 #include "connectors/registry.hpp"
+#include "text/message.hpp"
 
 namespace edusync::run {
 
 struct Target {
   config::ConnectorConfig config;
   std::unique_ptr<connectors::Connector> connector;  // null when it could not be made
-  std::string error;                                 // why, then
+  text::Message error;                               // why, then
 
   // Its capabilities say it reconciles (connectors/connector.hpp); false when not made.
   bool reconciles() const { return connector && connector->capabilities().reconciles; }

@@ -14,7 +14,7 @@ namespace {
 [[noreturn]] void fail(sqlite3* db, text::Message what) {
   throw StateError(text::message(
       "state.sqlite_failed",
-      {text::nested("what", what), text::arg("error", db ? sqlite3_errmsg(db) : "?")}));
+      {text::nested("what", std::move(what)), text::arg("error", db ? sqlite3_errmsg(db) : "?")}));
 }
 
 // Creates the file with mode 0600 before SQLite opens it: the store holds initial passwords.

@@ -34,7 +34,7 @@ using test::bee_eleves;
 // `message` in English holds every one of `words` and no French fragment of any entry it is
 // made of; nor French quotation marks. Returns the English text.
 std::string expect_english(const text::Message& message, const std::vector<std::string>& words) {
-  const std::string english = text::render(message, "en");
+  std::string english = text::render(message, "en");
   std::set<std::string> ids;
   test::collect_ids(message, ids);
   EXPECT_FALSE(ids.empty()) << "a verbatim message: " << english;
