@@ -113,8 +113,12 @@ std::string preview_detail(const std::string& language, const ConnectorPreview& 
   std::string detail;
   for (const auto& part : parts) {
     if (part.counts.empty()) continue;
-    detail += (detail.empty() ? "" : " ; ") + std::string(english ? part.english : part.french) +
-              " : " + part.counts;
+    // French sets a space before a colon and a semicolon, English does not.
+    detail += (detail.empty() ? ""
+               : english      ? "; "
+                              : " ; ") +
+              std::string(english ? part.english : part.french) + (english ? ": " : " : ") +
+              part.counts;
   }
   if (detail.empty()) return english ? "nothing to send" : "rien à envoyer";
   return detail;
@@ -132,9 +136,11 @@ std::string change_detail(const std::string& language, const PersonChange& chang
   }
   std::string detail;
   for (const auto& f : change.fields) {
-    if (!detail.empty()) detail += " ; ";
-    detail += field_label(language, f.field) + " : " + value_label(language, f.field, f.before) +
-              " → " + value_label(language, f.field, f.after);
+    const bool english = language == "en";  // no space before : and ; in English
+    if (!detail.empty()) detail += english ? "; " : " ; ";
+    detail += field_label(language, f.field) + (english ? ": " : " : ") +
+              value_label(language, f.field, f.before) + " → " +
+              value_label(language, f.field, f.after);
   }
   return detail;
 }

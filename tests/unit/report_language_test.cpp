@@ -168,5 +168,20 @@ TEST(ReportLanguage, AnEnglishReportHoldsNoFrenchMessage) {
   expect_no_foreign_message("en");
 }
 
+// French sets a space before a colon or a semicolon; an English report does not.
+TEST(ReportLanguage, EachLanguageHasItsOwnPunctuation) {
+  for (const auto& report : sample_runs("en")) {
+    const auto text = report::to_text(report);
+    EXPECT_EQ(text.find(" :"), std::string::npos) << text;
+    EXPECT_EQ(text.find(" ;"), std::string::npos) << text;
+    EXPECT_NE(text.find("Changes:\n"), std::string::npos) << text;
+  }
+  for (const auto& report : sample_runs("fr")) {
+    const auto text = report::to_text(report);
+    EXPECT_NE(text.find("Changements :\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("Année scolaire : 2025-2026"), std::string::npos) << text;
+  }
+}
+
 }  // namespace
 }  // namespace edusync
