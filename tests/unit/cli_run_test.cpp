@@ -271,11 +271,13 @@ TEST_F(CliRun, KilledAtAnyStepTheNextRunConvergesWithoutDuplicates) {
 
 TEST_F(CliRun, RandomKillsNeverCorruptTheState) {
   // Kill the process after a few milliseconds, many times: whatever the moment, the next run
-  // completes and the store stays consistent.
+  // completes and the store stays consistent. --foreground: timeout kills only edusync and
+  // waits for it; without it, timeout kills its whole process group, itself included, and
+  // returns before the killed run has released its lock.
   for (int delay_ms : {1, 3, 5, 8, 12, 20, 30, 50}) {
     std::string out;
-    test::run_command("timeout -s KILL " + std::to_string(delay_ms / 1000.0) + " " + kBinary +
-                          " --config " + config_ +
+    test::run_command("timeout --foreground -s KILL " + std::to_string(delay_ms / 1000.0) + " " +
+                          kBinary + " --config " + config_ +
                           " run --today 2025-11-20 --settle-ms 0 >/dev/null 2>&1; echo $?",
                       out);
   }

@@ -249,8 +249,9 @@ TEST_F(RunSafety, StoreKilledWhileCreatedIsNeverLeftEmpty) {
   for (int delay_us : {200, 500, 1000, 2000, 4000}) {
     std::filesystem::remove_all(state());
     std::string out;
-    test::run_command("timeout -s KILL " + std::to_string(delay_us / 1e6) + " " + kBinary +
-                          " --config " + config_ +
+    // --foreground: timeout waits for the killed run to be gone (see CliRun.RandomKills...).
+    test::run_command("timeout --foreground -s KILL " + std::to_string(delay_us / 1e6) + " " +
+                          kBinary + " --config " + config_ +
                           " run --today 2025-11-20 --settle-ms 0 >/dev/null 2>&1",
                       out);
     if (std::filesystem::exists(database())) {
