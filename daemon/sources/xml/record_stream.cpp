@@ -255,6 +255,7 @@ bool SaxSession::in_list_element() const {
   if (record_paths_ == nullptr || path_.empty()) return false;
   const std::size_t depth = path_.size() - 1;  // below the root
   for (const RecordPath& candidate : *record_paths_) {
+    if (!candidate.empty() && candidate.front() == kAnyDepth) return true;
     if (candidate.size() > depth && std::equal(path_.begin() + 1, path_.end(), candidate.begin())) {
       return true;
     }
@@ -420,6 +421,10 @@ std::optional<std::size_t> SaxSession::match_record_path() const {
   const std::size_t depth = path_.size() - 1;
   for (std::size_t i = 0; i < record_paths_->size(); ++i) {
     const RecordPath& candidate = (*record_paths_)[i];
+    if (candidate.size() == 2 && candidate.front() == kAnyDepth) {
+      if (candidate.back() == path_.back()) return i;
+      continue;
+    }
     if (candidate.size() != depth) continue;
     if (std::equal(candidate.begin(), candidate.end(), path_.begin() + 1)) return i;
   }

@@ -20,6 +20,11 @@ namespace edusync::xml {
 // e.g. {"DONNEES", "ELEVES", "ELEVE"}.
 using RecordPath = std::vector<std::string_view>;
 
+// A record path {kAnyDepth, "eleve"} matches an element named "eleve" wherever it is below the
+// root (outside another record): for exports whose rows are known by name but whose enclosing
+// elements are not documented (UDT's UDCal_*.xml). Such a path has exactly two elements.
+inline constexpr std::string_view kAnyDepth = "**";
+
 class DocumentHandler {
  public:
   virtual ~DocumentHandler() = default;
