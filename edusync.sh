@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 # Debian 12 packages, one per need (see README "Dependencies").
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
-  libxml2-dev libxml2-utils libzip-dev zip unzip nettle-dev
+  libxml2-dev libxml2-utils libzip-dev zip unzip nettle-dev libssl-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   clang libclang-rt-14-dev time python3-jsonschema chromium sqlite3 libsqlite3-dev libyaml-cpp-dev libicu-dev
   slapd ldap-utils libldap-dev libboost-dev clang-format clang-tidy libspdlog-dev libsystemd-dev systemd

@@ -20,15 +20,29 @@ enum class ExportKind : std::uint8_t {
   siecle_structures,     // BEE_STRUCTURES
   siecle_nomenclatures,  // BEE_NOMENCLATURES
   sts_emp,               // STS_EDT (sts_emp_<UAI>_<year>.xml)
+  edt,          // ExportEmploiDuTemps of EDT/PRONOTE, clear or inside EXPORT_INDEX_EDUCATION
+  udt,          // one UDCal_*.xml member of an UnDeuxTemps export (a zip)
+  edt_courses,  // EDT's course export EXP_COURS.xml (root TABLE)
+  udt_courses,  // UDT's 12-column course text file (Jour;Heure;Div;Matière;Professeur;...)
 };
+
+// The kinds a timetable program writes: no PARAMETRES, often no UAI (docs/timetables.md).
+inline bool is_timetable(ExportKind kind) {
+  return kind == ExportKind::edt || kind == ExportKind::udt || kind == ExportKind::edt_courses ||
+         kind == ExportKind::udt_courses;
+}
 
 // The report's name of a kind: "siecle-eleves", "sts-emp"...
 std::string_view to_string(ExportKind kind);
 
 struct ExportHeader {
+  // Timetable exports: the root's UAI (EDT), else the `<UAI>_` prefix of the file name, else
+  // empty (assemble/ gives such a file the inbox's single school, or refuses it).
   std::string uai;
-  std::string school_year;  // starting year
-  std::string export_date;  // ISO; DATE_EXPORT, else the date of HORODATAGE; empty for STS
+  std::string school_year;  // starting year; empty for the timetable kinds that carry none
+  // ISO; DATE_EXPORT, else the date of HORODATAGE; empty for STS. Timetables: the container's
+  // DATEHEURE, else the timestamp of a drop name `<UAI>_<yyyyMMddHHmmss>_...`, else empty.
+  std::string export_date;
   std::string timestamp;    // HORODATAGE as written, when present
   std::string version;      // the root's VERSION attribute (BEE files only)
   int line = 0;             // line of PARAMETRES, for messages
@@ -108,8 +122,70 @@ struct StsExport {
   std::vector<ServiceRecord> services;
 };
 
+// What a timetable export says, as tables keyed by the timetable's own identifiers (EDT
+// Ident, UDT code), which are local to one timetable base like SIECLE's. References between
+// tables are resolved by assemble/ once every member of an export is read (a UDT zip spreads
+// its tables over several members). Every field is trimmed; empty means absent.
+struct TimetablePerson {
+  std::string id;  // Ident (EDT), code (UDT)
+  std::string surname;
+  std::string given_name;
+  std::string birth_date;  // ISO
+  std::string ine;         // only a valid INE (the 13-digit NumeroNational of EDT is not one)
+  std::uint32_t line = 0;
+};
+
+struct TimetableSubject {
+  std::string id;
+  std::string management_code;  // EDT Matiere@Code: SIECLE/STS CODE_GESTION
+  std::string national_code;    // UDT mat@code_gep1: the 6-character national code
+  std::string label;
+};
+
+// A class (division) or a teaching group as the timetable names it.
+struct TimetableStructure {
+  std::string id;
+  model::StructureKind kind = model::StructureKind::group;
+  std::string code;  // EDT Nom, UDT div@code or gpe@code_sts: the STS/SIECLE code when mapped
+  std::string label;
+  std::vector<std::string> divisions;  // codes of the classes a group draws from
+  std::uint32_t line = 0;
+};
+
+// A pupil in a structure, between two dates (ISO, empty: unbounded).
+struct TimetableMembership {
+  std::string pupil_id;
+  std::string structure_id;
+  std::string entry_date;
+  std::string exit_date;
+  std::uint32_t line = 0;
+};
+
+// Who teaches what to whom. A reference (`*_id`) points into the tables; course-only files
+// have none and name things directly (`teacher_name`, `subject_code`, `structure_code`).
+struct TimetableService {
+  std::string teacher_id;
+  std::string teacher_surname;     // when known by name only ("NOM" of "NOM Prénom")
+  std::string teacher_given_name;  // may be empty: UDT's CSV writes one display name
+  std::string subject_id;
+  std::string subject_code;  // management or national code, or a label, when no id
+  std::string structure_id;
+  std::string structure_code;  // a class or group name, when no id
+  std::uint32_t line = 0;
+};
+
+struct TimetableExport {
+  model::Origin origin = model::Origin::edt;
+  std::deque<TimetablePerson> pupils;
+  std::vector<TimetablePerson> teachers;
+  std::vector<TimetableSubject> subjects;
+  std::vector<TimetableStructure> structures;
+  std::deque<TimetableMembership> memberships;
+  std::vector<TimetableService> services;
+};
+
 using ExportData = std::variant<ElevesExport, ResponsablesExport, StructuresExport,
-                                NomenclaturesExport, StsExport>;
+                                NomenclaturesExport, StsExport, TimetableExport>;
 
 // A record-level problem: the record is skipped or a field ignored, the file is still used.
 struct ParseIssue {

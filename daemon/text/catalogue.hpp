@@ -35,5 +35,8 @@ std::span<const Entry> service_entries();
 std::span<const Entry> report_entries();
 std::span<const Entry> state_entries();
 std::span<const Entry> key_entries();
+std::span<const Entry> container_entries();
+std::span<const Entry> timetable_input_entries();
+std::span<const Entry> timetable_entries();
 
 }  // namespace edusync::text

@@ -11,9 +11,9 @@ constexpr Entry kInputs[] = {
     // The kind of export, found at the root element (parsers/export_parser.cpp).
     {"input.expected_roots",
      "edusync lit les exports SIECLE (BEE_ELEVES, BEE_RESPONSABLES, BEE_STRUCTURES, "
-     "BEE_NOMENCLATURES) et STS-web (STS_EDT)",
+     "BEE_NOMENCLATURES), STS-web (STS_EDT) et d'emploi du temps (EDT, PRONOTE, UDT)",
      "edusync reads the exports of SIECLE (BEE_ELEVES, BEE_RESPONSABLES, BEE_STRUCTURES, "
-     "BEE_NOMENCLATURES) and STS-web (STS_EDT)"},
+     "BEE_NOMENCLATURES), STS-web (STS_EDT) and timetables (EDT, PRONOTE, UDT)"},
     {"input.root.edt_sts",
      "ce fichier (racine EDT_STS) est celui qu'un logiciel d'emploi du temps (EDT, UDT) produit "
      "pour remonter les services VERS STS-web ; edusync attend l'export fait PAR STS-web : "
@@ -25,9 +25,6 @@ constexpr Entry kInputs[] = {
     {"input.root.bee_commun",
      "Communs.xml (racine BEE_COMMUN) n'est pas utile à la synchronisation ; {expected}",
      "Communs.xml (root BEE_COMMUN) is of no use to the synchronisation; {expected}"},
-    {"input.root.timetable",
-     "export d'emploi du temps (racine {root}) : ce format n'est pas encore lu ; {expected}",
-     "a timetable export (root {root}): this format is not read yet; {expected}"},
     {"input.root.aaf",
      "fichier d'alimentation AAF (racine ficAlimMENESR) : il n'est pas lu ; {expected}",
      "an AAF feed file (root ficAlimMENESR): it is not read; {expected}"},

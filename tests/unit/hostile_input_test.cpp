@@ -281,6 +281,31 @@ std::string digest(const ParsedExport& parsed) {
                   << s.line << '\n';
             }
           },
+          [&](const sources::TimetableExport& data) {
+            const auto person = [&](const char* what, const sources::TimetablePerson& p) {
+              out << what << ' ' << p.id << '|' << p.surname << '|' << p.given_name << '|'
+                  << p.birth_date << '|' << p.ine << '|' << p.line << '\n';
+            };
+            for (const auto& p : data.pupils) person("pupil", p);
+            for (const auto& t : data.teachers) person("teacher", t);
+            for (const auto& s : data.subjects) {
+              out << "subject " << s.id << '|' << s.management_code << '|' << s.national_code
+                  << '|' << s.label << '\n';
+            }
+            for (const auto& s : data.structures) {
+              out << "structure " << s.id << '|' << static_cast<int>(s.kind) << '|' << s.code
+                  << '|' << s.label << '|' << joined(s.divisions) << '|' << s.line << '\n';
+            }
+            for (const auto& m : data.memberships) {
+              out << "membership " << m.pupil_id << '|' << m.structure_id << '|' << m.entry_date
+                  << '|' << m.exit_date << '|' << m.line << '\n';
+            }
+            for (const auto& s : data.services) {
+              out << "service " << s.teacher_id << '|' << s.teacher_surname << '|'
+                  << s.teacher_given_name << '|' << s.subject_id << '|' << s.subject_code << '|'
+                  << s.structure_id << '|' << s.structure_code << '|' << s.line << '\n';
+            }
+          },
       },
       parsed.data);
   return out.str();

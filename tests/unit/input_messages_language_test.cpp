@@ -136,11 +136,12 @@ TEST(InputMessagesLanguage, AnUnknownRootReadsInEnglishAndUnchangedInFrench) {
   expect_english(unknown.message(),
                  {"unknown root element \"INCONNU\"", "this is not an expected export",
                   "edusync reads the exports of SIECLE (BEE_ELEVES, BEE_RESPONSABLES, "
-                  "BEE_STRUCTURES, BEE_NOMENCLATURES) and STS-web (STS_EDT)"});
+                  "BEE_STRUCTURES, BEE_NOMENCLATURES), STS-web (STS_EDT) and timetables (EDT, "
+                  "PRONOTE, UDT)"});
   EXPECT_EQ(std::string(unknown.what()),
             "inconnu.xml:2: élément racine « INCONNU » inconnu : ce n'est pas un export attendu "
             "; edusync lit les exports SIECLE (BEE_ELEVES, BEE_RESPONSABLES, BEE_STRUCTURES, "
-            "BEE_NOMENCLATURES) et STS-web (STS_EDT)");
+            "BEE_NOMENCLATURES), STS-web (STS_EDT) et d'emploi du temps (EDT, PRONOTE, UDT)");
 
   const auto edt = refuse_memory("edt.xml", kDeclaration + "<EDT_STS>\n</EDT_STS>\n");
   // The menu of STS-web keeps its French name in English.

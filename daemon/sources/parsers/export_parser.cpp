@@ -5,7 +5,9 @@
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "sources/input/hashing_source.hpp"
+#include "sources/input/peeked_source.hpp"
 #include "sources/parsers/kind_parser.hpp"
+#include "sources/timetable/index_container.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -16,13 +18,18 @@ struct KnownRoot {
   std::unique_ptr<KindParser> (*make)();
 };
 
-constexpr std::array<KnownRoot, 5> kKnownRoots = {{
+constexpr std::array<KnownRoot, 7> kKnownRoots = {{
     {"BEE_ELEVES", ExportKind::siecle_eleves, make_eleves_parser},
     {"BEE_RESPONSABLES", ExportKind::siecle_responsables, make_responsables_parser},
     {"BEE_STRUCTURES", ExportKind::siecle_structures, make_structures_parser},
     {"BEE_NOMENCLATURES", ExportKind::siecle_nomenclatures, make_nomenclatures_parser},
     {"STS_EDT", ExportKind::sts_emp, make_sts_parser},
+    {"ExportEmploiDuTemps", ExportKind::edt, make_edt_parser},
+    {"TABLE", ExportKind::edt_courses, make_edt_courses_parser},
 }};
+
+// The root of a UDT member is not documented anywhere: the member's name says what it is.
+constexpr KnownRoot kUdtMember{"", ExportKind::udt, make_udt_parser};
 
 // "edusync lit les exports SIECLE (...) et STS-web (...)", after what a file is not.
 text::Message expected_roots() {
@@ -36,10 +43,6 @@ text::Message explain_unsupported_root(std::string_view root) {
   if (root == "EDT_STS") return text::message("input.root.edt_sts");
   if (root == "BEE_COMMUN") {
     return text::message("input.root.bee_commun", {nested("expected", expected_roots())});
-  }
-  if (root == "ExportEmploiDuTemps" || root == "EXPORT_INDEX_EDUCATION" || root == "TABLE") {
-    return text::message("input.root.timetable",
-                         {arg("root", std::string(root)), nested("expected", expected_roots())});
   }
   if (root == "ficAlimMENESR") {
     return text::message("input.root.aaf", {nested("expected", expected_roots())});
@@ -60,6 +63,7 @@ class DispatchHandler final : public xml::DocumentHandler {
     for (const auto& candidate : kKnownRoots) {
       if (candidate.root == root.name()) known = &candidate;
     }
+    if (known == nullptr && is_udt_member(file_)) known = &kUdtMember;
     if (known == nullptr)
       throw InputError::stray({file_, root.line()}, explain_unsupported_root(root.name()));
     if (expected_ && *expected_ != known->kind) {
@@ -71,10 +75,17 @@ class DispatchHandler final : public xml::DocumentHandler {
     kind_ = known->kind;
     version_ = root.attr("VERSION");
     parser_ = known->make();
+    parser_->on_root(root);
     return parser_->record_paths();
   }
 
   bool on_record(std::size_t path_index, const xml::Node& record) override {
+    if (!parser_->has_parametres()) {
+      // Timetable exports: the root and the first record (AnneeScolaire for EDT) make the
+      // header, which is all a header-only read needs.
+      parser_->on_record(path_index, record);
+      return !header_only_;
+    }
     if (path_index == 0) {
       header_ = kind_ == ExportKind::sts_emp ? parse_sts_header(record) : parse_bee_header(record);
       header_->version = version_;
@@ -86,6 +97,15 @@ class DispatchHandler final : public xml::DocumentHandler {
   }
 
   ParsedExport finish(const std::string& display_name) {
+    if (parser_ && !parser_->has_parametres()) {
+      header_ = parser_->header();
+      if (header_->uai.empty() || header_->export_date.empty()) {
+        ExportHeader from_name;
+        read_drop_name(display_name, from_name);
+        if (header_->uai.empty()) header_->uai = from_name.uai;
+        if (header_->export_date.empty()) header_->export_date = from_name.export_date;
+      }
+    }
     if (!header_) {
       throw InputError({file_}, text::message("input.header.missing"));
     }
@@ -109,7 +129,10 @@ class DispatchHandler final : public xml::DocumentHandler {
   std::optional<ExportHeader> header_;
 };
 
+// SIECLE and STS-web exports name their school and year; timetable exports may not (assemble/
+// gives them the inbox's school).
 void check_header(const ParsedExport& parsed) {
+  if (is_timetable(parsed.kind)) return;
   const SourceLocation where{parsed.path, parsed.header.line};
   if (parsed.header.uai.empty()) {
     throw InputError(where, text::message("input.header.no_uai"));
@@ -129,25 +152,109 @@ std::string_view to_string(ExportKind kind) {
     case ExportKind::siecle_structures: return "siecle-structures";
     case ExportKind::siecle_nomenclatures: return "siecle-nomenclature";
     case ExportKind::sts_emp: return "sts-emp";
+    case ExportKind::edt: return "edt";
+    case ExportKind::udt: return "udt";
+    case ExportKind::edt_courses: return "edt-courses";
+    case ExportKind::udt_courses: return "udt-courses";
   }
   return "";
 }
 
-ParsedExport read_export_header(input::ByteSource& source) {
-  DispatchHandler handler(source.display_name(), std::nullopt, true);
+namespace {
+
+// What the first bytes of a document say it is.
+enum class Shape : std::uint8_t { xml, index_container, course_text };
+
+constexpr std::size_t kPeekBytes = 4u << 10;  // refusing a stray file reads no more than that
+
+// The name of the first element, after a BOM, white space, the XML declaration, processing
+// instructions and comments; empty when the peeked bytes do not reach it (or hold a DTD, which
+// the streaming reader refuses anyway).
+std::string_view first_element_name(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  while (true) {
+    const auto open = head.find('<');
+    if (open == std::string_view::npos || open + 1 >= head.size()) return {};
+    head.remove_prefix(open);
+    if (head.starts_with("<?") || head.starts_with("<!--")) {
+      const auto close = head.find(head[1] == '?' ? "?>" : "-->");
+      if (close == std::string_view::npos) return {};
+      head.remove_prefix(close);
+      continue;
+    }
+    if (head.starts_with("<!")) return {};
+    const auto end = head.find_first_of(" \t\r\n/>", 1);
+    if (end == std::string_view::npos) return {};
+    return head.substr(1, end - 1);
+  }
+}
+
+Shape shape_of(std::string_view head) {
+  if (first_element_name(head) == "EXPORT_INDEX_EDUCATION") return Shape::index_container;
+  if (looks_like_udt_courses(head)) return Shape::course_text;
+  return Shape::xml;
+}
+
+// The ExportEmploiDuTemps inside Index Éducation's container, or only the container's header.
+ParsedExport parse_container(input::ByteSource& source, const ParseOptions& options,
+                             bool header_only) {
+  auto opened = timetable::open_index_container(source, options.edt_key_file, header_only);
+  ParsedExport parsed;
+  if (header_only) {
+    parsed.path = source.display_name();
+    parsed.kind = ExportKind::edt;
+    parsed.header = std::move(opened.header);
+    return parsed;
+  }
+  DispatchHandler handler(opened.clear->display_name(), ExportKind::edt);
+  xml::stream_document(*opened.clear, handler);
+  parsed = handler.finish(source.display_name());
+  // The container's own UAI and date come first: they are what the inbox chose it by.
+  if (!opened.header.uai.empty()) parsed.header.uai = opened.header.uai;
+  if (!opened.header.export_date.empty()) parsed.header.export_date = opened.header.export_date;
+  return parsed;
+}
+
+ParsedExport parse_shaped(input::PeekedSource& source, std::optional<ExportKind> expected,
+                          const ParseOptions& options, bool header_only) {
+  const Shape shape = shape_of(source.head());
+  const auto refuse_other = [&](ExportKind found) {
+    if (expected && *expected != found) {
+      throw InputError({source.display_name()},
+                       text::message("input.root.wrong_kind",
+                                     {text::arg("found", std::string(to_string(found))),
+                                      text::arg("expected", std::string(to_string(*expected)))}));
+    }
+  };
+  if (shape == Shape::index_container) {
+    refuse_other(ExportKind::edt);
+    return parse_container(source, options, header_only);
+  }
+  if (shape == Shape::course_text) {
+    refuse_other(ExportKind::udt_courses);
+    return parse_udt_courses(source);
+  }
+  DispatchHandler handler(source.display_name(), expected, header_only);
   xml::stream_document(source, handler);
-  ParsedExport parsed = handler.finish(source.display_name());
+  return handler.finish(source.display_name());
+}
+
+}  // namespace
+
+ParsedExport read_export_header(input::ByteSource& source, const ParseOptions& options) {
+  input::PeekedSource peeked(source, kPeekBytes);
+  ParsedExport parsed = parse_shaped(peeked, std::nullopt, options, true);
   parsed.records = 0;
   parsed.data = {};
   check_header(parsed);
   return parsed;
 }
 
-ParsedExport parse_export(input::ByteSource& source, std::optional<ExportKind> expected) {
+ParsedExport parse_export(input::ByteSource& source, std::optional<ExportKind> expected,
+                          const ParseOptions& options) {
   input::HashingSource hashing(source);
-  DispatchHandler handler(source.display_name(), expected);
-  xml::stream_document(hashing, handler);
-  ParsedExport parsed = handler.finish(source.display_name());
+  input::PeekedSource peeked(hashing, kPeekBytes);
+  ParsedExport parsed = parse_shaped(peeked, expected, options, false);
   parsed.bytes = source.bytes_read();
   parsed.sha256 = hashing.hex_digest();
   check_header(parsed);

@@ -67,3 +67,46 @@ ExportHeader parse_sts_header(const xml::Node& parametres) {
 }
 
 }  // namespace edusync::sources
+
+namespace edusync::sources {
+namespace {
+
+// The archive's or the file's own name, without folders or a zip member.
+std::string_view own_name(std::string_view display_name) {
+  if (const auto colon = display_name.find(".zip:"); colon != std::string_view::npos) {
+    display_name = display_name.substr(0, colon + 4);
+  }
+  if (const auto slash = display_name.rfind('/'); slash != std::string_view::npos) {
+    display_name.remove_prefix(slash + 1);
+  }
+  return display_name;
+}
+
+bool looks_like_uai(std::string_view text) {
+  return text.size() == 8 && all_digits(text.substr(0, 7)) && text[7] >= 'A' && text[7] <= 'Z';
+}
+
+}  // namespace
+
+void read_drop_name(std::string_view display_name, ExportHeader& header) {
+  const std::string_view name = own_name(display_name);
+  if (name.size() < 9 || name[8] != '_' || !looks_like_uai(name.substr(0, 8))) return;
+  header.uai = std::string(name.substr(0, 8));
+  const std::string_view stamp = name.substr(9, 14);
+  if (stamp.size() == 14 && all_digits(stamp)) {
+    const std::string iso = std::string(stamp.substr(0, 4)) + "-" +
+                            std::string(stamp.substr(4, 2)) + "-" + std::string(stamp.substr(6, 2));
+    if (auto date = parse_iso_date(iso)) header.export_date = std::move(*date);
+  }
+}
+
+bool is_udt_member(std::string_view display_name) {
+  const auto colon = display_name.rfind(':');
+  if (colon == std::string_view::npos) return false;
+  std::string member(display_name.substr(colon + 1));
+  if (const auto slash = member.rfind('/'); slash != std::string::npos) member.erase(0, slash + 1);
+  for (char& c : member) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return member.starts_with("udcal_") && member.ends_with(".xml");
+}
+
+}  // namespace edusync::sources

@@ -12,16 +12,17 @@
 
 namespace edusync::sources {
 
-std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, unsigned threads) {
+std::vector<ParsedExport> parse_files(const std::vector<std::string>& paths, unsigned threads,
+                                      const ParseOptions& options) {
   std::vector<input::DocumentRef> documents;
   for (const auto& path : paths) {
     for (auto& document : input::list_documents(path)) documents.push_back(std::move(document));
   }
-  return parse_documents(documents, threads);
+  return parse_documents(documents, threads, options);
 }
 
 std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>& documents,
-                                          unsigned threads) {
+                                          unsigned threads, const ParseOptions& options) {
   if (documents.empty()) return {};
   // Largest first would balance better, but order of completion does not matter: results are
   // stored by index and the caller sees them in input order.
@@ -31,7 +32,7 @@ std::vector<ParsedExport> parse_documents(const std::vector<input::DocumentRef>&
   auto worker = [&] {
     for (std::size_t i = next++; i < documents.size(); i = next++) {
       try {
-        results[i] = parse_export(*input::open_document(documents[i]));
+        results[i] = parse_export(*input::open_document(documents[i]), std::nullopt, options);
       } catch (...) {
         errors[i] = std::current_exception();
       }
