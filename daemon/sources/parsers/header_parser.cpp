@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cstdio>
 
 #include "common/dates.hpp"
@@ -82,16 +83,13 @@ std::string_view own_name(std::string_view display_name) {
   return display_name;
 }
 
-bool looks_like_uai(std::string_view text) {
-  return text.size() == 8 && all_digits(text.substr(0, 7)) && text[7] >= 'A' && text[7] <= 'Z';
-}
-
 }  // namespace
 
 void read_drop_name(std::string_view display_name, ExportHeader& header) {
   const std::string_view name = own_name(display_name);
-  if (name.size() < 9 || name[8] != '_' || !looks_like_uai(name.substr(0, 8))) return;
+  if (name.size() < 9 || name[8] != '_' || !is_uai(name.substr(0, 8))) return;
   header.uai = std::string(name.substr(0, 8));
+  header.uai[7] = static_cast<char>(std::toupper(static_cast<unsigned char>(header.uai[7])));
   const std::string_view stamp = name.substr(9, 14);
   if (stamp.size() == 14 && all_digits(stamp)) {
     const std::string iso = std::string(stamp.substr(0, 4)) + "-" +
