@@ -16,7 +16,13 @@
 // - guardian: a person with a legal link (NIVEAU_RESPONSABILITE 1, RESP_LEGAL 1 or 2) to a
 //   current pupil; persons in charge and contacts of current pupils are kept apart;
 // - staff: an INDIVIDU with a FONCTION, or without one but with a teaching service;
-// - divisions and groups: STS-web's and SIECLE's, plus every D/G code of a current pupil.
+// - divisions and groups: STS-web's and SIECLE's, plus every D/G code of a current pupil;
+// - timetable exports (docs/timetables.md): a file without a UAI belongs to the only school, or
+//   is refused; pupils are joined by INE, else by folded names and birth date, teachers by
+//   folded names, within the school; the members of a group the timetable knows follow
+//   timetable_memberships; divisions stay SIECLE's; services are STS-web's plus the
+//   timetable's that STS-web lacks.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,11 +32,16 @@
 
 namespace edusync::assemble {
 
+// Whose members a group the timetable knows gets (config timetable.memberships).
+enum class TimetableMemberships : std::uint8_t { timetable, siecle, both };
+
 struct Options {
-  // The schools this directory is for. Empty: the UAI of the first export.
+  // The schools this directory is for. Empty: the UAI of the first SIECLE or STS-web export.
   std::vector<std::string> uais;
   // ISO date used as export date for a pupils' export that carries none.
   std::string today;
+  TimetableMemberships timetable_memberships = TimetableMemberships::timetable;
+  int timetable_stale_after_days = 30;
 };
 
 struct Result {

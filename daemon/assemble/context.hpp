@@ -41,6 +41,8 @@ void add_structures(Context& context);
 void add_pupils(Context& context);
 void add_contacts(Context& context);
 void add_staff(Context& context);
+// Joins the timetable exports with SIECLE's pupils and STS-web's staff (timetable.cpp).
+void add_timetables(Context& context);
 // One DUPLICATE_GUARDIAN warning per cluster of guardians that look like the same person
 // (duplicate_guardians.cpp).
 void find_duplicate_guardians(Context& context);

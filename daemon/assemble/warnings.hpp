@@ -48,6 +48,36 @@ class Warnings {
   void duplicate_elenoet(const model::Pupil& first, const model::Pupil& second,
                          const std::string& where);
 
+  // Timetable exports (timetable_warnings.cpp). `person` is how the timetable names someone
+  // ("DURAND Léa, née le 2011-05-04"), `program` the timetable program (EDT, UDT).
+  void timetable_unmatched_pupil(const std::string& uai, const std::string& person,
+                                 const std::string& program, const std::string& where);
+  void timetable_ambiguous_pupil(const std::string& person,
+                                 const std::vector<const model::Pupil*>& candidates,
+                                 const std::string& program, const std::string& where);
+  void timetable_unmatched_teacher(const std::string& uai, const std::string& person,
+                                   const std::string& program, const std::string& where);
+  void timetable_ambiguous_teacher(const std::string& person,
+                                   const std::vector<const model::Staff*>& candidates,
+                                   const std::string& program, const std::string& where);
+  // `kept`: the group is synchronised anyway (a timetable table); otherwise (a course-only
+  // file) what names it is left out.
+  void timetable_unknown_group(const std::string& uai, const std::string& code, bool kept,
+                               const std::string& program, const std::string& where);
+  struct MembershipMismatch {
+    std::string uai;
+    std::string code;
+    std::size_t siecle_count = 0;
+    std::size_t timetable_count = 0;
+    std::vector<const model::Pupil*> only_siecle;
+    std::vector<const model::Pupil*> only_timetable;
+    const char* kept = "";  // catalogue id of the members kept
+  };
+  void group_membership_mismatch(const MembershipMismatch& mismatch, const std::string& program,
+                                 const std::string& where);
+  void timetable_stale(const std::string& file, const std::string& date,
+                       const std::string& siecle_date, int days, const std::string& where);
+
  private:
   void add(const char* code, text::Message text, std::vector<std::string> keys,
            const std::string& where);

@@ -109,6 +109,9 @@ void register_inspect(CLI::App& app, Command& command, const Globals& globals) {
       ->allow_extra_args(false)
       ->type_name("UAI");
   sub->add_flag("--json", options->json, say(language, "cli.inspect.json_help"));
+  sub->add_option("--edt-key", options->request.edt_key_file,
+                  say(language, "cli.inspect.edt_key_help"))
+      ->type_name(say(language, "cli.inspect.edt_key_type"));
   sub->add_option("--today", options->request.today, say(language, "cli.inspect.today_help"))
       ->group("");
   sub->callback([options, &command, &globals] {

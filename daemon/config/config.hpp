@@ -42,6 +42,17 @@ struct Diff {
   double rename_similarity = 0;
 };
 
+// Timetable exports (docs/timetables.md).
+struct Timetable {
+  // PEM private key of the ENT partner, which opens Index Éducation's encrypted container.
+  // Read only when such a container is in the inbox.
+  std::filesystem::path partner_key_file;
+  // Whose members a group the timetable knows gets: "timetable", "siecle" or "union".
+  std::string memberships = "timetable";
+  // A timetable export older than the SIECLE export by more than this is reported.
+  int stale_after_days = 30;
+};
+
 struct Report {
   std::string language;  // "fr" or "en"
   // Retention of the report directories (run/retention.hpp): a directory is removed once it is
@@ -76,6 +87,7 @@ struct Config {
   Safety safety;
   Identity identity;
   Diff diff;
+  Timetable timetable;
   Report report;
   std::filesystem::path control_socket;  // `edusync daemon`'s control socket
   // The group that may use the control socket besides root and the service user; empty: none.

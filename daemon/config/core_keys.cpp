@@ -97,6 +97,19 @@ std::vector<KeySpec> make_core_keys() {
        "Jaccard overlap of members from which a group that disappeared and one that appeared in "
        "the same run are taken as one renamed group",
        into(&Config::diff, &Diff::rename_similarity)},
+      {"timetable.partner_key_file", path_type(), "/etc/edusync/edt-partner-key.pem",
+       "PEM file of the ENT partner's RSA private key supplied by Index Éducation, which opens "
+       "the encrypted EDT/PRONOTE exports (EXPORT_INDEX_EDUCATION); read only when one is in "
+       "the inbox",
+       into(&Config::timetable, &Timetable::partner_key_file)},
+      {"timetable.memberships", choice_type({"timetable", "siecle", "union"}), "timetable",
+       "Members of a group the timetable knows: the timetable's, SIECLE's, or both; divisions "
+       "always come from SIECLE, other groups keep SIECLE's members",
+       into(&Config::timetable, &Timetable::memberships)},
+      {"timetable.stale_after_days", integer_type(0, 3650), "30",
+       "Days by which a timetable export may be older than the SIECLE export before it is "
+       "reported (TIMETABLE_STALE)",
+       into(&Config::timetable, &Timetable::stale_after_days)},
       {"report.language", choice_type({"fr", "en"}), "fr", "Language of reports and account sheets",
        into(&Config::report, &Report::language)},
       {"report.keep_runs", integer_type(1, 99999), "30",

@@ -9,7 +9,8 @@ namespace edusync::inspect {
 
 Inspection inspect_files(const Request& request) {
   Inspection inspection;
-  inspection.sources = sources::parse_files(request.files, request.threads);
+  inspection.sources =
+      sources::parse_files(request.files, request.threads, {.edt_key_file = request.edt_key_file});
   assemble::Options options{request.uais, request.today.empty() ? today_local() : request.today};
   inspection.result = assemble::assemble(inspection.sources, options);
   inspection.language = request.language;

@@ -24,6 +24,8 @@ struct Request {
   unsigned threads = 2;
   std::string today;            // ISO; empty: the system's date
   std::string language = "fr";  // of the messages (--language): fr or en
+  // PEM private key that opens Index Éducation's encrypted container (--edt-key).
+  std::string edt_key_file;
 };
 
 // Throws InputError when a file cannot be used.

@@ -86,6 +86,12 @@ bool newer(const Candidate& a, const Candidate& b) {
   return a.document.display_name() > b.document.display_name();
 }
 
+// A UDT export is a whole archive: the members of the newest one are all kept, not one.
+bool same_udt_archive(const Candidate& member, const Candidate& newest) {
+  return member.header.kind == sources::ExportKind::udt &&
+         member.document.path == newest.document.path;
+}
+
 // The document's header, or nothing for a stray file (a well-formed XML that is no export:
 // listed in `ignored` with the reason). A broken export still throws: it stops the run.
 std::optional<sources::ParsedExport> read_header_unless_stray(const input::DocumentRef& document,
@@ -108,13 +114,15 @@ bool has_temporary_name(std::string_view name) {
   return name.starts_with('.');
 }
 
-// XML (after an optional BOM and white space) or a zip signature; anything else is not ours.
+// XML (after an optional BOM and white space), a zip signature, or UDT's course text file;
+// anything else is not ours.
 bool looks_like_export(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  char head[64] = {};
+  char head[4096] = {};
   in.read(head, sizeof head);
   std::string_view bytes(head, static_cast<std::size_t>(in.gcount()));
   if (bytes.starts_with("PK")) return true;
+  if (sources::looks_like_udt_courses(bytes)) return true;
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   const auto first = bytes.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && bytes[first] == '<';
@@ -165,6 +173,10 @@ InboxSelection scan_inbox(const std::string& inbox, std::chrono::milliseconds se
   for (auto& [kind_uai, candidates] : by_kind) {
     std::sort(candidates.begin(), candidates.end(), newer);
     for (std::size_t i = 1; i < candidates.size(); ++i) {
+      if (same_udt_archive(candidates[i], candidates.front())) {
+        chosen.push_back(std::move(candidates[i]));
+        continue;
+      }
       selection.ignored.push_back(
           {candidates[i].document.display_name(),
            text::message("inbox.older_duplicate",

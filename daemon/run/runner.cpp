@@ -69,6 +69,21 @@ AccountSettings account_settings(const config::Config& config) {
   return settings;
 }
 
+sources::ParseOptions parse_options(const config::Config& config) {
+  return {.edt_key_file = config.timetable.partner_key_file.string()};
+}
+
+assemble::Options assemble_options(const config::Config& config, const std::string& today) {
+  assemble::Options options{config.uais, today};
+  if (config.timetable.memberships == "siecle") {
+    options.timetable_memberships = assemble::TimetableMemberships::siecle;
+  } else if (config.timetable.memberships == "union") {
+    options.timetable_memberships = assemble::TimetableMemberships::both;
+  }
+  options.timetable_stale_after_days = config.timetable.stale_after_days;
+  return options;
+}
+
 class Runner {
  public:
   Runner(const config::Config& config, const RunOptions& options)
@@ -261,9 +276,9 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
 }
 
 void Runner::read_inputs(const InboxSelection& selection) {
-  sources_ = sources::parse_documents(selection.chosen, 2);
+  sources_ = sources::parse_documents(selection.chosen, 2, parse_options(config_));
   trace_memory("parsed");
-  assembled_ = assemble::assemble(sources_, {config_.uais, today_});
+  assembled_ = assemble::assemble(sources_, assemble_options(config_, today_));
   return_free_memory();
   result_.school_year = assembled_.directory.school_year;
   result_.totals = inspect::totals_json(assembled_.directory);

@@ -43,9 +43,9 @@ struct ExportHeader {
   // ISO; DATE_EXPORT, else the date of HORODATAGE; empty for STS. Timetables: the container's
   // DATEHEURE, else the timestamp of a drop name `<UAI>_<yyyyMMddHHmmss>_...`, else empty.
   std::string export_date;
-  std::string timestamp;    // HORODATAGE as written, when present
-  std::string version;      // the root's VERSION attribute (BEE files only)
-  int line = 0;             // line of PARAMETRES, for messages
+  std::string timestamp;  // HORODATAGE as written, when present
+  std::string version;    // the root's VERSION attribute (BEE files only)
+  int line = 0;           // line of PARAMETRES, for messages
 };
 
 struct PupilRecord {

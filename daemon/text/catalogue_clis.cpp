@@ -129,6 +129,12 @@ constexpr Entry kClis[] = {
      "file's"},
     {"cli.inspect.json_help", "Sortie JSON (sources, totals, warnings, model)",
      "JSON output (sources, totals, warnings, model)"},
+    {"cli.inspect.edt_key_help",
+     "Clé privée (PEM) de partenaire ENT qui ouvre un export chiffré d'EDT ou de PRONOTE "
+     "(EXPORT_INDEX_EDUCATION)",
+     "ENT partner private key (PEM) that opens an encrypted EDT or PRONOTE export "
+     "(EXPORT_INDEX_EDUCATION)"},
+    {"cli.inspect.edt_key_type", "FICHIER", "FILE"},
     {"cli.inspect.today_help",
      "Date du jour (AAAA-MM-JJ) pour un export sans date ; tests uniquement",
      "Today's date (YYYY-MM-DD) for an export without a date; tests only"},

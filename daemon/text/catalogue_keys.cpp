@@ -78,6 +78,24 @@ constexpr Entry kKeys[] = {
      "lors de la même exécution sont tenus pour un seul groupe renommé",
      "Jaccard overlap of members from which a group that disappeared and one that appeared in "
      "the same run are taken as one renamed group"},
+    {"key.core.timetable.partner_key_file",
+     "Fichier PEM de la clé privée RSA de partenaire ENT fournie par Index Éducation, qui ouvre "
+     "les exports chiffrés d'EDT et de PRONOTE (EXPORT_INDEX_EDUCATION) ; lu seulement quand "
+     "l'un d'eux est dans la boîte de dépôt",
+     "PEM file of the ENT partner's RSA private key supplied by Index Éducation, which opens "
+     "the encrypted EDT/PRONOTE exports (EXPORT_INDEX_EDUCATION); read only when one is in "
+     "the inbox"},
+    {"key.core.timetable.memberships",
+     "Membres d'un groupe que l'emploi du temps connaît : ceux de l'emploi du temps, ceux de "
+     "SIECLE, ou les deux ; les divisions viennent toujours de SIECLE, les autres groupes "
+     "gardent les membres de SIECLE",
+     "Members of a group the timetable knows: the timetable's, SIECLE's, or both; divisions "
+     "always come from SIECLE, other groups keep SIECLE's members"},
+    {"key.core.timetable.stale_after_days",
+     "Nombre de jours d'avance que l'export SIECLE peut avoir sur l'export d'emploi du temps "
+     "avant que celui-ci soit signalé (TIMETABLE_STALE)",
+     "Days by which a timetable export may be older than the SIECLE export before it is "
+     "reported (TIMETABLE_STALE)"},
     {"key.core.report.language", "Langue des rapports et des fiches de comptes",
      "Language of reports and account sheets"},
     {"key.core.report.keep_runs",

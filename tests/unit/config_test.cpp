@@ -160,7 +160,8 @@ TEST(Config, UnknownKeySuggestsTheNearestAndListsTheAllowedOnes) {
   EXPECT_EQ(
       only_problem(kMinimal + "safty:\n  grace_days: 10\n"),
       "test.yaml:4:1: unknown key \"safty\" (did you mean \"safety\"?); allowed keys: school, "
-      "state_dir, inbox, schedule, safety, identity, diff, report, control_socket, control_group, "
+      "state_dir, inbox, schedule, safety, identity, diff, timetable, report, control_socket, "
+      "control_group, "
       "connectors");
   EXPECT_EQ(only_problem(kMinimal + "safety:\n  grace_day: 10\n"),
             "test.yaml:5:3: unknown key \"grace_day\" in safety (did you mean \"grace_days\"?); "

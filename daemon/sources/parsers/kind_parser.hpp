@@ -2,8 +2,9 @@
 // The interface between the streaming reader and the parser of one export kind. Each kind
 // declares the record elements it reads (path below the root); for SIECLE and STS-web path 0 is
 // always PARAMETRES, read by the shared header parser. Timetable exports have no PARAMETRES:
-// their parsers say so (has_parametres) and build the header from the root and their records. Records arrive in document order, but no parser relies on
-// the order of sections: joins between sections are made later, by assemble/.
+// their parsers say so (has_parametres) and build the header from the root and their records.
+// Records arrive in document order, but no parser relies on the order of sections: joins between
+// sections are made later, by assemble/.
 #include <initializer_list>
 #include <memory>
 #include <string>
