@@ -89,7 +89,7 @@ class TimetableJoin {
       const auto& date = context_.exports[source].header.export_date;
       if (!date.empty()) return date;
     }
-    if (const auto siecle = siecle_export_date(); !siecle.empty()) return siecle;
+    if (auto siecle = siecle_export_date(); !siecle.empty()) return siecle;
     return context_.options.today;
   }
 
