@@ -56,6 +56,11 @@ std::map<std::string, Handler, std::less<>> value_options() {
          o.responsables = v == "post2018" ? RespFormat::Post2018 : RespFormat::Pre2018;
          return std::string();
        }},
+      {"--edt-key",
+       [](Options& o, std::string_view v) {
+         o.edt_key_file = v;
+         return std::string();
+       }},
       {"--eleves-variant",
        [](Options& o, std::string_view v) {
          if (v != "sans" && v != "avec") return std::string("expects sans or avec");
@@ -75,6 +80,7 @@ std::string validate(Options& o) {
   }
   if (o.total_pupils > 0 && o.total_pupils < 10 * o.schools)
     return "--total-pupils must be >= 10 per school";
+  if (!o.edt_key_file.empty() && !o.timetables) return "--edt-key needs --timetables";
   return {};
 }
 
@@ -85,13 +91,16 @@ std::string usage() {
          "                   [--year 2025] [--export-date DD/MM/YYYY]\n"
          "                   [--responsables-format post2018|pre2018] [--eleves-variant "
          "sans|avec]\n"
-         "                   [--zip] [--uai-base N] [--jobs N]\n"
+         "                   [--zip] [--uai-base N] [--jobs N] [--timetables [--edt-key FILE]]\n"
          "Writes synthetic SIECLE/STS-web exports and DIR/expected.json.\n"
          "  --pupils        current pupils per school (default 600; departed ones come on top)\n"
          "  --total-pupils  current pupils over all schools, school sizes varying 0.5x-1.5x\n"
          "  --export-date   default 15/01/(year+1)\n"
          "  --uai-base      number of the first UAI (default 69500 -> 0069500 + key letter)\n"
-         "  --jobs          schools generated in parallel (output does not depend on it)\n";
+         "  --jobs          schools generated in parallel (output does not depend on it)\n"
+         "  --timetables    also EDT (clear and sealed), UDT and course-only timetable exports\n"
+         "  --edt-key       PEM key the EDT container is sealed for (default: a new key pair,\n"
+         "                  private half written to DIR/edt_partner_key.pem)\n";
 }
 
 std::optional<Options> parse_cli(int argc, char** argv, std::string& error) {
@@ -103,8 +112,8 @@ std::optional<Options> parse_cli(int argc, char** argv, std::string& error) {
       std::fputs(usage().c_str(), stdout);
       return std::nullopt;
     }
-    if (arg == "--zip") {
-      options.zip = true;
+    if (arg == "--zip" || arg == "--timetables") {
+      (arg == "--zip" ? options.zip : options.timetables) = true;
       continue;
     }
     const std::size_t eq = arg.find('=');

@@ -19,6 +19,7 @@ struct SchoolExpected {
   std::string uai, dir;
   std::vector<std::pair<std::string, std::string>> files;  // kind -> path relative to --out
   Counter counts, warnings, edge_cases;
+  std::string timetable;  // rendered "timetable" object (--timetables only)
 };
 
 SchoolExpected compute_expected(const School& school, RespFormat format);

@@ -3,7 +3,7 @@
 //   "parameters": { seed, schools, pupils_per_school | total_pupils, year,
 //                   export_date, responsables_format, eleves_variant, zip, uai_base },
 //   "schools": [ { "uai", "dir", "files": {kind: path}, "counts": {…},
-//                  "warnings": {CODE: n}, "edge_cases": {…} } ],
+//                  "warnings": {CODE: n}, "edge_cases": {…}, "timetable"?: {…} } ],
 //   "totals": { "counts": {…}, "warnings": {…}, "edge_cases": {…} } }
 #include <cstdio>
 #include <stdexcept>
@@ -62,6 +62,7 @@ void append_school(std::string& out, const SchoolExpected& s) {
   append_counter(out, s.warnings, "      ");
   out += ",\n      \"edge_cases\": ";
   append_counter(out, s.edge_cases, "      ");
+  if (!s.timetable.empty()) out += ",\n      \"timetable\": " + s.timetable;
   out += "\n    }";
 }
 

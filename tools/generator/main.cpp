@@ -11,6 +11,7 @@
 
 #include "expected.hpp"
 #include "school_files.hpp"
+#include "timetable_files.hpp"
 
 namespace {
 
@@ -44,7 +45,7 @@ std::vector<gen::SchoolExpected> generate_all(const gen::Options& options, const
 
 int main(int argc, char** argv) {
   std::string error;
-  const auto options = gen::parse_cli(argc, argv, error);
+  auto options = gen::parse_cli(argc, argv, error);
   if (!options) {
     if (error.empty()) return 0;  // --help
     std::fprintf(stderr, "edusync-gen: %s\n%s", error.c_str(), gen::usage().c_str());
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     const gen::Plan plan = gen::make_plan(*options);
     std::filesystem::create_directories(options->out_dir);
+    if (options->timetables) gen::prepare_edt_keys(*options);
     const auto results = generate_all(*options, plan);
     gen::write_expected_json(options->out_dir + "/expected.json", *options, results);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;

@@ -25,6 +25,10 @@ struct Options {
   bool zip = false;
   std::uint32_t uai_base = 69500;  // first UAI number: 0069500 + key letter
   unsigned jobs = 1;
+  bool timetables = false;            // also the EDT / UDT exports (timetable_files.cpp)
+  std::string edt_key_file;           // --edt-key: PEM the Index Éducation container is sealed for
+  std::string edt_key_pem;            // its text, or a throw-away key's (filled before generation)
+  std::string edt_other_partner_pem;  // another ENT partner's public key (a second blob)
 };
 
 // Parses argv. Returns nullopt with `error` set on a usage error, nullopt

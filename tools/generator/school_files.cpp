@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "builders.hpp"
+#include "timetable_files.hpp"
 #include "writers.hpp"
 #include "zip_writer.hpp"
 
@@ -30,12 +31,27 @@ std::string write_eleves_export(const School& school, const Options& options) {
   return zip_name;
 }
 
+// The "timetable" object of expected.json (paths relative to --out).
+std::string timetable_oracle(const School& school, const Timetable& tt, const Options& options) {
+  FileList files;
+  for (const auto& [kind, name] : timetable_files(school))
+    files.emplace_back(kind, relative(*school.plan, name));
+  if (options.edt_key_file.empty()) files.emplace_back("edt_key", std::string(kEdtKeyFile));
+  return timetable_json(school, tt, compute_timetable_expected(school, tt), files);
+}
+
 }  // namespace
 
 SchoolExpected generate_school(const SchoolPlan& plan, const Options& options, const IdSpace& ids) {
-  const School school = build_school(plan, options, ids);
+  School school = build_school(plan, options, ids);
+  Timetable tt;
+  if (options.timetables) {  // its own stream: the SIECLE / STS draws do not move
+    Rng rng(derive_seed(plan.seed, kTimetableStream));
+    tt = build_timetable(school, rng);  // plants the twins into `school` first
+  }
   SchoolExpected expected = compute_expected(school, options.responsables);
   check_planted(school, expected);  // before writing anything
+  if (options.timetables) expected.timetable = timetable_oracle(school, tt, options);
   std::filesystem::create_directories(plan.dir);
   const std::string eleves = write_eleves_export(school, options);
   const std::string responsables = "ResponsablesAvecAdresses.xml";
@@ -44,6 +60,7 @@ SchoolExpected generate_school(const SchoolPlan& plan, const Options& options, c
   write_nomenclature(school, plan.dir + "/Nomenclature.xml");
   const std::string sts = "sts_emp_" + school.uai + "_" + std::to_string(options.year) + ".xml";
   write_sts(school, plan.dir + "/" + sts);
+  if (options.timetables) write_timetables(school, tt, options);
 
   expected.files = {{"eleves", relative(plan, eleves)},
                     {"responsables", relative(plan, responsables)},

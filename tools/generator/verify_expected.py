@@ -2,7 +2,8 @@
 """Independent check of an edusync-gen output directory.
 
 Parses the written exports (not the generator's model) with the rules of
-expected.json and compares every count and warning. Usage:
+expected.json and compares every count and warning (with --timetables, also the
+timetable warnings: verify_timetables.py). Usage:
     verify_expected.py DIR        exit status 0 = all counts match
 """
 import json
@@ -149,6 +150,9 @@ def check_school(out: Path, school) -> list:
         for key, value in found.items():
             if school[section][key] != value:
                 errors.append(f"{school['uai']} {key}: expected.json {school[section][key]}, files {value}")
+    if "timetable" in school:  # --timetables
+        from verify_timetables import check_timetables
+        errors += check_timetables(out, school)
     return errors
 
 

@@ -19,22 +19,25 @@ constexpr std::size_t kBufferReserve = kFlushThreshold + (std::size_t{64} << 10)
 
 }  // namespace
 
-XmlWriter::XmlWriter(std::string path)
-    : path_(std::move(path)), file_(std::fopen(path_.c_str(), "wb"), &std::fclose) {
+XmlWriter::XmlWriter(std::string path, XmlEncoding encoding)
+    : path_(std::move(path)),
+      file_(std::fopen(path_.c_str(), "wb"), &std::fclose),
+      encoding_(encoding) {
   if (!file_) io_error("cannot create", path_);
   buffer_.reserve(kBufferReserve);
   encoded_.reserve(kBufferReserve);
 }
 
 void XmlWriter::prolog() {
-  buffer_ += "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n";
+  buffer_ += encoding_ == XmlEncoding::Utf8 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                            : "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n";
 }
 
 void XmlWriter::indent() {
   buffer_.append(static_cast<std::size_t>(depth_), '\t');
 }
 
-void XmlWriter::start_tag(std::string_view tag, std::initializer_list<Attr> attrs) {
+void XmlWriter::start_tag(std::string_view tag, std::span<const Attr> attrs) {
   indent();
   buffer_ += '<';
   buffer_ += tag;
@@ -48,6 +51,12 @@ void XmlWriter::start_tag(std::string_view tag, std::initializer_list<Attr> attr
 }
 
 void XmlWriter::open(std::string_view tag, std::initializer_list<Attr> attrs) {
+  start_tag(tag, {attrs.begin(), attrs.size()});
+  buffer_ += ">\n";
+  ++depth_;
+}
+
+void XmlWriter::open(std::string_view tag, const Attrs& attrs) {
   start_tag(tag, attrs);
   buffer_ += ">\n";
   ++depth_;
@@ -63,7 +72,7 @@ void XmlWriter::close(std::string_view tag) {
 }
 
 void XmlWriter::leaf(std::string_view tag, std::string_view text) {
-  start_tag(tag, {});
+  start_tag(tag, std::span<const Attr>());
   buffer_ += '>';
   append_xml_escaped(buffer_, text, false);
   buffer_ += "</";
@@ -76,8 +85,15 @@ void XmlWriter::opt(std::string_view tag, std::string_view text) {
 }
 
 void XmlWriter::empty(std::string_view tag, std::initializer_list<Attr> attrs) {
+  start_tag(tag, {attrs.begin(), attrs.size()});
+  buffer_ += "/>\n";
+  flush_if_full();  // files of empty elements only (UDT) stay bounded too
+}
+
+void XmlWriter::empty(std::string_view tag, const Attrs& attrs) {
   start_tag(tag, attrs);
   buffer_ += "/>\n";
+  flush_if_full();
 }
 
 void XmlWriter::flush_if_full() {
@@ -85,6 +101,12 @@ void XmlWriter::flush_if_full() {
 }
 
 void XmlWriter::flush() {
+  if (encoding_ == XmlEncoding::Utf8) {  // our strings are valid UTF-8 (pools we own)
+    if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_.get()) != buffer_.size())
+      io_error("cannot write", path_);
+    buffer_.clear();
+    return;
+  }
   encoded_.clear();
   // Strict: every string comes from pools we own, so a character outside Latin-9 is a bug in
   // the pools, never silently replaced.
