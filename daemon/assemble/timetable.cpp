@@ -109,8 +109,10 @@ class TimetableJoin {
       for (const auto& pupil : tables.pupils) pupils_[pupil.id] = {&pupil, source};
       for (const auto& teacher : tables.teachers) teachers_[teacher.id] = {&teacher, source};
       for (const auto& subject : tables.subjects) subjects_[subject.id] = &subject;
-      for (const auto& structure : tables.structures)
+      for (const auto& structure : tables.structures) {
         structures_[structure.id] = {&structure, source};
+        for (const auto& part : structure.parts) unions_of_[part].push_back(structure.id);
+      }
     }
   }
 
@@ -238,14 +240,23 @@ class TimetableJoin {
       if (!current(link)) continue;
       const model::Pupil* pupil = pupil_for(link.pupil_id);
       if (pupil == nullptr) continue;
-      const auto structure = structure_for(link.structure_id);
-      if (!structure || structure->kind != model::StructureKind::group) continue;
-      auto& group = timetable_members_[structure->code];
-      group.members.insert(pupil->key);
-      if (group.line == 0) {
-        group.source = source;
-        group.line = link.line;
+      add_member(link.structure_id, *pupil, source, link.line);
+      // A structure uniting others (a UDT regroupement) has their pupils.
+      if (const auto unions = unions_of_.find(link.structure_id); unions != unions_of_.end()) {
+        for (const auto& union_id : unions->second) add_member(union_id, *pupil, source, link.line);
       }
+    }
+  }
+
+  void add_member(const std::string& structure_id, const model::Pupil& pupil, std::size_t source,
+                  std::uint32_t line) {
+    const auto structure = structure_for(structure_id);
+    if (!structure || structure->kind != model::StructureKind::group) return;
+    auto& group = timetable_members_[structure->code];
+    group.members.insert(pupil.key);
+    if (group.line == 0) {
+      group.source = source;
+      group.line = line;
     }
   }
 
@@ -365,6 +376,8 @@ class TimetableJoin {
   std::unordered_map<std::string, Located<sources::TimetablePerson>> teachers_;
   std::unordered_map<std::string, const sources::TimetableSubject*> subjects_;
   std::unordered_map<std::string, Located<sources::TimetableStructure>> structures_;
+  // Part id -> ids of the structures uniting it.
+  std::unordered_map<std::string, std::vector<std::string>> unions_of_;
   std::unordered_map<std::string, std::string> national_code_;
   std::set<std::tuple<std::string, std::string, model::StructureKind, std::string, std::string>>
       services_;

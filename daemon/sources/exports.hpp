@@ -149,6 +149,9 @@ struct TimetableStructure {
   std::string code;  // EDT Nom, UDT div@code or gpe@code_sts: the STS/SIECLE code when mapped
   std::string label;
   std::vector<std::string> divisions;  // codes of the classes a group draws from
+  // Ids of the structures whose pupils this one unites (a UDT regroupement of groups or
+  // classes); its members are theirs.
+  std::vector<std::string> parts;
   std::uint32_t line = 0;
 };
 

@@ -238,3 +238,61 @@ TEST(TimetableJoin, AFileWithoutSchoolTakesTheOnlyOneOrIsRefused) {
 
 }  // namespace
 }  // namespace edusync
+
+namespace edusync {
+namespace {
+
+// A UDT export of the same college: its tables spread over members with roots of their own.
+// Group "LAT" of 6 A is 6LAT for STS-web; regroupement "LV2-6" unites LAT of 6 A and the whole
+// of 6 B.
+std::vector<std::pair<std::string, std::string>> udt_members() {
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  return {
+      {"UDCal_04.xml",
+       xml +
+           R"(<UDCal><profs><prof code="P1" nom="LE GOFF" prenom="Maëlle Anne"/></profs></UDCal>)"},
+      {"UDCal_05.xml",
+       xml + R"(<UDCal><mat code="LAT" libelle="LATIN" code_gep1="020300"/></UDCal>)"},
+      {"UDCal_08.xml", xml + R"(<a><b><div code="6 A"/><div code="6 B"/></b></a>)"},
+      {"UDCal_10.xml", xml + R"(<UDCal_10><eleves>
+<eleve code="E1" nom="CŒURDEVEY" prenom="Lætitia" naissance="03/04/2012"/>
+<eleve code="E2" nom="D'ALMEIDA" prenom="Jean-Baptiste" naissance="31/12/2011"/>
+</eleves></UDCal_10>)"},
+      {"UDCal_19.xml", xml + R"(<r><gpe code="LAT" code_div="6 A" code_sts="6LAT"/></r>)"},
+      {"UDCal_13.xml", xml + R"(<r><rgpmt code="R1" nom="LV2-6" code_gpe="LAT" code_div="6 A"/>
+<rgpmt code="R1" nom="LV2-6" code_div="6 B"/></r>)"},
+      {"udcal_21.xml", xml + R"(<r><x><ele_gpe ele="E1" gpe="LAT" code_div="6 A"/></x>
+<ele_gpe ele="E2" code_div="6 B"/></r>)"},
+      {"UDCal_12.xml",
+       xml + R"(<r><ligfiche code="L1" fic="F1" div="6 A" mat="LAT" prof="P1" rgpmt="R1"/></r>)"},
+  };
+}
+
+TEST(TimetableJoin, AUdtZipIsOneExportWhoseRegroupementsUniteTheirParts) {
+  const test::TempDir dir;
+  const std::string zip = (dir.path() / "0140065T_20251114183000_UDT.zip").string();
+  test::write_zip(zip, udt_members());
+  const std::string handmade = std::string(EDUSYNC_TEST_DATA) + "/handmade/";
+  auto parsed = sources::parse_files({handmade + "eleves.xml", handmade + "sts.xml", zip}, 1);
+  const auto result = assemble::assemble(parsed, {{}, "2025-11-20"});
+  const auto& d = result.directory;
+  const std::string laetitia = key_of(d, "0100001");
+  const std::string jean_baptiste = key_of(d, "0100002");
+  EXPECT_EQ(members(d, "6LAT"), (std::set<std::string>{laetitia + "/udt"}));
+  EXPECT_EQ(members(d, "LV2-6"),
+            (std::set<std::string>{laetitia + "/udt", jean_baptiste + "/udt"}));
+  const auto service = std::find_if(d.services.begin(), d.services.end(),
+                                    [](const auto& s) { return s.structure_code == "LV2-6"; });
+  ASSERT_NE(service, d.services.end());
+  EXPECT_EQ(service->staff_key, "sts:4101");
+  EXPECT_EQ(service->subject_code, "020300");
+  EXPECT_EQ(service->origin, model::Origin::udt);
+  const auto codes = by_code(result.warnings);
+  EXPECT_EQ(codes.count("TIMETABLE_UNKNOWN_GROUP"), 1u) << "LV2-6 is the timetable's own";
+  EXPECT_EQ(codes.count("TIMETABLE_UNMATCHED_PUPIL"), 0u);
+  EXPECT_EQ(codes.count("TIMETABLE_STALE"), 0u) << "dated by its drop name, the day of SIECLE's";
+  EXPECT_EQ(codes.count("EMPTY_EXPORT"), 0u);
+}
+
+}  // namespace
+}  // namespace edusync

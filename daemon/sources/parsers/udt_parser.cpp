@@ -32,8 +32,7 @@
 // (ENT importers drop such groups, which hides them). A regroupement is one structure however
 // many rows name it (one row per group or class it unites): its code is rgpmt@nom (else its
 // code) and its divisions are the code_div of its rows. Its pupils are those of the groups and
-// classes its rows name (code_gpe in code_div, or the whole code_div): TimetableStructure has no
-// field for those parts yet, so they are not passed on and the regroupement gets no members.
+// classes its rows name (code_gpe in code_div, or the whole code_div), listed as its parts.
 //
 // Rows skipped: a row without its key attribute (code; ele and code_div for an ele_gpe;
 // code_div for a gpe) gives an issue. An ele_gpe with theorique="0" is skipped silently, as ENT
@@ -260,9 +259,16 @@ class UdtParser final : public KindParser {
     }
     const std::string_view division_code = record.attr("code_div");
     if (division_code.empty()) return;
-    auto& divisions = data_.structures[found->second].divisions;
+    TimetableStructure& structure = data_.structures[found->second];
+    auto& divisions = structure.divisions;
     if (std::find(divisions.begin(), divisions.end(), division_code) == divisions.end()) {
       divisions.emplace_back(division_code);
+    }
+    const std::string_view group_code = record.attr("code_gpe");
+    std::string part =
+        names_one(group_code) ? group_id(division_code, group_code) : id_of("div", {division_code});
+    if (std::find(structure.parts.begin(), structure.parts.end(), part) == structure.parts.end()) {
+      structure.parts.push_back(std::move(part));
     }
   }
 
