@@ -61,6 +61,11 @@ void check_schools(Context& context) {
     if (!allowed.empty()) break;
     if (!sources::is_timetable(parsed.kind)) allowed.push_back(parsed.header.uai);
   }
+  // Timetable exports alone (inspect of one file): the first that names its school.
+  for (const auto& parsed : context.exports) {
+    if (!allowed.empty()) break;
+    if (!parsed.header.uai.empty()) allowed.push_back(parsed.header.uai);
+  }
   for (auto& parsed : context.exports) {
     give_school(parsed, allowed);
     const auto& header = parsed.header;

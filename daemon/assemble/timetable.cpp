@@ -272,7 +272,7 @@ class TimetableJoin {
     std::map<std::string, std::set<std::string>> siecle_members;
     for (const auto& m : memberships) {
       if (m.uai == uai_ && m.structure_kind == model::StructureKind::group &&
-          timetable_members_.contains(m.structure_code)) {
+          m.origin == model::Origin::siecle && timetable_members_.contains(m.structure_code)) {
         siecle_members[m.structure_code].insert(m.pupil_key);
       }
     }
@@ -285,13 +285,22 @@ class TimetableJoin {
     if (mode == TimetableMemberships::timetable) {
       std::erase_if(memberships, [&](const model::Membership& m) {
         return m.uai == uai_ && m.structure_kind == model::StructureKind::group &&
-               timetable_members_.contains(m.structure_code);
+               m.origin == model::Origin::siecle && timetable_members_.contains(m.structure_code);
       });
+    }
+    // Another timetable source of the school (EDT and UDT both dropped) may have given some.
+    std::set<std::pair<std::string, std::string>> present;
+    for (const auto& m : memberships) {
+      if (m.uai == uai_ && m.structure_kind == model::StructureKind::group &&
+          m.origin != model::Origin::siecle && timetable_members_.contains(m.structure_code)) {
+        present.emplace(m.pupil_key, m.structure_code);
+      }
     }
     for (const auto& [code, group] : timetable_members_) {
       const auto& siecle = siecle_members[code];
       for (const auto& key : group.members) {
         if (mode == TimetableMemberships::both && siecle.contains(key)) continue;
+        if (present.contains({key, code})) continue;
         memberships.push_back({key, uai_, model::StructureKind::group, code, origin_of(kind_)});
       }
     }

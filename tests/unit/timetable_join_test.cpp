@@ -296,3 +296,26 @@ TEST(TimetableJoin, AUdtZipIsOneExportWhoseRegroupementsUniteTheirParts) {
 
 }  // namespace
 }  // namespace edusync
+
+namespace edusync {
+namespace {
+
+TEST(TimetableJoin, EdtAndUdtTogetherGiveEachMembershipOnce) {
+  const test::TempDir dir;
+  const std::string zip = (dir.path() / "0140065T_20251114183000_UDT.zip").string();
+  test::write_zip(zip, udt_members());
+  const std::string handmade = std::string(EDUSYNC_TEST_DATA) + "/handmade/";
+  auto parsed = sources::parse_files(
+      {handmade + "eleves.xml", handmade + "sts.xml", dir.write("edt.xml", kEdt), zip}, 1);
+  const auto result = assemble::assemble(parsed, {{}, "2025-11-20"});
+  std::map<std::string, int> laetitia_in;
+  const std::string laetitia = key_of(result.directory, "0100001");
+  for (const auto& m : result.directory.memberships) {
+    if (m.pupil_key == laetitia) laetitia_in[m.structure_code]++;
+  }
+  EXPECT_EQ(laetitia_in["6LAT"], 1) << "EDT gave it first; UDT does not repeat it";
+  EXPECT_EQ(laetitia_in["LV2-6"], 1);
+}
+
+}  // namespace
+}  // namespace edusync
