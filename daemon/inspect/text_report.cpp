@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text.hpp"
 #include "inspect/inspection.hpp"
 #include "inspect/target_refusals.hpp"
 #include "text/message.hpp"
@@ -24,6 +25,12 @@ std::string number(std::size_t value) {
   return std::to_string(value);
 }
 
+// "2025-2026" for 2025; a timetable export may carry no year: "-".
+std::string year_label(const std::string& year) {
+  if (year.size() != 4 || !all_digits(year)) return "-";
+  return year + "-" + std::to_string(std::stoi(year) + 1);
+}
+
 void print_sources(const Inspection& inspection, std::ostream& out) {
   const auto& language = inspection.language;
   out << say(language, "cli.inspect.files") << "\n";
@@ -34,9 +41,7 @@ void print_sources(const Inspection& inspection, std::ostream& out) {
     if (!s.header.export_date.empty())
       exported = text::message("cli.inspect.exported", {arg("date", s.header.export_date)});
     out << say(language, "cli.inspect.source",
-               {arg("uai", s.header.uai),
-                arg("year", s.header.school_year + "-" +
-                                std::to_string(std::stoi(s.header.school_year) + 1)),
+               {arg("uai", s.header.uai), arg("year", year_label(s.header.school_year)),
                 text::nested("exported", exported), text::count("records", s.records)})
         << "\n";
   }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs the five libFuzzer targets of a fuzz build, one after the other, for SECONDS each:
+# Runs the libFuzzer targets of a fuzz build, one after the other, for SECONDS each:
 #   tests/fuzz/run.sh BUILD_DIR SECONDS        (e.g. tests/fuzz/run.sh build/fuzz 30)
 # BUILD_DIR comes from: cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++
 #   -DEDUSYNC_FUZZ=ON -DEDUSYNC_TESTS=OFF -DEDUSYNC_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
 #
 # Seed corpora are rebuilt at each run in BUILD_DIR/corpus/<fuzzer>/ from committed files,
 # sorted by root element: tests/data/handmade/*.xml, tests/fuzz/seeds/*.xml, and samples/
-# (*.xml, and the XML members of *.zip) when present. What the fuzzers find stays there, so
+# (*.xml, and the XML members of *.zip) when present. UDT members have no known root: they go
+# by name (UDCal_*.xml, seeds/udt_*.xml); UDT course files are seeds/*.csv and samples' *.csv. What the fuzzers find stays there, so
 # that later runs start from it. Crashes, leaks, timeouts and out-of-memory inputs are written
 # to BUILD_DIR/crashes/, full logs to BUILD_DIR/logs/. Prints one line per fuzzer; exits 1 if
 # any fuzzer found something. Reproduce a finding with: BUILD_DIR/tests/fuzz/<fuzzer> FILE
@@ -22,13 +23,17 @@ duration=$2
 fuzz_dir=$source_dir/tests/fuzz
 max_len=65536
 
-fuzzers=(eleves responsables structures nomenclatures sts)
+fuzzers=(eleves responsables structures nomenclatures sts edt udt edt_courses udt_courses
+  index_container)
 declare -A fuzzer_of_root=(
   [BEE_ELEVES]=eleves
   [BEE_RESPONSABLES]=responsables
   [BEE_STRUCTURES]=structures
   [BEE_NOMENCLATURES]=nomenclatures
   [STS_EDT]=sts
+  [ExportEmploiDuTemps]=edt
+  [TABLE]=edt_courses
+  [EXPORT_INDEX_EDUCATION]=index_container
 )
 
 for name in "${fuzzers[@]}"; do
@@ -60,6 +65,10 @@ add_seed() {
   local file=$1 label=$2 root name
   root=$(root_element <"$file")
   name=${fuzzer_of_root[$root]:-}
+  case ${label,,} in
+    *udcal_*.xml | *udt_*.xml) name=udt ;;
+    *.csv) name=udt_courses ;;
+  esac
   [ -n "$name" ] || return 0
   { printf '\x80'; LC_ALL=C head -c $((max_len - 1)) "$file"; } >"$corpus_dir/$name/seed-$label"
   { printf '\x06'; LC_ALL=C head -c $((max_len - 1)) "$file"; } >"$corpus_dir/$name/seed-7-$label"
@@ -75,13 +84,13 @@ label_of() {
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-for file in "$source_dir"/tests/data/handmade/*.xml "$fuzz_dir"/seeds/*.xml; do
+for file in "$source_dir"/tests/data/handmade/*.xml "$fuzz_dir"/seeds/*.xml "$fuzz_dir"/seeds/*.csv; do
   [ -f "$file" ] && add_seed "$file" "$(label_of "$file")"
 done
 if [ -d "$source_dir/samples" ]; then
   while IFS= read -r -d '' file; do
     add_seed "$file" "$(label_of "$file")"
-  done < <(find "$source_dir/samples" -type f -iname '*.xml' -print0 2>/dev/null)
+  done < <(find "$source_dir/samples" -type f \( -iname '*.xml' -o -iname '*.csv' \) -print0 2>/dev/null)
   while IFS= read -r -d '' archive; do
     while IFS= read -r member; do
       case $member in */ | __MACOSX/* | .* | */.*) continue ;; esac
