@@ -153,6 +153,29 @@ sys.exit(0 if len(done) >= int(sys.argv[1]) and not running else 1)' \
   return 1
 }
 
+# Step 8 of the demo: the same collège with its timetable exports (samples/college-timetables):
+# the encrypted EDT export opened with the sample's throw-away partner key, the UDT zip and the
+# course files joined with SIECLE and STS-web, and what they disagree on.
+demo_timetables() {
+  local edusync=$1 sample=samples/college-timetables sample_out
+  sample_out=$(mktemp)
+  log "8. timetables: EDT (encrypted, opened with the partner key), UDT and course files joined with SIECLE and STS-web"
+  "$edusync" inspect --edt-key "$sample/edt_partner_key.pem" "$sample"/ExportXML_*.zip \
+    "$sample"/Responsables*.xml "$sample"/Structures.xml "$sample"/Nomenclature.xml \
+    "$sample"/sts_emp_*.xml "$sample"/0069500U_EXPORT_INDEX_EDUCATION.xml "$sample"/*_UDT.zip \
+    "$sample"/EXP_COURS.xml "$sample"/*.csv >"$sample_out"
+  sed -n '/^Annuaire/,/^Ce que/p' "$sample_out" | sed '$d'
+  rm -f "$sample_out"
+  log "8b. memberships and services by origin (inspect --json, model)"
+  "$edusync" inspect --json --edt-key "$sample/edt_partner_key.pem" "$sample"/ExportXML_*.zip \
+    "$sample"/Structures.xml "$sample"/sts_emp_*.xml "$sample"/0069500U_EXPORT_INDEX_EDUCATION.xml \
+    "$sample"/*_UDT.zip | python3 -c 'import collections, json, sys
+model = json.load(sys.stdin)["model"]
+for what in ("memberships", "services"):
+    counts = collections.Counter((m["structure_kind"], m["origin"]) for m in model[what])
+    print(what + ": " + ", ".join(f"{n} {kind} from {origin}" for (kind, origin), n in sorted(counts.items())))'
+}
+
 cmd_demo() {
   install_missing
   log "building (Release)"
@@ -179,6 +202,7 @@ cmd_demo() {
   log "6. the SambaEdu directory after both runs (throw-away slapd on $uri, stopped at the end)"
   show_demo_directory "$dir" "$uri"
   demo_service "$edusync" "$dir"
+  demo_timetables "$edusync"
   echo
   echo "binary: $(pwd)/build/release/daemon/edusync"
   echo "reports (text, JSON, HTML): $dir/state/reports/    audit journal: $dir/journal.jsonl"
