@@ -20,6 +20,7 @@
 #include "support/connector_config.hpp"
 #include "support/slapd_fixture.hpp"
 #include "support/test_support.hpp"
+#include "support/timetable_export.hpp"
 
 namespace edusync {
 namespace {
@@ -61,6 +62,7 @@ class LdapSambaEdu : public test::SlapdSuite<LdapSambaEdu> {
     dir_.write("inbox/ElevesSansAdresses.xml", eleves_);
     dir_.write("inbox/ResponsablesAvecAdresses.xml", responsables_);
     dir_.write("inbox/sts_emp_0140065T_2025.xml", sts_);
+    if (!edt_.empty()) dir_.write("inbox/edt.xml", edt_);
     run::RunOptions options;
     options.today = today;
     options.only = std::move(only);
@@ -112,6 +114,7 @@ class LdapSambaEdu : public test::SlapdSuite<LdapSambaEdu> {
 
   test::TempDir dir_;
   std::string eleves_, responsables_, sts_, password_file_;
+  std::string edt_;  // a timetable export dropped beside them when set
 };
 
 TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
@@ -176,6 +179,31 @@ TEST_F(LdapSambaEdu, FirstLoadWritesSe3AccountsAndGroups) {
     EXPECT_TRUE(sids.insert(group.first("sambasid")).second) << cn;
   for (const auto& [uid_, user] : users)
     EXPECT_TRUE(sids.insert(user.first("sambasid")).second) << uid_;
+}
+
+// A group made in the timetable gets its SambaEdu course group, with its pupils; renamed in EDT
+// the next week, it keeps its gidNumber and SID under its new name.
+TEST_F(LdapSambaEdu, TimetableGroupsReachTheDirectoryAndARenameKeepsTheirIdentity) {
+  edt_ = test::edt_export("AP 6");
+  const auto first = run("2025-11-20");
+  ASSERT_EQ(first.status, run::Status::done) << first.report.connectors.at(0).error;
+  const auto before = groups();
+  ASSERT_TRUE(before.contains("Cours_AP_6")) << "the timetable's group, taught latin";
+  const auto& course = before.at("Cours_AP_6");
+  EXPECT_EQ(as_set(course.values("memberuid")),
+            (std::set<std::string>{login_of("123456789AB"), login_of("223456789CD"),
+                                   login_of("sts:4101")}))
+      << "its pupils and the teacher of its course, as SE3's course groups";
+  edt_ = test::edt_export("AP-6E");
+  const auto renamed = run("2025-11-27");
+  ASSERT_EQ(renamed.status, run::Status::done) << renamed.report.connectors.at(0).error;
+  const auto after = groups();
+  EXPECT_FALSE(after.contains("Cours_AP_6"));
+  ASSERT_TRUE(after.contains("Cours_AP-6E"));
+  EXPECT_EQ(after.at("Cours_AP-6E").first("gidnumber"), course.first("gidnumber"));
+  EXPECT_EQ(after.at("Cours_AP-6E").first("sambasid"), course.first("sambasid"));
+  EXPECT_EQ(as_set(after.at("Cours_AP-6E").values("memberuid")),
+            as_set(course.values("memberuid")));
 }
 
 TEST_F(LdapSambaEdu, SecondExportArrivalDepartureClassChangeRename) {

@@ -9,28 +9,10 @@
 #include "run/runner.hpp"
 #include "sources/timetable/index_seal.hpp"
 #include "support/test_support.hpp"
+#include "support/timetable_export.hpp"
 
 namespace edusync {
 namespace {
-
-// "AP 6" is the timetable's own group: pupils 101 and 102 through part 11 of 6 A.
-std::string edt_export(const std::string& group_name) {
-  return R"(<?xml version="1.0" encoding="UTF-8"?>
-<ExportEmploiDuTemps Version="1.1" UAI="0140065T">
-<AnneeScolaire DateDebut="2025-09-01" DateFin="2026-07-04"/>
-<Matieres><Matiere Ident="1" Code="LATIN" Libelle="LATIN"/></Matieres>
-<Professeurs><Professeur Ident="7" Nom="LE GOFF" Prenom="Maëlle Anne"/></Professeurs>
-<Classes><Classe Ident="1" Nom="6 A"><PartieDeClasse Ident="11"/></Classe></Classes>
-<Groupes><Groupe Ident="31" Nom=")" +
-         group_name + R"("><PartieDeClasse Ident="11"/></Groupe></Groupes>
-<Eleves>
-<Eleve Ident="101" Nom="CŒURDEVEY" Prenom="Lætitia" DateNaissance="2012-04-03"><PartieDeClasse Ident="11"/></Eleve>
-<Eleve Ident="102" Nom="MARTIN-LEFÈVRE" Prenom="Jean-Baptiste" DateNaissance="2011-12-31"><PartieDeClasse Ident="11"/></Eleve>
-</Eleves>
-<Cours><Cours Jour="1"><Matiere Ident="1"/><Professeur Ident="7"/><Groupe Ident="31"/></Cours></Cours>
-</ExportEmploiDuTemps>
-)";
-}
 
 class TimetableRun : public ::testing::Test {
  protected:
@@ -75,18 +57,18 @@ class TimetableRun : public ::testing::Test {
 };
 
 TEST_F(TimetableRun, ATimetableGroupIsSynchronisedAndTheSameInputsPlanNothing) {
-  const auto first = run("2025-11-20", "edt.xml", edt_export("AP 6"));
+  const auto first = run("2025-11-20", "edt.xml", test::edt_export("AP 6"));
   ASSERT_EQ(first.status, run::Status::done) << first.report.error;
   EXPECT_EQ(changes(first)["groups"]["added"], 2) << "6LAT from STS-web and AP 6 from EDT";
   EXPECT_NE(ent_groups().find("AP 6"), std::string::npos) << "the ENT's group columns";
-  const auto second = run("2025-11-21", "edt.xml", edt_export("AP 6"));
+  const auto second = run("2025-11-21", "edt.xml", test::edt_export("AP 6"));
   ASSERT_EQ(second.status, run::Status::done) << second.report.error;
   EXPECT_TRUE(second.report.plan.empty()) << "recomputed with identical inputs: nothing to do";
 }
 
 TEST_F(TimetableRun, AGroupRenamedInEdtIsARenameNotANewGroup) {
-  ASSERT_EQ(run("2025-11-20", "edt.xml", edt_export("AP 6")).status, run::Status::done);
-  const auto renamed = run("2025-11-27", "edt.xml", edt_export("AP-6E"));
+  ASSERT_EQ(run("2025-11-20", "edt.xml", test::edt_export("AP 6")).status, run::Status::done);
+  const auto renamed = run("2025-11-27", "edt.xml", test::edt_export("AP-6E"));
   ASSERT_EQ(renamed.status, run::Status::done) << renamed.report.error;
   const auto c = changes(renamed);
   EXPECT_EQ(c["groups"]["renamed"], 1);
@@ -101,19 +83,20 @@ TEST_F(TimetableRun, AnEncryptedExportGivesWhatItsClearFileGives) {
   seal.uai = "0140065T";
   seal.date_time = "2025-11-14T18:30:00";
   const std::string sealed =
-      timetable::seal_index_container(edt_export("AP 6"), keys.public_pem, seal);
+      timetable::seal_index_container(test::edt_export("AP 6"), keys.public_pem, seal);
   const auto encrypted = run("2025-11-20", "0140065T_EXPORT_INDEX_EDUCATION.xml", sealed);
   ASSERT_EQ(encrypted.status, run::Status::done) << encrypted.report.error;
   EXPECT_EQ(changes(encrypted)["groups"]["added"], 2);
   EXPECT_NE(ent_groups().find("AP 6"), std::string::npos);
-  const auto clear = run("2025-11-21", "edt.xml", edt_export("AP 6"));
+  const auto clear = run("2025-11-21", "edt.xml", test::edt_export("AP 6"));
   ASSERT_EQ(clear.status, run::Status::done) << clear.report.error;
   EXPECT_TRUE(clear.report.plan.empty()) << "the clear file of the same export changes nothing";
 }
 
 TEST_F(TimetableRun, AnEncryptedExportWithoutItsKeyStopsTheRunSayingWhatToDo) {
   const auto keys = timetable::generate_test_key_pair(1024);
-  const std::string sealed = timetable::seal_index_container(edt_export("AP 6"), keys.public_pem);
+  const std::string sealed =
+      timetable::seal_index_container(test::edt_export("AP 6"), keys.public_pem);
   const auto refused = run("2025-11-20", "0140065T_EXPORT_INDEX_EDUCATION.xml", sealed);
   EXPECT_NE(refused.status, run::Status::done);
   EXPECT_NE(refused.report.error.find("partner.pem"), std::string::npos) << refused.report.error;
