@@ -21,7 +21,8 @@ class TimetableRun : public ::testing::Test {
            "\ninbox: " + (dir_.path() / "inbox").string() +
            "\ntimetable: {partner_key_file: " + (dir_.path() / "partner.pem").string() + "}\n" +
            "connectors:\n  - {name: ent, type: ent-csv, dir: " + (dir_.path() / "ent").string() +
-           "}\n";
+           "}\n  - {name: koxo, type: koxo-csv, dir: " + (dir_.path() / "koxo").string() +
+           "}\n  - {name: elea, type: elea-csv, dir: " + (dir_.path() / "elea").string() + "}\n";
   }
 
   // The hand-made SIECLE and STS-web exports and `edt` (a file name, its content).
@@ -42,11 +43,11 @@ class TimetableRun : public ::testing::Test {
     return nlohmann::json::parse(test::read_file(outcome.report_dir + "/report.json"))["changes"];
   }
 
-  // The ENT file's lines that name a group.
-  std::string ent_groups() const {
+  // Everything a file target wrote (its directory under the test's).
+  std::string written_by(const std::string& target) const {
     std::string all;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_.path() / "ent")) {
-      if (entry.is_regular_file() && entry.path().extension() == ".csv") {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_.path() / target)) {
+      if (entry.is_regular_file() && entry.path().extension() != ".zip") {
         all += test::read_file(entry.path().string());
       }
     }
@@ -60,7 +61,11 @@ TEST_F(TimetableRun, ATimetableGroupIsSynchronisedAndTheSameInputsPlanNothing) {
   const auto first = run("2025-11-20", "edt.xml", test::edt_export("AP 6"));
   ASSERT_EQ(first.status, run::Status::done) << first.report.error;
   EXPECT_EQ(changes(first)["groups"]["added"], 2) << "6LAT from STS-web and AP 6 from EDT";
-  EXPECT_NE(ent_groups().find("AP 6"), std::string::npos) << "the ENT's group columns";
+  EXPECT_NE(written_by("ent").find("AP 6"), std::string::npos) << "the ENT's group columns";
+  // KOXO's one GroupeSecondaire column and Éléa's cohorts are the pupil's class: teaching
+  // groups, from SIECLE or the timetable, are not in their files.
+  EXPECT_EQ(written_by("koxo").find("AP 6"), std::string::npos);
+  EXPECT_EQ(written_by("elea").find("AP 6"), std::string::npos);
   const auto second = run("2025-11-21", "edt.xml", test::edt_export("AP 6"));
   ASSERT_EQ(second.status, run::Status::done) << second.report.error;
   EXPECT_TRUE(second.report.plan.empty()) << "recomputed with identical inputs: nothing to do";
@@ -87,7 +92,7 @@ TEST_F(TimetableRun, AnEncryptedExportGivesWhatItsClearFileGives) {
   const auto encrypted = run("2025-11-20", "0140065T_EXPORT_INDEX_EDUCATION.xml", sealed);
   ASSERT_EQ(encrypted.status, run::Status::done) << encrypted.report.error;
   EXPECT_EQ(changes(encrypted)["groups"]["added"], 2);
-  EXPECT_NE(ent_groups().find("AP 6"), std::string::npos);
+  EXPECT_NE(written_by("ent").find("AP 6"), std::string::npos);
   const auto clear = run("2025-11-21", "edt.xml", test::edt_export("AP 6"));
   ASSERT_EQ(clear.status, run::Status::done) << clear.report.error;
   EXPECT_TRUE(clear.report.plan.empty()) << "the clear file of the same export changes nothing";
