@@ -157,19 +157,12 @@ sys.exit(0 if len(done) >= int(sys.argv[1]) and not running else 1)' \
 # the encrypted EDT export opened with the sample's throw-away partner key, the UDT zip and the
 # course files joined with SIECLE and STS-web, and what they disagree on.
 demo_timetables() {
-  local edusync=$1 sample=samples/college-timetables sample_out
-  sample_out=$(mktemp)
+  local edusync=$1
   log "8. timetables: EDT (encrypted, opened with the partner key), UDT and course files joined with SIECLE and STS-web"
-  "$edusync" inspect --edt-key "$sample/edt_partner_key.pem" "$sample"/ExportXML_*.zip \
-    "$sample"/Responsables*.xml "$sample"/Structures.xml "$sample"/Nomenclature.xml \
-    "$sample"/sts_emp_*.xml "$sample"/0069500U_EXPORT_INDEX_EDUCATION.xml "$sample"/*_UDT.zip \
-    "$sample"/EXP_COURS.xml "$sample"/*.csv >"$sample_out"
-  sed -n '/^Annuaire/,/^Ce que/p' "$sample_out" | sed '$d'
-  rm -f "$sample_out"
+  # One line per call: the unit tests run each `inspect` of this script as written, up to its pipe.
+  "$edusync" inspect --edt-key samples/college-timetables/edt_partner_key.pem samples/college-timetables/ExportXML_*.zip samples/college-timetables/Responsables*.xml samples/college-timetables/Structures.xml samples/college-timetables/Nomenclature.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/0069500U_EXPORT_INDEX_EDUCATION.xml samples/college-timetables/*_UDT.zip samples/college-timetables/EXP_COURS.xml samples/college-timetables/*.csv | sed -n '/^Annuaire/,/^Ce que/p' | sed '$d'
   log "8b. memberships and services by origin (inspect --json, model)"
-  "$edusync" inspect --json --edt-key "$sample/edt_partner_key.pem" "$sample"/ExportXML_*.zip \
-    "$sample"/Structures.xml "$sample"/sts_emp_*.xml "$sample"/0069500U_EXPORT_INDEX_EDUCATION.xml \
-    "$sample"/*_UDT.zip | python3 -c 'import collections, json, sys
+  "$edusync" inspect --json --edt-key samples/college-timetables/edt_partner_key.pem samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/0069500U_EXPORT_INDEX_EDUCATION.xml samples/college-timetables/*_UDT.zip | python3 -c 'import collections, json, sys
 model = json.load(sys.stdin)["model"]
 for what in ("memberships", "services"):
     counts = collections.Counter((m["structure_kind"], m["origin"]) for m in model[what])

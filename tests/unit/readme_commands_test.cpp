@@ -94,7 +94,7 @@ std::vector<std::string> inspected_files(const std::vector<std::string>& words) 
   bool inspect_seen = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
-    if (word == "--uai" || word == "--today" || word == "--config") {
+    if (word == "--uai" || word == "--today" || word == "--config" || word == "--edt-key") {
       ++i;
     } else if (word == "inspect") {
       inspect_seen = true;
@@ -175,7 +175,8 @@ TEST(ReadmeCommands, TheDemosInspectStepRunsAsWritten) {
   const RepositoryLayout layout;
   std::size_t found = 0;
   for (auto at = script.find(call); at != std::string::npos; at = script.find(call, at + 1)) {
-    const std::string line = script.substr(at, script.find('\n', at) - at);
+    std::string line = script.substr(at, script.find('\n', at) - at);
+    line = line.substr(0, line.find(" | "));  // the call itself, not what the demo pipes it into
     run_as_written(layout, kBinaryAsWritten + line.substr(std::string("\"$edusync\"").size()));
     ++found;
   }
