@@ -1,8 +1,8 @@
 #pragma once
 // The inbox: where operators (or a script) drop SIECLE, STS-web and timetable exports. Files
-// are recognised by their content (XML, zip, UDT's course text), never their name. Of several exports of the same
-// kind and school, the one with the newest export date wins; the others are listed as ignored
-// (a UDT export is a zip whose members are all kept together).
+// are recognised by their content (XML, zip, UDT's course text), never their name. Of several
+// exports of the same kind and school, the one with the newest export date wins; the others are
+// listed as ignored (a UDT export is a zip whose members are all kept together).
 // A file still being written is left for the next run: a temporary name (`.*`, `*.part`,
 // `*.tmp`, `*.crdownload`, `*~`) or a size or modification time that changes while edusync looks.
 #include <chrono>

@@ -7,10 +7,10 @@ namespace {
 
 std::vector<Entry> gather() {
   std::vector<Entry> entries;
-  for (const auto table : {warning_entries(), input_entries(), gate_entries(), run_entries(),
-                           connector_entries(), config_entries(), cli_entries(), service_entries(),
-                           report_entries(), state_entries(), key_entries(), container_entries(),
-                           timetable_input_entries(), timetable_entries()}) {
+  for (const auto table :
+       {warning_entries(), input_entries(), gate_entries(), run_entries(), connector_entries(),
+        config_entries(), cli_entries(), service_entries(), report_entries(), state_entries(),
+        key_entries(), container_entries(), timetable_input_entries(), timetable_entries()}) {
     entries.insert(entries.end(), table.begin(), table.end());
   }
   return entries;

@@ -37,8 +37,7 @@ std::size_t piece_size(std::uint8_t selector) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   std::string document(reinterpret_cast<const char*>(data) + 1, size - 1);
-  edusync::input::MemorySource source(EDUSYNC_FUZZ_NAME, std::move(document),
-                                      piece_size(data[0]));
+  edusync::input::MemorySource source(EDUSYNC_FUZZ_NAME, std::move(document), piece_size(data[0]));
   try {
     constexpr auto kKind = edusync::sources::ExportKind::EDUSYNC_FUZZ_KIND;
     const auto parsed = edusync::sources::parse_export(source, kKind);

@@ -289,12 +289,12 @@ std::string digest(const ParsedExport& parsed) {
             for (const auto& p : data.pupils) person("pupil", p);
             for (const auto& t : data.teachers) person("teacher", t);
             for (const auto& s : data.subjects) {
-              out << "subject " << s.id << '|' << s.management_code << '|' << s.national_code
-                  << '|' << s.label << '\n';
+              out << "subject " << s.id << '|' << s.management_code << '|' << s.national_code << '|'
+                  << s.label << '\n';
             }
             for (const auto& s : data.structures) {
-              out << "structure " << s.id << '|' << static_cast<int>(s.kind) << '|' << s.code
-                  << '|' << s.label << '|' << joined(s.divisions) << '|' << s.line << '\n';
+              out << "structure " << s.id << '|' << static_cast<int>(s.kind) << '|' << s.code << '|'
+                  << s.label << '|' << joined(s.divisions) << '|' << s.line << '\n';
             }
             for (const auto& m : data.memberships) {
               out << "membership " << m.pupil_id << '|' << m.structure_id << '|' << m.entry_date
