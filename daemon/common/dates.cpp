@@ -21,11 +21,15 @@ std::string format_iso(int year, int month, int day) {
   return buffer;
 }
 
+// y, m and d are 4, 2 and 2 characters: once they are known to be digits, the ISO text is
+// their concatenation (no formatting: dates are parsed once per record of every export).
 std::optional<std::string> checked(std::string_view y, std::string_view m, std::string_view d) {
   if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-  const int year = to_int(y), month = to_int(m), day = to_int(d);
-  if (!is_valid_date(year, month, day)) return std::nullopt;
-  return format_iso(year, month, day);
+  if (!is_valid_date(to_int(y), to_int(m), to_int(d))) return std::nullopt;
+  std::string iso;
+  iso.reserve(10);
+  iso.append(y).append(1, '-').append(m).append(1, '-').append(d);
+  return iso;
 }
 
 std::chrono::sys_days to_sys_days(const std::string& iso) {

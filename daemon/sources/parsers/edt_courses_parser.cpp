@@ -13,11 +13,10 @@
 // A course is one line of the timetable per week and slot, so the same service comes many
 // times: it is kept once. A row without PROF_NOM, without a subject or without CLASSE gives an
 // issue and no service, and so does a teacher's name no person can have (see name_defect).
-#include <set>
-#include <tuple>
 
 #include "common/text.hpp"
 #include "sources/parsers/kind_parser.hpp"
+#include "sources/parsers/seen_keys.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -109,7 +108,7 @@ class EdtCoursesParser final : public KindParser {
 
   void add_service(const Teacher& teacher, std::string_view subject, const std::string& audience,
                    std::uint32_t line) {
-    if (!seen_.emplace(teacher.surname, teacher.given_name, subject, audience).second) return;
+    if (!seen_.first_time({teacher.surname, teacher.given_name, subject, audience})) return;
     TimetableService& service = data_.services.emplace_back();
     service.teacher_surname = teacher.surname;
     service.teacher_given_name = teacher.given_name;
@@ -121,7 +120,7 @@ class EdtCoursesParser final : public KindParser {
   ExportHeader header_;
   TimetableExport data_;
   std::uint64_t rows_ = 0;
-  std::set<std::tuple<std::string, std::string, std::string, std::string>> seen_;
+  SeenKeys seen_;
 };
 
 }  // namespace

@@ -6,14 +6,15 @@
 // of whole classes and of pupils listed directly); a pupil belongs to it through the parts
 // listed under the pupil, between their entry and exit dates. Records may come in any order:
 // the parts are expanded into memberships at the end of the document.
+#include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
 #include <unordered_map>
 
 #include "common/dates.hpp"
 #include "common/text.hpp"
 #include "sources/parsers/kind_parser.hpp"
+#include "sources/parsers/seen_keys.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -42,6 +43,14 @@ std::string iso_or_empty(std::string_view text) {
 
 std::string id_of(std::string_view kind, std::string_view ident) {
   return std::string(kind) + ":" + std::string(ident);
+}
+
+// Each list in id order, without repeats (a group may list a part twice).
+void sort_unique(std::unordered_map<std::string, std::vector<std::string>>& lists) {
+  for (auto& [key, list] : lists) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
 }
 
 // A pupil's link to a part of a class, expanded into group memberships at the end.
@@ -188,9 +197,9 @@ class EdtParser final : public KindParser {
       const std::string value(trim(child.attr("Ident")));
       if (value.empty()) return;
       if (child.name() == "PartieDeClasse") {
-        groups_of_part_[value].insert(id);
+        groups_of_part_[value].push_back(id);
       } else if (child.name() == "Classe") {
-        groups_of_class_[id_of("classe", value)].insert(id);
+        groups_of_class_[id_of("classe", value)].push_back(id);
       } else if (child.name() == "Eleve") {
         data_.memberships.push_back({id_of("eleve", value), id, {}, {}, line});
       }
@@ -234,7 +243,7 @@ class EdtParser final : public KindParser {
     if (subject_id.empty() || teachers.empty() || audiences.empty()) return;
     for (const auto& teacher_id : teachers) {
       for (const auto& audience : audiences) {
-        if (!services_seen_.emplace(teacher_id, subject_id, audience).second) continue;
+        if (!services_seen_.first_time({teacher_id, subject_id, audience})) continue;
         TimetableService& service = data_.services.emplace_back();
         service.teacher_id = teacher_id;
         service.subject_id = subject_id;
@@ -247,19 +256,20 @@ class EdtParser final : public KindParser {
   // Parts of classes into group memberships: a pupil in a part is in every group listing that
   // part, and in every group listing the part's class.
   void expand_parts() {
-    for (auto& link : part_links_) {
-      std::set<std::string> groups;
-      if (const auto found = groups_of_part_.find(link.part); found != groups_of_part_.end()) {
-        groups.insert(found->second.begin(), found->second.end());
-      }
-      for (const auto& group_id : groups) {
+    sort_unique(groups_of_part_);
+    sort_unique(groups_of_class_);
+    for (const auto& link : part_links_) {
+      const auto found = groups_of_part_.find(link.part);
+      if (found == groups_of_part_.end()) continue;
+      for (const auto& group_id : found->second) {
         data_.memberships.push_back(
             {link.pupil_id, group_id, link.entry_date, link.exit_date, link.line});
       }
     }
     // Whole classes listed by a group: every pupil of the class, with the class link's dates.
-    const std::size_t class_links = data_.memberships.size();
+    const std::size_t class_links = groups_of_class_.empty() ? 0 : data_.memberships.size();
     for (std::size_t i = 0; i < class_links; ++i) {
+      if (!data_.memberships[i].structure_id.starts_with("classe:")) continue;
       const auto found = groups_of_class_.find(data_.memberships[i].structure_id);
       if (found == groups_of_class_.end()) continue;
       for (const auto& group_id : found->second) {
@@ -300,9 +310,10 @@ class EdtParser final : public KindParser {
   TimetableExport data_;
   std::vector<PartLink> part_links_;
   std::unordered_map<std::string, std::string> class_of_part_;
-  std::unordered_map<std::string, std::set<std::string>> groups_of_part_;
-  std::unordered_map<std::string, std::set<std::string>> groups_of_class_;
-  std::set<std::tuple<std::string, std::string, std::string>> services_seen_;
+  // Group ids by part or class, in id order once expand_parts has sorted them.
+  std::unordered_map<std::string, std::vector<std::string>> groups_of_part_;
+  std::unordered_map<std::string, std::vector<std::string>> groups_of_class_;
+  SeenKeys services_seen_;
 };
 
 }  // namespace

@@ -26,8 +26,6 @@
 #include <array>
 #include <cstring>
 #include <optional>
-#include <set>
-#include <tuple>
 
 #include "common/ascii_fold.hpp"
 #include "common/errors.hpp"
@@ -35,6 +33,7 @@
 #include "common/utf8.hpp"
 #include "sources/parsers/export_parser.hpp"
 #include "sources/parsers/kind_parser.hpp"
+#include "sources/parsers/seen_keys.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -377,7 +376,7 @@ class CourseTextParser {
       return;
     }
     Teacher name = split_display_name(*teacher);
-    if (!seen_.emplace(name.surname, name.given_name, *subject, *audience).second) return;
+    if (!seen_.first_time({name.surname, name.given_name, *subject, *audience})) return;
     TimetableService& service = data_.services.emplace_back();
     service.teacher_surname = std::move(name.surname);
     service.teacher_given_name = std::move(name.given_name);
@@ -411,7 +410,7 @@ class CourseTextParser {
   std::vector<ParseIssue> issues_;
   std::uint64_t issues_left_out_ = 0;
   TimetableExport data_;
-  std::set<std::tuple<std::string, std::string, std::string, std::string>> seen_;
+  SeenKeys seen_;
 };
 
 // The first line of `head` that is not blank, without its end; empty when there is none.

@@ -40,13 +40,12 @@
 // teaches whom). A ligfiche without mat, or naming no structure, gives an issue. A pupil or
 // teacher whose name no person can have (see name_defect) gives an issue.
 #include <algorithm>
-#include <set>
-#include <tuple>
 #include <unordered_map>
 
 #include "common/dates.hpp"
 #include "common/text.hpp"
 #include "sources/parsers/kind_parser.hpp"
+#include "sources/parsers/seen_keys.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -283,7 +282,7 @@ class UdtParser final : public KindParser {
     std::string structure_id =
         group_code.empty() ? id_of("div", {division_code}) : group_id(division_code, group_code);
     std::string pupil_id = id_of("eleve", {pupil_code});
-    if (!memberships_seen_.emplace(pupil_id, structure_id).second) return;
+    if (!memberships_seen_.first_time({pupil_id, structure_id})) return;
     data_.memberships.push_back({std::move(pupil_id),
                                  std::move(structure_id),
                                  {},
@@ -311,7 +310,7 @@ class UdtParser final : public KindParser {
     if (structure_id.empty()) return;
     std::string teacher_id = id_of("prof", {teacher_code});
     std::string subject_id = id_of("mat", {subject_code});
-    if (!services_seen_.emplace(teacher_id, subject_id, structure_id).second) return;
+    if (!services_seen_.first_time({teacher_id, subject_id, structure_id})) return;
     TimetableService& service = data_.services.emplace_back();
     service.teacher_id = std::move(teacher_id);
     service.subject_id = std::move(subject_id);
@@ -323,8 +322,8 @@ class UdtParser final : public KindParser {
   TimetableExport data_;
   std::uint64_t rows_ = 0;
   std::unordered_map<std::string, std::size_t> regroupements_;  // id -> index in structures
-  std::set<std::pair<std::string, std::string>> memberships_seen_;
-  std::set<std::tuple<std::string, std::string, std::string>> services_seen_;
+  SeenKeys memberships_seen_;
+  SeenKeys services_seen_;
 };
 
 }  // namespace
