@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -279,12 +280,17 @@ TEST_F(FileTargetsOnSample, SecondRunDeltaHoldsExactlyTheScenarioChanges) {
   EXPECT_EQ(koxo.at("99901")[13], "20130308");     // NOUVEL Noémie, new: her password
   const auto full = rows_by(file("koxo", day, "_full.csv"), ';', 4);
   EXPECT_EQ(full.at("11151")[13], "");  // no password for an account created earlier
-  // Éléa (idnumber, column 5): the same four, and the leavers suspended.
+  // Éléa (idnumber, column 5): the same four, the leavers suspended, and the members and the
+  // teacher of the group 5 LAT renamed 5 LATIN, whose cohort is named after the new code.
   const auto elea = rows_by(file("elea", day, "_delta.csv"), ',', 5);
-  EXPECT_EQ(elea.size(), 7u);
+  EXPECT_EQ(elea.size(), 11u);
   for (const char* leaver : {"215949812XE", "553172039AZ", "772685332HD"})
     EXPECT_EQ(elea.at(leaver)[6], "1");
   EXPECT_EQ(elea.at("022473181GO")[7], "0069500U-3E 1");
+  for (const char* renamed : {"155702069QU", "493796013NH", "600586381RH", "P6990"}) {
+    const auto& row = elea.at(renamed);
+    EXPECT_NE(std::find(row.begin(), row.end(), "0069500U-groupe-5 LATIN"), row.end()) << renamed;
+  }
   expect_golden("koxo_second_delta.csv", mask_random_passwords(file("koxo", day, "_delta.csv")));
   expect_golden("elea_second_delta.csv", file("elea", day, "_delta.csv"));
   // Pix has no delta: its full file is the list, the leavers are no longer in it.

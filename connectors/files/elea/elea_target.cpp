@@ -23,10 +23,12 @@ class MoodleBuilder {
   MoodleBuilder(const config::ConnectorConfig& settings, const std::string& uai)
       : settings_(settings), uai_(uai) {}
 
-  // The number of cohort columns a rendering of `v` needs.
+  // The number of cohort columns a rendering of `v` needs: a pupil's class and groups, a
+  // teacher's classes and groups.
   static std::size_t cohort_width(const SchoolView& v) {
     std::size_t cohorts = 1;
-    for (const auto& s : v.staff) cohorts = std::max(cohorts, s.divisions.size());
+    for (const auto& p : v.pupils) cohorts = std::max(cohorts, 1 + p.groups.size());
+    for (const auto& s : v.staff) cohorts = std::max(cohorts, s.divisions.size() + s.groups.size());
     return cohorts;
   }
 
@@ -36,10 +38,9 @@ class MoodleBuilder {
                  const std::map<std::string, std::string>& passwords,
                  std::vector<model::Warning>* warnings) const {
     std::vector<EleaPerson> people;
-    for (const auto& p : v.pupils) people.push_back(pupil(*p.pupil, who(p), p.division, false));
+    for (const auto& p : v.pupils) people.push_back(pupil(p, false));
     for (const auto& s : v.staff) people.push_back(staff(s, false));
-    for (const auto* p : v.departed_pupils)
-      people.push_back(pupil(*p, who(PupilView{p, {}, {}}), {}, true));
+    for (const auto* p : v.departed_pupils) people.push_back(pupil(PupilView{p, {}, {}}, true));
     for (const auto* s : v.departed_staff)
       people.push_back(staff(StaffView{s, {}, {}, {}, {}, false}, true));
     CsvFile file{header(cohorts), {}};
@@ -66,13 +67,19 @@ class MoodleBuilder {
     return login + "@" + domain;
   }
 
-  EleaPerson pupil(const model::Pupil& x, text::Message label, const std::string& division,
-                   bool departed) const {
-    EleaPerson p{x.key,          std::move(label), x.account.login,
-                 x.given_name,   x.surname,        email_of(x.email, x.account.login),
-                 platform_id(x), division,         {},
+  // Cohorts by idnumber: "<UAI>-<class>" for a class, "<UAI>-groupe-<code>" for a teaching
+  // group, whose code may repeat a class's. Moodle creates a cohort it does not know.
+  std::string division_cohort(const std::string& division) const { return uai_ + "-" + division; }
+  std::string group_cohort(const std::string& group) const { return uai_ + "-groupe-" + group; }
+
+  EleaPerson pupil(const PupilView& v, bool departed) const {
+    const auto& x = *v.pupil;
+    EleaPerson p{x.key,          who(v),     x.account.login,
+                 x.given_name,   x.surname,  email_of(x.email, x.account.login),
+                 platform_id(x), v.division, {},
                  departed};
-    if (!division.empty()) p.cohorts.push_back(uai_ + "-" + division);
+    if (!v.division.empty()) p.cohorts.push_back(division_cohort(v.division));
+    for (const auto& g : v.groups) p.cohorts.push_back(group_cohort(g));
     return p;
   }
 
@@ -82,7 +89,8 @@ class MoodleBuilder {
                  x.given_name, x.surname, email_of({}, x.account.login),
                  stable_id(x), {},        {},
                  departed};
-    for (const auto& d : v.divisions) p.cohorts.push_back(uai_ + "-" + d);
+    for (const auto& d : v.divisions) p.cohorts.push_back(division_cohort(d));
+    for (const auto& g : v.groups) p.cohorts.push_back(group_cohort(g));
     return p;
   }
 
