@@ -21,21 +21,6 @@ namespace {
 
 enum Path : std::size_t { school_year, subject, teacher, division, group, pupil, course };
 
-// An INE as SIECLE holds it: 11 characters, digits and capital letters, with a digit. The
-// 13-digit NumeroNational of EDT is not one.
-bool looks_like_ine(std::string_view text) {
-  if (text.size() != 11) return false;
-  bool digit = false;
-  for (const char c : text) {
-    if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c < 'A' || c > 'Z') {
-      return false;
-    }
-  }
-  return digit;
-}
-
 std::string iso_or_empty(std::string_view text) {
   if (auto date = parse_iso_date(text.substr(0, 10))) return *date;
   return {};

@@ -107,4 +107,17 @@ bool is_udt_member(std::string_view display_name) {
   return member.starts_with("udcal_") && member.ends_with(".xml");
 }
 
+bool looks_like_ine(std::string_view text) {
+  if (text.size() != 11) return false;
+  bool digit = false;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c < 'A' || c > 'Z') {
+      return false;
+    }
+  }
+  return digit;
+}
+
 }  // namespace edusync::sources

@@ -90,4 +90,8 @@ void read_drop_name(std::string_view display_name, ExportHeader& header);
 // A member of a UDT export: UDCal_<anything>.xml, in any case, inside a zip.
 bool is_udt_member(std::string_view display_name);
 
+// An INE as SIECLE holds it: 11 characters, digits and capital letters, with a digit. What a
+// timetable export writes elsewhere (EDT's 13-digit NumeroNational) is not one.
+bool looks_like_ine(std::string_view text);
+
 }  // namespace edusync::sources

@@ -63,20 +63,6 @@ enum Path : std::size_t {
 
 constexpr std::string_view kSource = "UDT";
 
-// An INE as SIECLE holds it: 11 characters, digits and capital letters, with a digit.
-bool looks_like_ine(std::string_view text) {
-  if (text.size() != 11) return false;
-  bool digit = false;
-  for (const char c : text) {
-    if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c < 'A' || c > 'Z') {
-      return false;
-    }
-  }
-  return digit;
-}
-
 // "kind:code[:code]", each code escaped so that the separator cannot occur inside one.
 std::string id_of(std::string_view kind, std::initializer_list<std::string_view> codes) {
   std::string id(kind);

@@ -31,35 +31,11 @@
 #include "common/dates.hpp"
 #include "common/errors.hpp"
 #include "sources/input/system_reason.hpp"
+#include "sources/timetable/openssl_handles.hpp"
 #include "sources/xml/record_stream.hpp"
 
 namespace edusync::timetable {
 namespace {
-
-struct PkeyFree {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-struct PkeyCtxFree {
-  void operator()(EVP_PKEY_CTX* context) const { EVP_PKEY_CTX_free(context); }
-};
-struct CipherCtxFree {
-  void operator()(EVP_CIPHER_CTX* context) const { EVP_CIPHER_CTX_free(context); }
-};
-struct MdCtxFree {
-  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-struct BioFree {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
-struct FileClose {
-  void operator()(std::FILE* file) const { std::fclose(file); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
-using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
-using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
-using BioPtr = std::unique_ptr<BIO, BioFree>;
-using FilePtr = std::unique_ptr<std::FILE, FileClose>;
 
 constexpr std::string_view kRoot = "EXPORT_INDEX_EDUCATION";
 constexpr std::size_t kAesBytes = 16;  // AES-128 key, IV and block

@@ -18,25 +18,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "sources/timetable/openssl_handles.hpp"
+
 namespace edusync::timetable {
 namespace {
-
-struct PkeyFree {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-struct PkeyCtxFree {
-  void operator()(EVP_PKEY_CTX* context) const { EVP_PKEY_CTX_free(context); }
-};
-struct CipherCtxFree {
-  void operator()(EVP_CIPHER_CTX* context) const { EVP_CIPHER_CTX_free(context); }
-};
-struct BioFree {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
-using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
-using BioPtr = std::unique_ptr<BIO, BioFree>;
 
 constexpr std::size_t kAesBytes = 16;  // AES-128 key, and the IV (one block)
 constexpr std::size_t kMd5Bytes = 16;
