@@ -16,7 +16,7 @@
 
 #include "common/text.hpp"
 #include "sources/parsers/kind_parser.hpp"
-#include "sources/parsers/seen_keys.hpp"
+#include "sources/parsers/unique_records.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -108,19 +108,19 @@ class EdtCoursesParser final : public KindParser {
 
   void add_service(const Teacher& teacher, std::string_view subject, const std::string& audience,
                    std::uint32_t line) {
-    if (!seen_.first_time({teacher.surname, teacher.given_name, subject, audience})) return;
     TimetableService& service = data_.services.emplace_back();
     service.teacher_surname = teacher.surname;
     service.teacher_given_name = teacher.given_name;
     service.subject_code = subject;
     service.structure_code = audience;
     service.line = line;
+    if (!unique_services_.last_is_new()) data_.services.pop_back();
   }
 
   ExportHeader header_;
   TimetableExport data_;
   std::uint64_t rows_ = 0;
-  SeenKeys seen_;
+  UniqueServices unique_services_{data_.services};
 };
 
 }  // namespace

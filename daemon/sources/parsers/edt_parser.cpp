@@ -14,7 +14,7 @@
 #include "common/dates.hpp"
 #include "common/text.hpp"
 #include "sources/parsers/kind_parser.hpp"
-#include "sources/parsers/seen_keys.hpp"
+#include "sources/parsers/unique_records.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -228,12 +228,12 @@ class EdtParser final : public KindParser {
     if (subject_id.empty() || teachers.empty() || audiences.empty()) return;
     for (const auto& teacher_id : teachers) {
       for (const auto& audience : audiences) {
-        if (!services_seen_.first_time({teacher_id, subject_id, audience})) continue;
         TimetableService& service = data_.services.emplace_back();
         service.teacher_id = teacher_id;
         service.subject_id = subject_id;
         service.structure_id = audience;
         service.line = static_cast<std::uint32_t>(record.line());
+        if (!unique_services_.last_is_new()) data_.services.pop_back();
       }
     }
   }
@@ -298,7 +298,7 @@ class EdtParser final : public KindParser {
   // Group ids by part or class, in id order once expand_parts has sorted them.
   std::unordered_map<std::string, std::vector<std::string>> groups_of_part_;
   std::unordered_map<std::string, std::vector<std::string>> groups_of_class_;
-  SeenKeys services_seen_;
+  UniqueServices unique_services_{data_.services};
 };
 
 }  // namespace

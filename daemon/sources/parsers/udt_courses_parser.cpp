@@ -33,7 +33,7 @@
 #include "common/utf8.hpp"
 #include "sources/parsers/export_parser.hpp"
 #include "sources/parsers/kind_parser.hpp"
-#include "sources/parsers/seen_keys.hpp"
+#include "sources/parsers/unique_records.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -376,13 +376,13 @@ class CourseTextParser {
       return;
     }
     Teacher name = split_display_name(*teacher);
-    if (!seen_.first_time({name.surname, name.given_name, *subject, *audience})) return;
     TimetableService& service = data_.services.emplace_back();
     service.teacher_surname = std::move(name.surname);
     service.teacher_given_name = std::move(name.given_name);
     service.subject_code = *subject;
     service.structure_code = *audience;
     service.line = static_cast<std::uint32_t>(lines_.number());
+    if (!unique_services_.last_is_new()) data_.services.pop_back();
   }
 
   ParsedExport finish() {
@@ -410,7 +410,7 @@ class CourseTextParser {
   std::vector<ParseIssue> issues_;
   std::uint64_t issues_left_out_ = 0;
   TimetableExport data_;
-  SeenKeys seen_;
+  UniqueServices unique_services_{data_.services};
 };
 
 // The first line of `head` that is not blank, without its end; empty when there is none.

@@ -45,7 +45,7 @@
 #include "common/dates.hpp"
 #include "common/text.hpp"
 #include "sources/parsers/kind_parser.hpp"
-#include "sources/parsers/seen_keys.hpp"
+#include "sources/parsers/unique_records.hpp"
 
 namespace edusync::sources {
 namespace {
@@ -267,13 +267,12 @@ class UdtParser final : public KindParser {
     const std::string_view group_code = record.attr("gpe");
     std::string structure_id =
         group_code.empty() ? id_of("div", {division_code}) : group_id(division_code, group_code);
-    std::string pupil_id = id_of("eleve", {pupil_code});
-    if (!memberships_seen_.first_time({pupil_id, structure_id})) return;
-    data_.memberships.push_back({std::move(pupil_id),
+    data_.memberships.push_back({id_of("eleve", {pupil_code}),
                                  std::move(structure_id),
                                  {},
                                  {},
                                  static_cast<std::uint32_t>(record.line())});
+    if (!unique_memberships_.last_is_new()) data_.memberships.pop_back();
   }
 
   // The audience of a course line: its regroupement, else its group, else its division.
@@ -294,22 +293,20 @@ class UdtParser final : public KindParser {
     if (subject_code.empty()) return;
     std::string structure_id = audience_of(record);
     if (structure_id.empty()) return;
-    std::string teacher_id = id_of("prof", {teacher_code});
-    std::string subject_id = id_of("mat", {subject_code});
-    if (!services_seen_.first_time({teacher_id, subject_id, structure_id})) return;
     TimetableService& service = data_.services.emplace_back();
-    service.teacher_id = std::move(teacher_id);
-    service.subject_id = std::move(subject_id);
+    service.teacher_id = id_of("prof", {teacher_code});
+    service.subject_id = id_of("mat", {subject_code});
     service.structure_id = std::move(structure_id);
     service.line = static_cast<std::uint32_t>(record.line());
+    if (!unique_services_.last_is_new()) data_.services.pop_back();
   }
 
   ExportHeader header_;
   TimetableExport data_;
   std::uint64_t rows_ = 0;
   std::unordered_map<std::string, std::size_t> regroupements_;  // id -> index in structures
-  SeenKeys memberships_seen_;
-  SeenKeys services_seen_;
+  UniqueMemberships unique_memberships_{data_.memberships};
+  UniqueServices unique_services_{data_.services};
 };
 
 }  // namespace
