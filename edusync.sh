@@ -153,6 +153,16 @@ sys.exit(0 if len(done) >= int(sys.argv[1]) and not running else 1)' \
   return 1
 }
 
+# Reads `edusync inspect --json` on stdin; prints the model's memberships and services counted
+# by kind of structure and origin (siecle, sts, edt, udt, edt-courses...).
+count_origins() {
+  python3 -c 'import collections, json, sys
+model = json.load(sys.stdin)["model"]
+for what in ("memberships", "services"):
+    counts = collections.Counter((m["structure_kind"], m["origin"]) for m in model[what])
+    print("  " + what + ": " + ", ".join(f"{n} {kind} from {origin}" for (kind, origin), n in sorted(counts.items())))'
+}
+
 # Step 8 of the demo: the same collège with its timetable exports (samples/college-timetables):
 # the encrypted EDT export opened with the sample's throw-away partner key, the UDT zip and the
 # course files joined with SIECLE and STS-web, and what they disagree on.
@@ -161,12 +171,10 @@ demo_timetables() {
   log "8. timetables: EDT (encrypted, opened with the partner key), UDT and course files joined with SIECLE and STS-web"
   # One line per call: the unit tests run each `inspect` of this script as written, up to its pipe.
   "$edusync" inspect --edt-key samples/college-timetables/edt_partner_key.pem samples/college-timetables/ExportXML_*.zip samples/college-timetables/Responsables*.xml samples/college-timetables/Structures.xml samples/college-timetables/Nomenclature.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/0069500U_EXPORT_INDEX_EDUCATION.xml samples/college-timetables/*_UDT.zip samples/college-timetables/EXP_COURS.xml samples/college-timetables/*.csv | sed -n '/^Annuaire/,/^Ce que/p' | sed '$d'
-  log "8b. memberships and services by origin (inspect --json, model)"
-  "$edusync" inspect --json --edt-key samples/college-timetables/edt_partner_key.pem samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/0069500U_EXPORT_INDEX_EDUCATION.xml samples/college-timetables/*_UDT.zip | python3 -c 'import collections, json, sys
-model = json.load(sys.stdin)["model"]
-for what in ("memberships", "services"):
-    counts = collections.Counter((m["structure_kind"], m["origin"]) for m in model[what])
-    print(what + ": " + ", ".join(f"{n} {kind} from {origin}" for (kind, origin), n in sorted(counts.items())))'
+  log "8b. memberships and services by origin (inspect --json, model): EDT, then UDT, then the course files, each with SIECLE and STS-web"
+  "$edusync" inspect --json --edt-key samples/college-timetables/edt_partner_key.pem samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/0069500U_EXPORT_INDEX_EDUCATION.xml | count_origins
+  "$edusync" inspect --json samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/*_UDT.zip | count_origins
+  "$edusync" inspect --json samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/EXP_COURS.xml samples/college-timetables/*.csv | count_origins
 }
 
 cmd_demo() {

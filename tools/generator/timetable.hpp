@@ -68,6 +68,7 @@ struct TtCourse {
 struct TtPlanted {
   std::size_t twin_a = kNone, twin_b = kNone;  // the timetable lists twin_a's names once
   std::size_t unknown_group = kNone;           // index in Timetable::groups
+  std::size_t unknown_group_course = kNone;    // index in Timetable::courses of its course
   std::size_t mismatch_group = kNone;          // index in Timetable::groups
   std::size_t added = kNone, removed = kNone;
   std::size_t unmatched_division = kNone;  // class of the pupil SIECLE lacks

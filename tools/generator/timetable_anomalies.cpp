@@ -27,6 +27,47 @@ std::vector<std::size_t> plain_pupils(const School& school, const Timetable& tt)
   return out;
 }
 
+// The first timetable teacher who teaches Latin in STS-web, else the first one STS-web knows.
+std::size_t latin_teacher(const School& school, const Timetable& tt) {
+  std::unordered_set<std::uint32_t> latin;
+  for (const Group& g : school.groups) {
+    for (const Service& s : g.services) {
+      if (s.subject == ref::kLcaLatin) latin.insert(s.teachers.begin(), s.teachers.end());
+    }
+  }
+  std::size_t first_known = kNone;
+  for (std::size_t t = 0; t < tt.teachers.size(); ++t) {
+    if (tt.teachers[t].staff == kNone) continue;
+    if (latin.count(school.staff[tt.teachers[t].staff].id) != 0) return t;
+    if (first_known == kNone) first_known = t;
+  }
+  return first_known;
+}
+
+// Services only the timetable has, so that the model shows services of each timetable origin
+// beside those of STS-web: the unknown group's Latin course, and an AP course of the same
+// teacher to the group's class (a class STS-web knows, so the course files give it too). No draw
+// from the PRNG: the anomalies planted after these stay where they were.
+void add_timetable_only_courses(const School& school, Timetable& tt, std::size_t division) {
+  const std::size_t teacher = latin_teacher(school, tt);
+  if (teacher == kNone) return;
+  TtCourse latin;
+  latin.subject = ref::kLcaLatin;
+  latin.teachers.push_back(teacher);
+  latin.group = true;
+  latin.audience = tt.planted.unknown_group;
+  schedule(latin, 4, 5);
+  latin.room = "C01";
+  TtCourse ap = latin;
+  ap.subject = ref::kAp;
+  ap.group = false;
+  ap.audience = division;
+  schedule(ap, 3, 5);
+  tt.planted.unknown_group_course = tt.courses.size();
+  tt.courses.push_back(std::move(latin));
+  tt.courses.push_back(std::move(ap));
+}
+
 // "3 LAT-EDT": made in the timetable, pushed to neither SIECLE nor STS-web; three pupils of
 // one 3e class.
 void plant_unknown_group(const School& school, Timetable& tt, Rng& rng) {
@@ -45,6 +86,7 @@ void plant_unknown_group(const School& school, Timetable& tt, Rng& rng) {
     tt.pupils[i].groups.push_back(tt.planted.unknown_group);
     ++members;
   }
+  add_timetable_only_courses(school, tt, division);
 }
 
 std::size_t mismatch_group(const School& school, const Timetable& tt) {

@@ -80,6 +80,17 @@ std::uint64_t unknown_groups(const School& school, const Timetable& tt) {
   return n;
 }
 
+// Groups unknown to SIECLE and STS-web that a course names: the course files report each once.
+std::uint64_t course_unknown_groups(const School& school, const Timetable& tt) {
+  std::unordered_set<std::string> known, named;
+  for (const Group& g : school.groups) known.insert(g.code);
+  for (const TtCourse& c : tt.courses) {
+    if (c.group && known.count(tt.groups[c.audience].code) == 0)
+      named.insert(tt.groups[c.audience].code);
+  }
+  return named.size();
+}
+
 bool link_current(const School& school, const TtPupil& t) {
   return before_or_same(t.entree, school.export_date) &&
          before_or_same(school.export_date, t.sortie);
@@ -137,7 +148,8 @@ TimetableOracle compute_timetable_expected(const School& school, const Timetable
                   {"GROUP_MEMBERSHIP_MISMATCH", membership_mismatches(school, tt, joins)},
                   {"TIMETABLE_AMBIGUOUS_TEACHER", ambiguous_teachers}};
   out.course_warnings = {{"TIMETABLE_UNMATCHED_TEACHER", course_unmatched},
-                         {"TIMETABLE_AMBIGUOUS_TEACHER", course_ambiguous}};
+                         {"TIMETABLE_AMBIGUOUS_TEACHER", course_ambiguous},
+                         {"TIMETABLE_UNKNOWN_GROUP", course_unknown_groups(school, tt)}};
   const TtPlanted& p = tt.planted;
   check(school, out.warnings,
         {{"TIMETABLE_UNMATCHED_PUPIL", planted(p.unmatched_division)},
@@ -148,7 +160,8 @@ TimetableOracle compute_timetable_expected(const School& school, const Timetable
          {"TIMETABLE_AMBIGUOUS_TEACHER", ambiguous_teachers}});  // not planted: reported
   check(school, out.course_warnings,
         {{"TIMETABLE_UNMATCHED_TEACHER", planted(p.teacher_division)},
-         {"TIMETABLE_AMBIGUOUS_TEACHER", course_ambiguous}});
+         {"TIMETABLE_AMBIGUOUS_TEACHER", course_ambiguous},
+         {"TIMETABLE_UNKNOWN_GROUP", planted(p.unknown_group_course)}});
   std::uint64_t memberships = 0;
   for (const TtGroup& g : tt.groups) memberships += g.members;
   out.counts = {{"pupils", tt.pupils.size()},         {"teachers", tt.teachers.size()},
