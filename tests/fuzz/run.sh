@@ -64,7 +64,8 @@ seeds=0
 add_seed() {
   local file=$1 label=$2 root name
   root=$(root_element <"$file")
-  name=${fuzzer_of_root[$root]:-}
+  name=
+  [ -z "$root" ] || name=${fuzzer_of_root[$root]:-}  # a CSV has no root: an empty key is an error
   case ${label,,} in
     *udcal_*.xml | *udt_*.xml) name=udt ;;
     *.csv) name=udt_courses ;;
