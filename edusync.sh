@@ -175,6 +175,29 @@ demo_timetables() {
   "$edusync" inspect --json --edt-key samples/college-timetables/edt_partner_key.pem samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/0069500U_EXPORT_INDEX_EDUCATION.xml | count_origins
   "$edusync" inspect --json samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/*_UDT.zip | count_origins
   "$edusync" inspect --json samples/college-timetables/ExportXML_*.zip samples/college-timetables/Structures.xml samples/college-timetables/sts_emp_*.xml samples/college-timetables/EXP_COURS.xml samples/college-timetables/*.csv | count_origins
+  demo_timetable_run "$edusync" "$(pwd)/build/demo/timetables"
+}
+
+# Step 8c: a first run of the collège with its sealed EDT export in the inbox, on a state of its
+# own, writing the ENT and Éléa files: the group made in EDT (3 LAT-EDT) reaches both.
+demo_timetable_run() {
+  local edusync=$1 dir=$2 sample=samples/college-timetables
+  log "8c. a run with the sealed EDT export in the inbox: the group EDT made (3 LAT-EDT) in the ENT and Éléa files"
+  rm -rf "$dir" && mkdir -p "$dir/inbox"
+  cp "$sample"/ExportXML_*.zip "$sample"/Responsables*.xml "$sample"/Structures.xml "$sample"/Nomenclature.xml \
+    "$sample"/sts_emp_*.xml "$sample"/0069500U_EXPORT_INDEX_EDUCATION.xml "$dir/inbox/"
+  cat >"$dir/edusync.yaml" <<YAML
+school: {uai: 0069500U, name: "Collège de démonstration"}
+state_dir: $dir/state
+inbox: $dir/inbox
+timetable: {partner_key_file: $(pwd)/$sample/edt_partner_key.pem}
+connectors:
+  - {name: ent, type: ent-csv, dir: $dir/out/ent}
+  - {name: elea, type: elea-csv, dir: $dir/out/elea}
+YAML
+  "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-16 | grep -v "^ *$" | head -n 14
+  echo "ENT pupils' file, rows naming 3 LAT-EDT: $(cat "$dir"/out/ent/*Eleve*.csv | grep -c '3 LAT-EDT')"
+  echo "Éléa file, rows with the cohort 0069500U-groupe-3 LAT-EDT: $(cat "$dir"/out/elea/*_full.csv | grep -c '0069500U-groupe-3 LAT-EDT')"
 }
 
 cmd_demo() {
