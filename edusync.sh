@@ -195,7 +195,7 @@ connectors:
   - {name: ent, type: ent-csv, dir: $dir/out/ent}
   - {name: elea, type: elea-csv, dir: $dir/out/elea}
 YAML
-  "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-16 | grep -v "^ *$" | head -n 14
+  "$edusync" --config "$dir/edusync.yaml" run --settle-ms 0 --today 2026-01-16 | grep -v "^ *$" | sed -n "1,14p"
   echo "ENT pupils' file, rows naming 3 LAT-EDT: $(cat "$dir"/out/ent/*Eleve*.csv | grep -c '3 LAT-EDT')"
   echo "Éléa file, rows with the cohort 0069500U-groupe-3 LAT-EDT: $(cat "$dir"/out/elea/*_full.csv | grep -c '0069500U-groupe-3 LAT-EDT')"
 }
