@@ -27,7 +27,10 @@ std::string iso_or_empty(std::string_view text) {
 }
 
 std::string id_of(std::string_view kind, std::string_view ident) {
-  return std::string(kind) + ":" + std::string(ident);
+  std::string id;
+  id.reserve(kind.size() + 1 + ident.size());
+  id.append(kind).append(1, ':').append(ident);
+  return id;
 }
 
 // Each list in id order, without repeats (a group may list a part twice).

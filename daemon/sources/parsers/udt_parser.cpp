@@ -65,18 +65,19 @@ constexpr std::string_view kSource = "UDT";
 
 // "kind:code[:code]", each code escaped so that the separator cannot occur inside one.
 std::string id_of(std::string_view kind, std::initializer_list<std::string_view> codes) {
-  std::string id(kind);
-  for (const std::string_view code : codes) {
+  std::size_t size = kind.size();
+  for (const std::string_view code : codes) size += 1 + code.size();
+  std::string id;
+  id.reserve(size);
+  id.append(kind);
+  for (std::string_view code : codes) {
     id += ':';
-    for (const char c : code) {
-      if (c == '%') {
-        id += "%25";
-      } else if (c == ':') {
-        id += "%3A";
-      } else {
-        id += c;
-      }
+    for (auto special = code.find_first_of("%:"); special != std::string_view::npos;
+         special = code.find_first_of("%:")) {
+      id.append(code.substr(0, special)).append(code[special] == '%' ? "%25" : "%3A");
+      code.remove_prefix(special + 1);
     }
+    id.append(code);
   }
   return id;
 }
