@@ -27,4 +27,7 @@ std::string system_error_text(int error);
 // No name holds one: they come from a file converted twice or from garbage.
 char32_t first_c1_control(std::string_view text);
 
+// The text with &, <, > and " escaped, for XML character data and attribute values.
+std::string xml_escape(std::string_view text);
+
 }  // namespace edusync

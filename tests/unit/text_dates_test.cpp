@@ -60,3 +60,16 @@ TEST(Dates, DayArithmeticCrossesMonthsYearsAndLeapDays) {
 
 }  // namespace
 }  // namespace edusync
+
+namespace edusync {
+namespace {
+
+TEST(XmlEscape, EscapesTheFourMarkupCharactersAndNothingElse) {
+  EXPECT_EQ(xml_escape(R"(<a href="x">Tom & Jerry's</a>)"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry's&lt;/a&gt;");
+  EXPECT_EQ(xml_escape("Élève é"), "Élève é");
+  EXPECT_EQ(xml_escape(""), "");
+}
+
+}  // namespace
+}  // namespace edusync

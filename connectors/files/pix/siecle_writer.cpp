@@ -1,5 +1,7 @@
 #include "connectors/files/pix/siecle_writer.hpp"
 
+#include "common/text.hpp"
+
 namespace edusync::connectors::files {
 namespace {
 
@@ -48,21 +50,6 @@ void structure_element(std::string& out, const PupilView& view) {
 }
 
 }  // namespace
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string siecle_eleves_xml(const SiecleHeader& header,
                               const std::vector<const PupilView*>& pupils) {

@@ -20,7 +20,4 @@ struct SiecleHeader {
 std::string siecle_eleves_xml(const SiecleHeader& header,
                               const std::vector<const PupilView*>& pupils);
 
-// Escapes &, <, >, " for XML text and attribute values.
-std::string xml_escape(const std::string& text);
-
 }  // namespace edusync::connectors::files

@@ -38,9 +38,6 @@ namespace edusync::timetable {
 namespace {
 
 constexpr std::string_view kRoot = "EXPORT_INDEX_EDUCATION";
-constexpr std::size_t kAesBytes = 16;  // AES-128 key, IV and block
-constexpr std::size_t kMd5Bytes = 16;
-constexpr std::size_t kSecretBytes = 2 * kAesBytes + kMd5Bytes;
 constexpr std::size_t kSha256Bytes = 32;
 constexpr std::size_t kChunk = 64u << 10;           // ciphertext decrypted at a time
 constexpr std::size_t kMaxKeyFileBytes = 1u << 20;  // a PEM RSA key is a few KB
@@ -76,18 +73,6 @@ text::Message content_too_large(const ContainerLimits& limits) {
   return text::message("input.container.content_too_large",
                        {text::arg("limit", mebibytes(limits.max_content_bytes))});
 }
-
-// The AES key and IV of the content, with their MD5 as sealed in a PARTENAIRE blob; wiped when
-// it goes out of scope.
-struct SessionSecret {
-  std::array<unsigned char, kSecretBytes> bytes{};
-  SessionSecret() = default;
-  SessionSecret(const SessionSecret&) = delete;
-  SessionSecret& operator=(const SessionSecret&) = delete;
-  ~SessionSecret() { OPENSSL_cleanse(bytes.data(), bytes.size()); }
-  const unsigned char* key() const { return bytes.data(); }
-  const unsigned char* iv() const { return bytes.data() + kAesBytes; }
-};
 
 // --- Base64 -----------------------------------------------------------------------------------
 

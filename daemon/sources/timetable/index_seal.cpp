@@ -18,27 +18,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/text.hpp"
 #include "sources/timetable/openssl_handles.hpp"
 
 namespace edusync::timetable {
 namespace {
 
-constexpr std::size_t kAesBytes = 16;  // AES-128 key, and the IV (one block)
-constexpr std::size_t kMd5Bytes = 16;
 constexpr std::size_t kLineBytes = 57;  // 57 bytes make a base64 line of 76 characters
 constexpr std::size_t kCipherChunk = 1u << 16;
-
-// The session secret sealed in each PARTENAIRE blob: AES key, IV and MD5(key || IV). Wiped
-// when it goes out of scope.
-struct SessionSecret {
-  std::array<unsigned char, 2 * kAesBytes + kMd5Bytes> bytes{};
-  SessionSecret() = default;
-  SessionSecret(const SessionSecret&) = delete;
-  SessionSecret& operator=(const SessionSecret&) = delete;
-  ~SessionSecret() { OPENSSL_cleanse(bytes.data(), bytes.size()); }
-  const unsigned char* key() const { return bytes.data(); }
-  const unsigned char* iv() const { return bytes.data() + kAesBytes; }
-};
 
 // libcrypto's first queued error, for the exception's text; the queue is left empty.
 [[noreturn]] void fail(const char* what) {
@@ -157,29 +144,14 @@ std::string base64_lines(std::string_view data) {
   return out;
 }
 
-std::string escape_xml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 void append_element(std::string& xml, std::string_view name, std::string_view text) {
   xml.append("  <").append(name).append(">");
-  xml.append(escape_xml(text));
+  xml.append(xml_escape(text));
   xml.append("</").append(name).append(">\n");
 }
 
 void append_partner(std::string& xml, std::string_view name, std::string_view blob) {
-  xml.append("    <PARTENAIRE NOM=\"").append(escape_xml(name)).append("\">");
+  xml.append("    <PARTENAIRE NOM=\"").append(xml_escape(name)).append("\">");
   xml.append(base64_lines(blob)).append("</PARTENAIRE>\n");
 }
 
