@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "common/errors.hpp"
 #include "sources/parsers/export_parser.hpp"
 
 int main(int argc, char** argv) {

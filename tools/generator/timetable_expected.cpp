@@ -72,9 +72,15 @@ std::pair<std::uint64_t, std::uint64_t> join_teachers(const School& school, cons
   return {unmatched, ambiguous};
 }
 
-std::uint64_t unknown_groups(const School& school, const Timetable& tt) {
+// The group codes SIECLE and STS-web know.
+std::unordered_set<std::string> known_group_codes(const School& school) {
   std::unordered_set<std::string> known;
   for (const Group& g : school.groups) known.insert(g.code);
+  return known;
+}
+
+std::uint64_t unknown_groups(const School& school, const Timetable& tt) {
+  const auto known = known_group_codes(school);
   std::uint64_t n = 0;
   for (const TtGroup& g : tt.groups) n += known.count(g.code) == 0 ? 1U : 0U;
   return n;
@@ -82,8 +88,8 @@ std::uint64_t unknown_groups(const School& school, const Timetable& tt) {
 
 // Groups unknown to SIECLE and STS-web that a course names: the course files report each once.
 std::uint64_t course_unknown_groups(const School& school, const Timetable& tt) {
-  std::unordered_set<std::string> known, named;
-  for (const Group& g : school.groups) known.insert(g.code);
+  const auto known = known_group_codes(school);
+  std::unordered_set<std::string> named;
   for (const TtCourse& c : tt.courses) {
     if (c.group && known.count(tt.groups[c.audience].code) == 0)
       named.insert(tt.groups[c.audience].code);
