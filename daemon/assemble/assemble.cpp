@@ -3,14 +3,33 @@
 #include <algorithm>
 
 #include "assemble/context.hpp"
+#include "assemble/schools.hpp"
 #include "common/errors.hpp"
 
 namespace edusync::assemble {
 
 Result assemble(std::vector<sources::ParsedExport>& exports, const Options& options) {
-  Result result;
-  Context context{exports, options, result.directory, Warnings(result.warnings), {}, {}, {}, {}};
-  check_schools(context);
+  std::string school_year;
+  const auto schools = settle_schools(exports, options, school_year);
+  std::vector<SchoolPart> parts;
+  parts.reserve(schools.size());
+  for (const auto& school : schools) {
+    std::vector<sources::ParsedExport> mine;
+    mine.reserve(school.positions.size());
+    for (const std::size_t i : school.positions) mine.push_back(std::move(exports[i]));
+    parts.push_back(assemble_school(mine, options, school_year));
+    for (std::size_t j = 0; j < mine.size(); ++j) exports[school.positions[j]] = std::move(mine[j]);
+  }
+  return merge_schools(std::move(parts), schools, exports);
+}
+
+SchoolPart assemble_school(std::vector<sources::ParsedExport>& exports, const Options& options,
+                           const std::string& school_year) {
+  SchoolPart part;
+  part.uai = exports.empty() ? std::string() : exports.front().header.uai;
+  part.directory.school_year = school_year;
+  part.directory.schools.push_back({part.uai});
+  Context context{exports, options, part.directory, Warnings(part.warnings), {}, {}, {}, {}};
   add_reference_data(context);
   add_structures(context);
   add_pupils(context);
@@ -29,7 +48,7 @@ Result assemble(std::vector<sources::ParsedExport>& exports, const Options& opti
           context.where(i, static_cast<std::uint32_t>(exports[i].header.line)));
     }
   }
-  return result;
+  return part;
 }
 
 namespace {
@@ -55,18 +74,20 @@ void give_school(sources::ParsedExport& parsed, const std::vector<std::string>& 
 }  // namespace
 
 // One school year for all files, and only the configured schools (or the first file's).
-void check_schools(Context& context) {
-  std::vector<std::string> allowed = context.options.uais;
-  for (const auto& parsed : context.exports) {
+std::vector<SchoolExports> settle_schools(std::vector<sources::ParsedExport>& exports,
+                                          const Options& options, std::string& school_year) {
+  std::vector<std::string> allowed = options.uais;
+  for (const auto& parsed : exports) {
     if (!allowed.empty()) break;
     if (!sources::is_timetable(parsed.kind)) allowed.push_back(parsed.header.uai);
   }
   // Timetable exports alone (inspect of one file): the first that names its school.
-  for (const auto& parsed : context.exports) {
+  for (const auto& parsed : exports) {
     if (!allowed.empty()) break;
     if (!parsed.header.uai.empty()) allowed.push_back(parsed.header.uai);
   }
-  for (auto& parsed : context.exports) {
+  school_year.clear();
+  for (auto& parsed : exports) {
     give_school(parsed, allowed);
     const auto& header = parsed.header;
     const SourceLocation where{parsed.path, header.line};
@@ -78,19 +99,26 @@ void check_schools(Context& context) {
                                {text::arg("uai", header.uai), text::arg("expected", expected)}));
     }
     if (header.school_year.empty()) continue;  // timetable exports that carry none
-    if (context.directory.school_year.empty()) {
-      context.directory.school_year = header.school_year;
-    } else if (context.directory.school_year != header.school_year) {
+    if (school_year.empty()) {
+      school_year = header.school_year;
+    } else if (school_year != header.school_year) {
       throw InputError(where, text::message("assemble.mixed_years",
                                             {text::arg("year", header.school_year),
-                                             text::arg("others", context.directory.school_year)}));
+                                             text::arg("others", school_year)}));
     }
   }
+  std::vector<SchoolExports> schools;
   for (const auto& uai : allowed) {
-    const bool seen = std::any_of(context.exports.begin(), context.exports.end(),
-                                  [&](const auto& parsed) { return parsed.header.uai == uai; });
-    if (seen) context.directory.schools.push_back({uai});
+    SchoolExports school{uai, {}};
+    for (std::size_t i = 0; i < exports.size(); ++i) {
+      if (exports[i].header.uai == uai) school.positions.push_back(i);
+    }
+    if (!school.positions.empty()) schools.push_back(std::move(school));
   }
+  std::sort(schools.begin(), schools.end(), [](const auto& a, const auto& b) {
+    return a.positions.front() < b.positions.front();
+  });
+  return schools;
 }
 
 }  // namespace edusync::assemble

@@ -35,7 +35,12 @@ inline std::string school_key(const std::string& uai, const std::string& id) {
   return uai + "|" + id;
 }
 
-void check_schools(Context& context);
+// ELEVE_ID is numbered by each school's SIECLE base and repeats between schools: without an
+// INE (the only national number) a pupil is keyed by the pair (UAI, ELEVE_ID).
+inline std::string local_pupil_key(const model::Pupil& pupil) {
+  return "eleve:" + pupil.uai + ":" + pupil.eleve_id;
+}
+
 void add_reference_data(Context& context);
 void add_structures(Context& context);
 void add_pupils(Context& context);
@@ -46,8 +51,12 @@ void add_timetables(Context& context);
 // One DUPLICATE_GUARDIAN warning per cluster of guardians that look like the same person
 // (duplicate_guardians.cpp).
 void find_duplicate_guardians(Context& context);
+// Subjects and MEFs of `from` added to `into`: the first non-empty value of each field wins.
+void merge_reference_data(model::Directory& into, model::Directory& from);
 // Adds the divisions and groups that only pupils' structures name, then sorts every list.
 void finish_directory(Context& context);
+// Every list in its deterministic order (finish.cpp).
+void sort_directory(model::Directory& directory);
 // The division or group (uai, code), created with only its code when not known yet.
 model::Division& division_for(Context& context, const std::string& uai, const std::string& code);
 model::Group& group_for(Context& context, const std::string& uai, const std::string& code);

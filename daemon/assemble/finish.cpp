@@ -16,8 +16,7 @@ void sort_by(std::vector<Item>& items, Key key) {
 
 }  // namespace
 
-void finish_directory(Context& context) {
-  auto& d = context.directory;
+void sort_directory(model::Directory& d) {
   sort_by(d.schools, [](const auto& s) { return std::tie(s.uai); });
   sort_by(d.pupils, [](const auto& p) { return std::tie(p.key, p.uai, p.eleve_id); });
   sort_by(d.guardians, [](const auto& c) { return std::tie(c.key); });
@@ -35,6 +34,10 @@ void finish_directory(Context& context) {
   sort_by(d.memberships, [](const auto& m) {
     return std::tie(m.pupil_key, m.uai, m.structure_kind, m.structure_code, m.origin);
   });
+}
+
+void finish_directory(Context& context) {
+  sort_directory(context.directory);
   context.division_index.clear();
   context.group_index.clear();
 }

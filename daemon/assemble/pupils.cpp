@@ -32,12 +32,6 @@ std::unordered_map<std::string_view, PupilStructures> index_structures(
   return index;
 }
 
-// ELEVE_ID is numbered by each school's SIECLE base and repeats between schools: without an
-// INE (the only national number) a pupil is keyed by the pair (UAI, ELEVE_ID).
-std::string local_pupil_key(const model::Pupil& pupil) {
-  return "eleve:" + pupil.uai + ":" + pupil.eleve_id;
-}
-
 class PupilBuilder {
  public:
   // Current pupils are appended to the directory; their structures and unreadable birth dates

@@ -74,6 +74,14 @@ model::Group& group_for(Context& context, const std::string& uai, const std::str
   return groups[found->second];
 }
 
+void merge_reference_data(model::Directory& into, model::Directory& from) {
+  std::unordered_map<std::string, std::size_t> subjects, mefs;
+  for (std::size_t i = 0; i < into.subjects.size(); ++i) subjects.emplace(into.subjects[i].code, i);
+  for (std::size_t i = 0; i < into.mefs.size(); ++i) mefs.emplace(into.mefs[i].code, i);
+  merge_by_code(into.subjects, subjects, from.subjects, merge_subject);
+  merge_by_code(into.mefs, mefs, from.mefs, merge_mef);
+}
+
 // STS-web first: its labels are the ones teachers see in their timetable software.
 void add_reference_data(Context& context) {
   std::unordered_map<std::string, std::size_t> subjects, mefs;
