@@ -303,6 +303,7 @@ std::string to_html(const RunReport& r) {
     out << "<p class=\"note\">" << l.unchanged << " " << escape(r.unchanged_since) << " — "
         << l.unchanged_hint << " " << escape(r.unchanged_report) << "</p>";
   }
+  if (!r.schools_reused.empty()) out << "<p class=\"note\">" << escape(schools_line(r)) << "</p>";
   actions_box(r, out);
   figures(r, l, out);
   schools_table(r, l, out);

@@ -25,6 +25,19 @@ Json first_warnings(const std::vector<model::Warning>& warnings, const std::stri
   return array;
 }
 
+// Present when schools were reused: how many of each, and the first UAIs of each.
+Json schools_json(const RunReport& r) {
+  const auto first = [](const std::vector<std::string>& uais) {
+    return std::vector<std::string>(uais.begin(),
+                                    uais.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                       uais.size(), std::size_t{kJsonListed})));
+  };
+  return {{"reread", r.schools_reread.size()},
+          {"reused", r.schools_reused.size()},
+          {"reread_uais", first(r.schools_reread)},
+          {"reused_uais", first(r.schools_reused)}};
+}
+
 // The members before `items`: small, whatever the size of the run.
 Json head_json(const RunReport& r) {
   Json json;
@@ -35,6 +48,7 @@ Json head_json(const RunReport& r) {
   if (!r.error.empty()) json["run"]["error"] = r.error;
   if (!r.unchanged_since.empty()) json["run"]["unchanged_since"] = r.unchanged_since;
   json["sources"] = inspect::sources_json(r.sources);
+  if (!r.schools_reused.empty()) json["schools"] = schools_json(r);
   json["ignored_inputs"] = first_of(r.ignored_inputs, kJsonListed,
                                     [&](const auto& file) { return to_json(file, r.language); });
   json["totals"] = r.totals;

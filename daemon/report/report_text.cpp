@@ -176,6 +176,7 @@ std::string to_text(const RunReport& r) {
     out << l.unchanged << " " << r.unchanged_since << " — " << l.unchanged_hint << " "
         << r.unchanged_report << "\n";
   }
+  if (!r.schools_reused.empty()) out << schools_line(r) << "\n";
   print_actions(r, out);
   print_sources(r, l, out);
   print_list(

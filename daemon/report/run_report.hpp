@@ -115,6 +115,9 @@ struct RunReport {
   std::string unchanged_since;
   std::string unchanged_report;
   std::vector<sources::ParsedExport> sources;  // data already moved out
+  // The schools whose exports this run parsed, and those whose exports were byte for byte the
+  // ones their stored part came from, reused without parsing (UAIs, in the inbox's order).
+  std::vector<std::string> schools_reread, schools_reused;
   std::vector<IgnoredInput> ignored_inputs;
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
   plan::Plan plan;  // from the last applied state to the new one

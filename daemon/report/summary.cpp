@@ -59,6 +59,19 @@ void connector_actions(const RunReport& r, std::vector<std::string>& out) {
 
 }  // namespace
 
+std::string schools_line(const RunReport& r) {
+  std::string named;
+  for (std::size_t i = 0; i < std::min(r.schools_reread.size(), kSchoolsNamed); ++i)
+    named += (named.empty() ? "" : ", ") + r.schools_reread[i];
+  if (r.schools_reread.size() > kSchoolsNamed)
+    named += " … (+" + std::to_string(r.schools_reread.size() - kSchoolsNamed) + ")";
+  return text::render(text::message("report.schools_reused",
+                                    {text::count("reused", r.schools_reused.size()),
+                                     text::count("reread", r.schools_reread.size()),
+                                     text::arg("uais", named.empty() ? "—" : named)}),
+                      r.language);
+}
+
 std::vector<std::string> actions(const RunReport& r) {
   std::vector<std::string> out;
   run_actions(r, out);

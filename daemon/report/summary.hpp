@@ -15,6 +15,11 @@ namespace edusync::report {
 // SIECLE or STS-web. Empty when nothing needs doing.
 std::vector<std::string> actions(const RunReport& report);
 
+// "Établissements : 77 repris tels quels …, 9 relus : 0750001A, …" when the run reused schools
+// (run/school_parts.hpp); the first kSchoolsNamed re-read UAIs are named.
+inline constexpr std::size_t kSchoolsNamed = 10;
+std::string schools_line(const RunReport& report);
+
 // Changed persons of one school, by operation (added, updated, departed, returned, removed).
 struct SchoolSummary {
   std::string uai;

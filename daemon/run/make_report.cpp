@@ -44,6 +44,8 @@ report::RunReport make_report(RunResult&& result, const std::string& language) {
   report.unchanged_since = std::move(result.unchanged_since);
   report.unchanged_report = std::move(result.unchanged_report);
   report.sources = std::move(result.sources);
+  report.schools_reread = std::move(result.schools_reread);
+  report.schools_reused = std::move(result.schools_reused);
   report.ignored_inputs = ignored_of(result.ignored_inputs);
   report.totals = std::move(result.totals);
   report.plan = std::move(result.plan);

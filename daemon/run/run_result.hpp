@@ -45,6 +45,8 @@ struct RunResult {
   std::string unchanged_since;
   std::string unchanged_report;                // that run's report directory
   std::vector<sources::ParsedExport> sources;  // data already moved out
+  // The schools parsed by this run, and those whose stored part was reused (run/school_parts).
+  std::vector<std::string> schools_reread, schools_reused;
   std::vector<IgnoredFile> ignored_inputs;
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
   plan::Plan plan;                                   // from the last applied state to the new one

@@ -28,6 +28,7 @@
 #include "run/person_changes.hpp"
 #include "run/retention.hpp"
 #include "run/run_lock.hpp"
+#include "run/school_parts.hpp"
 #include "run/unchanged.hpp"
 #include "sources/parsers/export_parser.hpp"
 #include "state/state_store.hpp"
@@ -103,7 +104,7 @@ class Runner {
   InboxSelection scan();
   bool take_unchanged_shortcut(state::StateStore& store, const InboxSelection& selection);
   void reconcile_unchanged(state::StateStore& store);
-  void read_inputs(const InboxSelection& selection);
+  void read_inputs(const InboxSelection& selection, state::StateStore& store, bool save);
   void plan_changes(state::StateStore& store);
   bool held_by_gates(state::StateStore& store);
   std::int64_t commit_desired_state(state::StateStore& store);
@@ -275,10 +276,16 @@ void Runner::reconcile_unchanged(state::StateStore& store) {
                 [&](const auto& c) { return options_.only && *options_.only != c.name; });
 }
 
-void Runner::read_inputs(const InboxSelection& selection) {
-  sources_ = sources::parse_documents(selection.chosen, 2, parse_options(config_));
-  trace_memory("parsed");
-  assembled_ = assemble::assemble(sources_, assemble_options(config_, today_));
+// School by school (run/school_parts.hpp): the schools whose exports did not change since their
+// part was stored are not parsed again (unless --recompute); a dry run stores nothing.
+void Runner::read_inputs(const InboxSelection& selection, state::StateStore& store, bool save) {
+  ReadOptions read{assemble_options(config_, today_), parse_options(config_), !options_.recompute,
+                   save};
+  auto inputs = read_by_school(selection, &store, read);
+  sources_ = std::move(inputs.sources);
+  assembled_ = std::move(inputs.assembled);
+  result_.schools_reread = std::move(inputs.reread);
+  result_.schools_reused = std::move(inputs.reused);
   return_free_memory();
   result_.school_year = assembled_.directory.school_year;
   result_.totals = inspect::totals_json(assembled_.directory);
@@ -545,7 +552,7 @@ RunOutcome Runner::run() {
       auto peek = state::StateStore::for_reading(config_.state_dir.string());
       if (take_unchanged_shortcut(peek, selection)) return finish(nullptr);
       tell("reading");
-      read_inputs(selection);
+      read_inputs(selection, peek, false);
       done(reading_detail());
       tell("planning");
       plan_changes(peek);
@@ -564,7 +571,7 @@ RunOutcome Runner::run() {
       return finish(&*store);
     }
     tell("reading");
-    read_inputs(selection);
+    read_inputs(selection, *store, true);
     done(reading_detail());
     tell("planning");
     plan_changes(*store);

@@ -45,29 +45,6 @@ std::string sha256_of(const input::DocumentRef& document, std::uint64_t& bytes) 
   return hasher.hex_digest();
 }
 
-// Hashes the documents two at a time (the inputs of an academy are gigabytes).
-void hash_documents(const std::vector<input::DocumentRef>& documents,
-                    std::vector<sources::ParsedExport>& into) {
-  std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> errors(documents.size());
-  auto worker = [&] {
-    for (std::size_t i = next++; i < documents.size(); i = next++) {
-      try {
-        into[i].sha256 = sha256_of(documents[i], into[i].bytes);
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-    }
-  };
-  {
-    std::jthread helper(worker);
-    worker();
-  }
-  for (const auto& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
-}
-
 // A plain file whose size differs from the bytes the applied run read has changed: no need to
 // hash gigabytes to know it (zip members are left to the hash).
 bool same_sizes(const InboxSelection& selection,
@@ -93,6 +70,28 @@ bool removal_due(state::StateStore& store, int grace_days, const std::string& to
 }
 
 }  // namespace
+
+void hash_documents(const std::vector<input::DocumentRef>& documents,
+                    std::vector<sources::ParsedExport>& into) {
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(documents.size());
+  auto worker = [&] {
+    for (std::size_t i = next++; i < documents.size(); i = next++) {
+      try {
+        into[i].sha256 = sha256_of(documents[i], into[i].bytes);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  {
+    std::jthread helper(worker);
+    worker();
+  }
+  for (const auto& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+}
 
 std::string inputs_digest(const std::vector<sources::ParsedExport>& sources) {
   std::vector<std::string> parts;

@@ -28,6 +28,11 @@ std::string inputs_digest(const std::vector<sources::ParsedExport>& sources);
 // What the state records of a run's inputs (state/run_details.hpp), in their order.
 std::vector<state::RunInput> recorded_inputs(const std::vector<sources::ParsedExport>& sources);
 
+// Sets the sha256 and byte count of `into[i]` from `documents[i]`, two at a time (the inputs of
+// an academy are gigabytes). Rethrows the first error.
+void hash_documents(const std::vector<input::DocumentRef>& documents,
+                    std::vector<sources::ParsedExport>& into);
+
 struct Unchanged {
   state::RunRecord since;  // the run that computed the snapshot in force, with the same inputs
   // The inputs as that run described them (records, bytes, sha256), under today's paths.

@@ -10,6 +10,7 @@
 #include "common/sha256.hpp"
 #include "state/key_migration.hpp"
 #include "state/run_details.hpp"
+#include "state/school_parts.hpp"
 #include "state/snapshot_codec.hpp"
 
 namespace edusync::state {
@@ -150,6 +151,7 @@ void StateStore::create_tables() {
       report_dir TEXT, snapshot_id INTEGER);
   )");
   create_run_detail_tables(db_);
+  create_school_parts_table(db_);
 }
 
 std::vector<Identity> StateStore::load_identities() {

@@ -66,6 +66,11 @@ constexpr Entry kReport[] = {
      "changements sont voulus : edusync run --confirm",
      "Held by {codes}: nothing was applied. Read the safety gates below; if the changes are "
      "intended: edusync run --confirm"},
+    {"report.schools_reused",
+     "Établissements : {reused|repris tel quel|repris tels quels} (exports identiques à ceux de "
+     "leur dernière lecture, non relus), {reread|relu|relus} : {uais}",
+     "Schools: {reused|reused as is|reused as is} (exports identical to those of their last "
+     "reading, not read again), {reread|read again|read again}: {uais}"},
     {"report.todo.refused", "{count|refus|refus}", "{count|item refused|items refused}"},
     {"report.todo.target_failed",
      "La cible « {name} » a échoué ({why}) ; elle rattrapera au prochain passage",
