@@ -102,9 +102,9 @@ std::vector<SchoolExports> settle_schools(std::vector<sources::ParsedExport>& ex
     if (school_year.empty()) {
       school_year = header.school_year;
     } else if (school_year != header.school_year) {
-      throw InputError(where, text::message("assemble.mixed_years",
-                                            {text::arg("year", header.school_year),
-                                             text::arg("others", school_year)}));
+      throw InputError(where,
+                       text::message("assemble.mixed_years", {text::arg("year", header.school_year),
+                                                              text::arg("others", school_year)}));
     }
   }
   std::vector<SchoolExports> schools;
@@ -115,9 +115,8 @@ std::vector<SchoolExports> settle_schools(std::vector<sources::ParsedExport>& ex
     }
     if (!school.positions.empty()) schools.push_back(std::move(school));
   }
-  std::sort(schools.begin(), schools.end(), [](const auto& a, const auto& b) {
-    return a.positions.front() < b.positions.front();
-  });
+  std::sort(schools.begin(), schools.end(),
+            [](const auto& a, const auto& b) { return a.positions.front() < b.positions.front(); });
   return schools;
 }
 

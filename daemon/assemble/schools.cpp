@@ -75,8 +75,8 @@ void resolve_ines_across_schools(std::vector<SchoolPart>& parts,
         const Position first = found->second;
         if (!reported.insert({first, {p, i}}).second) continue;
         const auto& earlier = parts[first.first].directory.pupils[first.second];
-        const auto where = exports[pupils[i].origin.source].path + ":" +
-                           std::to_string(pupils[i].origin.line);
+        const auto where =
+            exports[pupils[i].origin.source].path + ":" + std::to_string(pupils[i].origin.line);
         if (earlier.key == ine && pupils[i].key == ine) {
           warnings.duplicate_ine(ine, earlier, pupils[i], where);
           rekey[first.first].insert(first.second);

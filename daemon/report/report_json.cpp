@@ -28,9 +28,9 @@ Json first_warnings(const std::vector<model::Warning>& warnings, const std::stri
 // Present when schools were reused: how many of each, and the first UAIs of each.
 Json schools_json(const RunReport& r) {
   const auto first = [](const std::vector<std::string>& uais) {
-    return std::vector<std::string>(uais.begin(),
-                                    uais.begin() + static_cast<std::ptrdiff_t>(std::min(
-                                                       uais.size(), std::size_t{kJsonListed})));
+    return std::vector<std::string>(
+        uais.begin(), uais.begin() + static_cast<std::ptrdiff_t>(
+                                         std::min(uais.size(), std::size_t{kJsonListed})));
   };
   return {{"reread", r.schools_reread.size()},
           {"reused", r.schools_reused.size()},

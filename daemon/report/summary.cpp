@@ -65,11 +65,11 @@ std::string schools_line(const RunReport& r) {
     named += (named.empty() ? "" : ", ") + r.schools_reread[i];
   if (r.schools_reread.size() > kSchoolsNamed)
     named += " … (+" + std::to_string(r.schools_reread.size() - kSchoolsNamed) + ")";
-  return text::render(text::message("report.schools_reused",
-                                    {text::count("reused", r.schools_reused.size()),
-                                     text::count("reread", r.schools_reread.size()),
-                                     text::arg("uais", named.empty() ? "—" : named)}),
-                      r.language);
+  return text::render(
+      text::message("report.schools_reused", {text::count("reused", r.schools_reused.size()),
+                                              text::count("reread", r.schools_reread.size()),
+                                              text::arg("uais", named.empty() ? "—" : named)}),
+      r.language);
 }
 
 std::vector<std::string> actions(const RunReport& r) {

@@ -17,10 +17,14 @@ namespace {
 constexpr const char* kPartFormat = "edusync school part 1";
 
 state::RunInput recorded(const sources::ParsedExport& s) {
-  return {s.path,      std::string(sources::to_string(s.kind)),
-          s.header.uai, s.header.school_year,
-          s.header.export_date, s.header.version,
-          s.records,   s.bytes,
+  return {s.path,
+          std::string(sources::to_string(s.kind)),
+          s.header.uai,
+          s.header.school_year,
+          s.header.export_date,
+          s.header.version,
+          s.records,
+          s.bytes,
           s.sha256};
 }
 

@@ -38,8 +38,7 @@ void fields(Archive& a, T& x) requires std::is_same_v<std::remove_const_t<T>, mo
 }
 
 template <typename Archive, typename T>
-void fields(Archive& a,
-            T& x) requires std::is_same_v<std::remove_const_t<T>, model::RecordOrigin> {
+void fields(Archive& a, T& x) requires std::is_same_v<std::remove_const_t<T>, model::RecordOrigin> {
   a(x.source, x.line);
 }
 

@@ -22,7 +22,7 @@ struct Message;
 
 struct Arg {
   enum class Kind { text, count, list, nested };
-  const char* name;  // a string literal: the placeholder's name
+  const char* name = "";  // a string literal: the placeholder's name
   Kind kind = Kind::text;
   std::string value;               // text, or the count's digits
   std::vector<std::string> items;  // a list

@@ -4,7 +4,9 @@
 // of the same state). Real runs on three generated schools, real SQLite.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "run/runner.hpp"
 #include "state/state_store.hpp"
@@ -31,7 +33,8 @@ class SchoolReuse : public ::testing::Test {
                       bool dry_run = false) {
     test::drop_schools(dir_.path() / "inbox", schools_);
     std::string yaml = "school: {uai: [";
-    for (const auto& school : schools_) yaml += school.uai + (&school == &schools_.back() ? "" : ", ");
+    for (const auto& school : schools_)
+      yaml += school.uai + (&school == &schools_.back() ? "" : ", ");
     yaml += "], name: Bassin}\nstate_dir: " + (dir_.path() / state).string() +
             "\ninbox: " + (dir_.path() / "inbox").string() +
             "\nsafety: {max_departure_ratio: 0.5}\nconnectors:\n"
