@@ -23,9 +23,24 @@ std::string most_frequent(const std::vector<model::Warning>& warnings) {
   return text;
 }
 
+// Each code once, in the order the gates came, with its count when it held more than once: an
+// academy's run can be held by a MISSING_EXPORT per school.
 std::string gate_codes(const RunReport& r) {
+  std::vector<std::pair<std::string, std::size_t>> counts;
+  for (const auto& g : r.gates) {
+    const auto found = std::find_if(counts.begin(), counts.end(),
+                                    [&](const auto& c) { return c.first == g.code; });
+    if (found == counts.end()) {
+      counts.emplace_back(g.code, 1);
+    } else {
+      ++found->second;
+    }
+  }
   std::string codes;
-  for (const auto& g : r.gates) codes += (codes.empty() ? "" : ", ") + g.code;
+  for (const auto& [code, count] : counts) {
+    codes += (codes.empty() ? "" : ", ") + code;
+    if (count > 1) codes += " (" + std::to_string(count) + ")";
+  }
   return codes;
 }
 

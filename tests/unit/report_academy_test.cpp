@@ -75,5 +75,30 @@ TEST(AcademyReport, AFileOfTheInboxNotReadIsOnTheToDoList) {
       << text;
 }
 
+// A run held by one MISSING_EXPORT per school names each code once, with its count.
+TEST(AcademyReport, AHeldRunNamesEachGateCodeOnceWithItsCount) {
+  auto r = academy_report();
+  r.status = "held";
+  for (int i = 0; i < 95; ++i) r.gates.push_back({"MISSING_EXPORT", text::verbatim("absent")});
+  r.gates.push_back({"REMOVAL_THRESHOLD", text::verbatim("trop")});
+  const auto text = report::to_text(r);
+  EXPECT_TRUE(contains(text, "Retenu par MISSING_EXPORT (95), REMOVAL_THRESHOLD : rien n'a"))
+      << text;
+}
+
+// Reused schools are said in one line, naming the first re-read ones.
+TEST(AcademyReport, ReusedSchoolsAreOneLineThatNamesTheFirstReReadOnes) {
+  auto r = academy_report();
+  for (int i = 0; i < 12; ++i) r.schools_reread.push_back("00695" + std::to_string(10 + i) + "X");
+  r.schools_reused = {"0069500U", "0069501V"};
+  const auto text = report::to_text(r);
+  EXPECT_TRUE(contains(text,
+                       "Établissements : 2 repris tels quels (exports identiques à ceux de leur "
+                       "dernière lecture, non relus), 12 relus : 0069510X, 0069511X, 0069512X, "
+                       "0069513X, 0069514X, 0069515X, 0069516X, 0069517X, 0069518X, 0069519X … "
+                       "(+2)\n"))
+      << text;
+}
+
 }  // namespace
 }  // namespace edusync
