@@ -6,8 +6,10 @@
 
 #include "assemble/schools.hpp"
 #include "common/memory_trace.hpp"
+#include "common/ordered_pipeline.hpp"
 #include "common/sha256.hpp"
 #include "run/unchanged.hpp"
+#include "sources/input/byte_source.hpp"
 #include "state/school_part_codec.hpp"
 #include "state/school_parts.hpp"
 
@@ -89,10 +91,18 @@ class SchoolReader {
   ReadInputs read();
 
  private:
+  // A school parsed and assembled by a worker of read_schools(), with its part encoded for
+  // the state when it is to be saved.
+  struct Fresh {
+    assemble::SchoolPart part;
+    std::vector<sources::ParsedExport> exports;  // the school's, data moved into the part
+    std::optional<state::StoredPart> stored;
+    std::string blob;
+  };
+
   void find_reusable();
-  void parse_the_others();
-  assemble::SchoolPart part_of(std::size_t school);
-  void save(std::size_t school, const assemble::SchoolPart& part);
+  Fresh read_school(std::size_t school) const;
+  void read_schools(std::vector<assemble::SchoolPart>& parts, ReadInputs& result);
 
   const InboxSelection& selection_;
   state::StateStore* store_;
@@ -151,68 +161,77 @@ void SchoolReader::find_reusable() {
   }
 }
 
-void SchoolReader::parse_the_others() {
-  std::vector<std::size_t> positions;
-  std::vector<input::DocumentRef> documents;
-  for (std::size_t k = 0; k < schools_.size(); ++k) {
-    if (reused_.contains(k)) continue;
-    for (const std::size_t i : schools_[k].positions) {
-      positions.push_back(i);
-      documents.push_back(selection_.chosen[i]);
-    }
-  }
-  auto parsed = sources::parse_documents(documents, 2, options_.parse);
-  for (std::size_t j = 0; j < parsed.size(); ++j) sources_[positions[j]] = std::move(parsed[j]);
-  // A parsed timetable export names its school as its header did: settled again, the same way.
-  schools_ = assemble::settle_schools(sources_, options_.assemble, school_year_);
-}
-
-assemble::SchoolPart SchoolReader::part_of(std::size_t k) {
+// Parses one school's files one after the other and assembles its part (on a worker thread:
+// reads only what read_schools() leaves alone meanwhile).
+SchoolReader::Fresh SchoolReader::read_school(std::size_t k) const {
   const auto& school = schools_[k];
-  if (auto found = reused_.find(k); found != reused_.end()) {
-    assemble::SchoolPart part{school.uai, std::move(found->second.directory),
-                              std::move(found->second.warnings)};
-    reused_.erase(found);
-    return part;
-  }
-  std::vector<sources::ParsedExport> mine;
-  mine.reserve(school.positions.size());
-  for (const std::size_t i : school.positions) mine.push_back(std::move(sources_[i]));
-  auto part = assemble::assemble_school(mine, options_.assemble, school_year_);
-  for (std::size_t j = 0; j < mine.size(); ++j) sources_[school.positions[j]] = std::move(mine[j]);
-  save(k, part);
-  return part;
-}
-
-void SchoolReader::save(std::size_t k, const assemble::SchoolPart& part) {
-  if (store_ == nullptr || !options_.save) return;
-  const auto& school = schools_[k];
-  state::StoredPart stored;
+  Fresh fresh;
+  fresh.exports.reserve(school.positions.size());
   for (const std::size_t i : school.positions) {
-    if (dated_by_run(sources_[i])) return;
-    stored.inputs.push_back(recorded(sources_[i]));
+    auto parsed = sources::parse_export(*input::open_document(selection_.chosen[i]), std::nullopt,
+                                        options_.parse);
+    // A timetable export without a UAI belongs to the school settle_schools() gave it.
+    if (parsed.header.uai.empty()) parsed.header.uai = school.uai;
+    fresh.exports.push_back(std::move(parsed));
+  }
+  fresh.part = assemble::assemble_school(fresh.exports, options_.assemble, school_year_);
+  if (store_ == nullptr || !options_.save) return fresh;
+  state::StoredPart stored;
+  for (const auto& source : fresh.exports) {
+    if (dated_by_run(source)) return fresh;
+    stored.inputs.push_back(recorded(source));
   }
   stored.fingerprint = fingerprint(options_print_, stored.inputs);
-  state::save_school_part(store_->database(), school.uai, stored,
-                          state::encode_school_part(part.directory, part.warnings));
+  fresh.stored = std::move(stored);
+  fresh.blob = state::encode_school_part(fresh.part.directory, fresh.part.warnings);
+  return fresh;
+}
+
+// Two workers read the schools to parse, a few schools ahead of this thread, which keeps their
+// parts, saves them in the state and records their inputs, school after school: the parsed
+// exports of only a few schools are in memory at once.
+void SchoolReader::read_schools(std::vector<assemble::SchoolPart>& parts, ReadInputs& result) {
+  constexpr unsigned kWorkers = 2;
+  constexpr std::size_t kAhead = 4;
+  std::vector<std::size_t> to_read;
+  for (std::size_t k = 0; k < schools_.size(); ++k) {
+    if (!reused_.contains(k)) to_read.push_back(k);
+  }
+  std::vector<std::optional<assemble::SchoolPart>> by_school(schools_.size());
+  ordered_pipeline<Fresh>(
+      to_read.size(), kWorkers, kAhead, [&](std::size_t n) { return read_school(to_read[n]); },
+      [&](std::size_t n, Fresh& fresh) {
+        const auto& school = schools_[to_read[n]];
+        for (std::size_t j = 0; j < school.positions.size(); ++j)
+          sources_[school.positions[j]] = std::move(fresh.exports[j]);
+        if (fresh.stored)
+          state::save_school_part(store_->database(), school.uai, *fresh.stored, fresh.blob);
+        by_school[to_read[n]] = std::move(fresh.part);
+      });
+  for (std::size_t k = 0; k < schools_.size(); ++k) {
+    if (auto found = reused_.find(k); found != reused_.end()) {
+      by_school[k] = assemble::SchoolPart{schools_[k].uai, std::move(found->second.directory),
+                                          std::move(found->second.warnings)};
+      result.reused.push_back(schools_[k].uai);
+    } else {
+      result.reread.push_back(schools_[k].uai);
+    }
+    parts.push_back(std::move(*by_school[k]));
+  }
+  reused_.clear();
 }
 
 ReadInputs SchoolReader::read() {
   schools_ = assemble::settle_schools(sources_, options_.assemble, school_year_);
   find_reusable();
   trace_memory("inputs hashed");
-  parse_the_others();
-  trace_memory("parsed");
   ReadInputs result;
   std::vector<assemble::SchoolPart> parts;
   parts.reserve(schools_.size());
   {
     std::optional<state::Transaction> transaction;
     if (store_ != nullptr && options_.save) transaction.emplace(store_->database());
-    for (std::size_t k = 0; k < schools_.size(); ++k) {
-      (reused_.contains(k) ? result.reused : result.reread).push_back(schools_[k].uai);
-      parts.push_back(part_of(k));
-    }
+    read_schools(parts, result);
     if (transaction) {
       std::vector<std::string> kept = options_.assemble.uais;
       if (kept.empty()) kept = result.reread;  // no configured schools: this run's
@@ -220,6 +239,7 @@ ReadInputs SchoolReader::read() {
       transaction->commit();
     }
   }
+  trace_memory("parsed");  // and each school assembled, as it was parsed
   result.assembled = assemble::merge_schools(std::move(parts), schools_, sources_);
   result.sources = std::move(sources_);
   return result;
