@@ -14,10 +14,6 @@ namespace {
 
 template <typename Item>
 void append(std::vector<Item>& into, std::vector<Item>& from) {
-  if (into.empty()) {
-    into = std::move(from);
-    return;
-  }
   into.insert(into.end(), std::make_move_iterator(from.begin()),
               std::make_move_iterator(from.end()));
 }
@@ -123,6 +119,25 @@ void keep_teachers_without_any_service(const model::Directory& directory,
   });
 }
 
+// The merged lists reserved once: appending a thousand schools would otherwise reallocate
+// each list a dozen times, holding two copies at the end.
+void reserve_for(model::Directory& d, const std::vector<SchoolPart>& parts) {
+  const auto total = [&](auto member) {
+    std::size_t n = 0;
+    for (const auto& part : parts) n += (part.directory.*member).size();
+    return n;
+  };
+  d.pupils.reserve(total(&model::Directory::pupils));
+  d.guardians.reserve(total(&model::Directory::guardians));
+  d.other_contacts.reserve(total(&model::Directory::other_contacts));
+  d.staff.reserve(total(&model::Directory::staff));
+  d.divisions.reserve(total(&model::Directory::divisions));
+  d.groups.reserve(total(&model::Directory::groups));
+  d.services.reserve(total(&model::Directory::services));
+  d.head_teachers.reserve(total(&model::Directory::head_teachers));
+  d.memberships.reserve(total(&model::Directory::memberships));
+}
+
 void add_counts(model::IgnoredCounts& into, const model::IgnoredCounts& from) {
   into.departed_pupils += from.departed_pupils;
   into.pupils_without_class += from.pupils_without_class;
@@ -147,6 +162,7 @@ Result merge_schools(std::vector<SchoolPart> parts, const std::vector<SchoolExpo
   Warnings warnings(across);
   resolve_ines_across_schools(parts, exports, warnings);
   auto& d = result.directory;
+  reserve_for(d, parts);
   std::unordered_map<std::string, std::size_t> staff_index;
   for (auto& part : parts) {
     auto& from = part.directory;
@@ -164,6 +180,7 @@ Result merge_schools(std::vector<SchoolPart> parts, const std::vector<SchoolExpo
     append(d.memberships, from.memberships);
     add_counts(d.ignored, from.ignored);
     append(result.warnings, part.warnings);
+    part = {};  // its records moved: what is left is freed now, not after the last school
   }
   append(result.warnings, across);
   keep_teachers_without_any_service(d, result.warnings);
