@@ -57,6 +57,12 @@ void merge_reference_data(model::Directory& into, model::Directory& from);
 void finish_directory(Context& context);
 // Every list in its deterministic order (finish.cpp).
 void sort_directory(model::Directory& directory);
+// The lists of the parts that hold records of one school each (pupils, contacts, structures,
+// services, head teachers, memberships), each list already in sort_directory()'s order, moved
+// into `into` in that order; the parts' lists are left empty.
+void merge_sorted_lists(model::Directory& into, std::vector<model::Directory*> parts);
+// The lists merge_sorted_lists() leaves out (schools, staff, subjects, MEFs), sorted.
+void sort_small_lists(model::Directory& directory);
 // The division or group (uai, code), created with only its code when not known yet.
 model::Division& division_for(Context& context, const std::string& uai, const std::string& code);
 model::Group& group_for(Context& context, const std::string& uai, const std::string& code);

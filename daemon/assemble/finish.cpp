@@ -8,32 +8,107 @@
 namespace edusync::assemble {
 namespace {
 
+// The order of each list, defined once for the sort and the merge.
+const auto kSchoolOrder = [](const model::School& s) { return std::tie(s.uai); };
+const auto kPupilOrder = [](const model::Pupil& p) { return std::tie(p.key, p.uai, p.eleve_id); };
+const auto kContactOrder = [](const model::Contact& c) { return std::tie(c.key); };
+const auto kStaffOrder = [](const model::Staff& s) { return std::tie(s.key); };
+const auto kDivisionOrder = [](const model::Division& x) { return std::tie(x.uai, x.code); };
+const auto kGroupOrder = [](const model::Group& x) { return std::tie(x.uai, x.code); };
+const auto kSubjectOrder = [](const model::Subject& x) { return std::tie(x.code); };
+const auto kMefOrder = [](const model::Mef& x) { return std::tie(x.code); };
+const auto kServiceOrder = [](const model::Service& s) {
+  return std::tie(s.staff_key, s.uai, s.structure_kind, s.structure_code, s.subject_code);
+};
+const auto kHeadTeacherOrder = [](const model::HeadTeacher& h) {
+  return std::tie(h.staff_key, h.uai, h.division_code);
+};
+const auto kMembershipOrder = [](const model::Membership& m) {
+  return std::tie(m.pupil_key, m.uai, m.structure_kind, m.structure_code, m.origin);
+};
+
 template <typename Item, typename Key>
 void sort_by(std::vector<Item>& items, Key key) {
   std::sort(items.begin(), items.end(),
             [&](const Item& a, const Item& b) { return key(a) < key(b); });
 }
 
+// Appends the runs, each in `key` order, to `into` in that order (a k-way merge; equal items
+// in the order of their runs), and frees them.
+template <typename Item, typename Key>
+void merge_runs(std::vector<Item>& into, const std::vector<std::vector<Item>*>& runs, Key key) {
+  using Cursor = std::pair<std::size_t, std::size_t>;  // run, position in it
+  const auto after = [&](const Cursor& a, const Cursor& b) {
+    const auto ka = key((*runs[a.first])[a.second]);
+    const auto kb = key((*runs[b.first])[b.second]);
+    if (kb < ka) return true;
+    if (ka < kb) return false;
+    return b.first < a.first;
+  };
+  std::vector<Cursor> heap;
+  std::size_t total = into.size();
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    total += runs[r]->size();
+    if (!runs[r]->empty()) heap.emplace_back(r, 0);
+  }
+  into.reserve(total);
+  std::make_heap(heap.begin(), heap.end(), after);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), after);
+    auto& cursor = heap.back();
+    into.push_back(std::move((*runs[cursor.first])[cursor.second]));
+    if (++cursor.second < runs[cursor.first]->size()) {
+      std::push_heap(heap.begin(), heap.end(), after);
+    } else {
+      heap.pop_back();
+    }
+  }
+  for (auto* run : runs) std::vector<Item>().swap(*run);
+}
+
+template <typename Item>
+std::vector<std::vector<Item>*> runs_of(std::vector<model::Directory*>& parts,
+                                        std::vector<Item> model::Directory::*list) {
+  std::vector<std::vector<Item>*> runs;
+  runs.reserve(parts.size());
+  for (auto* part : parts) runs.push_back(&(part->*list));
+  return runs;
+}
+
 }  // namespace
 
 void sort_directory(model::Directory& d) {
-  sort_by(d.schools, [](const auto& s) { return std::tie(s.uai); });
-  sort_by(d.pupils, [](const auto& p) { return std::tie(p.key, p.uai, p.eleve_id); });
-  sort_by(d.guardians, [](const auto& c) { return std::tie(c.key); });
-  sort_by(d.other_contacts, [](const auto& c) { return std::tie(c.key); });
-  sort_by(d.staff, [](const auto& s) { return std::tie(s.key); });
-  sort_by(d.divisions, [](const auto& x) { return std::tie(x.uai, x.code); });
-  sort_by(d.groups, [](const auto& x) { return std::tie(x.uai, x.code); });
-  sort_by(d.subjects, [](const auto& x) { return std::tie(x.code); });
-  sort_by(d.mefs, [](const auto& x) { return std::tie(x.code); });
-  sort_by(d.services, [](const auto& s) {
-    return std::tie(s.staff_key, s.uai, s.structure_kind, s.structure_code, s.subject_code);
-  });
-  sort_by(d.head_teachers,
-          [](const auto& h) { return std::tie(h.staff_key, h.uai, h.division_code); });
-  sort_by(d.memberships, [](const auto& m) {
-    return std::tie(m.pupil_key, m.uai, m.structure_kind, m.structure_code, m.origin);
-  });
+  sort_by(d.schools, kSchoolOrder);
+  sort_by(d.pupils, kPupilOrder);
+  sort_by(d.guardians, kContactOrder);
+  sort_by(d.other_contacts, kContactOrder);
+  sort_by(d.staff, kStaffOrder);
+  sort_by(d.divisions, kDivisionOrder);
+  sort_by(d.groups, kGroupOrder);
+  sort_by(d.subjects, kSubjectOrder);
+  sort_by(d.mefs, kMefOrder);
+  sort_by(d.services, kServiceOrder);
+  sort_by(d.head_teachers, kHeadTeacherOrder);
+  sort_by(d.memberships, kMembershipOrder);
+}
+
+void merge_sorted_lists(model::Directory& into, std::vector<model::Directory*> parts) {
+  using D = model::Directory;
+  merge_runs(into.pupils, runs_of(parts, &D::pupils), kPupilOrder);
+  merge_runs(into.guardians, runs_of(parts, &D::guardians), kContactOrder);
+  merge_runs(into.other_contacts, runs_of(parts, &D::other_contacts), kContactOrder);
+  merge_runs(into.divisions, runs_of(parts, &D::divisions), kDivisionOrder);
+  merge_runs(into.groups, runs_of(parts, &D::groups), kGroupOrder);
+  merge_runs(into.services, runs_of(parts, &D::services), kServiceOrder);
+  merge_runs(into.head_teachers, runs_of(parts, &D::head_teachers), kHeadTeacherOrder);
+  merge_runs(into.memberships, runs_of(parts, &D::memberships), kMembershipOrder);
+}
+
+void sort_small_lists(model::Directory& d) {
+  sort_by(d.schools, kSchoolOrder);
+  sort_by(d.staff, kStaffOrder);
+  sort_by(d.subjects, kSubjectOrder);
+  sort_by(d.mefs, kMefOrder);
 }
 
 void finish_directory(Context& context) {

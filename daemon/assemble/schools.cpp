@@ -85,7 +85,9 @@ void resolve_ines_across_schools(std::vector<SchoolPart>& parts,
   }
   first_with.clear();
   for (std::size_t p = 0; p < parts.size(); ++p) {
-    if (!rekey[p].empty()) rekey_pupils(parts[p], rekey[p]);
+    if (rekey[p].empty()) continue;
+    rekey_pupils(parts[p], rekey[p]);
+    sort_directory(parts[p].directory);  // new keys, new places: merged parts must be sorted
   }
 }
 
@@ -119,25 +121,6 @@ void keep_teachers_without_any_service(const model::Directory& directory,
   });
 }
 
-// The merged lists reserved once: appending a thousand schools would otherwise reallocate
-// each list a dozen times, holding two copies at the end.
-void reserve_for(model::Directory& d, const std::vector<SchoolPart>& parts) {
-  const auto total = [&](auto member) {
-    std::size_t n = 0;
-    for (const auto& part : parts) n += (part.directory.*member).size();
-    return n;
-  };
-  d.pupils.reserve(total(&model::Directory::pupils));
-  d.guardians.reserve(total(&model::Directory::guardians));
-  d.other_contacts.reserve(total(&model::Directory::other_contacts));
-  d.staff.reserve(total(&model::Directory::staff));
-  d.divisions.reserve(total(&model::Directory::divisions));
-  d.groups.reserve(total(&model::Directory::groups));
-  d.services.reserve(total(&model::Directory::services));
-  d.head_teachers.reserve(total(&model::Directory::head_teachers));
-  d.memberships.reserve(total(&model::Directory::memberships));
-}
-
 void add_counts(model::IgnoredCounts& into, const model::IgnoredCounts& from) {
   into.departed_pupils += from.departed_pupils;
   into.pupils_without_class += from.pupils_without_class;
@@ -162,29 +145,23 @@ Result merge_schools(std::vector<SchoolPart> parts, const std::vector<SchoolExpo
   Warnings warnings(across);
   resolve_ines_across_schools(parts, exports, warnings);
   auto& d = result.directory;
-  reserve_for(d, parts);
   std::unordered_map<std::string, std::size_t> staff_index;
+  std::vector<model::Directory*> directories;
   for (auto& part : parts) {
     auto& from = part.directory;
+    directories.push_back(&from);
     if (d.school_year.empty()) d.school_year = from.school_year;
     append(d.schools, from.schools);
-    append(d.pupils, from.pupils);
-    append(d.guardians, from.guardians);
-    append(d.other_contacts, from.other_contacts);
     merge_staff(d.staff, from.staff, staff_index);
-    append(d.divisions, from.divisions);
-    append(d.groups, from.groups);
     merge_reference_data(d, from);
-    append(d.services, from.services);
-    append(d.head_teachers, from.head_teachers);
-    append(d.memberships, from.memberships);
     add_counts(d.ignored, from.ignored);
     append(result.warnings, part.warnings);
-    part = {};  // its records moved: what is left is freed now, not after the last school
   }
+  merge_sorted_lists(d, std::move(directories));
+  sort_small_lists(d);
+  parts.clear();
   append(result.warnings, across);
   keep_teachers_without_any_service(d, result.warnings);
-  sort_directory(d);
   return result;
 }
 
