@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -52,7 +53,7 @@ class Writer {
 
 class Reader {
  public:
-  explicit Reader(const std::string& in) : in_(in) {}
+  explicit Reader(std::string_view in) : in_(in) {}
 
   template <typename... T>
   void operator()(T&... values) {
@@ -82,7 +83,7 @@ class Reader {
   void get(std::string& s) {
     const std::uint64_t size = varint();
     if (size > in_.size() - offset_) fail();
-    s.assign(in_, offset_, size);
+    s.assign(in_.substr(offset_, size));
     offset_ += size;
   }
   void get(bool& b) { b = varint() != 0; }
@@ -103,7 +104,7 @@ class Reader {
   requires std::is_class_v<T>
   void get(T& record) { fields(*this, record); }
 
-  const std::string& in_;
+  std::string_view in_;
   std::size_t offset_ = 0;
 };
 

@@ -96,7 +96,7 @@ Statement& Statement::bind_null(int index) {
 }
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
-  check(sqlite3_bind_blob64(statement_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+  check(sqlite3_bind_blob64(statement_.get(), index, bytes.data(), bytes.size(), SQLITE_STATIC));
   return *this;
 }
 
@@ -128,6 +128,14 @@ std::string Statement::text(int column) const {
   return data == nullptr
              ? std::string()
              : std::string(static_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+std::string_view Statement::bytes(int column) const {
+  const auto* data = sqlite3_column_blob(statement_.get(), column);
+  const int size = sqlite3_column_bytes(statement_.get(), column);
+  return data == nullptr
+             ? std::string_view()
+             : std::string_view(static_cast<const char*>(data), static_cast<std::size_t>(size));
 }
 
 std::int64_t Statement::integer(int column) const {

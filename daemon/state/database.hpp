@@ -46,6 +46,8 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind_null(int index);
+  // Not copied: `bytes` must stay alive until the statement has run (a snapshot is hundreds of
+  // megabytes at academy scale; bind it in the expression that runs the statement).
   Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_optional(int index, const std::string& text);  // NULL when empty
   // Advances to the next row; false when done.
@@ -54,6 +56,8 @@ class Statement {
   void run();
   void reset();
   std::string text(int column) const;
+  // The column's bytes without a copy, valid until the next step() or reset().
+  std::string_view bytes(int column) const;
   std::int64_t integer(int column) const;
   bool is_null(int column) const;
 

@@ -20,7 +20,7 @@ std::string encode_snapshot(const model::Directory& directory) {
   return std::move(writer.out);
 }
 
-model::Directory decode_snapshot(const std::string& blob) {
+model::Directory decode_snapshot(std::string_view blob) {
   Reader reader(blob);
   reader.expect_magic(kMagic);
   const std::uint64_t version = reader.varint();

@@ -4,6 +4,7 @@
 // snapshot_fields.hpp, for both directions. The format starts with a version number: a store
 // written by a newer edusync is refused, never misread.
 #include <string>
+#include <string_view>
 
 #include "model/directory.hpp"
 
@@ -11,6 +12,6 @@ namespace edusync::state {
 
 std::string encode_snapshot(const model::Directory& directory);
 // Throws std::runtime_error on a truncated, corrupt or newer-version blob.
-model::Directory decode_snapshot(const std::string& blob);
+model::Directory decode_snapshot(std::string_view blob);
 
 }  // namespace edusync::state

@@ -235,7 +235,7 @@ model::Directory StateStore::load_snapshot(std::int64_t id) {
   if (!query.step())
     throw StateError(
         text::message("state.snapshot_missing", {text::arg("id", std::to_string(id))}));
-  return decode_snapshot(query.text(0));
+  return decode_snapshot(query.bytes(0));  // decoded from SQLite's page cache: no copy
 }
 
 std::int64_t StateStore::store_snapshot(const model::Directory& directory,
