@@ -75,33 +75,30 @@ std::vector<std::vector<Item>*> runs_of(std::vector<model::Directory*>& parts,
   return runs;
 }
 
+// Calls visit(member, order) for each list whose records belong to one school each.
+template <typename Visit>
+void for_each_school_list(Visit visit) {
+  using D = model::Directory;
+  visit(&D::pupils, kPupilOrder);
+  visit(&D::guardians, kContactOrder);
+  visit(&D::other_contacts, kContactOrder);
+  visit(&D::divisions, kDivisionOrder);
+  visit(&D::groups, kGroupOrder);
+  visit(&D::services, kServiceOrder);
+  visit(&D::head_teachers, kHeadTeacherOrder);
+  visit(&D::memberships, kMembershipOrder);
+}
+
 }  // namespace
 
 void sort_directory(model::Directory& d) {
-  sort_by(d.schools, kSchoolOrder);
-  sort_by(d.pupils, kPupilOrder);
-  sort_by(d.guardians, kContactOrder);
-  sort_by(d.other_contacts, kContactOrder);
-  sort_by(d.staff, kStaffOrder);
-  sort_by(d.divisions, kDivisionOrder);
-  sort_by(d.groups, kGroupOrder);
-  sort_by(d.subjects, kSubjectOrder);
-  sort_by(d.mefs, kMefOrder);
-  sort_by(d.services, kServiceOrder);
-  sort_by(d.head_teachers, kHeadTeacherOrder);
-  sort_by(d.memberships, kMembershipOrder);
+  sort_small_lists(d);
+  for_each_school_list([&](auto member, auto order) { sort_by(d.*member, order); });
 }
 
 void merge_sorted_lists(model::Directory& into, std::vector<model::Directory*> parts) {
-  using D = model::Directory;
-  merge_runs(into.pupils, runs_of(parts, &D::pupils), kPupilOrder);
-  merge_runs(into.guardians, runs_of(parts, &D::guardians), kContactOrder);
-  merge_runs(into.other_contacts, runs_of(parts, &D::other_contacts), kContactOrder);
-  merge_runs(into.divisions, runs_of(parts, &D::divisions), kDivisionOrder);
-  merge_runs(into.groups, runs_of(parts, &D::groups), kGroupOrder);
-  merge_runs(into.services, runs_of(parts, &D::services), kServiceOrder);
-  merge_runs(into.head_teachers, runs_of(parts, &D::head_teachers), kHeadTeacherOrder);
-  merge_runs(into.memberships, runs_of(parts, &D::memberships), kMembershipOrder);
+  for_each_school_list(
+      [&](auto member, auto order) { merge_runs(into.*member, runs_of(parts, member), order); });
 }
 
 void sort_small_lists(model::Directory& d) {
