@@ -20,7 +20,7 @@ Result assemble(std::vector<sources::ParsedExport>& exports, const Options& opti
     parts.push_back(assemble_school(mine, options, school_year));
     for (std::size_t j = 0; j < mine.size(); ++j) exports[school.positions[j]] = std::move(mine[j]);
   }
-  return merge_schools(std::move(parts), schools, exports);
+  return merge_schools(std::move(parts), schools, exports, school_year);
 }
 
 SchoolPart assemble_school(std::vector<sources::ParsedExport>& exports, const Options& options,
@@ -29,7 +29,7 @@ SchoolPart assemble_school(std::vector<sources::ParsedExport>& exports, const Op
   part.uai = exports.empty() ? std::string() : exports.front().header.uai;
   part.directory.school_year = school_year;
   part.directory.schools.push_back({part.uai});
-  Context context{exports, options, part.directory, Warnings(part.warnings), {}, {}, {}, {}};
+  Context context{exports, options, part.directory, Warnings(part.warnings), {}, {}, {}, {}, {}};
   add_reference_data(context);
   add_structures(context);
   add_pupils(context);
@@ -37,6 +37,10 @@ SchoolPart assemble_school(std::vector<sources::ParsedExport>& exports, const Op
   add_staff(context);
   add_timetables(context);
   finish_directory(context);
+  part.shared_key_ines = std::move(context.shared_key_ines);
+  std::sort(part.shared_key_ines.begin(), part.shared_key_ines.end());
+  part.shared_key_ines.erase(std::unique(part.shared_key_ines.begin(), part.shared_key_ines.end()),
+                             part.shared_key_ines.end());
   for (std::size_t i = 0; i < exports.size(); ++i) {
     for (const auto& issue : exports[i].issues) {
       context.warnings.invalid_record(issue.message, context.where(i, issue.line));

@@ -24,6 +24,9 @@ struct Context {
   // "<UAI>|<code>" -> index in directory.divisions / directory.groups.
   std::unordered_map<std::string, std::size_t> division_index;
   std::unordered_map<std::string, std::size_t> group_index;
+  // INEs that were the key of two current pupils of this school: both fell back to local keys
+  // (pupils.cpp), which the merge of schools needs to know (schools.cpp).
+  std::vector<std::string> shared_key_ines;
 
   // "file:line" for a record of export `source`.
   std::string where(std::size_t source, std::uint32_t line) const {

@@ -126,6 +126,7 @@ void resolve_duplicate_ines(Context& context) {
       const auto where = context.where(pupils[i].origin.source, pupils[i].origin.line);
       if (pupils[first].key == ine && pupils[i].key == ine) {
         context.warnings.duplicate_ine(ine, pupils[first], pupils[i], where);
+        context.shared_key_ines.push_back(ine);
         if (rekey.empty() || rekey.back() != first) rekey.push_back(first);
         rekey.push_back(i);
       } else {

@@ -52,44 +52,105 @@ void rekey_pupils(SchoolPart& part, const std::set<std::size_t>& pupils) {
   }
 }
 
-// The INE is national. Each part resolved the INEs its own pupils share; an INE shared across
-// schools is resolved here by the same rule (pupils/resolve_duplicate_ines): the key of both
-// pupils falls back to their local keys, a secondary number is reported.
-void resolve_ines_across_schools(std::vector<SchoolPart>& parts,
-                                 const std::vector<sources::ParsedExport>& exports,
-                                 Warnings& warnings) {
-  using Position = std::pair<std::size_t, std::size_t>;  // part, pupil
-  std::unordered_map<std::string_view, Position> first_with;
-  std::vector<std::set<std::size_t>> rekey(parts.size());
-  std::set<std::pair<Position, Position>> reported;
-  for (std::size_t p = 0; p < parts.size(); ++p) {
-    const auto& pupils = parts[p].directory.pupils;
-    for (std::size_t i = 0; i < pupils.size(); ++i) {
-      for (const auto& ine : pupils[i].ines) {
-        auto [found, inserted] = first_with.try_emplace(ine, Position{p, i});
-        if (inserted || found->second.first == p) continue;  // one school: its part's rule
-        const Position first = found->second;
-        if (!reported.insert({first, {p, i}}).second) continue;
-        const auto& earlier = parts[first.first].directory.pupils[first.second];
-        const auto where =
-            exports[pupils[i].origin.source].path + ":" + std::to_string(pupils[i].origin.line);
-        if (earlier.key == ine && pupils[i].key == ine) {
-          warnings.duplicate_ine(ine, earlier, pupils[i], where);
-          rekey[first.first].insert(first.second);
-          rekey[p].insert(i);
-        } else {
-          warnings.shared_ine(ine, earlier, pupils[i], where);
-        }
+// The INE is national. Each part resolved the INEs its own pupils share; here, an INE held in
+// several schools. When it is (or was, before its school's own rule) the key of pupils in two
+// schools or more, it identifies none of them: every pupil still keyed by it falls back to its
+// local key, and each holder in another school than the first is reported (DUPLICATE_INE). When
+// at most one school keys by it, the holders elsewhere are reported as sharing it (an INE_RNIE
+// or INE_BEA copied from another record) and keys stay.
+class InesAcrossSchools {
+ public:
+  InesAcrossSchools(std::vector<SchoolPart>& parts,
+                    const std::vector<sources::ParsedExport>& exports, Warnings& warnings)
+      : parts_(parts), exports_(exports), warnings_(warnings), rekey_(parts.size()) {}
+
+  void run() {
+    find_ines_in_several_schools();
+    if (several_.empty()) return;
+    collect_holders();
+    for (const auto ine : order_) resolve(ine, holders_.at(ine));
+    for (std::size_t p = 0; p < parts_.size(); ++p) {
+      if (rekey_[p].empty()) continue;
+      rekey_pupils(parts_[p], rekey_[p]);
+      sort_directory(parts_[p].directory);  // new keys, new places: merged parts are sorted
+    }
+  }
+
+ private:
+  struct Holder {
+    std::size_t part = 0, pupil = 0;
+    bool keyed = false;  // the pupil's key is the INE
+  };
+
+  template <typename Visit>
+  void each_ine(Visit visit) const {
+    for (std::size_t p = 0; p < parts_.size(); ++p) {
+      const auto& pupils = parts_[p].directory.pupils;
+      for (std::size_t i = 0; i < pupils.size(); ++i) {
+        for (const auto& ine : pupils[i].ines) visit(p, i, ine);
       }
     }
   }
-  first_with.clear();
-  for (std::size_t p = 0; p < parts.size(); ++p) {
-    if (rekey[p].empty()) continue;
-    rekey_pupils(parts[p], rekey[p]);
-    sort_directory(parts[p].directory);  // new keys, new places: merged parts must be sorted
+
+  void find_ines_in_several_schools() {
+    std::unordered_map<std::string_view, std::size_t> first_part;
+    each_ine([&](std::size_t p, std::size_t, const std::string& ine) {
+      const auto [found, inserted] = first_part.try_emplace(ine, p);
+      if (!inserted && found->second != p && several_.insert(ine).second) order_.push_back(ine);
+    });
   }
-}
+
+  void collect_holders() {
+    each_ine([&](std::size_t p, std::size_t i, const std::string& ine) {
+      if (!several_.contains(ine)) return;
+      holders_[ine].push_back({p, i, parts_[p].directory.pupils[i].key == ine});
+    });
+  }
+
+  bool keys_by(const Holder& h, std::string_view ine) const {
+    const auto& shared = parts_[h.part].shared_key_ines;
+    return h.keyed || std::binary_search(shared.begin(), shared.end(), ine);
+  }
+
+  void resolve(std::string_view ine, const std::vector<Holder>& holders) {
+    std::set<std::size_t> keying_parts;
+    for (const auto& h : holders) {
+      if (keys_by(h, ine)) keying_parts.insert(h.part);
+    }
+    const bool identifies_none = keying_parts.size() > 1;
+    const auto anchor = std::find_if(holders.begin(), holders.end(),
+                                     [&](const Holder& h) { return keys_by(h, ine); });
+    const Holder& first = anchor != holders.end() ? *anchor : holders.front();
+    const auto& first_pupil = pupil(first);
+    for (const auto& h : holders) {
+      if (h.part == first.part) continue;
+      const auto& other = pupil(h);
+      const auto where =
+          exports_[other.origin.source].path + ":" + std::to_string(other.origin.line);
+      if (identifies_none && keys_by(h, ine)) {
+        warnings_.duplicate_ine(std::string(ine), first_pupil, other, where);
+      } else {
+        warnings_.shared_ine(std::string(ine), first_pupil, other, where);
+      }
+    }
+    if (!identifies_none) return;
+    for (const auto& h : holders) {
+      if (h.keyed) rekey_[h.part].insert(h.pupil);
+    }
+  }
+
+  const model::Pupil& pupil(const Holder& h) const {
+    return parts_[h.part].directory.pupils[h.pupil];
+  }
+
+  std::vector<SchoolPart>& parts_;
+  const std::vector<sources::ParsedExport>& exports_;
+  Warnings& warnings_;
+  std::vector<std::set<std::size_t>> rekey_;
+  std::unordered_set<std::string_view> several_;
+  std::vector<std::string_view> order_;  // INEs of several schools, as first seen in two
+  std::unordered_map<std::string_view, std::vector<Holder>> holders_;
+};
 
 // One STS-web person in several schools (a cité scolaire, a teacher sharing two schools) is one
 // record: the first school's, with every school in `uais`.
@@ -108,16 +169,22 @@ void merge_staff(std::vector<model::Staff>& into, std::vector<model::Staff>& fro
   }
 }
 
-// A teacher has no service only when no school gives one; one warning per person.
+// A teacher (the merged record's FONCTION is ENS) has no service only when no school's STS-web
+// export gives one, as each school's own check counts (staff.cpp); one warning per person.
 void keep_teachers_without_any_service(const model::Directory& directory,
                                        std::vector<model::Warning>& warnings) {
-  std::unordered_set<std::string_view> with_service;
-  for (const auto& service : directory.services) with_service.insert(service.staff_key);
+  std::unordered_set<std::string_view> with_service, teachers;
+  for (const auto& service : directory.services) {
+    if (service.origin == model::Origin::sts) with_service.insert(service.staff_key);
+  }
+  for (const auto& staff : directory.staff) {
+    if (staff.function == "ENS") teachers.insert(staff.key);
+  }
   std::unordered_set<std::string> reported;
   std::erase_if(warnings, [&](const model::Warning& warning) {
     if (warning.code != "TEACHER_WITHOUT_SERVICE" || warning.keys.empty()) return false;
     const auto& key = warning.keys.front();
-    return with_service.contains(key) || !reported.insert(key).second;
+    return !teachers.contains(key) || with_service.contains(key) || !reported.insert(key).second;
   });
 }
 
@@ -131,10 +198,12 @@ void add_counts(model::IgnoredCounts& into, const model::IgnoredCounts& from) {
 }  // namespace
 
 Result merge_schools(std::vector<SchoolPart> parts, const std::vector<SchoolExports>& schools,
-                     const std::vector<sources::ParsedExport>& exports) {
+                     const std::vector<sources::ParsedExport>& exports,
+                     const std::string& school_year) {
   Result result;
   if (parts.size() == 1) {  // nothing spans schools
     result.directory = std::move(parts.front().directory);
+    result.directory.school_year = school_year;
     result.warnings = std::move(parts.front().warnings);
     renumber_origins(result.directory, schools.front().positions);
     return result;
@@ -143,14 +212,14 @@ Result merge_schools(std::vector<SchoolPart> parts, const std::vector<SchoolExpo
     renumber_origins(parts[p].directory, schools[p].positions);
   std::vector<model::Warning> across;
   Warnings warnings(across);
-  resolve_ines_across_schools(parts, exports, warnings);
+  InesAcrossSchools(parts, exports, warnings).run();
   auto& d = result.directory;
+  d.school_year = school_year;
   std::unordered_map<std::string, std::size_t> staff_index;
   std::vector<model::Directory*> directories;
   for (auto& part : parts) {
     auto& from = part.directory;
     directories.push_back(&from);
-    if (d.school_year.empty()) d.school_year = from.school_year;
     append(d.schools, from.schools);
     merge_staff(d.staff, from.staff, staff_index);
     merge_reference_data(d, from);

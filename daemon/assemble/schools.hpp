@@ -20,6 +20,8 @@ struct SchoolPart {
   std::string uai;
   model::Directory directory;
   std::vector<model::Warning> warnings;
+  // INEs that were the key of two of the school's pupils: both have their local keys now.
+  std::vector<std::string> shared_key_ines;
 };
 
 // One school and the positions of its exports in the run's list, schools in the order of their
@@ -42,7 +44,9 @@ SchoolPart assemble_school(std::vector<sources::ParsedExport>& exports, const Op
 
 // The directory of the run: `parts[i]` was assembled from the exports at `schools[i].positions`
 // of `exports` (used for paths in warnings and to renumber origins).
+// `school_year` is settle_schools()'s, the run's: a part keeps the one of the run it was made in.
 Result merge_schools(std::vector<SchoolPart> parts, const std::vector<SchoolExports>& schools,
-                     const std::vector<sources::ParsedExport>& exports);
+                     const std::vector<sources::ParsedExport>& exports,
+                     const std::string& school_year);
 
 }  // namespace edusync::assemble

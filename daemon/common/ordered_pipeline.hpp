@@ -58,7 +58,16 @@ void ordered_pipeline(std::size_t count, unsigned threads, std::size_t ahead,
     }
   };
   std::vector<std::jthread> pool;
-  for (unsigned t = 0; t < std::max(1u, threads); ++t) pool.emplace_back(worker);
+  try {
+    for (unsigned t = 0; t < std::max(1u, threads); ++t) pool.emplace_back(worker);
+  } catch (...) {  // a thread that cannot start: the started ones stop before being joined
+    {
+      const std::lock_guard lock(mutex);
+      stop = true;
+    }
+    changed.notify_all();
+    throw;
+  }
   std::exception_ptr failure;
   for (std::size_t k = 0; k < count && !failure; ++k) {
     {

@@ -1,10 +1,12 @@
 #include "run/school_parts.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 
 #include "assemble/schools.hpp"
+#include "common/errors.hpp"
 #include "common/memory_trace.hpp"
 #include "common/ordered_pipeline.hpp"
 #include "common/sha256.hpp"
@@ -30,11 +32,29 @@ state::RunInput recorded(const sources::ParsedExport& s) {
           s.sha256};
 }
 
-// What a part depends on besides its exports: the options assemble() reads.
+// The build of edusync that runs: the rules a part was made by are those of the program that
+// made it, so a part is reused only by the same build (an upgrade reads every school once).
+const std::string& program_fingerprint() {
+  static const std::string digest = [] {
+    std::ifstream program("/proc/self/exe", std::ios::binary);
+    Sha256 hasher;
+    std::string buffer(1 << 16, '\0');
+    while (program.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) ||
+           program.gcount() > 0) {
+      hasher.update({buffer.data(), static_cast<std::size_t>(program.gcount())});
+    }
+    return hasher.hex_digest();
+  }();
+  return digest;
+}
+
+// What a part depends on besides its exports: the program and the options assemble() reads.
+// Of the configured schools only whether there is one counts: a timetable export without a
+// UAI then belongs to it (with several, to the school its name starts with).
 std::string options_fingerprint(const assemble::Options& options) {
   std::string text = kPartFormat;
-  text += "\nuais:";
-  for (const auto& uai : options.uais) text += uai + ",";
+  text += "\nprogram:" + program_fingerprint();
+  text += "\none school:" + std::to_string(options.uais.size() == 1 ? 1 : 0);
   text += "\nmemberships:" + std::to_string(static_cast<int>(options.timetable_memberships));
   text += "\nstale:" + std::to_string(options.timetable_stale_after_days) + "\n";
   return text;
@@ -49,9 +69,20 @@ std::string fingerprint(const std::string& options, const std::vector<state::Run
   return hasher.hex_digest();
 }
 
-// The run's date dates a pupils' export without one: such a school's part is the run's alone.
-bool dated_by_run(const sources::ParsedExport& header) {
-  return header.kind == sources::ExportKind::siecle_eleves && header.header.export_date.empty();
+// The run's date dates a pupils' export without one, and the links of a timetable export
+// without a date when the school's pupils' export has none either (assemble/timetable.cpp):
+// such a school's part is the run's alone, never stored nor reused.
+bool dated_by_run(const std::vector<const sources::ParsedExport*>& school) {
+  bool dated_pupils = false, undated_pupils = false, undated_timetable = false;
+  for (const auto* source : school) {
+    const bool undated = source->header.export_date.empty();
+    if (source->kind == sources::ExportKind::siecle_eleves) {
+      (undated ? undated_pupils : dated_pupils) = true;
+    } else if (sources::is_timetable(source->kind) && undated) {
+      undated_timetable = true;
+    }
+  }
+  return undated_pupils || (undated_timetable && !dated_pupils);
 }
 
 // The school's inbox files still look like its stored part's inputs: same paths, kinds and
@@ -60,12 +91,14 @@ bool looks_unchanged(const InboxSelection& selection, const assemble::SchoolExpo
                      const std::vector<sources::ParsedExport>& headers,
                      const state::StoredPart& stored) {
   if (stored.inputs.size() != school.positions.size()) return false;
+  std::vector<const sources::ParsedExport*> mine;
+  for (const std::size_t i : school.positions) mine.push_back(&headers[i]);
+  if (dated_by_run(mine)) return false;
   for (std::size_t j = 0; j < school.positions.size(); ++j) {
     const std::size_t i = school.positions[j];
     const auto& input = stored.inputs[j];
     const auto& header = headers[i];
-    if (dated_by_run(header) || input.path != header.path ||
-        input.kind != sources::to_string(header.kind) ||
+    if (input.path != header.path || input.kind != sources::to_string(header.kind) ||
         input.export_date != header.header.export_date) {
       return false;
     }
@@ -76,6 +109,20 @@ bool looks_unchanged(const InboxSelection& selection, const assemble::SchoolExpo
     }
   }
   return true;
+}
+
+// settle_schools() checked the years the scan read; a full parse reads some the scan does not (an
+// EDT container's inner export). The same rule, on what the parse found.
+void check_year(const sources::ParsedExport& parsed, std::string& school_year) {
+  const auto& year = parsed.header.school_year;
+  if (year.empty()) return;
+  if (school_year.empty()) {
+    school_year = year;
+  } else if (year != school_year) {
+    throw InputError(SourceLocation{parsed.path, parsed.header.line},
+                     text::message("assemble.mixed_years",
+                                   {text::arg("year", year), text::arg("others", school_year)}));
+  }
 }
 
 class SchoolReader {
@@ -109,7 +156,8 @@ class SchoolReader {
   const ReadOptions& options_;
   std::string options_print_;
   std::vector<sources::ParsedExport> sources_;
-  std::string school_year_;
+  std::string school_year_;  // settle_schools()'s; read by the workers, never written meanwhile
+  std::string parsed_year_;  // the year the parsed headers agree on (check_year)
   std::vector<assemble::SchoolExports> schools_;
   std::map<std::size_t, state::PartContents> reused_;  // by school index
 };
@@ -144,7 +192,11 @@ void SchoolReader::find_reusable() {
     std::vector<state::RunInput> inputs;
     for (std::size_t j = 0; j < schools_[k].positions.size(); ++j) {
       auto& source = hashed[next++];
+      // As the run that parsed them read them: records, and the header fields a full parse
+      // reads past what the scan does (an EDT container's inner year and version).
       source.records = stored_part.inputs[j].records;
+      source.header.school_year = stored_part.inputs[j].school_year;
+      source.header.version = stored_part.inputs[j].version;
       inputs.push_back(recorded(source));
     }
     if (fingerprint(options_print_, inputs) != stored_part.fingerprint) continue;
@@ -157,7 +209,10 @@ void SchoolReader::find_reusable() {
       continue;  // an unreadable part is a cache miss
     }
     std::size_t first = next - schools_[k].positions.size();
-    for (const std::size_t i : schools_[k].positions) sources_[i] = std::move(hashed[first++]);
+    for (const std::size_t i : schools_[k].positions) {
+      check_year(hashed[first], parsed_year_);
+      sources_[i] = std::move(hashed[first++]);
+    }
   }
 }
 
@@ -175,15 +230,15 @@ SchoolReader::Fresh SchoolReader::read_school(std::size_t k) const {
     fresh.exports.push_back(std::move(parsed));
   }
   fresh.part = assemble::assemble_school(fresh.exports, options_.assemble, school_year_);
-  if (store_ == nullptr || !options_.save) return fresh;
+  std::vector<const sources::ParsedExport*> mine;
+  for (const auto& source : fresh.exports) mine.push_back(&source);
+  if (store_ == nullptr || !options_.save || dated_by_run(mine)) return fresh;
   state::StoredPart stored;
-  for (const auto& source : fresh.exports) {
-    if (dated_by_run(source)) return fresh;
-    stored.inputs.push_back(recorded(source));
-  }
+  for (const auto& source : fresh.exports) stored.inputs.push_back(recorded(source));
   stored.fingerprint = fingerprint(options_print_, stored.inputs);
   fresh.stored = std::move(stored);
-  fresh.blob = state::encode_school_part(fresh.part.directory, fresh.part.warnings);
+  fresh.blob = state::encode_school_part(fresh.part.directory, fresh.part.warnings,
+                                         fresh.part.shared_key_ines);
   return fresh;
 }
 
@@ -202,8 +257,10 @@ void SchoolReader::read_schools(std::vector<assemble::SchoolPart>& parts, ReadIn
       to_read.size(), kWorkers, kAhead, [&](std::size_t n) { return read_school(to_read[n]); },
       [&](std::size_t n, Fresh& fresh) {
         const auto& school = schools_[to_read[n]];
-        for (std::size_t j = 0; j < school.positions.size(); ++j)
+        for (std::size_t j = 0; j < school.positions.size(); ++j) {
+          check_year(fresh.exports[j], parsed_year_);
           sources_[school.positions[j]] = std::move(fresh.exports[j]);
+        }
         if (fresh.stored)
           state::save_school_part(store_->database(), school.uai, *fresh.stored, fresh.blob);
         by_school[to_read[n]] = std::move(fresh.part);
@@ -211,7 +268,8 @@ void SchoolReader::read_schools(std::vector<assemble::SchoolPart>& parts, ReadIn
   for (std::size_t k = 0; k < schools_.size(); ++k) {
     if (auto found = reused_.find(k); found != reused_.end()) {
       by_school[k] = assemble::SchoolPart{schools_[k].uai, std::move(found->second.directory),
-                                          std::move(found->second.warnings)};
+                                          std::move(found->second.warnings),
+                                          std::move(found->second.shared_key_ines)};
       result.reused.push_back(schools_[k].uai);
     } else {
       result.reread.push_back(schools_[k].uai);
@@ -223,6 +281,7 @@ void SchoolReader::read_schools(std::vector<assemble::SchoolPart>& parts, ReadIn
 
 ReadInputs SchoolReader::read() {
   schools_ = assemble::settle_schools(sources_, options_.assemble, school_year_);
+  parsed_year_ = school_year_;
   find_reusable();
   trace_memory("inputs hashed");
   ReadInputs result;
@@ -234,13 +293,14 @@ ReadInputs SchoolReader::read() {
     read_schools(parts, result);
     if (transaction) {
       std::vector<std::string> kept = options_.assemble.uais;
-      if (kept.empty()) kept = result.reread;  // no configured schools: this run's
+      for (const auto& school : schools_) kept.push_back(school.uai);
       state::keep_school_parts(store_->database(), kept);
       transaction->commit();
     }
   }
   trace_memory("parsed");  // and each school assembled, as it was parsed
-  result.assembled = assemble::merge_schools(std::move(parts), schools_, sources_);
+  if (school_year_.empty()) school_year_ = parsed_year_;
+  result.assembled = assemble::merge_schools(std::move(parts), schools_, sources_, school_year_);
   result.sources = std::move(sources_);
   return result;
 }

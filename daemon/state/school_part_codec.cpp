@@ -50,7 +50,7 @@ void fields(Archive& a,
 
 namespace {
 
-constexpr std::uint32_t kPartVersion = 1;
+constexpr std::uint32_t kPartVersion = 2;
 constexpr char kMagic[4] = {'E', 'D', 'S', 'P'};
 
 // What a snapshot leaves out, record by record in the snapshot's order.
@@ -68,12 +68,13 @@ void part_extras(Archive& a, D& d) {
 }  // namespace
 
 std::string encode_school_part(const model::Directory& directory,
-                               const std::vector<model::Warning>& warnings) {
+                               const std::vector<model::Warning>& warnings,
+                               const std::vector<std::string>& shared_key_ines) {
   Writer writer;
   writer.out.append(kMagic, sizeof kMagic);
   writer(kPartVersion, directory);
   part_extras(writer, directory);
-  writer(warnings);
+  writer(warnings, shared_key_ines);
   return std::move(writer.out);
 }
 
@@ -84,7 +85,7 @@ PartContents decode_school_part(const std::string& blob) {
   PartContents part;
   reader(part.directory);
   part_extras(reader, part.directory);
-  reader(part.warnings);
+  reader(part.warnings, part.shared_key_ines);
   if (!reader.at_end()) throw std::runtime_error("school part: trailing data");
   return part;
 }

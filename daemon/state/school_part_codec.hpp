@@ -15,10 +15,12 @@ namespace edusync::state {
 struct PartContents {
   model::Directory directory;
   std::vector<model::Warning> warnings;
+  std::vector<std::string> shared_key_ines;  // assemble/schools.hpp SchoolPart
 };
 
 std::string encode_school_part(const model::Directory& directory,
-                               const std::vector<model::Warning>& warnings);
+                               const std::vector<model::Warning>& warnings,
+                               const std::vector<std::string>& shared_key_ines);
 // Throws std::runtime_error on a truncated, corrupt or other-version blob.
 PartContents decode_school_part(const std::string& blob);
 

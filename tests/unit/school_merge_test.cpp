@@ -25,11 +25,17 @@ class SchoolMerge : public ::testing::Test {
   // The handmade file `name` as school kSecond's, after `edit`.
   std::string second_school(const std::string& name,
                             const std::function<void(std::string&)>& edit = {}) {
+    return school_file(kSecond, name, edit);
+  }
+
+  // The handmade file `name` as school `uai`'s (the handmade files are kFirst's), after `edit`.
+  std::string school_file(const std::string& uai, const std::string& name,
+                          const std::function<void(std::string&)>& edit) {
     std::string text = test::read_file(handmade(name));
-    for (auto at = text.find(kFirst); at != std::string::npos; at = text.find(kFirst, at))
-      text.replace(at, 8, kSecond);
+    for (auto at = text.find(kFirst); at != std::string::npos; at = text.find(kFirst, at + 1))
+      text.replace(at, 8, uai);
     if (edit) edit(text);
-    const auto path = dir_.path() / (std::string(kSecond) + "_" + name);
+    const auto path = dir_.path() / (uai + "_" + name);
     std::ofstream(path, std::ios::binary) << text;
     return path.string();
   }
@@ -73,6 +79,26 @@ TEST_F(SchoolMerge, AnIneInTwoSchoolsIdentifiesNeitherPupilAndEverythingFollowsT
       EXPECT_FALSE(key.size() == 11 && !key.starts_with("eleve:")) << warning.code << " " << key;
     }
   }
+}
+
+// Two pupils of the first school keyed by one INE have already fallen back to their local keys
+// when the schools are merged; the second school's pupil keyed by it must fall back too: the
+// INE is the key of pupils in two schools.
+TEST_F(SchoolMerge, AnIneTwoPupilsOfOneSchoolAndOneOfAnotherCarryIdentifiesNone) {
+  const auto first = school_file(kFirst, "eleves.xml", [](std::string& text) {
+    const std::string other = "<ID_NATIONAL>523456789GH</ID_NATIONAL>";
+    text.replace(text.find(other), other.size(), "<ID_NATIONAL>123456789AB</ID_NATIONAL>");
+  });
+  const auto result = build({first, second_school("eleves.xml")});
+  std::size_t holders = 0;
+  for (const auto& pupil : result.directory.pupils) {
+    if (std::find(pupil.ines.begin(), pupil.ines.end(), "123456789AB") == pupil.ines.end())
+      continue;
+    ++holders;
+    EXPECT_EQ(pupil.key, "eleve:" + pupil.uai + ":" + pupil.eleve_id);
+  }
+  EXPECT_EQ(holders, 3u);
+  EXPECT_GE(count(result, "DUPLICATE_INE"), 2u);
 }
 
 TEST_F(SchoolMerge, OneStaffRecordForAPersonInTwoSchoolsAndNoMissingServiceWhenTheOtherGivesOne) {

@@ -39,7 +39,7 @@ class SchoolReuse : public ::testing::Test {
             "\ninbox: " + (dir_.path() / "inbox").string() +
             "\nsafety: {max_departure_ratio: 0.5}\nconnectors:\n"
             "  - {name: audit, type: journal, path: " +
-            (dir_.path() / (state + ".jsonl")).string() + "}\n";
+            (dir_.path() / (state + ".jsonl")).string() + "}\n" + extra_yaml_;
     run::RunOptions options;
     options.today = today;
     options.recompute = recompute;
@@ -116,6 +116,7 @@ class SchoolReuse : public ::testing::Test {
 
   test::TempDir dir_;
   std::vector<test::GeneratedSchool> schools_;
+  std::string extra_yaml_;  // appended to the configuration
 };
 
 TEST_F(SchoolReuse, AReusedSchoolAndAReReadOneGiveTheSameSnapshotReportAndLists) {
@@ -222,12 +223,31 @@ TEST_F(SchoolReuse, ADryRunReusesButStoresNothing) {
 
 TEST_F(SchoolReuse, ChangedOptionsThatShapeAPartMakeEverySchoolReRead) {
   ASSERT_EQ(run("state", "2026-01-15").status, run::Status::done);
+  const auto before = part_fingerprints("state");
+  test::make_leave(schools_[1].eleves(), test::current_pupil_ids(schools_[1].eleves()).front(),
+                   "10/01/2026");  // else the whole inbox is unchanged: the run stops at once
+  extra_yaml_ = "timetable: {memberships: union}\n";
+  const auto outcome = run("state", "2026-01-16");
+  ASSERT_EQ(outcome.status, run::Status::done) << outcome.report.error;
+  EXPECT_TRUE(outcome.report.schools_reused.empty());
+  EXPECT_EQ(outcome.report.schools_reread.size(), 3u);
+  const auto after = part_fingerprints("state");
+  ASSERT_EQ(after.size(), 3u);
+  for (const auto& [uai, fingerprint] : after) EXPECT_NE(fingerprint, before.at(uai)) << uai;
+}
+
+TEST_F(SchoolReuse, ASchoolNoLongerConfiguredLosesItsPartAndTheOthersAreStillReused) {
+  ASSERT_EQ(run("state", "2026-01-15").status, run::Status::done);
   test::make_leave(schools_[1].eleves(), test::current_pupil_ids(schools_[1].eleves()).front(),
                    "10/01/2026");
-  schools_.pop_back();  // the configured schools change: so do the options of every part
-  const auto outcome = run("state", "2026-01-16");
-  EXPECT_TRUE(outcome.report.schools_reused.empty());
-  EXPECT_EQ(part_fingerprints("state").size(), 2u);  // the school no longer configured: dropped
+  const auto gone = schools_.back().uai;
+  schools_.pop_back();
+  const auto outcome = run("state", "2026-01-16");  // held: the school's exports are missing
+  EXPECT_EQ(outcome.report.schools_reused, std::vector<std::string>{schools_[0].uai});
+  EXPECT_EQ(outcome.report.schools_reread, std::vector<std::string>{schools_[1].uai});
+  const auto parts = part_fingerprints("state");
+  EXPECT_EQ(parts.size(), 2u);
+  EXPECT_FALSE(parts.contains(gone));
 }
 
 }  // namespace
