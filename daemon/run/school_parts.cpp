@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <random>
 
 #include "assemble/schools.hpp"
 #include "common/errors.hpp"
@@ -33,16 +34,19 @@ state::RunInput recorded(const sources::ParsedExport& s) {
 }
 
 // The build of edusync that runs: the rules a part was made by are those of the program that
-// made it, so a part is reused only by the same build (an upgrade reads every school once).
+// made it, so a part is reused only by the same build (an upgrade reads every school once). A
+// program that cannot read itself gets a value of its own: it reuses no other process's parts.
 const std::string& program_fingerprint() {
   static const std::string digest = [] {
     std::ifstream program("/proc/self/exe", std::ios::binary);
+    if (!program) return "unreadable program " + std::to_string(std::random_device()());
     Sha256 hasher;
     std::string buffer(1 << 16, '\0');
     while (program.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) ||
            program.gcount() > 0) {
       hasher.update({buffer.data(), static_cast<std::size_t>(program.gcount())});
     }
+    if (program.bad()) return "unreadable program " + std::to_string(std::random_device()());
     return hasher.hex_digest();
   }();
   return digest;
