@@ -21,18 +21,6 @@ namespace {
 
 constexpr const char* kPartFormat = "edusync school part 1";
 
-state::RunInput recorded(const sources::ParsedExport& s) {
-  return {s.path,
-          std::string(sources::to_string(s.kind)),
-          s.header.uai,
-          s.header.school_year,
-          s.header.export_date,
-          s.header.version,
-          s.records,
-          s.bytes,
-          s.sha256};
-}
-
 // The build of edusync that runs: the rules a part was made by are those of the program that
 // made it, so a part is reused only by the same build (an upgrade reads every school once). A
 // program that cannot read itself gets a value of its own: it reuses no other process's parts.
@@ -201,7 +189,7 @@ void SchoolReader::find_reusable() {
       source.records = stored_part.inputs[j].records;
       source.header.school_year = stored_part.inputs[j].school_year;
       source.header.version = stored_part.inputs[j].version;
-      inputs.push_back(recorded(source));
+      inputs.push_back(recorded_input(source));
     }
     if (fingerprint(options_print_, inputs) != stored_part.fingerprint) continue;
     const auto blob =
@@ -238,7 +226,7 @@ SchoolReader::Fresh SchoolReader::read_school(std::size_t k) const {
   for (const auto& source : fresh.exports) mine.push_back(&source);
   if (store_ == nullptr || !options_.save || dated_by_run(mine)) return fresh;
   state::StoredPart stored;
-  for (const auto& source : fresh.exports) stored.inputs.push_back(recorded(source));
+  for (const auto& source : fresh.exports) stored.inputs.push_back(recorded_input(source));
   stored.fingerprint = fingerprint(options_print_, stored.inputs);
   fresh.stored = std::move(stored);
   fresh.blob = state::encode_school_part(fresh.part.directory, fresh.part.warnings,

@@ -104,14 +104,22 @@ std::string inputs_digest(const std::vector<sources::ParsedExport>& sources) {
   return hasher.hex_digest();
 }
 
+state::RunInput recorded_input(const sources::ParsedExport& s) {
+  return {s.path,
+          std::string(sources::to_string(s.kind)),
+          s.header.uai,
+          s.header.school_year,
+          s.header.export_date,
+          s.header.version,
+          s.records,
+          s.bytes,
+          s.sha256};
+}
+
 std::vector<state::RunInput> recorded_inputs(const std::vector<sources::ParsedExport>& sources) {
   std::vector<state::RunInput> inputs;
   inputs.reserve(sources.size());
-  for (const auto& s : sources) {
-    inputs.push_back({s.path, std::string(sources::to_string(s.kind)), s.header.uai,
-                      s.header.school_year, s.header.export_date, s.header.version, s.records,
-                      s.bytes, s.sha256});
-  }
+  for (const auto& s : sources) inputs.push_back(recorded_input(s));
   return inputs;
 }
 

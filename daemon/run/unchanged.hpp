@@ -25,6 +25,8 @@ namespace edusync::run {
 // sha256 over the sorted (kind, uai, sha256) of the inputs: equal digests, equal inputs.
 std::string inputs_digest(const std::vector<sources::ParsedExport>& sources);
 
+// What the state records of one input (state/run_details.hpp).
+state::RunInput recorded_input(const sources::ParsedExport& source);
 // What the state records of a run's inputs (state/run_details.hpp), in their order.
 std::vector<state::RunInput> recorded_inputs(const std::vector<sources::ParsedExport>& sources);
 

@@ -123,11 +123,7 @@ void Statement::reset() {
 }
 
 std::string Statement::text(int column) const {
-  const auto* data = sqlite3_column_blob(statement_.get(), column);
-  const int size = sqlite3_column_bytes(statement_.get(), column);
-  return data == nullptr
-             ? std::string()
-             : std::string(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  return std::string(bytes(column));
 }
 
 std::string_view Statement::bytes(int column) const {
