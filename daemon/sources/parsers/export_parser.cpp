@@ -235,7 +235,9 @@ ParsedExport parse_shaped(input::PeekedSource& source, std::optional<ExportKind>
     return parse_udt_courses(source);
   }
   DispatchHandler handler(source.display_name(), expected, header_only);
-  xml::stream_document(source, handler);
+  xml::StreamLimits limits;
+  limits.handler_thread = !header_only;
+  xml::stream_document(source, handler, limits);
   return handler.finish(source.display_name());
 }
 

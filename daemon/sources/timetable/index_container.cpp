@@ -602,6 +602,7 @@ std::size_t record_text_limit(const ContainerLimits& limits) {
 void read_container(input::ByteSource& source, xml::DocumentHandler& handler, bool header_only,
                     const ContainerLimits& limits) {
   xml::StreamLimits stream_limits;
+  stream_limits.handler_thread = false;  // a handful of records: nothing to overlap
   if (!header_only) stream_limits.record.max_text_bytes = record_text_limit(limits);
   try {
     xml::stream_document(source, handler, stream_limits);

@@ -15,6 +15,7 @@
 #include "sources/xml/content_checks.hpp"
 #include "sources/xml/encoding_sniffer.hpp"
 #include "sources/xml/latin9_decoder.hpp"
+#include "sources/xml/record_pipeline.hpp"
 #include "sources/xml/xml_messages.hpp"
 
 namespace edusync::xml {
@@ -74,7 +75,10 @@ struct ContextFree {
 class SaxSession {
  public:
   SaxSession(input::ByteSource& source, DocumentHandler& handler, const StreamLimits& limits)
-      : source_(source), handler_(handler), limits_(limits), tree_(limits.record) {}
+      : source_(source),
+        handler_(handler),
+        limits_(limits),
+        pipeline_(handler, limits.record, limits.handler_thread) {}
 
   void run();
 
@@ -104,12 +108,15 @@ class SaxSession {
   void count_stray_text(std::string_view text);
   text::Message describe_open_element() const;
   text::Message record_too_large(std::string_view record) const;
+  void finish_records();
+  RecordTree& tree() { return pipeline_.filling().tree; }
+  const RecordTree& tree() const { return pipeline_.filling().tree; }
 
   input::ByteSource& source_;
   DocumentHandler& handler_;
   const StreamLimits& limits_;
   std::unique_ptr<xmlParserCtxt, ContextFree> context_;
-  RecordTree tree_;
+  RecordPipeline pipeline_;
   const std::vector<RecordPath>* record_paths_ = nullptr;
   std::vector<std::string_view> path_;    // open elements outside any record, root first
   std::vector<std::int32_t> open_nodes_;  // open elements of the current record
@@ -159,23 +166,41 @@ void SaxSession::run() {
   xmlCtxtUseOptions(context_.get(), XML_PARSE_NONET | XML_PARSE_NOCDATA);
   std::size_t offset = static_cast<std::size_t>(head);
   bool at_end = got == 0;
-  while (!error_ && !stopped_by_handler_) {
-    at_end_ = at_end;
-    const int rc = xmlParseChunk(context_.get(), buffer.data() + offset,
-                                 static_cast<int>(got - offset), at_end ? 1 : 0);
-    if (error_ || stopped_by_handler_) break;
-    if (rc != 0) fail(text::message("input.xml.invalid_document"));
-    if (at_end) break;
-    got = source_.read(buffer.data(), buffer.size());
-    feed_evidence(std::string_view(buffer.data(), got));
-    offset = 0;
-    at_end = got == 0;
+  try {
+    while (!error_ && !stopped_by_handler_) {
+      at_end_ = at_end;
+      const int rc = xmlParseChunk(context_.get(), buffer.data() + offset,
+                                   static_cast<int>(got - offset), at_end ? 1 : 0);
+      if (error_ || stopped_by_handler_) break;
+      if (rc != 0) fail(text::message("input.xml.invalid_document"));
+      if (at_end) break;
+      got = source_.read(buffer.data(), buffer.size());
+      feed_evidence(std::string_view(buffer.data(), got));
+      offset = 0;
+      at_end = got == 0;
+    }
+  } catch (...) {  // the source failed (an archive, a container): after the records before it
+    const auto read_error = std::current_exception();
+    finish_records();
+    if (stopped_by_handler_) return;
+    std::rethrow_exception(read_error);
   }
+  finish_records();
+  if (stopped_by_handler_) return;
   if (error_) throw *error_;
-  if (!stopped_by_handler_ && record_paths_ == nullptr) {
+  if (record_paths_ == nullptr) {
     throw InputError({source_.display_name()}, text::message("input.xml.no_element"));
   }
-  if (!stopped_by_handler_) check_utf8_evidence();
+  check_utf8_evidence();
+}
+
+// The records read so far reach the handler. What it did with them comes before any error of
+// the reader, which lies further in the document: thrown again here, or, when it stopped,
+// the document ends here, as it would have when read in one thread.
+void SaxSession::finish_records() {
+  pipeline_.finish();
+  if (const auto error = pipeline_.handler_error()) std::rethrow_exception(error);
+  if (pipeline_.handler_stopped()) stopped_by_handler_ = true;
 }
 
 // Before libxml2 sees anything: an empty file, or a file of a known binary format, is named
@@ -235,14 +260,14 @@ void SaxSession::on_end(void* user, const xmlChar*, const xmlChar*, const xmlCha
 
 void SaxSession::on_characters(void* user, const xmlChar* text, int length) {
   auto& session = self(user);
-  if (session.error_) return;
+  if (session.error_ || session.stopped_by_handler_) return;
   const std::string_view chunk(reinterpret_cast<const char*>(text),
                                static_cast<std::size_t>(length));
   if (session.open_nodes_.empty()) {
     if (session.in_list_element()) session.count_stray_text(chunk);
     return;
   }
-  if (!session.tree_.append_text(session.open_nodes_.back(), chunk)) {
+  if (!session.tree().append_text(session.open_nodes_.back(), chunk)) {
     session.fail(
         text::message("input.xml.record_too_much_text",
                       {text::arg("bytes", std::to_string(session.limits_.record.max_text_bytes))}));
@@ -305,13 +330,13 @@ text::Message SaxSession::describe_open_element() const {
   if (open_nodes_.empty()) {
     return text::message("input.xml.open_element", {arg("name", std::string(path_.back()))});
   }
-  const Node innermost(&tree_, open_nodes_.back());
+  const Node innermost(&tree(), open_nodes_.back());
   if (open_nodes_.size() == 1) {
     return text::message("input.xml.open_element_line",
                          {arg("name", std::string(innermost.name())),
                           arg("line", std::to_string(innermost.line()))});
   }
-  const Node record = tree_.root();
+  const Node record = tree().root();
   return text::message(
       "input.xml.open_element_in_record",
       {arg("name", std::string(innermost.name())), arg("line", std::to_string(innermost.line())),
@@ -342,15 +367,15 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
     return;
   }
   if (!open_nodes_.empty()) {  // inside a record: grow its tree
-    const auto element = tree_.open_element(open_nodes_.back(), name, current_line());
+    const auto element = tree().open_element(open_nodes_.back(), name, current_line());
     if (element < 0) {
       fail(text::message("input.xml.record_too_many_elements",
-                         {text::arg("record", std::string(tree_.root().name())),
+                         {text::arg("record", std::string(tree().root().name())),
                           text::arg("max", std::to_string(limits_.record.max_elements))}));
       return;
     }
     if (!copy_attributes(element, nb_attributes, attributes)) {
-      fail(record_too_large(tree_.root().name()));
+      fail(record_too_large(tree().root().name()));
       return;
     }
     open_nodes_.push_back(element);
@@ -362,8 +387,8 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
   }
   path_.push_back(name);
   if (const auto index = match_record_path()) {
-    tree_.clear();
-    const auto root = tree_.open_element(-1, name, current_line());
+    tree().begin_record();
+    const auto root = tree().open_element(-1, name, current_line());
     if (!copy_attributes(root, nb_attributes, attributes)) {
       fail(record_too_large(name));
       return;
@@ -375,14 +400,14 @@ void SaxSession::start_element(std::string_view name, int nb_attributes,
 
 void SaxSession::start_root(std::string_view name, int nb_attributes, const xmlChar** attributes) {
   path_.push_back(name);
-  tree_.clear();
-  const auto root = tree_.open_element(-1, name, current_line());
+  tree().clear();
+  const auto root = tree().open_element(-1, name, current_line());
   if (!copy_attributes(root, nb_attributes, attributes)) {
     fail(text::message("input.xml.root_too_large"));
     return;
   }
-  record_paths_ = &handler_.on_root(tree_.root());
-  tree_.clear();
+  record_paths_ = &handler_.on_root(tree().root());
+  tree().clear();
 }
 
 void SaxSession::end_element() {
@@ -394,7 +419,7 @@ void SaxSession::end_element() {
   open_nodes_.pop_back();
   if (!open_nodes_.empty()) return;
   path_.pop_back();
-  if (!handler_.on_record(record_path_index_, tree_.root())) {
+  if (!pipeline_.record_done(record_path_index_)) {
     stopped_by_handler_ = true;
     stop();
   }
@@ -407,7 +432,7 @@ bool SaxSession::copy_attributes(std::int32_t element, int nb_attributes,
     const xmlChar** attribute = attributes + static_cast<std::ptrdiff_t>(5) * i;
     const auto* value = reinterpret_cast<const char*>(attribute[3]);
     const auto* value_end = reinterpret_cast<const char*>(attribute[4]);
-    if (!tree_.add_attribute(
+    if (!tree().add_attribute(
             element, view(attribute[0]),
             std::string_view(value, static_cast<std::size_t>(value_end - value)))) {
       return false;

@@ -42,6 +42,10 @@ struct StreamLimits {
   // push parser checks no depth itself (2.9), and each level costs memory.
   std::size_t max_depth = 64;
   RecordTree::Limits record;
+  // Complete records go to the handler on a second thread while the next ones are read
+  // (record_pipeline.hpp); false: each record goes to it on the reading thread as it ends, for
+  // reads that stop after a record or two (an export's header).
+  bool handler_thread = true;
 };
 
 // Reads the whole source (or until the handler stops). Throws InputError with file, line,

@@ -60,11 +60,24 @@ void RecordTree::clear() {
   }
   used_elements_ = 0;
   used_attributes_ = 0;
-  text_bytes_ = 0;
+  total_text_bytes_ = 0;
+  begin_record();
+}
+
+void RecordTree::begin_record() {
+  record_first_element_ = used_elements_;
+  record_first_attribute_ = used_attributes_;
+  record_text_bytes_ = 0;
+}
+
+bool RecordTree::add_text_bytes(std::size_t bytes) {
+  record_text_bytes_ += bytes;
+  total_text_bytes_ += bytes;
+  return record_text_bytes_ <= limits_.max_text_bytes;
 }
 
 std::int32_t RecordTree::open_element(std::int32_t parent, std::string_view name, int line) {
-  if (used_elements_ + used_attributes_ >= limits_.max_elements) return -1;
+  if (record_full()) return -1;
   if (used_elements_ == elements_.size()) elements_.emplace_back();
   const auto index = static_cast<std::int32_t>(used_elements_++);
   Element& element = elements_[static_cast<std::size_t>(index)];
@@ -88,10 +101,8 @@ std::int32_t RecordTree::open_element(std::int32_t parent, std::string_view name
 
 bool RecordTree::add_attribute(std::int32_t element, std::string_view name,
                                std::string_view value) {
-  text_bytes_ += value.size();
-  if (text_bytes_ > limits_.max_text_bytes) return false;
-  if (used_elements_ + used_attributes_ >= limits_.max_elements)
-    return false;  // attributes count too
+  if (!add_text_bytes(value.size())) return false;
+  if (record_full()) return false;  // attributes count too
   if (used_attributes_ == attributes_.size()) attributes_.emplace_back();
   Attribute& attribute = attributes_[used_attributes_++];
   attribute.name = name;
@@ -101,8 +112,7 @@ bool RecordTree::add_attribute(std::int32_t element, std::string_view name,
 }
 
 bool RecordTree::append_text(std::int32_t element, std::string_view text) {
-  text_bytes_ += text.size();
-  if (text_bytes_ > limits_.max_text_bytes) return false;
+  if (!add_text_bytes(text.size())) return false;
   elements_[static_cast<std::size_t>(element)].text.append(text);
   return true;
 }

@@ -45,8 +45,11 @@ class Node {
   std::int32_t index_ = -1;
 };
 
-// Storage for the elements of one record. Names are views into the XML parser's dictionary,
-// which outlives every record of the document (libxml2 interns element names per parse).
+// Storage for the elements of records: one record at a time when the handler reads each record
+// as soon as it is complete, or a batch of records handed over together to the handler's thread
+// (record_pipeline.hpp). The limits hold for each record, counted from begin_record(). Names are
+// views into the XML parser's dictionary, which outlives every record of the document (libxml2
+// interns element names per parse and never moves a string it interned).
 class RecordTree {
  public:
   struct Limits {
@@ -56,7 +59,10 @@ class RecordTree {
 
   explicit RecordTree(Limits limits) : limits_(limits) {}
 
+  // Forgets every record; the storage is kept for the next ones.
   void clear();
+  // Starts a record after the ones already held; its root is the next element opened.
+  void begin_record();
   // Opens a child of `parent` (-1 for the record root); returns its index, or -1 when the
   // record exceeds its limits.
   std::int32_t open_element(std::int32_t parent, std::string_view name, int line);
@@ -65,7 +71,17 @@ class RecordTree {
   // Appends character data; false when the record exceeds its text limit.
   bool append_text(std::int32_t element, std::string_view text);
 
-  Node root() const { return Node(this, elements_.empty() ? -1 : 0); }
+  // The root of the record begun last (invalid before its first element).
+  Node root() const {
+    return Node(this, used_elements_ > record_first_element_
+                          ? static_cast<std::int32_t>(record_first_element_)
+                          : -1);
+  }
+  std::int32_t root_index() const { return static_cast<std::int32_t>(record_first_element_); }
+  Node node(std::int32_t index) const { return Node(this, index); }
+  // Elements and text bytes held, all records together: what a batch is measured by.
+  std::size_t element_count() const { return used_elements_; }
+  std::size_t text_bytes() const { return total_text_bytes_; }
 
  private:
   friend class Node;
@@ -86,7 +102,17 @@ class RecordTree {
   std::size_t used_elements_ = 0;
   std::vector<Attribute> attributes_;
   std::size_t used_attributes_ = 0;
-  std::size_t text_bytes_ = 0;
+  std::size_t record_first_element_ = 0;
+  std::size_t record_first_attribute_ = 0;
+  std::size_t record_text_bytes_ = 0;  // of the record begun last
+  std::size_t total_text_bytes_ = 0;
+
+  bool record_full() const {
+    return (used_elements_ - record_first_element_) +
+               (used_attributes_ - record_first_attribute_) >=
+           limits_.max_elements;
+  }
+  bool add_text_bytes(std::size_t bytes);
 };
 
 template <typename Visit>
