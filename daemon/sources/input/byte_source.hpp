@@ -19,6 +19,9 @@ class ByteSource {
   virtual const std::string& display_name() const = 0;
   // Bytes handed out so far (after decompression).
   virtual std::uint64_t bytes_read() const = 0;
+  // True when reading costs work of its own (inflating a zip member), worth doing on another
+  // thread than the parse (ReadAheadSource).
+  virtual bool inflates() const { return false; }
 };
 
 // Opens a file given by the user. A zip archive (recognised by its signature, not its name)

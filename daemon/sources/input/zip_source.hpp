@@ -30,6 +30,7 @@ class ZipMemberSource final : public ByteSource {
   std::size_t read(char* buffer, std::size_t size) override;
   const std::string& display_name() const override { return display_name_; }
   std::uint64_t bytes_read() const override { return bytes_read_; }
+  bool inflates() const override { return true; }
 
  private:
   struct ArchiveCloser {

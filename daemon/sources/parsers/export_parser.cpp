@@ -1,11 +1,13 @@
 #include "sources/parsers/export_parser.hpp"
 
 #include <array>
+#include <optional>
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "sources/input/hashing_source.hpp"
 #include "sources/input/peeked_source.hpp"
+#include "sources/input/read_ahead_source.hpp"
 #include "sources/parsers/kind_parser.hpp"
 #include "sources/timetable/index_container.hpp"
 
@@ -255,8 +257,13 @@ ParsedExport read_export_header(input::ByteSource& source, const ParseOptions& o
 ParsedExport parse_export(input::ByteSource& source, std::optional<ExportKind> expected,
                           const ParseOptions& options) {
   input::HashingSource hashing(source);
-  input::PeekedSource peeked(hashing, kPeekBytes);
+  // A zip member is inflated (and hashed) beside the parse. A plain file is not read ahead:
+  // measured, hashing it on a third thread costs more than it saves (bench/RESULTS.md §G).
+  std::optional<input::ReadAheadSource> ahead;
+  if (source.inflates()) ahead.emplace(hashing);
+  input::PeekedSource peeked(ahead ? static_cast<input::ByteSource&>(*ahead) : hashing, kPeekBytes);
   ParsedExport parsed = parse_shaped(peeked, expected, options, false);
+  if (ahead) ahead->stop();
   parsed.bytes = source.bytes_read();
   parsed.sha256 = hashing.hex_digest();
   check_header(parsed);
