@@ -161,7 +161,7 @@ for k in ("date", "machine", "load", "commit", "edusync", "xmllint", "python", "
     p(f"| {k} | {facts.get(k, '?')} |")
 p(f"\nOne school of {pupils:,} pupils (`edusync-gen --seed 1 --schools 1 --pupils {pupils} --timetables`). "
   f"Best of {len(runs['base'])} rounds, page cache warm, all commands interleaved round by round.\n")
-p("The parser alone (`edusync-parse`: parse_files on one thread, SHA-256 of the bytes included; "
+p("The parser alone (`edusync-parse`: parse_files one document at a time, its records handed to their parser on a second thread, SHA-256 of the bytes included; "
   "no model, no joins, no output), against the same references:\n")
 p("| file | MB | edusync-parse wall | CPU | peak RSS | reference | wall | CPU | **wall ratio** | **CPU ratio** |")
 p("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|")

@@ -3,7 +3,8 @@
 //   edusync-parse [--edt-key FILE] FILE...
 //
 // Parses the files exactly as `edusync inspect` and `edusync run` do (parse_files: kind from the
-// content, zip members, the sealed EDT container, SHA-256 of the bytes read), on one thread,
+// content, zip members, the sealed EDT container, SHA-256 of the bytes read), one document at a
+// time (each document's records still go to their parser on a second thread, as in inspect),
 // then prints one line per document (kind, records, bytes) and exits: no model, no joins, no
 // output of the records. What it times is the parser against `xmllint --stream --noout`.
 #include <cstdio>
